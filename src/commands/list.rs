@@ -1,0 +1,72 @@
+//! `cellbook list`: the meetings of a period, one line each.
+
+use comfy_table::Cell;
+
+use crate::attendance;
+use crate::cli::ListArgs;
+use crate::commands::{Context, Output};
+use crate::dates::show_date;
+use crate::error::{Error, Result};
+use crate::i18n::{lang, tr};
+use crate::period::Period;
+use crate::render::table;
+
+pub fn run(ctx: &Context, args: &ListArgs) -> Result<Output> {
+    let period = match (&args.quarter, &args.year) {
+        (Some(q), _) => Some(Period::parse(q).map_err(Error::Usage)?),
+        (None, Some(y)) => Some(Period::parse(y).map_err(Error::Usage)?),
+        (None, None) => None,
+    };
+    let ledger = ctx.open()?;
+    let years = period.map(|p| (p.first_year(), chrono::Datelike::year(&p.end())));
+    let mut t = table::new(vec![
+        tr("Mã", "Id"),
+        tr("Ngày", "Date"),
+        tr("Loại", "Kind"),
+        tr("Tình trạng", "Status"),
+        tr("Có mặt", "Present"),
+        tr("Thời lượng", "Minutes"),
+        tr("Xếp loại", "Level"),
+    ]);
+    let mut n = 0;
+    for entry in ledger.meeting_entries(years)? {
+        if period.is_some_and(|p| !p.contains(entry.id.date)) {
+            continue;
+        }
+        let file = ledger.load_meeting(&entry)?;
+        let m = &file.meeting;
+        let (present, minutes) = match &m.record {
+            Some(r) => {
+                let a = attendance::attendance(&ledger.roster, m.date, r);
+                (
+                    format!("{}/{}{}", a.present, a.counted, a.rate.map(|r| format!(" ({:.0}%)", r * 100.0)).unwrap_or_default()),
+                    r.duration_minutes().map(|d| d.to_string()).unwrap_or_default(),
+                )
+            }
+            None => (String::new(), String::new()),
+        };
+        let level = m.rating.as_ref().map(|r| format!("{} ({})", level_label(r.level), r.total)).unwrap_or_default();
+        n += 1;
+        t.add_row(vec![
+            Cell::new(file.id),
+            Cell::new(show_date(m.date, lang())),
+            Cell::new(m.kind.label()),
+            Cell::new(m.status().label()),
+            Cell::new(present),
+            Cell::new(minutes),
+            Cell::new(level),
+        ]);
+    }
+    if n == 0 {
+        return Ok(Output::text(format!("{}\n", tr("Chưa có cuộc họp nào.", "No meetings."))));
+    }
+    Ok(Output::text(format!("{t}\n")))
+}
+
+/// A level's name in the current language.
+pub fn level_label(level: crate::level::Level) -> &'static str {
+    match lang() {
+        crate::i18n::Lang::Vi => level.label_vi(),
+        crate::i18n::Lang::En => level.label_en(),
+    }
+}

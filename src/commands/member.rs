@@ -1,0 +1,186 @@
+//! `cellbook member`: keep the roster.
+
+use comfy_table::Cell;
+
+use crate::attendance;
+use crate::cli::{MemberAddArgs, MemberCommand, MemberExemptArgs, MemberListArgs, MemberSetArgs};
+use crate::commands::{Context, Output, save_roster};
+use crate::dates::show_date;
+use crate::error::{Error, Result};
+use crate::i18n::{lang, tr};
+use crate::lookup;
+use crate::model::{Exemption, Member, Status};
+use crate::names::{self, nfc};
+use crate::render::table;
+
+pub fn run(ctx: &Context, cmd: MemberCommand) -> Result<Output> {
+    match cmd {
+        MemberCommand::Add(args) => add(ctx, &args),
+        MemberCommand::Set(args) => set(ctx, &args),
+        MemberCommand::Exempt(args) => exempt(ctx, &args),
+        MemberCommand::List(args) => list(ctx, &args),
+    }
+}
+
+/// Ids are short ASCII handles that start with a letter, so they can never be mistaken for a
+/// date, an action id or a path.
+pub fn valid_id(id: &str) -> bool {
+    id.len() <= 32
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+fn add(ctx: &Context, args: &MemberAddArgs) -> Result<Output> {
+    let (_lock, mut ledger) = ctx.open_for_write()?;
+    let id = args.id.trim().to_owned();
+    if !valid_id(&id) {
+        return Err(Error::refused_with(
+            format!("{} '{id}'", tr("mã không hợp lệ", "invalid id")),
+            tr("mã gồm chữ thường không dấu, số, - hoặc _, bắt đầu bằng chữ, tối đa 32 ký tự (ví dụ: lan, hung2)", "an id is lowercase ASCII letters, digits, - or _, starting with a letter, at most 32 characters (e.g. lan, hung2)"),
+        ));
+    }
+    if let Some(other) = ledger.roster.get(&id) {
+        return Err(Error::refused_with(
+            format!("{} '{id}' {} {}", tr("mã", "the id"), tr("đã dùng cho", "is already used by"), other.name),
+            tr("chọn mã khác, ví dụ thêm số: lan2", "choose another id, e.g. with a number: lan2"),
+        ));
+    }
+    let name = nfc(args.name.trim());
+    if name.is_empty() || name.chars().any(char::is_control) {
+        return Err(Error::refused(tr("tên không được trống hoặc chứa ký tự điều khiển", "the name must not be empty or contain control characters")));
+    }
+    let joined = args.joined.unwrap_or(ctx.today);
+    let mut notes = String::new();
+    if let Some(twin) = ledger.roster.members.iter().find(|m| names::fold(&m.name) == names::fold(&name)) {
+        notes.push_str(&format!(
+            "{}: {} ({}) {}\n",
+            tr("lưu ý", "note"),
+            twin.name,
+            twin.id,
+            tr("có tên giống; hãy gọi bằng mã", "has the same name; refer to them by id")
+        ));
+    }
+    ledger.roster.members.push(Member {
+        id: id.clone(),
+        name: name.clone(),
+        role: args.role,
+        status: if args.probationary { Status::Probationary } else { Status::Full },
+        joined,
+        left: None,
+        temporary: args.temporary,
+        exempt: vec![],
+    });
+    save_roster(&ledger)?;
+    Ok(Output::text(format!("{notes}{} {name} ({id})\n", tr("Đã thêm", "Added"))))
+}
+
+fn set(ctx: &Context, args: &MemberSetArgs) -> Result<Output> {
+    let (_lock, mut ledger) = ctx.open_for_write()?;
+    let id = lookup::member(&ledger.roster, &args.member, None)?.id.clone();
+    if args.role.is_none() && !args.full && args.left.is_none() {
+        return Err(Error::Usage(tr("không có gì để đổi: dùng --role, --full hoặc --left", "nothing to change: give --role, --full or --left").into()));
+    }
+    let Some(member) = ledger.roster.members.iter_mut().find(|m| m.id == id) else {
+        return Err(Error::UnknownMember { query: id, candidates: vec![] });
+    };
+    if let Some(role) = args.role {
+        member.role = role;
+    }
+    if args.full {
+        member.status = Status::Full;
+    }
+    if let Some(left) = args.left {
+        if left <= member.joined {
+            return Err(Error::refused_with(
+                format!("{} ({}) {} ({})", tr("ngày rời", "the date left"), show_date(left, lang()), tr("phải sau ngày vào", "must be after the date joined"), show_date(member.joined, lang())),
+                tr("kiểm tra lại ngày", "check the date"),
+            ));
+        }
+        member.left = Some(left);
+    }
+    let summary = format!("{} {} ({})\n", tr("Đã cập nhật", "Updated"), member.name, member.id);
+    save_roster(&ledger)?;
+    Ok(Output::text(summary))
+}
+
+fn exempt(ctx: &Context, args: &MemberExemptArgs) -> Result<Output> {
+    let (_lock, mut ledger) = ctx.open_for_write()?;
+    let id = lookup::member(&ledger.roster, &args.member, Some(args.from))?.id.clone();
+    if let Some(to) = args.to
+        && to < args.from
+    {
+        return Err(Error::refused_with(
+            tr("thời gian miễn kết thúc trước khi bắt đầu", "the exemption ends before it starts"),
+            tr("--to phải từ ngày --from trở đi", "--to must be on or after --from"),
+        ));
+    }
+    let Some(member) = ledger.roster.members.iter_mut().find(|m| m.id == id) else {
+        return Err(Error::UnknownMember { query: id, candidates: vec![] });
+    };
+    member.exempt.push(Exemption { from: args.from, to: args.to, kind: args.kind, reason: args.reason.as_deref().map(nfc) });
+    let summary = format!(
+        "{} {} ({}): {} {}{}\n",
+        tr("Đã ghi miễn sinh hoạt cho", "Recorded an exemption for"),
+        member.name,
+        args.kind.label(),
+        tr("từ", "from"),
+        show_date(args.from, lang()),
+        args.to.map(|t| format!(" {} {}", tr("đến", "to"), show_date(t, lang()))).unwrap_or_default()
+    );
+    save_roster(&ledger)?;
+    Ok(Output::text(summary))
+}
+
+fn list(ctx: &Context, args: &MemberListArgs) -> Result<Output> {
+    let ledger = ctx.open()?;
+    let mut t = table::new(vec![
+        tr("Mã", "Id"),
+        tr("Họ và tên", "Name"),
+        tr("Chức vụ", "Role"),
+        tr("Đảng viên", "Status"),
+        tr("Ngày vào", "Joined"),
+        tr("Ghi chú", "Notes"),
+    ]);
+    let mut shown = 0;
+    for m in &ledger.roster.members {
+        let note = match args.on {
+            Some(date) => {
+                if !m.on_roll(date) {
+                    continue;
+                }
+                match m.exemption_on(date) {
+                    Some(e) => format!("{} ({})", tr("không tính", "not counted"), e.kind.label()),
+                    None => tr("được tính", "counted").to_owned(),
+                }
+            }
+            None => {
+                let mut notes = Vec::new();
+                if let Some(left) = m.left {
+                    notes.push(format!("{} {}", tr("rời", "left"), show_date(left, lang())));
+                }
+                if m.temporary {
+                    notes.push(tr("sinh hoạt tạm thời", "temporary").to_owned());
+                }
+                if let Some(e) = m.exemption_on(ctx.today) {
+                    notes.push(e.kind.label().to_owned());
+                }
+                notes.join(", ")
+            }
+        };
+        shown += 1;
+        t.add_row(vec![
+            Cell::new(&m.id),
+            Cell::new(&m.name),
+            Cell::new(m.role.label()),
+            Cell::new(m.status.label()),
+            Cell::new(show_date(m.joined, lang())),
+            Cell::new(note),
+        ]);
+    }
+    let mut out = format!("{t}\n");
+    if let Some(date) = args.on {
+        let counted = ledger.roster.members.iter().filter(|m| attendance::is_counted(m, date, &[])).count();
+        out.push_str(&format!("{}: {shown}, {}: {counted}\n", tr("Danh sách", "On the roll"), tr("được tính", "counted")));
+    }
+    Ok(Output::text(out))
+}

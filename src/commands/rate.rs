@@ -1,0 +1,160 @@
+//! `cellbook rate`: score a held meeting against a rubric and record the result.
+
+use std::collections::BTreeMap;
+
+use comfy_table::{Cell, CellAlignment};
+use serde::Serialize;
+
+use crate::cli::RateArgs;
+use crate::commands::list::level_label;
+use crate::commands::{Context, Output, find_meeting, save_meeting};
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, lang, tr};
+use crate::lookup::{self, MeetingRef};
+use crate::model::{Rating, Role};
+use crate::names::nfc;
+use crate::rate::{describe_score_error, history_years, measures_at};
+use crate::render::table;
+use crate::rubric::{PointsSource, Sheet, score};
+
+pub fn run(ctx: &Context, args: &RateArgs) -> Result<Output> {
+    let (_lock, ledger) = ctx.open_for_write()?;
+    let r = MeetingRef::parse(&args.meeting)?;
+    let Some(entry) = find_meeting(&ledger, r, ctx.today)? else {
+        return Err(Error::refused_with(
+            format!("{} '{}'", tr("không có cuộc họp", "there is no meeting"), args.meeting),
+            tr("xem các cuộc họp bằng `cellbook list`", "see the meetings with `cellbook list`"),
+        ));
+    };
+    // The meeting and the history its measures need, sorted by id.
+    let mut meetings = ledger.load_meetings(Some(history_years(entry.id.date)))?;
+    meetings.retain(|f| f.id <= entry.id);
+    let i = meetings.len().checked_sub(1).filter(|&i| meetings[i].id == entry.id).ok_or_else(|| Error::refused("the meeting vanished while it was being read; try again"))?;
+    let file = &meetings[i];
+    let m = &file.meeting;
+    if m.record.is_none() {
+        return Err(Error::refused_with(
+            format!("{} {} {}", tr("cuộc họp", "the meeting"), file.id, tr("chưa được ghi biên bản", "has not been recorded")),
+            format!("{} `cellbook record {}`", tr("ghi biên bản trước:", "record it first:"), file.id),
+        ));
+    }
+    let rubric_id = args
+        .rubric
+        .clone()
+        .or_else(|| m.rating.as_ref().map(|r| r.rubric.clone()))
+        .or_else(|| ledger.config.rating.rubric.clone())
+        .ok_or_else(|| {
+            Error::refused_with(
+                tr("chưa chọn bộ tiêu chí", "no rubric chosen"),
+                tr("dùng --rubric ID, hoặc đặt [rating] rubric trong cellbook.toml (xem `cellbook rubric list`)", "pass --rubric ID, or set [rating] rubric in cellbook.toml (see `cellbook rubric list`)"),
+            )
+        })?;
+    let (_, rubric) = crate::rubric_source::load(&ledger.root, &rubric_id)?;
+    // Earlier scores carry over when the same rubric rates again; new ones override.
+    let mut scores: BTreeMap<String, u32> = match &m.rating {
+        Some(old) if old.rubric == rubric_id => old.scores.clone(),
+        _ => BTreeMap::new(),
+    };
+    for s in &args.scores {
+        let (id, pts) = s.split_once('=').ok_or_else(|| Error::Usage(format!("--score '{s}': {} CRITERION=POINTS", tr("cần có dạng", "must have the form"))))?;
+        let pts: u32 = pts.trim().parse().map_err(|_| {
+            Error::Usage(format!("--score '{s}': {}", tr("điểm phải là số nguyên không âm", "points must be a whole number, 0 or more")))
+        })?;
+        scores.insert(id.trim().to_owned(), pts);
+    }
+    let measures = measures_at(&ledger, &meetings, i);
+    // Drop carried-over scores for criteria that are now measured, so fixing the record
+    // (rather than the score) is enough.
+    let explicit: Vec<&str> = args.scores.iter().filter_map(|s| s.split_once('=').map(|(k, _)| k.trim())).collect();
+    scores.retain(|id, _| explicit.contains(&id.as_str()) || crate::rubric::scored_criteria(&rubric, &measures).iter().any(|c| &c.id == id));
+    let sheet = score(&rubric, &measures, &scores).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(describe_score_error).collect();
+        Error::refused_with(
+            format!("{}:\n  {}", tr("không thể xếp loại", "cannot rate the meeting"), lines.join("\n  ")),
+            tr("chấm các tiêu chí còn thiếu bằng --score TIÊU-CHÍ=ĐIỂM (xem `cellbook rubric show`)", "score what is missing with --score CRITERION=POINTS (see `cellbook rubric show`)"),
+        )
+    })?;
+    let date = m.date;
+    let mut by = Vec::new();
+    for q in &args.by {
+        let member = lookup::member(&ledger.roster, q, Some(date))?;
+        if !member.on_roll(date) {
+            return Err(Error::refused(format!("{} ({}) {}", member.name, member.id, tr("không có trong danh sách vào ngày họp", "is not on the roll on the meeting's date"))));
+        }
+        by.push(member.id.clone());
+    }
+    if by.is_empty() {
+        by = m.rating.as_ref().map(|r| r.by.clone()).unwrap_or_default();
+    }
+    if by.is_empty() {
+        by = ledger.roster.members.iter().filter(|x| x.on_roll(date) && matches!(x.role, Role::Secretary | Role::Deputy)).map(|x| x.id.clone()).collect();
+    }
+    let on = args.on.unwrap_or(ctx.today);
+    if on < date {
+        return Err(Error::refused(tr("không thể xếp loại trước ngày họp", "a meeting cannot be rated before it is held")));
+    }
+    let rating = Rating {
+        rubric: rubric_id.clone(),
+        by,
+        on: Some(on),
+        scores: sheet.criteria.iter().filter(|l| l.source == PointsSource::Scored).map(|l| (l.id.clone(), l.points)).collect(),
+        note: args.note.as_deref().map(nfc).or_else(|| m.rating.as_ref().and_then(|r| r.note.clone())),
+        total: sheet.total,
+        level: sheet.level,
+    };
+    let id = file.id;
+    let original = file.source.text.clone();
+    let mut updated = file.clone();
+    updated.meeting.rating = Some(rating);
+    save_meeting(&ledger, &updated, Some(&original))?;
+    if args.json {
+        return Ok(Output::text(sheet_json(&id.to_string(), &sheet)?));
+    }
+    Ok(Output::text(render_sheet(&id.to_string(), rubric.name(), &sheet)))
+}
+
+#[derive(Serialize)]
+struct SheetJson<'a> {
+    meeting: &'a str,
+    #[serde(flatten)]
+    sheet: &'a Sheet,
+}
+
+pub fn sheet_json(meeting: &str, sheet: &Sheet) -> Result<String> {
+    serde_json::to_string_pretty(&SheetJson { meeting, sheet }).map(|s| s + "\n").map_err(|e| Error::refused(e.to_string()))
+}
+
+/// The score sheet as a terminal table.
+pub fn render_sheet(meeting: &str, rubric_name: &str, sheet: &Sheet) -> String {
+    let vi = lang() == Lang::Vi;
+    let mut t = table::new(vec![tr("Tiêu chí", "Criterion"), tr("Tối đa", "Max"), tr("Đo được", "Measured"), tr("Điểm", "Points")]);
+    for line in &sheet.criteria {
+        let measured = match (line.measure, line.value) {
+            (Some(m), Some(v)) => format!("{} = {}", m.key(), fmt_value(v)),
+            (Some(m), None) => format!("{} ({})", m.key(), tr("không tính được; chấm tay", "not computable; scored")),
+            _ => String::new(),
+        };
+        t.add_row(vec![
+            Cell::new(if vi { &line.title } else { &line.id }),
+            Cell::new(line.max).set_alignment(CellAlignment::Right),
+            Cell::new(measured),
+            Cell::new(line.points).set_alignment(CellAlignment::Right),
+        ]);
+    }
+    let mut out = format!("{} {meeting} — {rubric_name}\n{t}\n", tr("Phiếu đánh giá", "Score sheet"));
+    out.push_str(&format!("{}: {}/{}  {}: {}\n", tr("Tổng", "Total"), sheet.total, sheet.max_total, tr("Xếp loại", "Level"), level_label(sheet.level)));
+    for g in &sheet.gates_applied {
+        out.push_str(&format!(
+            "{} {} → {}: {}\n",
+            tr("Hạ mức", "Lowered from"),
+            level_label(g.lowered_from),
+            level_label(g.lowered_to),
+            g.failure.reason(vi)
+        ));
+    }
+    out
+}
+
+fn fmt_value(v: f64) -> String {
+    if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.2}") }
+}

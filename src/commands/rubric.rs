@@ -1,0 +1,99 @@
+//! `cellbook rubric`: the rubrics a ledger can rate with.
+
+use std::fmt::Write;
+
+use comfy_table::Cell;
+
+use crate::cli::RubricCommand;
+use crate::commands::list::level_label;
+use crate::commands::{Context, Output};
+use crate::error::{Error, Result};
+use crate::i18n::{self, Lang, lang, tr};
+use crate::ledger::read_source;
+use crate::level::Level;
+use crate::render::table;
+use crate::rubric::Rubric;
+use crate::rubric_source::{self, Origin, problems_to_diagnostics};
+
+pub fn run(ctx: &Context, cmd: RubricCommand) -> Result<Output> {
+    let root = match ctx.open() {
+        Ok(l) => Some(l.root),
+        Err(Error::NotALedger { .. }) => None,
+        Err(e) => return Err(e),
+    };
+    let root = root.unwrap_or_default();
+    if ctx.lang.is_some() || ctx.ledger.is_none() && crate::ledger::Ledger::find(&ctx.cwd).is_err() {
+        i18n::set_lang(ctx.lang.unwrap_or(Lang::En));
+    }
+    match cmd {
+        RubricCommand::List => {
+            let mut t = table::new(vec![tr("Mã", "Id"), tr("Tên", "Name"), tr("Điểm", "Points"), tr("Nguồn", "Source")]);
+            for (origin, r) in rubric_source::all(&root) {
+                let from = match origin {
+                    Origin::Builtin => tr("có sẵn", "built in").to_owned(),
+                    Origin::File(p) => p.display().to_string(),
+                };
+                t.add_row(vec![Cell::new(r.id()), Cell::new(r.name()), Cell::new(r.max_total()), Cell::new(from)]);
+            }
+            Ok(Output::text(format!("{t}\n")))
+        }
+        RubricCommand::Show { id } => {
+            let (_, r) = rubric_source::load(&root, &id)?;
+            Ok(Output::text(show(&r)))
+        }
+        RubricCommand::Check { file } => {
+            let src = read_source(&file).map_err(|d| Error::Invalid(vec![d]))?;
+            match Rubric::parse(&src.text) {
+                Ok(r) => Ok(Output::text(format!("{} {} ({}, {} {})\n", tr("Bộ tiêu chí hợp lệ:", "The rubric is valid:"), r.id(), r.name(), r.max_total(), tr("điểm", "points")))),
+                Err(problems) => Err(Error::Invalid(problems_to_diagnostics(&file, &src.text, &problems))),
+            }
+        }
+    }
+}
+
+fn show(r: &Rubric) -> String {
+    let vi = lang() == Lang::Vi;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", r.name(), r.id());
+    if let Some(d) = r.description() {
+        let _ = writeln!(out, "{}", d.trim());
+    }
+    let mut t = table::new(vec![tr("Tiêu chí", "Criterion"), tr("Tiêu đề", "Title"), tr("Tối đa", "Max"), tr("Cách chấm", "How scored")]);
+    for c in r.criteria() {
+        let how = match &c.measured {
+            Some(m) => {
+                let bands: Vec<String> = m.bands.iter().map(|b| format!("{} → {}", b.bounds.describe(vi), b.points)).collect();
+                format!("{}: {}", m.measure.key(), bands.join("; "))
+            }
+            None => tr("người đánh giá chấm", "scored by the raters").to_owned(),
+        };
+        t.add_row(vec![Cell::new(&c.id), Cell::new(&c.title), Cell::new(c.max), Cell::new(how)]);
+    }
+    let _ = writeln!(out, "{t}");
+    let levels = r.levels();
+    let _ = writeln!(
+        out,
+        "{}: {} ≥ {}, {} ≥ {}, {} ≥ {}, {} < {}",
+        tr("Mức", "Levels"),
+        level_label(Level::Good),
+        levels.threshold(Level::Good),
+        level_label(Level::Fair),
+        levels.threshold(Level::Fair),
+        level_label(Level::Average),
+        levels.threshold(Level::Average),
+        level_label(Level::Poor),
+        levels.threshold(Level::Average)
+    );
+    for g in r.gates() {
+        let _ = writeln!(out, "{} {}: {}", tr("Điều kiện để đạt", "To reach"), level_label(g.level), describe_gate(&g.condition, vi));
+    }
+    out
+}
+
+fn describe_gate(c: &crate::rubric::GateCondition, vi: bool) -> String {
+    use crate::rubric::GateCondition;
+    match c {
+        GateCondition::FullMarks(ids) => format!("{} {}", tr("đạt điểm tối đa ở", "full marks on"), ids.join(", ")),
+        GateCondition::Measure { measure, bounds } => format!("{} {}", measure.key(), bounds.describe(vi)),
+    }
+}

@@ -1,0 +1,148 @@
+//! Problems found in a ledger's files, reported the way hledger and klog do:
+//! `FILE:LINE:COL: error[CODE]: message`, the line, a caret under the spot, and a hint.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// Where in a file a problem is: 1-based line and column, the line's text and the caret width.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub line: usize,
+    pub column: usize,
+    #[serde(skip)]
+    pub text: String,
+    #[serde(skip)]
+    pub width: usize,
+}
+
+impl Location {
+    /// Turn a byte range of `source` into a line, column and caret width. Columns count
+    /// characters, not bytes, so the caret lands right under Vietnamese text.
+    pub fn from_span(source: &str, span: Range<usize>) -> Location {
+        let start = floor_char_boundary(source, span.start.min(source.len()));
+        let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
+        let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+        let line = source[..start].matches('\n').count() + 1;
+        let column = source[line_start..start].chars().count() + 1;
+        let text = source[line_start..line_end].trim_end_matches('\r').to_owned();
+        let width = source[start..end.min(line_end)].chars().count().max(1);
+        Location { line, column, text, width }
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// One problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// A stable code, documented in docs/errors.md.
+    pub code: &'static str,
+    /// The check it belongs to (`syntax`, `attendance`, …), for `check --only`.
+    pub check: &'static str,
+    pub file: PathBuf,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, check: &'static str, file: &Path, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            check,
+            file: file.to_path_buf(),
+            location: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn warning(code: &'static str, check: &'static str, file: &Path, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, check, file, message) }
+    }
+
+    pub fn at(mut self, source: &str, span: Option<Range<usize>>) -> Self {
+        self.location = span.map(|s| Location::from_span(source, s));
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => crate::i18n::tr("lỗi", "error"),
+            Severity::Warning => crate::i18n::tr("cảnh báo", "warning"),
+        };
+        let file = self.file.display();
+        match &self.location {
+            Some(loc) => {
+                writeln!(f, "{file}:{}:{}: {sev}[{}]: {}", loc.line, loc.column, self.code, self.message)?;
+                let gutter = loc.line.to_string().len();
+                writeln!(f, "{:gutter$} |", "")?;
+                writeln!(f, "{} | {}", loc.line, loc.text)?;
+                let pad: String = loc.text.chars().take(loc.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                write!(f, "{:gutter$} | {pad}{}", "", "^".repeat(loc.width))?;
+            }
+            None => write!(f, "{file}: {sev}[{}]: {}", self.code, self.message)?,
+        }
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  = {}: {hint}", crate::i18n::tr("gợi ý", "hint"))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caret_sits_under_the_spot_in_vietnamese_text() {
+        let src = "a = 1\nname = \"Đặng\" x\n";
+        let at = src.find('x').unwrap();
+        let loc = Location::from_span(src, at..at + 1);
+        assert_eq!((loc.line, loc.column), (2, 15));
+        let d = Diagnostic::error("E001", "syntax", Path::new("f.toml"), "bad").at(src, Some(at..at + 1)).hint("fix it");
+        let shown = d.to_string();
+        assert!(shown.starts_with("f.toml:2:15: error[E001]: bad\n"), "{shown}");
+        assert!(shown.contains("2 | name = \"Đặng\" x\n  |               ^\n"), "{shown}");
+        assert!(shown.ends_with("= hint: fix it"));
+    }
+
+    #[test]
+    fn spans_past_the_end_do_not_panic() {
+        let loc = Location::from_span("ab", 10..20);
+        assert_eq!(loc.line, 1);
+        let loc = Location::from_span("Đ", 1..2);
+        assert_eq!(loc.column, 1);
+    }
+}

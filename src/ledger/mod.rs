@@ -1,0 +1,241 @@
+//! A ledger on disk: finding it, reading its files into the model, and writing them back.
+//!
+//! Layout: `cellbook.toml`, `members.toml`, `rubrics/*.toml`, `meetings/YYYY/ID.toml`. The year
+//! folders let a command that asks about one period read only that period's files.
+
+pub mod locate;
+pub mod merge;
+pub mod storage;
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, Result};
+use crate::i18n::tr;
+use crate::model::{CellFile, Meeting, MeetingId, Roster, SCHEMA};
+use locate::{Seg, locate};
+
+pub const CONFIG_FILE: &str = "cellbook.toml";
+pub const MEMBERS_FILE: &str = "members.toml";
+pub const MEETINGS_DIR: &str = "meetings";
+pub const RUBRICS_DIR: &str = "rubrics";
+
+/// Files larger than this are refused rather than parsed: a meeting file is a few kilobytes,
+/// and a huge one is a mistake (or hostile) that should not stall the tool.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A text file of the ledger, kept with its source so problems can be located in it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The path as shown to the user.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+impl Source {
+    /// A diagnostic pointing at the value at `path` in this file.
+    pub fn error_at(&self, code: &'static str, check: &'static str, path: &[Seg], message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(code, check, &self.path, message).at(&self.text, locate(&self.text, path))
+    }
+
+    pub fn warning_at(&self, code: &'static str, check: &'static str, path: &[Seg], message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(code, check, &self.path, message).at(&self.text, locate(&self.text, path))
+    }
+}
+
+/// A meeting file: where it is, its text, and what it says.
+#[derive(Debug, Clone)]
+pub struct MeetingFile {
+    pub id: MeetingId,
+    pub source: Source,
+    pub meeting: Meeting,
+}
+
+/// Where a meeting file is, before it is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingEntry {
+    pub id: MeetingId,
+    pub path: PathBuf,
+}
+
+/// An open ledger: its settings and roster, read; its meetings, read on demand.
+#[derive(Debug, Clone)]
+pub struct Ledger {
+    pub root: PathBuf,
+    pub config: CellFile,
+    pub config_source: Source,
+    pub roster: Roster,
+    pub roster_source: Source,
+}
+
+impl Ledger {
+    /// The nearest folder at or above `start` that holds a `cellbook.toml`.
+    pub fn find(start: &Path) -> Result<PathBuf> {
+        let mut dir = Some(start);
+        while let Some(d) = dir {
+            if d.join(CONFIG_FILE).is_file() {
+                return Ok(d.to_path_buf());
+            }
+            dir = d.parent();
+        }
+        Err(Error::NotALedger { start: start.to_path_buf() })
+    }
+
+    /// Open the ledger at `root`: read and parse its settings and roster.
+    pub fn open(root: &Path) -> Result<Ledger> {
+        if !root.join(CONFIG_FILE).is_file() {
+            return Err(Error::NotALedger { start: root.to_path_buf() });
+        }
+        let config_path = root.join(CONFIG_FILE);
+        let members_path = root.join(MEMBERS_FILE);
+        let config = parse_file::<CellFile>(&config_path);
+        let roster = if members_path.exists() {
+            parse_file::<Roster>(&members_path)
+        } else {
+            Ok((Source { path: members_path, text: String::new() }, Roster { schema: SCHEMA, members: vec![] }))
+        };
+        match (config, roster) {
+            (Ok((config_source, config)), Ok((roster_source, roster))) => {
+                let mut diags = Vec::new();
+                check_schema_version(&config_source, config.schema, &mut diags);
+                check_schema_version(&roster_source, roster.schema, &mut diags);
+                if !diags.is_empty() {
+                    return Err(Error::Invalid(diags));
+                }
+                Ok(Ledger { root: root.to_path_buf(), config, config_source, roster, roster_source })
+            }
+            (a, b) => Err(Error::Invalid(a.err().into_iter().chain(b.err()).collect())),
+        }
+    }
+
+    pub fn meetings_dir(&self) -> PathBuf {
+        self.root.join(MEETINGS_DIR)
+    }
+
+    /// The meeting files of the given years (all years when `None`), sorted by id. Reads folder
+    /// listings only, no file contents. Files whose names are not meeting ids are skipped here
+    /// (`check` reports them).
+    pub fn meeting_entries(&self, years: Option<(i32, i32)>) -> Result<Vec<MeetingEntry>> {
+        let dir = self.meetings_dir();
+        let mut out = Vec::new();
+        let year_dirs = match fs::read_dir(&dir) {
+            Ok(rd) => rd,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
+            Err(e) => return Err(Error::io(&dir, e)),
+        };
+        for year_dir in year_dirs {
+            let year_dir = year_dir.map_err(|e| Error::io(&dir, e))?;
+            let Some(year) = year_dir.file_name().to_str().and_then(|s| s.parse::<i32>().ok()) else {
+                continue;
+            };
+            if years.is_some_and(|(from, to)| year < from || year > to) {
+                continue;
+            }
+            let ydir = year_dir.path();
+            if !ydir.is_dir() {
+                continue;
+            }
+            for file in fs::read_dir(&ydir).map_err(|e| Error::io(&ydir, e))? {
+                let file = file.map_err(|e| Error::io(&ydir, e))?;
+                let name = file.file_name();
+                let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".toml")).and_then(MeetingId::parse) else {
+                    continue;
+                };
+                if chrono::Datelike::year(&id.date) != year {
+                    continue;
+                }
+                out.push(MeetingEntry { id, path: file.path() });
+            }
+        }
+        out.sort_by_key(|e| e.id);
+        Ok(out)
+    }
+
+    /// The path a meeting with this id has (whether or not it exists).
+    pub fn meeting_path(&self, id: MeetingId) -> PathBuf {
+        self.root.join(id.rel_path())
+    }
+
+    /// Read and parse one meeting file.
+    pub fn load_meeting(&self, entry: &MeetingEntry) -> Result<MeetingFile> {
+        let (source, meeting) = parse_file::<Meeting>(&entry.path).map_err(|d| Error::Invalid(vec![d]))?;
+        let mut diags = Vec::new();
+        check_schema_version(&source, meeting.schema, &mut diags);
+        if !diags.is_empty() {
+            return Err(Error::Invalid(diags));
+        }
+        Ok(MeetingFile { id: entry.id, source, meeting })
+    }
+
+    /// Read every meeting of the given years; the first broken file stops the command.
+    pub fn load_meetings(&self, years: Option<(i32, i32)>) -> Result<Vec<MeetingFile>> {
+        self.meeting_entries(years)?.iter().map(|e| self.load_meeting(e)).collect()
+    }
+
+    /// The entry of a meeting id, if its file exists.
+    pub fn entry(&self, id: MeetingId) -> Option<MeetingEntry> {
+        let path = self.meeting_path(id);
+        path.is_file().then_some(MeetingEntry { id, path })
+    }
+}
+
+fn check_schema_version(source: &Source, schema: u32, diags: &mut Vec<Diagnostic>) {
+    if schema != SCHEMA {
+        diags.push(
+            source
+                .error_at("E002", "schema", &[Seg::Key("schema")], format!("{} {schema}", tr("không hỗ trợ phiên bản định dạng", "unsupported format version")))
+                .hint(tr("phiên bản này của cellbook đọc `schema = 1`; hãy cập nhật cellbook", "this cellbook reads `schema = 1`; a newer file needs a newer cellbook")),
+        );
+    }
+}
+
+/// Read a file's text, refusing what is not a ledger text file: too large, not UTF-8.
+pub fn read_source(path: &Path) -> Result<Source, Diagnostic> {
+    let io_diag = |e: std::io::Error| Diagnostic::error("E005", "syntax", path, format!("{}: {e}", tr("không đọc được tệp", "cannot read the file")));
+    let file = fs::File::open(path).map_err(io_diag)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io_diag)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Diagnostic::error("E004", "syntax", path, format!("{} ({} MiB)", tr("tệp quá lớn", "the file is too large"), MAX_FILE_BYTES / 1024 / 1024))
+            .hint(tr("tệp sổ chỉ vài KB; hãy kiểm tra xem có dán nhầm nội dung không", "ledger files are a few KB; check that nothing was pasted into it by mistake")));
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let prefix_chars = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
+            return Err(Diagnostic::error("E003", "syntax", path, tr("tệp không phải văn bản UTF-8", "the file is not UTF-8 text"))
+                .at(&lossy, Some(prefix_chars..prefix_chars + 1))
+                .hint(tr("lưu lại tệp với mã hóa UTF-8 (trình soạn thảo: Save with encoding → UTF-8)", "save the file as UTF-8 (in an editor: Save with encoding → UTF-8)")));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
+    Ok(Source { path: path.to_path_buf(), text })
+}
+
+/// Parse a source into a typed value, classifying failures as syntax (not TOML) or schema
+/// (TOML, but not the shape this file must have).
+pub fn parse_source<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
+    toml::from_str::<T>(&source.text).map_err(|e| {
+        let syntax = toml::from_str::<toml::Table>(&source.text).is_err();
+        let (code, check, hint) = if syntax {
+            ("E001", "syntax", tr("sửa cú pháp TOML tại vị trí này (xem `cellbook spec`)", "fix the TOML syntax at this spot (see `cellbook spec`)"))
+        } else {
+            ("E002", "schema", tr("xem `cellbook spec` để biết các khóa và kiểu hợp lệ", "see `cellbook spec` for the keys and types this file takes"))
+        };
+        let message = e.message().trim().replace('\n', "; ");
+        Diagnostic::error(code, check, &source.path, message).at(&source.text, e.span()).hint(hint)
+    })
+}
+
+/// Read and parse a file in one step.
+pub fn parse_file<T: DeserializeOwned>(path: &Path) -> Result<(Source, T), Diagnostic> {
+    let source = read_source(path)?;
+    let value = parse_source(&source)?;
+    Ok((source, value))
+}

@@ -1,0 +1,62 @@
+//! Writing files so that nothing is ever lost: a lock for writers, and atomic replacement.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// The lock file in a ledger's root; held for a whole read-modify-write.
+pub const LOCK_FILE: &str = ".cellbook.lock";
+/// Prefix of the temporary files a write goes through before it is renamed into place.
+pub const TMP_PREFIX: &str = ".cellbook-tmp-";
+
+/// An exclusive lock on a ledger, released when dropped (or when the process dies, so a killed
+/// writer never leaves the ledger locked).
+pub struct LedgerLock {
+    _file: File,
+}
+
+impl LedgerLock {
+    /// Wait for, then take, the ledger's writer lock.
+    pub fn acquire(root: &Path) -> Result<LedgerLock> {
+        let path = root.join(LOCK_FILE);
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        file.lock().map_err(|e| Error::io(&path, e))?;
+        Ok(LedgerLock { _file: file })
+    }
+}
+
+/// Replace `path` with `contents` atomically: write a temporary file in the same folder, flush
+/// it to disk, rename it over the target, then flush the folder. A reader (or a crash) sees
+/// the old file or the new one, never a mix.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
+    fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TMP_PREFIX)
+        .tempfile_in(&dir)
+        .map_err(|e| Error::io(&dir, e))?;
+    tmp.write_all(contents).map_err(|e| Error::io(tmp.path(), e))?;
+    tmp.as_file().sync_all().map_err(|e| Error::io(tmp.path(), e))?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// Flush a folder's entries so a rename survives power loss. Windows has no such call (and
+/// its rename is already durable through NTFS's journal), so it is a no-op there.
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        // Best effort: some file systems refuse fsync on a folder.
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}

@@ -1,0 +1,32 @@
+//! cellbook keeps the books of an organisation's periodic meetings in a folder of plain TOML
+//! files: it plans each meeting, records what happened, rates the meeting against a rubric and
+//! summarises each quarter.
+//!
+//! The crate is a pure core (model, attendance, measures, rubric, period maths) that takes and
+//! returns plain data, and an imperative shell (ledger storage, checks, commands, rendering)
+//! around it. `main.rs` only parses the command line and prints.
+
+pub mod attendance;
+pub mod checks;
+pub mod cli;
+pub mod commands;
+pub mod dates;
+pub mod diagnostic;
+pub mod error;
+pub mod i18n;
+pub mod ledger;
+pub mod level;
+pub mod lookup;
+pub mod measures;
+pub mod model;
+pub mod names;
+pub mod period;
+pub mod rate;
+pub mod render;
+pub mod rubric;
+pub mod rubric_source;
+
+pub use error::{Error, Result};
+
+/// The ledger format specification, printed by `cellbook spec`.
+pub const SPEC: &str = include_str!("../docs/ledger-format.md");

@@ -1,0 +1,64 @@
+//! The `cellbook` binary: parse the command line, run the command, print, exit.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cellbook::cli::Cli;
+use cellbook::commands::{self, Context};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and version to stdout (exit 0) and usage errors to stderr (2).
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let ctx = match context(&cli) {
+        Ok(ctx) => ctx,
+        Err(e) => return fail(&e),
+    };
+    match commands::run(cli, &ctx) {
+        Ok(out) => {
+            // Problems first, then the result, so a summary line ends the output.
+            write_or_ignore_pipe(&mut io::stderr().lock(), &out.stderr);
+            write_or_ignore_pipe(&mut io::stdout().lock(), &out.stdout);
+            ExitCode::from(out.code)
+        }
+        Err(e) => fail(&anyhow::Error::new(e)),
+    }
+}
+
+/// Gather the environment once: the clock (or `CELLBOOK_TODAY`, for reproducible runs) and
+/// the current folder.
+fn context(cli: &Cli) -> anyhow::Result<Context> {
+    use anyhow::Context as _;
+    let today = match std::env::var("CELLBOOK_TODAY") {
+        Ok(s) if !s.is_empty() => cellbook::dates::parse_date(&s).map_err(anyhow::Error::msg).context("CELLBOOK_TODAY")?,
+        _ => chrono::Local::now().date_naive(),
+    };
+    let cwd = std::env::current_dir().context("cannot read the current folder")?;
+    Ok(Context { ledger: cli.ledger.clone(), lang: cli.lang, today, cwd })
+}
+
+/// Print an error ourselves (never a Debug dump or a backtrace) and exit with its code.
+fn fail(e: &anyhow::Error) -> ExitCode {
+    let code = e.downcast_ref::<cellbook::Error>().map_or(1, cellbook::Error::exit_code);
+    let prefix = match e.downcast_ref::<cellbook::Error>() {
+        Some(cellbook::Error::Invalid(_)) => String::new(),
+        _ => format!("{}: ", cellbook::i18n::tr("lỗi", "error")),
+    };
+    write_or_ignore_pipe(&mut io::stderr().lock(), &format!("{prefix}{e:#}\n"));
+    ExitCode::from(code)
+}
+
+/// Write, treating a closed pipe (`cellbook list | head`) as success rather than a panic.
+fn write_or_ignore_pipe(w: &mut impl Write, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    let _ = w.write_all(text.as_bytes()).and_then(|()| w.flush());
+}

@@ -1,0 +1,110 @@
+//! Meeting and action ids: the names a person types to point at a meeting or a task.
+
+use std::fmt;
+
+use chrono::NaiveDate;
+
+/// A meeting's id is its file stem: `2020-07-09`, or `2020-07-09-2` for a second meeting that day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MeetingId {
+    pub date: NaiveDate,
+    /// 1 for the first meeting of the day (no suffix), 2 for `-2`, …
+    pub seq: u32,
+}
+
+impl MeetingId {
+    pub fn new(date: NaiveDate, seq: u32) -> Self {
+        MeetingId { date, seq }
+    }
+
+    /// Parse a strict id. Anything else (a path, `..`, spaces) is refused, which also keeps file
+    /// names derived from ids inside the ledger.
+    pub fn parse(s: &str) -> Option<MeetingId> {
+        let bytes = s.as_bytes();
+        if bytes.len() < 10 || !s.is_ascii() {
+            return None;
+        }
+        let date = NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d").ok()?;
+        if s[..10] != date.format("%Y-%m-%d").to_string() {
+            return None;
+        }
+        match &s[10..] {
+            "" => Some(MeetingId::new(date, 1)),
+            rest => {
+                let n = rest.strip_prefix('-')?;
+                if n.is_empty() || n.len() > 3 || !n.bytes().all(|b| b.is_ascii_digit()) || n.starts_with('0') {
+                    return None;
+                }
+                let seq: u32 = n.parse().ok()?;
+                (seq >= 2).then_some(MeetingId::new(date, seq))
+            }
+        }
+    }
+
+    /// The file name of the meeting, relative to the ledger root.
+    pub fn rel_path(&self) -> String {
+        use chrono::Datelike;
+        format!("meetings/{:04}/{self}.toml", self.date.year())
+    }
+}
+
+impl fmt::Display for MeetingId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.date.format("%Y-%m-%d"))?;
+        if self.seq > 1 {
+            write!(f, "-{}", self.seq)?;
+        }
+        Ok(())
+    }
+}
+
+/// An action is named by its meeting and its number there: `2020-07-09/1`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ActionId {
+    pub meeting: MeetingId,
+    pub number: u32,
+}
+
+impl ActionId {
+    pub fn parse(s: &str) -> Option<ActionId> {
+        let (m, n) = s.trim().split_once('/')?;
+        let meeting = MeetingId::parse(m)?;
+        let number: u32 = n.parse().ok()?;
+        (number > 0).then_some(ActionId { meeting, number })
+    }
+}
+
+impl fmt::Display for ActionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}/{}", self.meeting, self.number)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip() {
+        for s in ["2020-07-09", "2020-07-09-2", "2020-07-09-12"] {
+            assert_eq!(MeetingId::parse(s).unwrap().to_string(), s);
+        }
+        assert_eq!(MeetingId::parse("2020-07-09").unwrap().rel_path(), "meetings/2020/2020-07-09.toml");
+    }
+
+    #[test]
+    fn hostile_ids_are_refused() {
+        for s in ["../../etc/passwd", "2020-07-09/../x", "2020-07-09-1", "2020-07-09-02", "2020-7-9", "2020-07-09-", "2020-02-30", "2020-07-09-x", "2020-07-09 "] {
+            assert!(MeetingId::parse(s).is_none(), "{s}");
+        }
+    }
+
+    #[test]
+    fn action_ids() {
+        let a = ActionId::parse("2020-07-09/3").unwrap();
+        assert_eq!(a.number, 3);
+        assert_eq!(a.to_string(), "2020-07-09/3");
+        assert!(ActionId::parse("2020-07-09/0").is_none());
+        assert!(ActionId::parse("2020-07-09").is_none());
+    }
+}

@@ -1,0 +1,198 @@
+//! Period maths: months, quarters and years, the units a cell reports in.
+
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+/// A reporting period: a month, a quarter or a year, with its first and last day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Month { year: i32, month: u32 },
+    Quarter { year: i32, quarter: u32 },
+    Year { year: i32 },
+}
+
+impl Period {
+    /// Parse `2020-Q3`, `2020-07` or `2020`.
+    pub fn parse(s: &str) -> Result<Period, String> {
+        let bad = || format!("'{s}' is not a period: write a quarter as 2020-Q3, a month as 2020-07, a year as 2020");
+        let s = s.trim();
+        if let Some((y, q)) = s.split_once(['-', ' ']) {
+            let year: i32 = y.parse().map_err(|_| bad())?;
+            let q_upper = q.to_ascii_uppercase();
+            if let Some(q) = q_upper.strip_prefix('Q') {
+                let quarter: u32 = q.parse().map_err(|_| bad())?;
+                return Period::quarter(year, quarter).ok_or_else(bad);
+            }
+            let month: u32 = q.parse().map_err(|_| bad())?;
+            return Period::month(year, month).ok_or_else(bad);
+        }
+        let year: i32 = s.parse().map_err(|_| bad())?;
+        Period::year(year).ok_or_else(bad)
+    }
+
+    pub fn quarter(year: i32, quarter: u32) -> Option<Period> {
+        ((1..=4).contains(&quarter) && (1..=9999).contains(&year))
+            .then_some(Period::Quarter { year, quarter })
+    }
+
+    pub fn month(year: i32, month: u32) -> Option<Period> {
+        ((1..=12).contains(&month) && (1..=9999).contains(&year)).then_some(Period::Month { year, month })
+    }
+
+    pub fn year(year: i32) -> Option<Period> {
+        (1..=9999).contains(&year).then_some(Period::Year { year })
+    }
+
+    /// The quarter a day falls in.
+    pub fn quarter_of(date: NaiveDate) -> Period {
+        Period::Quarter { year: date.year(), quarter: (date.month() - 1) / 3 + 1 }
+    }
+
+    /// The quarter before the one `date` falls in (for `--last-quarter`).
+    pub fn previous_quarter(date: NaiveDate) -> Period {
+        match Period::quarter_of(date) {
+            Period::Quarter { year, quarter: 1 } => Period::Quarter { year: year - 1, quarter: 4 },
+            Period::Quarter { year, quarter } => Period::Quarter { year, quarter: quarter - 1 },
+            other => other,
+        }
+    }
+
+    /// First day of the period.
+    pub fn start(self) -> NaiveDate {
+        let (y, m) = match self {
+            Period::Month { year, month } => (year, month),
+            Period::Quarter { year, quarter } => (year, (quarter - 1) * 3 + 1),
+            Period::Year { year } => (year, 1),
+        };
+        NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// Last day of the period.
+    pub fn end(self) -> NaiveDate {
+        let (y, m) = match self {
+            Period::Month { year, month } => (year, month),
+            Period::Quarter { year, quarter } => (year, quarter * 3),
+            Period::Year { year } => (year, 12),
+        };
+        last_day_of_month(y, m)
+    }
+
+    pub fn contains(self, date: NaiveDate) -> bool {
+        self.start() <= date && date <= self.end()
+    }
+
+    /// The years the period touches (one, for every period here); the ledger keeps a folder
+    /// per year, so this is what a command must read.
+    pub fn first_year(self) -> i32 {
+        self.start().year()
+    }
+
+    /// The months of the period, as (year, month).
+    pub fn months(self) -> Vec<(i32, u32)> {
+        let start = self.start();
+        let end = self.end();
+        let mut out = Vec::new();
+        let (mut y, mut m) = (start.year(), start.month());
+        while (y, m) <= (end.year(), end.month()) {
+            out.push((y, m));
+            if m == 12 {
+                y += 1;
+                m = 1;
+            } else {
+                m += 1;
+            }
+        }
+        out
+    }
+
+    /// The quarters of the period (for thematic-meeting compliance).
+    pub fn quarters(self) -> Vec<Period> {
+        let mut out: Vec<Period> = Vec::new();
+        for (y, m) in self.months() {
+            let q = Period::Quarter { year: y, quarter: (m - 1) / 3 + 1 };
+            if !out.contains(&q) {
+                out.push(q);
+            }
+        }
+        out
+    }
+
+    pub fn label(self) -> String {
+        self.to_string()
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Period::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+            Period::Quarter { year, quarter } => write!(f, "{year:04}-Q{quarter}"),
+            Period::Year { year } => write!(f, "{year:04}"),
+        }
+    }
+}
+
+impl Serialize for Period {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Period", 3)?;
+        st.serialize_field("label", &self.label())?;
+        st.serialize_field("start", &self.start().to_string())?;
+        st.serialize_field("end", &self.end().to_string())?;
+        st.end()
+    }
+}
+
+/// The last day of a month.
+pub fn last_day_of_month(year: i32, month: u32) -> NaiveDate {
+    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    NaiveDate::from_ymd_opt(ny, nm, 1)
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// `2020-08` for a (year, month) pair.
+pub fn month_label(year: i32, month: u32) -> String {
+    format!("{year:04}-{month:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn quarter_bounds() {
+        let q = Period::parse("2020-Q3").unwrap();
+        assert_eq!(q.start(), d("2020-07-01"));
+        assert_eq!(q.end(), d("2020-09-30"));
+        assert_eq!(q.months(), vec![(2020, 7), (2020, 8), (2020, 9)]);
+        assert_eq!(Period::parse("2020-q1").unwrap().end(), d("2020-03-31"));
+    }
+
+    #[test]
+    fn leap_february_and_year() {
+        assert_eq!(Period::parse("2020-02").unwrap().end(), d("2020-02-29"));
+        let y = Period::parse("2021").unwrap();
+        assert_eq!(y.end(), d("2021-12-31"));
+        assert_eq!(y.quarters().len(), 4);
+    }
+
+    #[test]
+    fn previous_quarter_crosses_the_year() {
+        assert_eq!(Period::previous_quarter(d("2021-02-10")).to_string(), "2020-Q4");
+        assert_eq!(Period::previous_quarter(d("2020-11-28")).to_string(), "2020-Q3");
+    }
+
+    #[test]
+    fn bad_periods_are_refused() {
+        for bad in ["2020-Q5", "2020-Q0", "2020-13", "20x0", "", "2020-Qx"] {
+            assert!(Period::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

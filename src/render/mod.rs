@@ -1,0 +1,3 @@
+//! Rendering for people: terminal tables and meeting sheets.
+
+pub mod table;

@@ -53,8 +53,15 @@ pub fn is_counted(member: &Member, date: NaiveDate, present: &[String]) -> bool 
 }
 
 /// The counted members of a meeting held on `date` with the given record.
-pub fn counted<'a>(roster: &'a Roster, date: NaiveDate, record: &'a Record) -> impl Iterator<Item = &'a Member> {
-    roster.members.iter().filter(move |m| is_counted(m, date, &record.present))
+pub fn counted<'a>(
+    roster: &'a Roster,
+    date: NaiveDate,
+    record: &'a Record,
+) -> impl Iterator<Item = &'a Member> {
+    roster
+        .members
+        .iter()
+        .filter(move |m| is_counted(m, date, &record.present))
 }
 
 /// Attendance figures of a held meeting.
@@ -92,7 +99,11 @@ pub enum AttendanceProblem {
     /// A counted member is in none of the lists.
     Missing { member: String },
     /// A member is listed more than once (in one list or across lists); `at` is the later place.
-    Doubled { member: String, first: List, at: (List, usize) },
+    Doubled {
+        member: String,
+        first: List,
+        at: (List, usize),
+    },
     /// Not a member of the roster at all.
     Unknown { member: String, at: (List, usize) },
     /// A member of the roster, but not on the roll that day (not yet joined, or left).
@@ -108,25 +119,47 @@ pub fn check(roster: &Roster, date: NaiveDate, record: &Record) -> Vec<Attendanc
         .iter()
         .enumerate()
         .map(|(i, m)| (List::Present, i, m.as_str()))
-        .chain(record.excused.iter().enumerate().map(|(i, e)| (List::Excused, i, e.member.as_str())))
-        .chain(record.unexcused.iter().enumerate().map(|(i, m)| (List::Unexcused, i, m.as_str())));
+        .chain(
+            record
+                .excused
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (List::Excused, i, e.member.as_str())),
+        )
+        .chain(
+            record
+                .unexcused
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (List::Unexcused, i, m.as_str())),
+        );
     for (list, i, id) in listed {
         if let Some(first) = seen.get(id) {
-            problems.push(AttendanceProblem::Doubled { member: id.to_owned(), first: *first, at: (list, i) });
+            problems.push(AttendanceProblem::Doubled {
+                member: id.to_owned(),
+                first: *first,
+                at: (list, i),
+            });
             continue;
         }
         seen.insert(id, list);
         match roster.get(id) {
-            None => problems.push(AttendanceProblem::Unknown { member: id.to_owned(), at: (list, i) }),
-            Some(m) if !m.on_roll(date) => {
-                problems.push(AttendanceProblem::NotOnRoll { member: id.to_owned(), at: (list, i) })
-            }
+            None => problems.push(AttendanceProblem::Unknown {
+                member: id.to_owned(),
+                at: (list, i),
+            }),
+            Some(m) if !m.on_roll(date) => problems.push(AttendanceProblem::NotOnRoll {
+                member: id.to_owned(),
+                at: (list, i),
+            }),
             Some(_) => {}
         }
     }
     for m in counted(roster, date, record) {
         if !seen.contains_key(m.id.as_str()) {
-            problems.push(AttendanceProblem::Missing { member: m.id.clone() });
+            problems.push(AttendanceProblem::Missing {
+                member: m.id.clone(),
+            });
         }
     }
     problems
@@ -156,20 +189,46 @@ mod tests {
 
     fn roster() -> Roster {
         let mut old = member("old", "1990-01-01");
-        old.exempt.push(Exemption { from: d("2020-01-01"), to: None, kind: ExemptionKind::Exempt, reason: None });
+        old.exempt.push(Exemption {
+            from: d("2020-01-01"),
+            to: None,
+            kind: ExemptionKind::Exempt,
+            reason: None,
+        });
         let mut gone = member("gone", "2000-01-01");
         gone.left = Some(d("2020-08-01"));
         let mut away = member("away", "2000-01-01");
-        away.exempt.push(Exemption { from: d("2020-07-01"), to: Some(d("2020-07-31")), kind: ExemptionKind::Away, reason: None });
+        away.exempt.push(Exemption {
+            from: d("2020-07-01"),
+            to: Some(d("2020-07-31")),
+            kind: ExemptionKind::Away,
+            reason: None,
+        });
         let mut prob = member("prob", "2020-02-01");
         prob.status = Status::Probationary;
-        Roster { schema: 1, members: vec![member("a", "2000-01-01"), member("new", "2020-08-05"), old, gone, away, prob] }
+        Roster {
+            schema: 1,
+            members: vec![
+                member("a", "2000-01-01"),
+                member("new", "2020-08-05"),
+                old,
+                gone,
+                away,
+                prob,
+            ],
+        }
     }
 
     fn record(present: &[&str], excused: &[&str], unexcused: &[&str]) -> Record {
         Record {
             present: present.iter().map(|s| s.to_string()).collect(),
-            excused: excused.iter().map(|s| Excuse { member: s.to_string(), reason: "x".into() }).collect(),
+            excused: excused
+                .iter()
+                .map(|s| Excuse {
+                    member: s.to_string(),
+                    reason: "x".into(),
+                })
+                .collect(),
             unexcused: unexcused.iter().map(|s| s.to_string()).collect(),
             ..Record::default()
         }
@@ -204,11 +263,27 @@ mod tests {
         let r = roster();
         let rec = record(&["a", "a", "ghost", "new"], &["prob"], &["prob"]);
         let problems = check(&r, d("2020-07-09"), &rec);
-        assert!(problems.contains(&AttendanceProblem::Doubled { member: "a".into(), first: List::Present, at: (List::Present, 1) }));
-        assert!(problems.contains(&AttendanceProblem::Unknown { member: "ghost".into(), at: (List::Present, 2) }));
-        assert!(problems.contains(&AttendanceProblem::NotOnRoll { member: "new".into(), at: (List::Present, 3) }));
-        assert!(problems.contains(&AttendanceProblem::Doubled { member: "prob".into(), first: List::Excused, at: (List::Unexcused, 0) }));
-        assert!(problems.contains(&AttendanceProblem::Missing { member: "gone".into() }));
+        assert!(problems.contains(&AttendanceProblem::Doubled {
+            member: "a".into(),
+            first: List::Present,
+            at: (List::Present, 1)
+        }));
+        assert!(problems.contains(&AttendanceProblem::Unknown {
+            member: "ghost".into(),
+            at: (List::Present, 2)
+        }));
+        assert!(problems.contains(&AttendanceProblem::NotOnRoll {
+            member: "new".into(),
+            at: (List::Present, 3)
+        }));
+        assert!(problems.contains(&AttendanceProblem::Doubled {
+            member: "prob".into(),
+            first: List::Excused,
+            at: (List::Unexcused, 0)
+        }));
+        assert!(problems.contains(&AttendanceProblem::Missing {
+            member: "gone".into()
+        }));
     }
 
     #[test]

@@ -20,7 +20,15 @@ use crate::model::{CellFile, Meeting, MeetingId, Roster, SCHEMA};
 
 /// Every check's name, for `--only` and the docs.
 pub const CHECKS: &[&str] = &[
-    "syntax", "schema", "references", "dates", "attendance", "votes", "ratings", "duplicates", "files",
+    "syntax",
+    "schema",
+    "references",
+    "dates",
+    "attendance",
+    "votes",
+    "ratings",
+    "duplicates",
+    "files",
 ];
 
 /// Options of one run.
@@ -38,7 +46,16 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
     let roster = if members_path.exists() {
         load::<Roster>(&members_path, &mut diags)
     } else {
-        Some((Source { path: members_path, text: String::new() }, Roster { schema: SCHEMA, members: vec![] }))
+        Some((
+            Source {
+                path: members_path,
+                text: String::new(),
+            },
+            Roster {
+                schema: SCHEMA,
+                members: vec![],
+            },
+        ))
     };
     if let Some((src, cfg)) = &config {
         schema_version(src, cfg.schema, &mut diags);
@@ -58,13 +75,25 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
     let (Some((config_source, config)), Some((roster_source, roster))) = (config, roster) else {
         return diags;
     };
-    let ledger = Ledger { root: root.to_path_buf(), config, config_source, roster, roster_source };
+    let ledger = Ledger {
+        root: root.to_path_buf(),
+        config,
+        config_source,
+        roster,
+        roster_source,
+    };
     let files = scan_meetings(&ledger, &mut diags);
     let mut meetings: Vec<MeetingFile> = Vec::with_capacity(files.len());
     for (id, path) in files {
-        let Some((source, meeting)) = load::<Meeting>(&path, &mut diags) else { continue };
+        let Some((source, meeting)) = load::<Meeting>(&path, &mut diags) else {
+            continue;
+        };
         schema_version(&source, meeting.schema, &mut diags);
-        meetings.push(MeetingFile { id, source, meeting });
+        meetings.push(MeetingFile {
+            id,
+            source,
+            meeting,
+        });
     }
     let rubrics = crate::rubric_source::Cache::new(root);
     for (i, file) in meetings.iter().enumerate() {
@@ -74,7 +103,10 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
     diags
 }
 
-fn load<T: serde::de::DeserializeOwned>(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<(Source, T)> {
+fn load<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(Source, T)> {
     match ledger::parse_file::<T>(path) {
         Ok(v) => Some(v),
         Err(d) => {
@@ -86,7 +118,24 @@ fn load<T: serde::de::DeserializeOwned>(path: &Path, diags: &mut Vec<Diagnostic>
 
 fn schema_version(src: &Source, schema: u32, diags: &mut Vec<Diagnostic>) {
     if schema != SCHEMA {
-        diags.push(src.error_at("E002", "schema", &[Seg::Key("schema")], format!("{} {schema}", tr("không hỗ trợ phiên bản định dạng", "unsupported format version"))).hint(tr("cellbook này đọc `schema = 1`", "this cellbook reads `schema = 1`")));
+        diags.push(
+            src.error_at(
+                "E002",
+                "schema",
+                &[Seg::Key("schema")],
+                format!(
+                    "{} {schema}",
+                    tr(
+                        "không hỗ trợ phiên bản định dạng",
+                        "unsupported format version"
+                    )
+                ),
+            )
+            .hint(tr(
+                "cellbook này đọc `schema = 1`",
+                "this cellbook reads `schema = 1`",
+            )),
+        );
     }
 }
 
@@ -96,28 +145,89 @@ fn check_roster(src: &Source, roster: &Roster, diags: &mut Vec<Diagnostic>) {
         let at = |key: &'static str| [Seg::Key("member"), Seg::Index(i), Seg::Key(key)];
         if let Some(first) = seen.insert(&m.id, i) {
             diags.push(
-                src.error_at("E060", "duplicates", &at("id"), format!("{} '{}' {} {}", tr("mã", "the id"), m.id, tr("trùng với đảng viên thứ", "is also used by member"), first + 1))
-                    .hint(tr("mỗi đảng viên cần một mã riêng", "each member needs an id of their own")),
+                src.error_at(
+                    "E060",
+                    "duplicates",
+                    &at("id"),
+                    format!(
+                        "{} '{}' {} {}",
+                        tr("mã", "the id"),
+                        m.id,
+                        tr("trùng với đảng viên thứ", "is also used by member"),
+                        first + 1
+                    ),
+                )
+                .hint(tr(
+                    "mỗi đảng viên cần một mã riêng",
+                    "each member needs an id of their own",
+                )),
             );
         }
         if !crate::commands::member::valid_id(&m.id) {
-            diags.push(src.error_at("E012", "schema", &at("id"), format!("{} '{}'", tr("mã không hợp lệ", "invalid id"), m.id)).hint(tr("mã gồm chữ thường không dấu, số, - hoặc _, bắt đầu bằng chữ", "an id is lowercase ASCII letters, digits, - or _, starting with a letter")));
+            diags.push(
+                src.error_at(
+                    "E012",
+                    "schema",
+                    &at("id"),
+                    format!("{} '{}'", tr("mã không hợp lệ", "invalid id"), m.id),
+                )
+                .hint(tr(
+                    "mã gồm chữ thường không dấu, số, - hoặc _, bắt đầu bằng chữ",
+                    "an id is lowercase ASCII letters, digits, - or _, starting with a letter",
+                )),
+            );
         }
         if m.name.trim().is_empty() {
-            diags.push(src.error_at("E013", "schema", &at("name"), tr("tên trống", "the name is empty")).hint(tr("ghi họ và tên đầy đủ", "write the full name")));
+            diags.push(
+                src.error_at(
+                    "E013",
+                    "schema",
+                    &at("name"),
+                    tr("tên trống", "the name is empty"),
+                )
+                .hint(tr("ghi họ và tên đầy đủ", "write the full name")),
+            );
         }
         if let Some(left) = m.left
             && left <= m.joined
         {
-            diags.push(src.error_at("E021", "dates", &at("left"), tr("ngày rời không sau ngày vào", "`left` is not after `joined`")).hint(tr("kiểm tra lại hai ngày", "check both dates")));
+            diags.push(
+                src.error_at(
+                    "E021",
+                    "dates",
+                    &at("left"),
+                    tr(
+                        "ngày rời không sau ngày vào",
+                        "`left` is not after `joined`",
+                    ),
+                )
+                .hint(tr("kiểm tra lại hai ngày", "check both dates")),
+            );
         }
         for (j, e) in m.exempt.iter().enumerate() {
             if let Some(to) = e.to
                 && to < e.from
             {
                 diags.push(
-                    src.error_at("E022", "dates", &[Seg::Key("member"), Seg::Index(i), Seg::Key("exempt"), Seg::Index(j), Seg::Key("to")], tr("thời gian miễn kết thúc trước khi bắt đầu", "the exemption ends before it starts"))
-                        .hint(tr("`to` phải từ ngày `from` trở đi", "`to` must be on or after `from`")),
+                    src.error_at(
+                        "E022",
+                        "dates",
+                        &[
+                            Seg::Key("member"),
+                            Seg::Index(i),
+                            Seg::Key("exempt"),
+                            Seg::Index(j),
+                            Seg::Key("to"),
+                        ],
+                        tr(
+                            "thời gian miễn kết thúc trước khi bắt đầu",
+                            "the exemption ends before it starts",
+                        ),
+                    )
+                    .hint(tr(
+                        "`to` phải từ ngày `from` trở đi",
+                        "`to` must be on or after `from`",
+                    )),
                 );
             }
         }
@@ -128,28 +238,70 @@ fn check_roster(src: &Source, roster: &Roster, diags: &mut Vec<Diagnostic>) {
 fn scan_meetings(ledger: &Ledger, diags: &mut Vec<Diagnostic>) -> Vec<(MeetingId, PathBuf)> {
     let dir = ledger.root.join(MEETINGS_DIR);
     let mut out: Vec<(MeetingId, PathBuf)> = Vec::new();
-    let Ok(years) = fs::read_dir(&dir) else { return out };
+    let Ok(years) = fs::read_dir(&dir) else {
+        return out;
+    };
     let mut years: Vec<_> = years.filter_map(|e| e.ok()).map(|e| e.path()).collect();
     years.sort();
     for ydir in years {
-        let name = ydir.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+        let name = ydir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
         if !ydir.is_dir() {
             if !name.starts_with('.') {
-                diags.push(Diagnostic::warning("W005", "files", &ydir, tr("tệp lạ trong meetings/ (chỉ chứa thư mục năm)", "stray file in meetings/ (it holds year folders only)")));
+                diags.push(Diagnostic::warning(
+                    "W005",
+                    "files",
+                    &ydir,
+                    tr(
+                        "tệp lạ trong meetings/ (chỉ chứa thư mục năm)",
+                        "stray file in meetings/ (it holds year folders only)",
+                    ),
+                ));
             }
             continue;
         }
         let Ok(year) = name.parse::<i32>() else {
-            diags.push(Diagnostic::warning("W005", "files", &ydir, tr("thư mục lạ trong meetings/ (tên phải là năm, ví dụ 2020)", "stray folder in meetings/ (names are years, e.g. 2020)")));
+            diags.push(Diagnostic::warning(
+                "W005",
+                "files",
+                &ydir,
+                tr(
+                    "thư mục lạ trong meetings/ (tên phải là năm, ví dụ 2020)",
+                    "stray folder in meetings/ (names are years, e.g. 2020)",
+                ),
+            ));
             continue;
         };
-        let Ok(files) = fs::read_dir(&ydir) else { continue };
+        let Ok(files) = fs::read_dir(&ydir) else {
+            continue;
+        };
         let mut files: Vec<_> = files.filter_map(|e| e.ok()).map(|e| e.path()).collect();
         files.sort();
         for path in files {
-            let fname = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_owned();
+            let fname = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_owned();
             if fname.starts_with(TMP_PREFIX) {
-                diags.push(Diagnostic::warning("W004", "files", &path, tr("tệp tạm còn sót lại sau một lần ghi bị ngắt", "a temporary file left by an interrupted write")).hint(tr("tệp gốc vẫn nguyên vẹn; có thể xóa tệp tạm này", "the real file is intact; this temporary file can be deleted")));
+                diags.push(
+                    Diagnostic::warning(
+                        "W004",
+                        "files",
+                        &path,
+                        tr(
+                            "tệp tạm còn sót lại sau một lần ghi bị ngắt",
+                            "a temporary file left by an interrupted write",
+                        ),
+                    )
+                    .hint(tr(
+                        "tệp gốc vẫn nguyên vẹn; có thể xóa tệp tạm này",
+                        "the real file is intact; this temporary file can be deleted",
+                    )),
+                );
                 continue;
             }
             let id = fname.strip_suffix(".toml").and_then(MeetingId::parse);
@@ -169,23 +321,71 @@ fn scan_meetings(ledger: &Ledger, diags: &mut Vec<Diagnostic>) -> Vec<(MeetingId
     out
 }
 
-fn check_meeting(ledger: &Ledger, file: &MeetingFile, opts: &CheckOptions, diags: &mut Vec<Diagnostic>) {
+fn check_meeting(
+    ledger: &Ledger,
+    file: &MeetingFile,
+    opts: &CheckOptions,
+    diags: &mut Vec<Diagnostic>,
+) {
     let src = &file.source;
     let m = &file.meeting;
     let roster = &ledger.roster;
     if m.date != file.id.date {
-        diags.push(src.error_at("E020", "dates", &[Seg::Key("date")], format!("{} {}", tr("ngày không khớp tên tệp", "the date does not match the file name"), file.id)).hint(tr("sửa `date` hoặc đổi tên tệp", "fix `date` or rename the file")));
+        diags.push(
+            src.error_at(
+                "E020",
+                "dates",
+                &[Seg::Key("date")],
+                format!(
+                    "{} {}",
+                    tr(
+                        "ngày không khớp tên tệp",
+                        "the date does not match the file name"
+                    ),
+                    file.id
+                ),
+            )
+            .hint(tr(
+                "sửa `date` hoặc đổi tên tệp",
+                "fix `date` or rename the file",
+            )),
+        );
     }
     let date = m.date;
     // References: every id in the file names a member on the roll that day.
     let mut refs: Vec<(Vec<Seg>, &str)> = Vec::new();
     if let Some(p) = &m.plan {
         for (i, a) in p.assignments.iter().enumerate() {
-            refs.push((vec![Seg::Key("plan"), Seg::Key("assignments"), Seg::Index(i), Seg::Key("member")], &a.member));
+            refs.push((
+                vec![
+                    Seg::Key("plan"),
+                    Seg::Key("assignments"),
+                    Seg::Index(i),
+                    Seg::Key("member"),
+                ],
+                &a.member,
+            ));
         }
-        for (key, d) in [("docs_sent", p.docs_sent), ("committee_met", p.committee_met)] {
+        for (key, d) in [
+            ("docs_sent", p.docs_sent),
+            ("committee_met", p.committee_met),
+        ] {
             if d.is_some_and(|d| d > date) {
-                diags.push(src.error_at("E025", "dates", &[Seg::Key("plan"), Seg::Key(key)], tr("ngày chuẩn bị sau ngày họp", "a preparation date after the meeting")).hint(tr("việc chuẩn bị diễn ra trước cuộc họp", "preparation happens before the meeting")));
+                diags.push(
+                    src.error_at(
+                        "E025",
+                        "dates",
+                        &[Seg::Key("plan"), Seg::Key(key)],
+                        tr(
+                            "ngày chuẩn bị sau ngày họp",
+                            "a preparation date after the meeting",
+                        ),
+                    )
+                    .hint(tr(
+                        "việc chuẩn bị diễn ra trước cuộc họp",
+                        "preparation happens before the meeting",
+                    )),
+                );
             }
         }
     }
@@ -196,13 +396,41 @@ fn check_meeting(ledger: &Ledger, file: &MeetingFile, opts: &CheckOptions, diags
             }
         }
         for (i, s) in r.speakers.iter().enumerate() {
-            refs.push((vec![Seg::Key("record"), Seg::Key("speakers"), Seg::Index(i)], s));
+            refs.push((
+                vec![Seg::Key("record"), Seg::Key("speakers"), Seg::Index(i)],
+                s,
+            ));
             if !r.present.contains(s) {
-                diags.push(src.error_at("E033", "attendance", &[Seg::Key("record"), Seg::Key("speakers"), Seg::Index(i)], format!("{s} {}", tr("phát biểu nhưng không có mặt", "spoke but is not listed present"))).hint(tr("thêm vào `present` hoặc bỏ khỏi `speakers`", "add them to `present` or remove them from `speakers`")));
+                diags.push(
+                    src.error_at(
+                        "E033",
+                        "attendance",
+                        &[Seg::Key("record"), Seg::Key("speakers"), Seg::Index(i)],
+                        format!(
+                            "{s} {}",
+                            tr(
+                                "phát biểu nhưng không có mặt",
+                                "spoke but is not listed present"
+                            )
+                        ),
+                    )
+                    .hint(tr(
+                        "thêm vào `present` hoặc bỏ khỏi `speakers`",
+                        "add them to `present` or remove them from `speakers`",
+                    )),
+                );
             }
         }
         for (i, a) in r.actions.iter().enumerate() {
-            refs.push((vec![Seg::Key("record"), Seg::Key("actions"), Seg::Index(i), Seg::Key("member")], &a.member));
+            refs.push((
+                vec![
+                    Seg::Key("record"),
+                    Seg::Key("actions"),
+                    Seg::Index(i),
+                    Seg::Key("member"),
+                ],
+                &a.member,
+            ));
         }
         let has_lists = !(r.present.is_empty() && r.excused.is_empty() && r.unexcused.is_empty());
         if has_lists {
@@ -214,27 +442,116 @@ fn check_meeting(ledger: &Ledger, file: &MeetingFile, opts: &CheckOptions, diags
         }
         if let (Some(s), Some(e)) = (r.start, r.end) {
             match crate::dates::minutes_between(s, e) {
-                None => diags.push(src.error_at("E024", "dates", &[Seg::Key("record"), Seg::Key("end")], tr("giờ kết thúc không sau giờ bắt đầu", "`end` is not after `start`")).hint(tr("ghi giờ theo dạng 24 giờ, ví dụ 15:45:00", "use the 24-hour clock, e.g. 15:45:00"))),
-                Some(mins) if mins < i64::from(ledger.config.meetings.min_minutes) => diags.push(
-                    src.warning_at("W001", "dates", &[Seg::Key("record"), Seg::Key("end")], format!("{} {mins} {} {} {}", tr("cuộc họp chỉ", "the meeting lasted"), tr("phút, ít hơn", "minutes, less than"), ledger.config.meetings.min_minutes, tr("phút quy định", "required"))),
+                None => diags.push(
+                    src.error_at(
+                        "E024",
+                        "dates",
+                        &[Seg::Key("record"), Seg::Key("end")],
+                        tr(
+                            "giờ kết thúc không sau giờ bắt đầu",
+                            "`end` is not after `start`",
+                        ),
+                    )
+                    .hint(tr(
+                        "ghi giờ theo dạng 24 giờ, ví dụ 15:45:00",
+                        "use the 24-hour clock, e.g. 15:45:00",
+                    )),
                 ),
+                Some(mins) if mins < i64::from(ledger.config.meetings.min_minutes) => {
+                    diags.push(src.warning_at(
+                        "W001",
+                        "dates",
+                        &[Seg::Key("record"), Seg::Key("end")],
+                        format!(
+                            "{} {mins} {} {} {}",
+                            tr("cuộc họp chỉ", "the meeting lasted"),
+                            tr("phút, ít hơn", "minutes, less than"),
+                            ledger.config.meetings.min_minutes,
+                            tr("phút quy định", "required")
+                        ),
+                    ))
+                }
                 Some(_) => {}
             }
         }
         let mut action_ids: BTreeMap<u32, usize> = BTreeMap::new();
         for (i, a) in r.actions.iter().enumerate() {
-            let at = |k: &'static str| [Seg::Key("record"), Seg::Key("actions"), Seg::Index(i), Seg::Key(k)];
+            let at = |k: &'static str| {
+                [
+                    Seg::Key("record"),
+                    Seg::Key("actions"),
+                    Seg::Index(i),
+                    Seg::Key(k),
+                ]
+            };
             if a.id == 0 || action_ids.insert(a.id, i).is_some() {
-                diags.push(src.error_at("E061", "duplicates", &at("id"), format!("{} {}", tr("mã việc trùng hoặc bằng 0:", "duplicate or zero action id:"), a.id)).hint(tr("mỗi việc trong một cuộc họp có số riêng 1, 2, 3…", "each action of a meeting has its own number 1, 2, 3…")));
+                diags.push(
+                    src.error_at(
+                        "E061",
+                        "duplicates",
+                        &at("id"),
+                        format!(
+                            "{} {}",
+                            tr("mã việc trùng hoặc bằng 0:", "duplicate or zero action id:"),
+                            a.id
+                        ),
+                    )
+                    .hint(tr(
+                        "mỗi việc trong một cuộc họp có số riêng 1, 2, 3…",
+                        "each action of a meeting has its own number 1, 2, 3…",
+                    )),
+                );
             }
             if a.done.is_some_and(|d| d < date) {
-                diags.push(src.error_at("E023", "dates", &at("done"), tr("việc xong trước khi được giao", "the action was done before it was set")).hint(tr("ngày xong phải từ ngày họp trở đi", "`done` must be on or after the meeting's date")));
+                diags.push(
+                    src.error_at(
+                        "E023",
+                        "dates",
+                        &at("done"),
+                        tr(
+                            "việc xong trước khi được giao",
+                            "the action was done before it was set",
+                        ),
+                    )
+                    .hint(tr(
+                        "ngày xong phải từ ngày họp trở đi",
+                        "`done` must be on or after the meeting's date",
+                    )),
+                );
             }
             if a.due.is_some_and(|d| d < date) {
-                diags.push(src.error_at("E026", "dates", &at("due"), tr("hạn trước ngày giao việc", "the action is due before it was set")).hint(tr("sửa `due`", "fix `due`")));
+                diags.push(
+                    src.error_at(
+                        "E026",
+                        "dates",
+                        &at("due"),
+                        tr(
+                            "hạn trước ngày giao việc",
+                            "the action is due before it was set",
+                        ),
+                    )
+                    .hint(tr("sửa `due`", "fix `due`")),
+                );
             }
             if a.is_overdue_on(opts.today) {
-                diags.push(src.warning_at("W002", "dates", &at("due"), format!("{} {}/{}: {}", tr("việc quá hạn", "overdue action"), file.id, a.id, a.task)).hint(tr("ghi xong bằng `cellbook action done`", "mark it done with `cellbook action done`")));
+                diags.push(
+                    src.warning_at(
+                        "W002",
+                        "dates",
+                        &at("due"),
+                        format!(
+                            "{} {}/{}: {}",
+                            tr("việc quá hạn", "overdue action"),
+                            file.id,
+                            a.id,
+                            a.task
+                        ),
+                    )
+                    .hint(tr(
+                        "ghi xong bằng `cellbook action done`",
+                        "mark it done with `cellbook action done`",
+                    )),
+                );
             }
         }
         if let Some(v) = r.vote {
@@ -242,16 +559,66 @@ fn check_meeting(ledger: &Ledger, file: &MeetingFile, opts: &CheckOptions, diags
             let present = attendance::present_voters(roster, date, r);
             let cast = v.in_favour + v.against + v.abstain;
             if cast > voters {
-                diags.push(src.error_at("E040", "votes", &[Seg::Key("record"), Seg::Key("vote")], format!("{cast} {} {voters} {}", tr("phiếu, nhiều hơn", "votes, more than the"), tr("đảng viên chính thức được tính", "counted full members"))).hint(tr("đảng viên dự bị không biểu quyết", "probationary members do not vote")));
+                diags.push(
+                    src.error_at(
+                        "E040",
+                        "votes",
+                        &[Seg::Key("record"), Seg::Key("vote")],
+                        format!(
+                            "{cast} {} {voters} {}",
+                            tr("phiếu, nhiều hơn", "votes, more than the"),
+                            tr("đảng viên chính thức được tính", "counted full members")
+                        ),
+                    )
+                    .hint(tr(
+                        "đảng viên dự bị không biểu quyết",
+                        "probationary members do not vote",
+                    )),
+                );
             } else if cast > present {
-                diags.push(src.warning_at("W006", "votes", &[Seg::Key("record"), Seg::Key("vote")], format!("{cast} {} {present} {}", tr("phiếu, nhiều hơn", "votes, more than the"), tr("đảng viên chính thức có mặt", "full members present"))));
+                diags.push(src.warning_at(
+                    "W006",
+                    "votes",
+                    &[Seg::Key("record"), Seg::Key("vote")],
+                    format!(
+                        "{cast} {} {present} {}",
+                        tr("phiếu, nhiều hơn", "votes, more than the"),
+                        tr("đảng viên chính thức có mặt", "full members present")
+                    ),
+                ));
             }
         }
     }
     for (path, id) in refs {
         match roster.get(id) {
-            None => diags.push(src.error_at("E010", "references", &path, format!("{} '{id}'", tr("không có đảng viên mã", "no member has the id"))).hint(tr("dùng mã trong members.toml (xem `cellbook member list`)", "use an id from members.toml (see `cellbook member list`)"))),
-            Some(mem) if !mem.on_roll(date) => diags.push(src.error_at("E032", "references", &path, format!("{} ({id}) {}", mem.name, tr("không có trong danh sách vào ngày họp", "is not on the roll on the meeting's date")))),
+            None => diags.push(
+                src.error_at(
+                    "E010",
+                    "references",
+                    &path,
+                    format!(
+                        "{} '{id}'",
+                        tr("không có đảng viên mã", "no member has the id")
+                    ),
+                )
+                .hint(tr(
+                    "dùng mã trong members.toml (xem `cellbook member list`)",
+                    "use an id from members.toml (see `cellbook member list`)",
+                )),
+            ),
+            Some(mem) if !mem.on_roll(date) => diags.push(src.error_at(
+                "E032",
+                "references",
+                &path,
+                format!(
+                    "{} ({id}) {}",
+                    mem.name,
+                    tr(
+                        "không có trong danh sách vào ngày họp",
+                        "is not on the roll on the meeting's date"
+                    )
+                ),
+            )),
             Some(_) => {}
         }
     }
@@ -259,17 +626,78 @@ fn check_meeting(ledger: &Ledger, file: &MeetingFile, opts: &CheckOptions, diags
 
 fn list_path(at: (List, usize)) -> Vec<Seg<'static>> {
     match at.0 {
-        List::Excused => vec![Seg::Key("record"), Seg::Key("excused"), Seg::Index(at.1), Seg::Key("member")],
+        List::Excused => vec![
+            Seg::Key("record"),
+            Seg::Key("excused"),
+            Seg::Index(at.1),
+            Seg::Key("member"),
+        ],
         l => vec![Seg::Key("record"), Seg::Key(l.key()), Seg::Index(at.1)],
     }
 }
 
 fn attendance_diag(src: &Source, p: &AttendanceProblem) -> Diagnostic {
-    let hint = tr("mỗi đảng viên được tính có tên đúng một lần trong present, excused hoặc unexcused", "every counted member is in exactly one of present, excused, unexcused");
+    let hint = tr(
+        "mỗi đảng viên được tính có tên đúng một lần trong present, excused hoặc unexcused",
+        "every counted member is in exactly one of present, excused, unexcused",
+    );
     match p {
-        AttendanceProblem::Missing { member } => src.error_at("E030", "attendance", &[Seg::Key("record"), Seg::Key("present")], format!("{member} {}", tr("không có trong present, excused hay unexcused", "is in none of present, excused, unexcused"))).hint(hint),
-        AttendanceProblem::Doubled { member, first, at } => src.error_at("E031", "attendance", &list_path(*at), format!("{member} {} {}", tr("đã có trong", "is already in"), first.key())).hint(hint),
-        AttendanceProblem::Unknown { member, at } => src.error_at("E010", "references", &list_path(*at), format!("{} '{member}'", tr("không có đảng viên mã", "no member has the id"))).hint(tr("dùng mã trong members.toml (xem `cellbook member list`)", "use an id from members.toml (see `cellbook member list`)")),
-        AttendanceProblem::NotOnRoll { member, at } => src.error_at("E032", "attendance", &list_path(*at), format!("{member} {}", tr("không có trong danh sách vào ngày họp (chưa vào hoặc đã rời)", "is not on the roll on the meeting's date (not yet joined, or left)"))).hint(tr("kiểm tra ngày vào/ngày rời trong members.toml", "check the joined/left dates in members.toml")),
+        AttendanceProblem::Missing { member } => src
+            .error_at(
+                "E030",
+                "attendance",
+                &[Seg::Key("record"), Seg::Key("present")],
+                format!(
+                    "{member} {}",
+                    tr(
+                        "không có trong present, excused hay unexcused",
+                        "is in none of present, excused, unexcused"
+                    )
+                ),
+            )
+            .hint(hint),
+        AttendanceProblem::Doubled { member, first, at } => src
+            .error_at(
+                "E031",
+                "attendance",
+                &list_path(*at),
+                format!(
+                    "{member} {} {}",
+                    tr("đã có trong", "is already in"),
+                    first.key()
+                ),
+            )
+            .hint(hint),
+        AttendanceProblem::Unknown { member, at } => src
+            .error_at(
+                "E010",
+                "references",
+                &list_path(*at),
+                format!(
+                    "{} '{member}'",
+                    tr("không có đảng viên mã", "no member has the id")
+                ),
+            )
+            .hint(tr(
+                "dùng mã trong members.toml (xem `cellbook member list`)",
+                "use an id from members.toml (see `cellbook member list`)",
+            )),
+        AttendanceProblem::NotOnRoll { member, at } => src
+            .error_at(
+                "E032",
+                "attendance",
+                &list_path(*at),
+                format!(
+                    "{member} {}",
+                    tr(
+                        "không có trong danh sách vào ngày họp (chưa vào hoặc đã rời)",
+                        "is not on the roll on the meeting's date (not yet joined, or left)"
+                    )
+                ),
+            )
+            .hint(tr(
+                "kiểm tra ngày vào/ngày rời trong members.toml",
+                "check the joined/left dates in members.toml",
+            )),
     }
 }

@@ -30,7 +30,13 @@ Exit codes: 0 success; 1 the ledger has problems or the request was refused; 2 u
 #[command(name = "cellbook", version, about = ABOUT, after_help = AFTER_HELP, max_term_width = 100)]
 pub struct Cli {
     /// The ledger folder (default: $CELLBOOK_LEDGER, else the nearest cellbook.toml upward)
-    #[arg(long, short = 'L', global = true, env = "CELLBOOK_LEDGER", value_name = "DIR")]
+    #[arg(
+        long,
+        short = 'L',
+        global = true,
+        env = "CELLBOOK_LEDGER",
+        value_name = "DIR"
+    )]
     pub ledger: Option<PathBuf>,
 
     /// Output language (default: the ledger's); with `init`, the ledger's language
@@ -44,31 +50,43 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a new ledger
-    #[command(after_help = "Example:\n  cellbook init thuan-bac --name \"Chi bộ 7 KBNN Thuận Bắc\" --parent \"Đảng bộ KBNN Ninh Thuận\" --rubric hd42-2025")]
+    #[command(
+        after_help = "Example:\n  cellbook init thuan-bac --name \"Chi bộ 7 KBNN Thuận Bắc\" --parent \"Đảng bộ KBNN Ninh Thuận\" --rubric hd42-2025"
+    )]
     Init(InitArgs),
     /// Keep the roster: add, change, exempt and list members
     #[command(subcommand)]
     Member(MemberCommand),
     /// Plan a meeting (prints the new meeting's id as its last line)
-    #[command(after_help = "Example:\n  cellbook plan 2020-07-09 --time 14:00 --place \"Phòng họp tầng 2\" \\\n    --topic \"Quán triệt Nghị quyết TW 12\" --assign lan=\"Thông tin thời sự\" \\\n    --directive \"12-HD/BTCTW|2018-07-06|Nâng cao chất lượng sinh hoạt chi bộ\" \\\n    --docs-sent 2020-07-07 --committee-met 2020-07-06 --draft-resolution")]
+    #[command(
+        after_help = "Example:\n  cellbook plan 2020-07-09 --time 14:00 --place \"Phòng họp tầng 2\" \\\n    --topic \"Quán triệt Nghị quyết TW 12\" --assign lan=\"Thông tin thời sự\" \\\n    --directive \"12-HD/BTCTW|2018-07-06|Nâng cao chất lượng sinh hoạt chi bộ\" \\\n    --docs-sent 2020-07-07 --committee-met 2020-07-06 --draft-resolution"
+    )]
     Plan(PlanArgs),
     /// Record what happened at a meeting (creates it if it was not planned)
-    #[command(after_help = "Example:\n  cellbook record 2020-07-09 --start 14:00 --end 15:45 --chair trinh --minute-taker lan \\\n    --present all --excused hung=\"Đi công tác\" --spoke trinh,lan,hoa --vote 8/0/0 \\\n    --action \"lan=Báo cáo tiến độ@2020-08-01\"")]
+    #[command(
+        after_help = "Example:\n  cellbook record 2020-07-09 --start 14:00 --end 15:45 --chair trinh --minute-taker lan \\\n    --present all --excused hung=\"Đi công tác\" --spoke trinh,lan,hoa --vote 8/0/0 \\\n    --action \"lan=Báo cáo tiến độ@2020-08-01\""
+    )]
     Record(Box<RecordArgs>),
     /// Track the tasks assigned at meetings
     #[command(subcommand)]
     Action(ActionCommand),
     /// List the meetings of a period
-    #[command(after_help = "Examples:\n  cellbook list --quarter 2020-Q3\n  cellbook list --year 2020")]
+    #[command(
+        after_help = "Examples:\n  cellbook list --quarter 2020-Q3\n  cellbook list --year 2020"
+    )]
     List(ListArgs),
     /// Show one meeting as a person reads it
     #[command(after_help = "Examples:\n  cellbook show 2020-07-09\n  cellbook show last")]
     Show(ShowArgs),
     /// Validate the whole ledger and report every problem
-    #[command(after_help = "Examples:\n  cellbook check\n  cellbook check --only attendance,ratings --strict\n\nExit codes: 0 clean, 1 problems found, 2 usage error.")]
+    #[command(
+        after_help = "Examples:\n  cellbook check\n  cellbook check --only attendance,ratings --strict\n\nExit codes: 0 clean, 1 problems found, 2 usage error."
+    )]
     Check(CheckArgs),
     /// Rate a held meeting against a rubric and record the result
-    #[command(after_help = "Examples:\n  cellbook rate 2020-07-09 --by thanh --by hoa --score preparation=9 --score chairing=9\n  cellbook rate last --json")]
+    #[command(
+        after_help = "Examples:\n  cellbook rate 2020-07-09 --by thanh --by hoa --score preparation=9 --score chairing=9\n  cellbook rate last --json"
+    )]
     Rate(RateArgs),
     /// List, show and check rubrics
     #[command(subcommand)]
@@ -130,16 +148,24 @@ pub struct InitArgs {
 #[derive(Debug, Subcommand)]
 pub enum MemberCommand {
     /// Add a member to the roster
-    #[command(after_help = "Example:\n  cellbook member add \"Nguyễn Thị Lan\" --id lan --role deputy --joined 2010-05-19")]
+    #[command(
+        after_help = "Example:\n  cellbook member add \"Nguyễn Thị Lan\" --id lan --role deputy --joined 2010-05-19"
+    )]
     Add(MemberAddArgs),
     /// Change a member's role or status, or record that they left
-    #[command(after_help = "Examples:\n  cellbook member set lan --role secretary\n  cellbook member set \"Bình\" --full\n  cellbook member set hung --left 2021-01-01")]
+    #[command(
+        after_help = "Examples:\n  cellbook member set lan --role secretary\n  cellbook member set \"Bình\" --full\n  cellbook member set hung --left 2021-01-01"
+    )]
     Set(MemberSetArgs),
     /// Record a period in which a member is exempted from meetings
-    #[command(after_help = "Example:\n  cellbook member exempt tam --from 2020-01-01 --kind exempt --reason \"Sức khỏe yếu\"")]
+    #[command(
+        after_help = "Example:\n  cellbook member exempt tam --from 2020-01-01 --kind exempt --reason \"Sức khỏe yếu\""
+    )]
     Exempt(MemberExemptArgs),
     /// List the roster (or the roll on a date)
-    #[command(after_help = "Examples:\n  cellbook member list\n  cellbook member list --on 2020-08-10")]
+    #[command(
+        after_help = "Examples:\n  cellbook member list\n  cellbook member list --on 2020-08-10"
+    )]
     List(MemberListArgs),
 }
 
@@ -292,7 +318,9 @@ pub enum ActionCommand {
     #[command(after_help = "Example:\n  cellbook action done 2020-07-09/1 --on 2020-08-01")]
     Done(ActionDoneArgs),
     /// List actions
-    #[command(after_help = "Examples:\n  cellbook action list --open\n  cellbook action list --overdue")]
+    #[command(
+        after_help = "Examples:\n  cellbook action list --open\n  cellbook action list --overdue"
+    )]
     List(ActionListArgs),
 }
 

@@ -32,12 +32,21 @@ impl Location {
         let start = floor_char_boundary(source, span.start.min(source.len()));
         let end = floor_char_boundary(source, span.end.clamp(start, source.len()));
         let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[start..].find('\n').map_or(source.len(), |i| start + i);
+        let line_end = source[start..]
+            .find('\n')
+            .map_or(source.len(), |i| start + i);
         let line = source[..start].matches('\n').count() + 1;
         let column = source[line_start..start].chars().count() + 1;
-        let text = source[line_start..line_end].trim_end_matches('\r').to_owned();
+        let text = source[line_start..line_end]
+            .trim_end_matches('\r')
+            .to_owned();
         let width = source[start..end.min(line_end)].chars().count().max(1);
-        Location { line, column, text, width }
+        Location {
+            line,
+            column,
+            text,
+            width,
+        }
     }
 }
 
@@ -65,7 +74,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, check: &'static str, file: &Path, message: impl Into<String>) -> Self {
+    pub fn error(
+        code: &'static str,
+        check: &'static str,
+        file: &Path,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -77,8 +91,16 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, check: &'static str, file: &Path, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, check, file, message) }
+    pub fn warning(
+        code: &'static str,
+        check: &'static str,
+        file: &Path,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, check, file, message)
+        }
     }
 
     pub fn at(mut self, source: &str, span: Option<Range<usize>>) -> Self {
@@ -105,11 +127,20 @@ impl fmt::Display for Diagnostic {
         let file = self.file.display();
         match &self.location {
             Some(loc) => {
-                writeln!(f, "{file}:{}:{}: {sev}[{}]: {}", loc.line, loc.column, self.code, self.message)?;
+                writeln!(
+                    f,
+                    "{file}:{}:{}: {sev}[{}]: {}",
+                    loc.line, loc.column, self.code, self.message
+                )?;
                 let gutter = loc.line.to_string().len();
                 writeln!(f, "{:gutter$} |", "")?;
                 writeln!(f, "{} | {}", loc.line, loc.text)?;
-                let pad: String = loc.text.chars().take(loc.column - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                let pad: String = loc
+                    .text
+                    .chars()
+                    .take(loc.column - 1)
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
                 write!(f, "{:gutter$} | {pad}{}", "", "^".repeat(loc.width))?;
             }
             None => write!(f, "{file}: {sev}[{}]: {}", self.code, self.message)?,
@@ -131,10 +162,18 @@ mod tests {
         let at = src.find('x').unwrap();
         let loc = Location::from_span(src, at..at + 1);
         assert_eq!((loc.line, loc.column), (2, 15));
-        let d = Diagnostic::error("E001", "syntax", Path::new("f.toml"), "bad").at(src, Some(at..at + 1)).hint("fix it");
+        let d = Diagnostic::error("E001", "syntax", Path::new("f.toml"), "bad")
+            .at(src, Some(at..at + 1))
+            .hint("fix it");
         let shown = d.to_string();
-        assert!(shown.starts_with("f.toml:2:15: error[E001]: bad\n"), "{shown}");
-        assert!(shown.contains("2 | name = \"Đặng\" x\n  |               ^\n"), "{shown}");
+        assert!(
+            shown.starts_with("f.toml:2:15: error[E001]: bad\n"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("2 | name = \"Đặng\" x\n  |               ^\n"),
+            "{shown}"
+        );
         assert!(shown.ends_with("= hint: fix it"));
     }
 

@@ -15,28 +15,46 @@ pub enum Error {
     /// One or more ledger files are broken; each diagnostic names the file, line and column.
     Invalid(Vec<Diagnostic>),
     /// The request cannot be carried out on this ledger, with a hint on how to fix it.
-    Refused { message: String, hint: Option<String> },
+    Refused {
+        message: String,
+        hint: Option<String>,
+    },
     /// No `cellbook.toml` was found.
     NotALedger { start: PathBuf },
     /// A name or id on the command line matches nobody.
-    UnknownMember { query: String, candidates: Vec<String> },
+    UnknownMember {
+        query: String,
+        candidates: Vec<String>,
+    },
     /// A name on the command line matches several members.
-    AmbiguousMember { query: String, candidates: Vec<String> },
+    AmbiguousMember {
+        query: String,
+        candidates: Vec<String>,
+    },
     /// Reading or writing a file failed.
     Io { path: PathBuf, source: io::Error },
 }
 
 impl Error {
     pub fn refused(message: impl Into<String>) -> Error {
-        Error::Refused { message: message.into(), hint: None }
+        Error::Refused {
+            message: message.into(),
+            hint: None,
+        }
     }
 
     pub fn refused_with(message: impl Into<String>, hint: impl Into<String>) -> Error {
-        Error::Refused { message: message.into(), hint: Some(hint.into()) }
+        Error::Refused {
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
     }
 
     pub fn io(path: impl Into<PathBuf>, source: io::Error) -> Error {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 
     /// The process exit code this error means.
@@ -71,7 +89,10 @@ impl fmt::Display for Error {
             Error::NotALedger { start } => write!(
                 f,
                 "{} {}\n  = {}: {}",
-                tr("không tìm thấy sổ (cellbook.toml) ở", "no ledger (cellbook.toml) found at or above"),
+                tr(
+                    "không tìm thấy sổ (cellbook.toml) ở",
+                    "no ledger (cellbook.toml) found at or above"
+                ),
                 start.display(),
                 tr("gợi ý", "hint"),
                 tr(
@@ -80,9 +101,21 @@ impl fmt::Display for Error {
                 )
             ),
             Error::UnknownMember { query, candidates } => {
-                write!(f, "{} '{query}'", tr("không có đảng viên nào tên hoặc mã", "no member has the name or id"))?;
+                write!(
+                    f,
+                    "{} '{query}'",
+                    tr(
+                        "không có đảng viên nào tên hoặc mã",
+                        "no member has the name or id"
+                    )
+                )?;
                 if !candidates.is_empty() {
-                    write!(f, "\n  = {}: {}", tr("có phải", "did you mean"), candidates.join(", "))?;
+                    write!(
+                        f,
+                        "\n  = {}: {}",
+                        tr("có phải", "did you mean"),
+                        candidates.join(", ")
+                    )?;
                 }
                 Ok(())
             }
@@ -90,7 +123,10 @@ impl fmt::Display for Error {
                 f,
                 "{} '{query}' {}\n  = {}: {}",
                 tr("tên", "the name"),
-                tr("trùng với nhiều người; hãy dùng mã (id)", "matches several members; use the id"),
+                tr(
+                    "trùng với nhiều người; hãy dùng mã (id)",
+                    "matches several members; use the id"
+                ),
                 tr("ứng viên", "candidates"),
                 candidates.join(", ")
             ),

@@ -76,7 +76,9 @@ impl fmt::Display for Level {
 
 /// A string that names no level.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown level `{input}` (expected good, fair, average, poor or tốt, khá, trung bình, kém)")]
+#[error(
+    "unknown level `{input}` (expected good, fair, average, poor or tốt, khá, trung bình, kém)"
+)]
 pub struct ParseLevelError {
     pub input: String,
 }
@@ -92,7 +94,9 @@ impl FromStr for Level {
             "fair" | "kha" => Ok(Level::Fair),
             "average" | "trung binh" => Ok(Level::Average),
             "poor" | "kem" => Ok(Level::Poor),
-            _ => Err(ParseLevelError { input: s.to_owned() }),
+            _ => Err(ParseLevelError {
+                input: s.to_owned(),
+            }),
         }
     }
 }

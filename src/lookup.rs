@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
-use crate::model::{Member, MeetingId, Roster};
+use crate::model::{MeetingId, Member, Roster};
 use crate::names::{self, NameMatch};
 
 /// Find the member a query names: an id, a full name, or the trailing part of a name (the
@@ -11,7 +11,11 @@ use crate::names::{self, NameMatch};
 /// `on` are preferred, then those whose name matches with the accents as typed.
 pub fn member<'a>(roster: &'a Roster, query: &str, on: Option<NaiveDate>) -> Result<&'a Member> {
     let query = names::nfc(query.trim());
-    if let Some(m) = roster.members.iter().find(|m| m.id.eq_ignore_ascii_case(&query)) {
+    if let Some(m) = roster
+        .members
+        .iter()
+        .find(|m| m.id.eq_ignore_ascii_case(&query))
+    {
         return Ok(m);
     }
     let matches: Vec<(&Member, NameMatch)> = roster
@@ -20,7 +24,11 @@ pub fn member<'a>(roster: &'a Roster, query: &str, on: Option<NaiveDate>) -> Res
         .filter_map(|m| names::name_matches(&query, &m.name).map(|q| (m, q)))
         .collect();
     let best = matches.iter().map(|(_, q)| *q).max();
-    let mut found: Vec<&Member> = matches.iter().filter(|(_, q)| Some(*q) == best).map(|(m, _)| *m).collect();
+    let mut found: Vec<&Member> = matches
+        .iter()
+        .filter(|(_, q)| Some(*q) == best)
+        .map(|(m, _)| *m)
+        .collect();
     if found.len() > 1
         && let Some(date) = on
     {
@@ -30,15 +38,25 @@ pub fn member<'a>(roster: &'a Roster, query: &str, on: Option<NaiveDate>) -> Res
         }
     }
     if found.len() > 1 && !query.is_ascii() {
-        let accented: Vec<&Member> = found.iter().copied().filter(|m| names::matches_with_accents(&query, &m.name)).collect();
+        let accented: Vec<&Member> = found
+            .iter()
+            .copied()
+            .filter(|m| names::matches_with_accents(&query, &m.name))
+            .collect();
         if !accented.is_empty() {
             found = accented;
         }
     }
     match found.as_slice() {
         [one] => Ok(one),
-        [] => Err(Error::UnknownMember { query: query.clone(), candidates: suggestions(roster, &query) }),
-        many => Err(Error::AmbiguousMember { query: query.clone(), candidates: many.iter().map(|m| describe(m)).collect() }),
+        [] => Err(Error::UnknownMember {
+            query: query.clone(),
+            candidates: suggestions(roster, &query),
+        }),
+        many => Err(Error::AmbiguousMember {
+            query: query.clone(),
+            candidates: many.iter().map(|m| describe(m)).collect(),
+        }),
     }
 }
 
@@ -66,7 +84,11 @@ fn suggestions(roster: &Roster, query: &str) -> Vec<String> {
         .filter(|(d, _)| *d <= 2.max(q.chars().count() / 3))
         .collect();
     scored.sort_by_key(|(d, m)| (*d, m.id.clone()));
-    scored.into_iter().take(5).map(|(_, m)| describe(m)).collect()
+    scored
+        .into_iter()
+        .take(5)
+        .map(|(_, m)| describe(m))
+        .collect()
 }
 
 /// Levenshtein distance over characters.
@@ -76,7 +98,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -139,7 +163,14 @@ mod tests {
     }
 
     fn roster() -> Roster {
-        Roster { schema: 1, members: vec![m("trinh", "Dương Công Trinh"), m("trinh2", "Lê Văn Trình"), m("dung", "Đỗ Thị Dung")] }
+        Roster {
+            schema: 1,
+            members: vec![
+                m("trinh", "Dương Công Trinh"),
+                m("trinh2", "Lê Văn Trình"),
+                m("dung", "Đỗ Thị Dung"),
+            ],
+        }
     }
 
     #[test]
@@ -180,7 +211,9 @@ mod tests {
     fn unknown_names_suggest_close_ones() {
         let r = roster();
         match member(&r, "trinhh", None) {
-            Err(Error::UnknownMember { candidates, .. }) => assert!(candidates[0].starts_with("trinh")),
+            Err(Error::UnknownMember { candidates, .. }) => {
+                assert!(candidates[0].starts_with("trinh"))
+            }
             other => panic!("{other:?}"),
         }
         let mut r2 = roster();
@@ -188,14 +221,22 @@ mod tests {
         assert!(matches!(member(&r2, "dung", None), Ok(found) if found.id == "dung"));
         assert!(matches!(member(&r2, "Van Dung", None), Ok(found) if found.id == "x"));
         r2.members.push(m("y", "Lê Thị Dung"));
-        assert!(matches!(member(&r2, "thi dung", None), Err(Error::AmbiguousMember { .. })));
+        assert!(matches!(
+            member(&r2, "thi dung", None),
+            Err(Error::AmbiguousMember { .. })
+        ));
     }
 
     #[test]
     fn meeting_refs() {
         assert_eq!(MeetingRef::parse("last").unwrap(), MeetingRef::Last);
-        assert!(matches!(MeetingRef::parse("09/07/2020").unwrap(), MeetingRef::Date(_)));
-        assert!(matches!(MeetingRef::parse("2020-07-09-2").unwrap(), MeetingRef::Id(id) if id.seq == 2));
+        assert!(matches!(
+            MeetingRef::parse("09/07/2020").unwrap(),
+            MeetingRef::Date(_)
+        ));
+        assert!(
+            matches!(MeetingRef::parse("2020-07-09-2").unwrap(), MeetingRef::Id(id) if id.seq == 2)
+        );
         assert!(MeetingRef::parse("../../etc/passwd").is_err());
     }
 }

@@ -37,16 +37,25 @@ fn main() -> ExitCode {
 fn context(cli: &Cli) -> anyhow::Result<Context> {
     use anyhow::Context as _;
     let today = match std::env::var("CELLBOOK_TODAY") {
-        Ok(s) if !s.is_empty() => cellbook::dates::parse_date(&s).map_err(anyhow::Error::msg).context("CELLBOOK_TODAY")?,
+        Ok(s) if !s.is_empty() => cellbook::dates::parse_date(&s)
+            .map_err(anyhow::Error::msg)
+            .context("CELLBOOK_TODAY")?,
         _ => chrono::Local::now().date_naive(),
     };
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
-    Ok(Context { ledger: cli.ledger.clone(), lang: cli.lang, today, cwd })
+    Ok(Context {
+        ledger: cli.ledger.clone(),
+        lang: cli.lang,
+        today,
+        cwd,
+    })
 }
 
 /// Print an error ourselves (never a Debug dump or a backtrace) and exit with its code.
 fn fail(e: &anyhow::Error) -> ExitCode {
-    let code = e.downcast_ref::<cellbook::Error>().map_or(1, cellbook::Error::exit_code);
+    let code = e
+        .downcast_ref::<cellbook::Error>()
+        .map_or(1, cellbook::Error::exit_code);
     let prefix = match e.downcast_ref::<cellbook::Error>() {
         Some(cellbook::Error::Invalid(_)) => String::new(),
         _ => format!("{}: ", cellbook::i18n::tr("lỗi", "error")),

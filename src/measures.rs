@@ -29,14 +29,31 @@ pub fn measure(roster: &Roster, earlier: &[&Meeting], this: &Meeting) -> Measure
             .filter(|e| e.date.year() == date.year() && e.date <= date && e.record.is_some())
             .chain(std::iter::once(this))
             .collect();
-        m.insert(Measure::MaxExcusedStreak, f64::from(max_excused_streak(&year)));
+        m.insert(
+            Measure::MaxExcusedStreak,
+            f64::from(max_excused_streak(&year)),
+        );
         if !rec.present.is_empty() {
-            let spoke = rec.speakers.iter().filter(|s| rec.present.contains(s)).count();
-            m.insert(Measure::SpeakersRate, spoke as f64 / rec.present.len() as f64);
+            let spoke = rec
+                .speakers
+                .iter()
+                .filter(|s| rec.present.contains(s))
+                .count();
+            m.insert(
+                Measure::SpeakersRate,
+                spoke as f64 / rec.present.len() as f64,
+            );
         }
         if let Some(v) = rec.vote {
             let voters = attendance::counted_voters(roster, date, rec);
-            m.insert(Measure::ResolutionPassed, if voters > 0 && 2 * v.in_favour > voters { 1.0 } else { 0.0 });
+            m.insert(
+                Measure::ResolutionPassed,
+                if voters > 0 && 2 * v.in_favour > voters {
+                    1.0
+                } else {
+                    0.0
+                },
+            );
         }
     }
     if let Some(d) = rec.duration_minutes() {
@@ -46,15 +63,30 @@ pub fn measure(roster: &Roster, earlier: &[&Meeting], this: &Meeting) -> Measure
     if let Some(sent) = plan.docs_sent {
         m.insert(Measure::DocsLeadDays, (date - sent).num_days() as f64);
     }
-    m.insert(Measure::CommitteeMet, flag(plan.committee_met.is_some_and(|d| d <= date)));
+    m.insert(
+        Measure::CommitteeMet,
+        flag(plan.committee_met.is_some_and(|d| d <= date)),
+    );
     m.insert(Measure::DraftResolution, flag(plan.draft_resolution));
-    m.insert(Measure::MinutesRecorded, flag(rec.minutes.as_deref().is_some_and(|t| !t.trim().is_empty())));
-    let previous = earlier.iter().rev().find(|e| e.date < date && e.record.is_some());
+    m.insert(
+        Measure::MinutesRecorded,
+        flag(rec.minutes.as_deref().is_some_and(|t| !t.trim().is_empty())),
+    );
+    let previous = earlier
+        .iter()
+        .rev()
+        .find(|e| e.date < date && e.record.is_some());
     if let Some(actions) = previous.and_then(|p| p.record.as_ref()).map(|r| &r.actions)
         && !actions.is_empty()
     {
-        let done = actions.iter().filter(|a| a.done.is_some_and(|d| d <= date)).count();
-        m.insert(Measure::PreviousActionsDoneRate, done as f64 / actions.len() as f64);
+        let done = actions
+            .iter()
+            .filter(|a| a.done.is_some_and(|d| d <= date))
+            .count();
+        m.insert(
+            Measure::PreviousActionsDoneRate,
+            done as f64 / actions.len() as f64,
+        );
     }
     m
 }
@@ -92,15 +124,38 @@ mod tests {
     }
 
     fn roster() -> Roster {
-        let m = |id: &str, status| Member { id: id.into(), name: id.into(), role: Role::Member, status, joined: d("2000-01-01"), left: None, temporary: false, exempt: vec![] };
-        Roster { schema: 1, members: vec![m("a", Status::Full), m("b", Status::Full), m("c", Status::Full), m("p", Status::Probationary)] }
+        let m = |id: &str, status| Member {
+            id: id.into(),
+            name: id.into(),
+            role: Role::Member,
+            status,
+            joined: d("2000-01-01"),
+            left: None,
+            temporary: false,
+            exempt: vec![],
+        };
+        Roster {
+            schema: 1,
+            members: vec![
+                m("a", Status::Full),
+                m("b", Status::Full),
+                m("c", Status::Full),
+                m("p", Status::Probationary),
+            ],
+        }
     }
 
     fn held(date: &str, present: &[&str], excused: &[&str], unexcused: &[&str]) -> Meeting {
         let mut m = Meeting::new(d(date), Kind::Regular);
         m.record = Some(Record {
             present: present.iter().map(|s| s.to_string()).collect(),
-            excused: excused.iter().map(|s| Excuse { member: s.to_string(), reason: "x".into() }).collect(),
+            excused: excused
+                .iter()
+                .map(|s| Excuse {
+                    member: s.to_string(),
+                    reason: "x".into(),
+                })
+                .collect(),
             unexcused: unexcused.iter().map(|s| s.to_string()).collect(),
             ..Record::default()
         });
@@ -115,8 +170,16 @@ mod tests {
         rec.end = NaiveTime::from_hms_opt(15, 30, 0);
         rec.speakers = vec!["a".into(), "p".into()];
         rec.minutes = Some("…".into());
-        rec.vote = Some(Vote { in_favour: 2, against: 0, abstain: 0 });
-        m.plan = Some(Plan { docs_sent: Some(d("2020-07-07")), committee_met: Some(d("2020-07-06")), ..Plan::default() });
+        rec.vote = Some(Vote {
+            in_favour: 2,
+            against: 0,
+            abstain: 0,
+        });
+        m.plan = Some(Plan {
+            docs_sent: Some(d("2020-07-07")),
+            committee_met: Some(d("2020-07-06")),
+            ..Plan::default()
+        });
         let x = measure(&roster(), &[], &m);
         assert_eq!(x[&Measure::AttendanceRate], 0.75);
         assert_eq!(x[&Measure::UnexcusedAbsences], 1.0);
@@ -134,7 +197,11 @@ mod tests {
     #[test]
     fn probationary_members_do_not_count_toward_the_majority() {
         let mut m = held("2020-07-09", &["a", "p"], &["b", "c"], &[]);
-        m.record.as_mut().unwrap().vote = Some(Vote { in_favour: 1, against: 0, abstain: 0 });
+        m.record.as_mut().unwrap().vote = Some(Vote {
+            in_favour: 1,
+            against: 0,
+            abstain: 0,
+        });
         // Counted full members: a, b, c. One vote for is not more than half of three.
         assert_eq!(measure(&roster(), &[], &m)[&Measure::ResolutionPassed], 0.0);
     }
@@ -143,10 +210,23 @@ mod tests {
     fn missing_facts_are_not_guessed() {
         let m = held("2020-07-09", &[], &[], &[]);
         let x = measure(&roster(), &[], &m);
-        for k in [Measure::AttendanceRate, Measure::DurationMinutes, Measure::ResolutionPassed, Measure::DocsLeadDays, Measure::SpeakersRate] {
+        for k in [
+            Measure::AttendanceRate,
+            Measure::DurationMinutes,
+            Measure::ResolutionPassed,
+            Measure::DocsLeadDays,
+            Measure::SpeakersRate,
+        ] {
             assert!(!x.contains_key(&k), "{k:?}");
         }
-        assert!(measure(&roster(), &[], &Meeting::new(d("2020-07-09"), Kind::Regular)).is_empty());
+        assert!(
+            measure(
+                &roster(),
+                &[],
+                &Meeting::new(d("2020-07-09"), Kind::Regular)
+            )
+            .is_empty()
+        );
     }
 
     #[test]
@@ -156,9 +236,18 @@ mod tests {
         let jan = held("2020-01-10", &["a", "b", "c"], &["p"], &[]);
         let feb = held("2020-02-10", &["a", "b", "c", "p"], &[], &[]);
         let mar = held("2020-03-10", &["a", "b", "c"], &["p"], &[]);
-        assert_eq!(measure(&roster(), &[&nov], &dec)[&Measure::MaxExcusedStreak], 2.0);
-        assert_eq!(measure(&roster(), &[&nov, &dec], &jan)[&Measure::MaxExcusedStreak], 1.0);
-        assert_eq!(measure(&roster(), &[&nov, &dec, &jan, &feb], &mar)[&Measure::MaxExcusedStreak], 1.0);
+        assert_eq!(
+            measure(&roster(), &[&nov], &dec)[&Measure::MaxExcusedStreak],
+            2.0
+        );
+        assert_eq!(
+            measure(&roster(), &[&nov, &dec], &jan)[&Measure::MaxExcusedStreak],
+            1.0
+        );
+        assert_eq!(
+            measure(&roster(), &[&nov, &dec, &jan, &feb], &mar)[&Measure::MaxExcusedStreak],
+            1.0
+        );
         assert_eq!(max_excused_streak(&[&nov, &dec, &jan]), 3);
     }
 
@@ -166,11 +255,33 @@ mod tests {
     fn previous_actions_done_by_this_meeting() {
         let mut jul = held("2020-07-09", &["a", "b", "c", "p"], &[], &[]);
         jul.record.as_mut().unwrap().actions = vec![
-            Action { id: 1, member: "a".into(), task: "t".into(), due: None, done: Some(d("2020-07-20")) },
-            Action { id: 2, member: "b".into(), task: "t".into(), due: None, done: Some(d("2020-08-20")) },
-            Action { id: 3, member: "c".into(), task: "t".into(), due: None, done: None },
+            Action {
+                id: 1,
+                member: "a".into(),
+                task: "t".into(),
+                due: None,
+                done: Some(d("2020-07-20")),
+            },
+            Action {
+                id: 2,
+                member: "b".into(),
+                task: "t".into(),
+                due: None,
+                done: Some(d("2020-08-20")),
+            },
+            Action {
+                id: 3,
+                member: "c".into(),
+                task: "t".into(),
+                due: None,
+                done: None,
+            },
         ];
         let aug = held("2020-08-10", &["a", "b", "c", "p"], &[], &[]);
-        assert!((measure(&roster(), &[&jul], &aug)[&Measure::PreviousActionsDoneRate] - 1.0 / 3.0).abs() < 1e-9);
+        assert!(
+            (measure(&roster(), &[&jul], &aug)[&Measure::PreviousActionsDoneRate] - 1.0 / 3.0)
+                .abs()
+                < 1e-9
+        );
     }
 }

@@ -82,7 +82,10 @@ mod tests {
         let name = "Dương Công Trinh";
         assert_eq!(name_matches("Trinh", name), Some(NameMatch::Partial));
         assert_eq!(name_matches("cong trinh", name), Some(NameMatch::Partial));
-        assert_eq!(name_matches("duong cong trinh", name), Some(NameMatch::Full));
+        assert_eq!(
+            name_matches("duong cong trinh", name),
+            Some(NameMatch::Full)
+        );
         assert_eq!(name_matches("Dương", name), None);
         assert_eq!(name_matches("", name), None);
     }

@@ -16,7 +16,11 @@ pub enum Period {
 impl Period {
     /// Parse `2020-Q3`, `2020-07` or `2020`.
     pub fn parse(s: &str) -> Result<Period, String> {
-        let bad = || format!("'{s}' is not a period: write a quarter as 2020-Q3, a month as 2020-07, a year as 2020");
+        let bad = || {
+            format!(
+                "'{s}' is not a period: write a quarter as 2020-Q3, a month as 2020-07, a year as 2020"
+            )
+        };
         let s = s.trim();
         if let Some((y, q)) = s.split_once(['-', ' ']) {
             let year: i32 = y.parse().map_err(|_| bad())?;
@@ -38,7 +42,8 @@ impl Period {
     }
 
     pub fn month(year: i32, month: u32) -> Option<Period> {
-        ((1..=12).contains(&month) && (1..=9999).contains(&year)).then_some(Period::Month { year, month })
+        ((1..=12).contains(&month) && (1..=9999).contains(&year))
+            .then_some(Period::Month { year, month })
     }
 
     pub fn year(year: i32) -> Option<Period> {
@@ -47,14 +52,23 @@ impl Period {
 
     /// The quarter a day falls in.
     pub fn quarter_of(date: NaiveDate) -> Period {
-        Period::Quarter { year: date.year(), quarter: (date.month() - 1) / 3 + 1 }
+        Period::Quarter {
+            year: date.year(),
+            quarter: (date.month() - 1) / 3 + 1,
+        }
     }
 
     /// The quarter before the one `date` falls in (for `--last-quarter`).
     pub fn previous_quarter(date: NaiveDate) -> Period {
         match Period::quarter_of(date) {
-            Period::Quarter { year, quarter: 1 } => Period::Quarter { year: year - 1, quarter: 4 },
-            Period::Quarter { year, quarter } => Period::Quarter { year, quarter: quarter - 1 },
+            Period::Quarter { year, quarter: 1 } => Period::Quarter {
+                year: year - 1,
+                quarter: 4,
+            },
+            Period::Quarter { year, quarter } => Period::Quarter {
+                year,
+                quarter: quarter - 1,
+            },
             other => other,
         }
     }
@@ -111,7 +125,10 @@ impl Period {
     pub fn quarters(self) -> Vec<Period> {
         let mut out: Vec<Period> = Vec::new();
         for (y, m) in self.months() {
-            let q = Period::Quarter { year: y, quarter: (m - 1) / 3 + 1 };
+            let q = Period::Quarter {
+                year: y,
+                quarter: (m - 1) / 3 + 1,
+            };
             if !out.contains(&q) {
                 out.push(q);
             }
@@ -147,7 +164,11 @@ impl Serialize for Period {
 
 /// The last day of a month.
 pub fn last_day_of_month(year: i32, month: u32) -> NaiveDate {
-    let (ny, nm) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(ny, nm, 1)
         .and_then(|d| d.pred_opt())
         .unwrap_or(NaiveDate::MAX)
@@ -185,8 +206,14 @@ mod tests {
 
     #[test]
     fn previous_quarter_crosses_the_year() {
-        assert_eq!(Period::previous_quarter(d("2021-02-10")).to_string(), "2020-Q4");
-        assert_eq!(Period::previous_quarter(d("2020-11-28")).to_string(), "2020-Q3");
+        assert_eq!(
+            Period::previous_quarter(d("2021-02-10")).to_string(),
+            "2020-Q4"
+        );
+        assert_eq!(
+            Period::previous_quarter(d("2020-11-28")).to_string(),
+            "2020-Q3"
+        );
     }
 
     #[test]

@@ -21,11 +21,16 @@ pub enum Origin {
 }
 
 /// Turn a rubric's problems into located diagnostics.
-pub fn problems_to_diagnostics(path: &Path, text: &str, problems: &[RubricProblem]) -> Vec<Diagnostic> {
+pub fn problems_to_diagnostics(
+    path: &Path,
+    text: &str,
+    problems: &[RubricProblem],
+) -> Vec<Diagnostic> {
     problems
         .iter()
         .map(|p| {
-            let mut d = Diagnostic::error(p.code.as_str(), "rubric", path, p.message.clone()).at(text, p.span.clone());
+            let mut d = Diagnostic::error(p.code.as_str(), "rubric", path, p.message.clone())
+                .at(text, p.span.clone());
             if !p.hint.is_empty() {
                 d = d.hint(p.hint.clone());
             }
@@ -37,8 +42,14 @@ pub fn problems_to_diagnostics(path: &Path, text: &str, problems: &[RubricProble
 /// The ledger's rubric files, parsed (broken ones are skipped here; `rubric check` reports them).
 fn ledger_rubrics(root: &Path) -> Vec<(PathBuf, Rubric)> {
     let dir = root.join(RUBRICS_DIR);
-    let Ok(rd) = fs::read_dir(&dir) else { return vec![] };
-    let mut paths: Vec<PathBuf> = rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+    let Ok(rd) = fs::read_dir(&dir) else {
+        return vec![];
+    };
+    let mut paths: Vec<PathBuf> = rd
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
     paths.sort();
     paths
         .into_iter()
@@ -53,12 +64,21 @@ fn ledger_rubrics(root: &Path) -> Vec<(PathBuf, Rubric)> {
 pub fn load(root: &Path, id: &str) -> Result<(Origin, Rubric)> {
     // The usual case: the file is named after its id.
     let named = root.join(RUBRICS_DIR).join(format!("{id}.toml"));
-    if crate::model::MeetingId::parse(id).is_none() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') && named.is_file() {
+    if crate::model::MeetingId::parse(id).is_none()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && named.is_file()
+    {
         let src = read_source(&named).map_err(|d| Error::Invalid(vec![d]))?;
         match Rubric::parse(&src.text) {
             Ok(r) if r.id() == id => return Ok((Origin::File(named), r)),
             Ok(_) => {}
-            Err(problems) => return Err(Error::Invalid(problems_to_diagnostics(&named, &src.text, &problems))),
+            Err(problems) => {
+                return Err(Error::Invalid(problems_to_diagnostics(
+                    &named, &src.text, &problems,
+                )));
+            }
         }
     }
     if let Some((path, r)) = ledger_rubrics(root).into_iter().find(|(_, r)| r.id() == id) {
@@ -71,7 +91,15 @@ pub fn load(root: &Path, id: &str) -> Result<(Origin, Rubric)> {
     }
     Err(Error::refused_with(
         format!("{} '{id}'", tr("không có bộ tiêu chí", "unknown rubric")),
-        format!("{}: {}", tr("các bộ có sẵn", "built in"), builtin().iter().map(|(id, _)| *id).collect::<Vec<_>>().join(", ")),
+        format!(
+            "{}: {}",
+            tr("các bộ có sẵn", "built in"),
+            builtin()
+                .iter()
+                .map(|(id, _)| *id)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     ))
 }
 
@@ -82,7 +110,10 @@ pub fn ensure_known(root: &Path, id: &str) -> Result<()> {
 
 /// Every rubric a ledger can use: its own files, then the built-ins.
 pub fn all(root: &Path) -> Vec<(Origin, Rubric)> {
-    let mut out: Vec<(Origin, Rubric)> = ledger_rubrics(root).into_iter().map(|(p, r)| (Origin::File(p), r)).collect();
+    let mut out: Vec<(Origin, Rubric)> = ledger_rubrics(root)
+        .into_iter()
+        .map(|(p, r)| (Origin::File(p), r))
+        .collect();
     for (id, src) in builtin() {
         if out.iter().any(|(_, r)| r.id() == id) {
             continue;
@@ -102,7 +133,10 @@ pub struct Cache {
 
 impl Cache {
     pub fn new(root: &Path) -> Cache {
-        Cache { root: root.to_path_buf(), loaded: RefCell::new(HashMap::new()) }
+        Cache {
+            root: root.to_path_buf(),
+            loaded: RefCell::new(HashMap::new()),
+        }
     }
 
     pub fn get(&self, id: &str) -> Option<Rc<Rubric>> {

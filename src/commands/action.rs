@@ -23,13 +23,19 @@ fn done(ctx: &Context, args: &ActionDoneArgs) -> Result<Output> {
         return Err(Error::Usage(format!(
             "'{}' {}",
             args.action,
-            tr("không phải mã việc: dùng dạng 2020-07-09/1 (xem `cellbook action list`)", "is not an action id: write it as 2020-07-09/1 (see `cellbook action list`)")
+            tr(
+                "không phải mã việc: dùng dạng 2020-07-09/1 (xem `cellbook action list`)",
+                "is not an action id: write it as 2020-07-09/1 (see `cellbook action list`)"
+            )
         )));
     };
     let missing = || {
         Error::refused_with(
             format!("{} {id}", tr("không có việc", "there is no action")),
-            tr("xem các việc bằng `cellbook action list`", "see the actions with `cellbook action list`"),
+            tr(
+                "xem các việc bằng `cellbook action list`",
+                "see the actions with `cellbook action list`",
+            ),
         )
     };
     let entry = ledger.entry(id.meeting).ok_or_else(missing)?;
@@ -45,16 +51,33 @@ fn done(ctx: &Context, args: &ActionDoneArgs) -> Result<Output> {
         .ok_or_else(missing)?;
     if on < meeting_date {
         return Err(Error::refused_with(
-            format!("{} {} {}", tr("ngày hoàn thành", "the date done"), show_date(on, lang()), tr("trước ngày giao việc", "is before the action was set")),
-            format!("{} {}", tr("việc được giao ngày", "the action was set on"), show_date(meeting_date, lang())),
+            format!(
+                "{} {} {}",
+                tr("ngày hoàn thành", "the date done"),
+                show_date(on, lang()),
+                tr("trước ngày giao việc", "is before the action was set")
+            ),
+            format!(
+                "{} {}",
+                tr("việc được giao ngày", "the action was set on"),
+                show_date(meeting_date, lang())
+            ),
         ));
     }
     let previously = action.done.replace(on);
     let task = action.task.clone();
     save_meeting(&ledger, &file, Some(&original))?;
-    let mut out = format!("{} {id}: {task} ({})\n", tr("Đã xong", "Done"), show_date(on, lang()));
+    let mut out = format!(
+        "{} {id}: {task} ({})\n",
+        tr("Đã xong", "Done"),
+        show_date(on, lang())
+    );
     if let Some(p) = previously {
-        out.push_str(&format!("{}: {}\n", tr("trước đó ghi xong ngày", "previously marked done on"), show_date(p, lang())));
+        out.push_str(&format!(
+            "{}: {}\n",
+            tr("trước đó ghi xong ngày", "previously marked done on"),
+            show_date(p, lang())
+        ));
     }
     Ok(Output::text(out))
 }
@@ -70,14 +93,19 @@ fn list(ctx: &Context, args: &ActionListArgs) -> Result<Output> {
     ]);
     let mut n = 0;
     for file in ledger.load_meetings(None)? {
-        let Some(rec) = &file.meeting.record else { continue };
+        let Some(rec) = &file.meeting.record else {
+            continue;
+        };
         for a in &rec.actions {
             let open = a.is_open_on(ctx.today);
             let overdue = a.is_overdue_on(ctx.today);
             if (args.open && !open) || (args.overdue && !overdue) {
                 continue;
             }
-            let who = ledger.roster.get(&a.member).map_or(a.member.clone(), |m| m.name.clone());
+            let who = ledger
+                .roster
+                .get(&a.member)
+                .map_or(a.member.clone(), |m| m.name.clone());
             let status = match (a.done, overdue) {
                 (Some(d), _) if !open => format!("{} {}", tr("xong", "done"), show_date(d, lang())),
                 (_, true) => tr("quá hạn", "overdue").to_owned(),
@@ -85,7 +113,10 @@ fn list(ctx: &Context, args: &ActionListArgs) -> Result<Output> {
             };
             n += 1;
             t.add_row(vec![
-                Cell::new(ActionId { meeting: file.id, number: a.id }),
+                Cell::new(ActionId {
+                    meeting: file.id,
+                    number: a.id,
+                }),
                 Cell::new(who),
                 Cell::new(&a.task),
                 Cell::new(a.due.map(|d| show_date(d, lang())).unwrap_or_default()),
@@ -94,7 +125,10 @@ fn list(ctx: &Context, args: &ActionListArgs) -> Result<Output> {
         }
     }
     if n == 0 {
-        return Ok(Output::text(format!("{}\n", tr("Không có việc nào.", "No actions."))));
+        return Ok(Output::text(format!(
+            "{}\n",
+            tr("Không có việc nào.", "No actions.")
+        )));
     }
     Ok(Output::text(format!("{t}\n")))
 }

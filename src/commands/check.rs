@@ -10,17 +10,30 @@ use crate::i18n::{self, Lang, tr};
 pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Output> {
     for only in &args.only {
         if !CHECKS.contains(&only.as_str()) {
-            return Err(Error::Usage(format!("--only {only}: {} {}", tr("không có phép kiểm tra này; có:", "no such check; the checks are:"), CHECKS.join(", "))));
+            return Err(Error::Usage(format!(
+                "--only {only}: {} {}",
+                tr(
+                    "không có phép kiểm tra này; có:",
+                    "no such check; the checks are:"
+                ),
+                CHECKS.join(", ")
+            )));
         }
     }
     let roots = if args.ledgers.is_empty() {
         let root = ctx.ledger_root()?;
-        vec![if root.as_os_str().is_empty() { std::path::PathBuf::from(".") } else { root }]
+        vec![if root.as_os_str().is_empty() {
+            std::path::PathBuf::from(".")
+        } else {
+            root
+        }]
     } else {
         args.ledgers.clone()
     };
     // Speak the first ledger's language; a broken config falls back to English.
-    if ctx.lang.is_none() && let Ok(l) = crate::ledger::Ledger::open(&roots[0]) {
+    if ctx.lang.is_none()
+        && let Ok(l) = crate::ledger::Ledger::open(&roots[0])
+    {
         i18n::set_lang(l.config.cell.language);
     } else {
         i18n::set_lang(ctx.lang.unwrap_or(Lang::En));
@@ -30,7 +43,9 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Output> {
     let (mut errors, mut warnings) = (0, 0);
     for root in &roots {
         if !root.join(crate::ledger::CONFIG_FILE).is_file() {
-            return Err(Error::NotALedger { start: root.clone() });
+            return Err(Error::NotALedger {
+                start: root.clone(),
+            });
         }
         let diags = check_ledger(root, &opts);
         for mut d in diags {
@@ -49,8 +64,24 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Output> {
         }
     }
     out.stdout = match (errors, warnings) {
-        (0, 0) => format!("{} ({} {})\n", tr("Sổ hợp lệ", "The ledger is valid"), roots.len(), tr("sổ", if roots.len() == 1 { "ledger" } else { "ledgers" })),
-        _ => format!("{errors} {}, {warnings} {}\n", tr("lỗi", "errors"), tr("cảnh báo", "warnings")),
+        (0, 0) => format!(
+            "{} ({} {})\n",
+            tr("Sổ hợp lệ", "The ledger is valid"),
+            roots.len(),
+            tr(
+                "sổ",
+                if roots.len() == 1 {
+                    "ledger"
+                } else {
+                    "ledgers"
+                }
+            )
+        ),
+        _ => format!(
+            "{errors} {}, {warnings} {}\n",
+            tr("lỗi", "errors"),
+            tr("cảnh báo", "warnings")
+        ),
     };
     out.code = u8::from(errors > 0);
     Ok(out)

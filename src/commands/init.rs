@@ -15,33 +15,58 @@ use crate::names::nfc;
 pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
     let lang = ctx.lang.unwrap_or_default();
     i18n::set_lang(lang);
-    let dir = args.dir.clone().or_else(|| ctx.ledger.clone()).unwrap_or_else(|| ctx.cwd.clone());
+    let dir = args
+        .dir
+        .clone()
+        .or_else(|| ctx.ledger.clone())
+        .unwrap_or_else(|| ctx.cwd.clone());
     if dir.join(CONFIG_FILE).exists() {
         return Err(Error::refused_with(
-            format!("{} {}", dir.join(CONFIG_FILE).display(), tr("đã có: sổ đã được tạo ở đây", "exists: a ledger is already here")),
-            tr("dùng sổ hiện có, hoặc chọn thư mục khác", "use the existing ledger, or choose another folder"),
+            format!(
+                "{} {}",
+                dir.join(CONFIG_FILE).display(),
+                tr(
+                    "đã có: sổ đã được tạo ở đây",
+                    "exists: a ledger is already here"
+                )
+            ),
+            tr(
+                "dùng sổ hiện có, hoặc chọn thư mục khác",
+                "use the existing ledger, or choose another folder",
+            ),
         ));
     }
     let name = nfc(args.name.trim());
     if name.is_empty() {
-        return Err(Error::Usage(tr("--name không được để trống", "--name must not be empty").into()));
+        return Err(Error::Usage(
+            tr("--name không được để trống", "--name must not be empty").into(),
+        ));
     }
     if let Some(rubric) = &args.rubric {
         crate::rubric_source::ensure_known(&dir, rubric)?;
     }
     let config = CellFile {
         schema: SCHEMA,
-        cell: Cell { name: name.clone(), parent: args.parent.as_deref().map(|p| nfc(p.trim())), language: lang },
+        cell: Cell {
+            name: name.clone(),
+            parent: args.parent.as_deref().map(|p| nfc(p.trim())),
+            language: lang,
+        },
         meetings: MeetingRules::default(),
-        rating: RatingConfig { rubric: args.rubric.clone() },
+        rating: RatingConfig {
+            rubric: args.rubric.clone(),
+        },
     };
     fs::create_dir_all(dir.join(MEETINGS_DIR)).map_err(|e| Error::io(dir.join(MEETINGS_DIR), e))?;
     let config_text = toml::to_string(&config).map_err(|e| Error::refused(e.to_string()))?;
     write_atomic(&dir.join(CONFIG_FILE), config_text.as_bytes())?;
-    write_atomic(&dir.join(MEMBERS_FILE), format!("schema = {SCHEMA}\n\n# Add members with `cellbook member add NAME --id ID`.\n").as_bytes())?;
+    write_atomic(&dir.join(MEMBERS_FILE), format!("# The roster: add members with `cellbook member add NAME --id ID`.\nschema = {SCHEMA}\n").as_bytes())?;
     let gitignore = dir.join(".gitignore");
     if !gitignore.exists() {
-        write_atomic(&gitignore, format!("{LOCK_FILE}\n{TMP_PREFIX}*\n").as_bytes())?;
+        write_atomic(
+            &gitignore,
+            format!("{LOCK_FILE}\n{TMP_PREFIX}*\n").as_bytes(),
+        )?;
     }
     Ok(Output::text(format!(
         "{} {} {}\n",

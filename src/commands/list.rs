@@ -39,13 +39,26 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<Output> {
             Some(r) => {
                 let a = attendance::attendance(&ledger.roster, m.date, r);
                 (
-                    format!("{}/{}{}", a.present, a.counted, a.rate.map(|r| format!(" ({:.0}%)", r * 100.0)).unwrap_or_default()),
-                    r.duration_minutes().map(|d| d.to_string()).unwrap_or_default(),
+                    format!(
+                        "{}/{}{}",
+                        a.present,
+                        a.counted,
+                        a.rate
+                            .map(|r| format!(" ({:.0}%)", r * 100.0))
+                            .unwrap_or_default()
+                    ),
+                    r.duration_minutes()
+                        .map(|d| d.to_string())
+                        .unwrap_or_default(),
                 )
             }
             None => (String::new(), String::new()),
         };
-        let level = m.rating.as_ref().map(|r| format!("{} ({})", level_label(r.level), r.total)).unwrap_or_default();
+        let level = m
+            .rating
+            .as_ref()
+            .map(|r| format!("{} ({})", level_label(r.level), r.total))
+            .unwrap_or_default();
         n += 1;
         t.add_row(vec![
             Cell::new(file.id),
@@ -58,7 +71,10 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<Output> {
         ]);
     }
     if n == 0 {
-        return Ok(Output::text(format!("{}\n", tr("Chưa có cuộc họp nào.", "No meetings."))));
+        return Ok(Output::text(format!(
+            "{}\n",
+            tr("Chưa có cuộc họp nào.", "No meetings.")
+        )));
     }
     Ok(Output::text(format!("{t}\n")))
 }

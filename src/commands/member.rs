@@ -27,7 +27,9 @@ pub fn run(ctx: &Context, cmd: MemberCommand) -> Result<Output> {
 pub fn valid_id(id: &str) -> bool {
     id.len() <= 32
         && id.starts_with(|c: char| c.is_ascii_lowercase())
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
 fn add(ctx: &Context, args: &MemberAddArgs) -> Result<Output> {
@@ -36,52 +38,92 @@ fn add(ctx: &Context, args: &MemberAddArgs) -> Result<Output> {
     if !valid_id(&id) {
         return Err(Error::refused_with(
             format!("{} '{id}'", tr("mã không hợp lệ", "invalid id")),
-            tr("mã gồm chữ thường không dấu, số, - hoặc _, bắt đầu bằng chữ, tối đa 32 ký tự (ví dụ: lan, hung2)", "an id is lowercase ASCII letters, digits, - or _, starting with a letter, at most 32 characters (e.g. lan, hung2)"),
+            tr(
+                "mã gồm chữ thường không dấu, số, - hoặc _, bắt đầu bằng chữ, tối đa 32 ký tự (ví dụ: lan, hung2)",
+                "an id is lowercase ASCII letters, digits, - or _, starting with a letter, at most 32 characters (e.g. lan, hung2)",
+            ),
         ));
     }
     if let Some(other) = ledger.roster.get(&id) {
         return Err(Error::refused_with(
-            format!("{} '{id}' {} {}", tr("mã", "the id"), tr("đã dùng cho", "is already used by"), other.name),
-            tr("chọn mã khác, ví dụ thêm số: lan2", "choose another id, e.g. with a number: lan2"),
+            format!(
+                "{} '{id}' {} {}",
+                tr("mã", "the id"),
+                tr("đã dùng cho", "is already used by"),
+                other.name
+            ),
+            tr(
+                "chọn mã khác, ví dụ thêm số: lan2",
+                "choose another id, e.g. with a number: lan2",
+            ),
         ));
     }
     let name = nfc(args.name.trim());
     if name.is_empty() || name.chars().any(char::is_control) {
-        return Err(Error::refused(tr("tên không được trống hoặc chứa ký tự điều khiển", "the name must not be empty or contain control characters")));
+        return Err(Error::refused(tr(
+            "tên không được trống hoặc chứa ký tự điều khiển",
+            "the name must not be empty or contain control characters",
+        )));
     }
     let joined = args.joined.unwrap_or(ctx.today);
     let mut notes = String::new();
-    if let Some(twin) = ledger.roster.members.iter().find(|m| names::fold(&m.name) == names::fold(&name)) {
+    if let Some(twin) = ledger
+        .roster
+        .members
+        .iter()
+        .find(|m| names::fold(&m.name) == names::fold(&name))
+    {
         notes.push_str(&format!(
             "{}: {} ({}) {}\n",
             tr("lưu ý", "note"),
             twin.name,
             twin.id,
-            tr("có tên giống; hãy gọi bằng mã", "has the same name; refer to them by id")
+            tr(
+                "có tên giống; hãy gọi bằng mã",
+                "has the same name; refer to them by id"
+            )
         ));
     }
     ledger.roster.members.push(Member {
         id: id.clone(),
         name: name.clone(),
         role: args.role,
-        status: if args.probationary { Status::Probationary } else { Status::Full },
+        status: if args.probationary {
+            Status::Probationary
+        } else {
+            Status::Full
+        },
         joined,
         left: None,
         temporary: args.temporary,
         exempt: vec![],
     });
     save_roster(&ledger)?;
-    Ok(Output::text(format!("{notes}{} {name} ({id})\n", tr("Đã thêm", "Added"))))
+    Ok(Output::text(format!(
+        "{notes}{} {name} ({id})\n",
+        tr("Đã thêm", "Added")
+    )))
 }
 
 fn set(ctx: &Context, args: &MemberSetArgs) -> Result<Output> {
     let (_lock, mut ledger) = ctx.open_for_write()?;
-    let id = lookup::member(&ledger.roster, &args.member, None)?.id.clone();
+    let id = lookup::member(&ledger.roster, &args.member, None)?
+        .id
+        .clone();
     if args.role.is_none() && !args.full && args.left.is_none() {
-        return Err(Error::Usage(tr("không có gì để đổi: dùng --role, --full hoặc --left", "nothing to change: give --role, --full or --left").into()));
+        return Err(Error::Usage(
+            tr(
+                "không có gì để đổi: dùng --role, --full hoặc --left",
+                "nothing to change: give --role, --full or --left",
+            )
+            .into(),
+        ));
     }
     let Some(member) = ledger.roster.members.iter_mut().find(|m| m.id == id) else {
-        return Err(Error::UnknownMember { query: id, candidates: vec![] });
+        return Err(Error::UnknownMember {
+            query: id,
+            candidates: vec![],
+        });
     };
     if let Some(role) = args.role {
         member.role = role;
@@ -92,32 +134,59 @@ fn set(ctx: &Context, args: &MemberSetArgs) -> Result<Output> {
     if let Some(left) = args.left {
         if left <= member.joined {
             return Err(Error::refused_with(
-                format!("{} ({}) {} ({})", tr("ngày rời", "the date left"), show_date(left, lang()), tr("phải sau ngày vào", "must be after the date joined"), show_date(member.joined, lang())),
+                format!(
+                    "{} ({}) {} ({})",
+                    tr("ngày rời", "the date left"),
+                    show_date(left, lang()),
+                    tr("phải sau ngày vào", "must be after the date joined"),
+                    show_date(member.joined, lang())
+                ),
                 tr("kiểm tra lại ngày", "check the date"),
             ));
         }
         member.left = Some(left);
     }
-    let summary = format!("{} {} ({})\n", tr("Đã cập nhật", "Updated"), member.name, member.id);
+    let summary = format!(
+        "{} {} ({})\n",
+        tr("Đã cập nhật", "Updated"),
+        member.name,
+        member.id
+    );
     save_roster(&ledger)?;
     Ok(Output::text(summary))
 }
 
 fn exempt(ctx: &Context, args: &MemberExemptArgs) -> Result<Output> {
     let (_lock, mut ledger) = ctx.open_for_write()?;
-    let id = lookup::member(&ledger.roster, &args.member, Some(args.from))?.id.clone();
+    let id = lookup::member(&ledger.roster, &args.member, Some(args.from))?
+        .id
+        .clone();
     if let Some(to) = args.to
         && to < args.from
     {
         return Err(Error::refused_with(
-            tr("thời gian miễn kết thúc trước khi bắt đầu", "the exemption ends before it starts"),
-            tr("--to phải từ ngày --from trở đi", "--to must be on or after --from"),
+            tr(
+                "thời gian miễn kết thúc trước khi bắt đầu",
+                "the exemption ends before it starts",
+            ),
+            tr(
+                "--to phải từ ngày --from trở đi",
+                "--to must be on or after --from",
+            ),
         ));
     }
     let Some(member) = ledger.roster.members.iter_mut().find(|m| m.id == id) else {
-        return Err(Error::UnknownMember { query: id, candidates: vec![] });
+        return Err(Error::UnknownMember {
+            query: id,
+            candidates: vec![],
+        });
     };
-    member.exempt.push(Exemption { from: args.from, to: args.to, kind: args.kind, reason: args.reason.as_deref().map(nfc) });
+    member.exempt.push(Exemption {
+        from: args.from,
+        to: args.to,
+        kind: args.kind,
+        reason: args.reason.as_deref().map(nfc),
+    });
     let summary = format!(
         "{} {} ({}): {} {}{}\n",
         tr("Đã ghi miễn sinh hoạt cho", "Recorded an exemption for"),
@@ -125,7 +194,9 @@ fn exempt(ctx: &Context, args: &MemberExemptArgs) -> Result<Output> {
         args.kind.label(),
         tr("từ", "from"),
         show_date(args.from, lang()),
-        args.to.map(|t| format!(" {} {}", tr("đến", "to"), show_date(t, lang()))).unwrap_or_default()
+        args.to
+            .map(|t| format!(" {} {}", tr("đến", "to"), show_date(t, lang())))
+            .unwrap_or_default()
     );
     save_roster(&ledger)?;
     Ok(Output::text(summary))
@@ -179,8 +250,17 @@ fn list(ctx: &Context, args: &MemberListArgs) -> Result<Output> {
     }
     let mut out = format!("{t}\n");
     if let Some(date) = args.on {
-        let counted = ledger.roster.members.iter().filter(|m| attendance::is_counted(m, date, &[])).count();
-        out.push_str(&format!("{}: {shown}, {}: {counted}\n", tr("Danh sách", "On the roll"), tr("được tính", "counted")));
+        let counted = ledger
+            .roster
+            .members
+            .iter()
+            .filter(|m| attendance::is_counted(m, date, &[]))
+            .count();
+        out.push_str(&format!(
+            "{}: {shown}, {}: {counted}\n",
+            tr("Danh sách", "On the roll"),
+            tr("được tính", "counted")
+        ));
     }
     Ok(Output::text(out))
 }

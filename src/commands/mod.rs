@@ -34,7 +34,10 @@ pub struct Output {
 
 impl Output {
     pub fn text(stdout: impl Into<String>) -> Output {
-        Output { stdout: stdout.into(), ..Output::default() }
+        Output {
+            stdout: stdout.into(),
+            ..Output::default()
+        }
     }
 }
 
@@ -56,7 +59,11 @@ impl Context {
             None => {
                 let found = Ledger::find(&self.cwd)?;
                 // Show paths relative to where the person is when the ledger is right here.
-                Ok(if found == self.cwd { PathBuf::new() } else { found })
+                Ok(if found == self.cwd {
+                    PathBuf::new()
+                } else {
+                    found
+                })
             }
         }
     }
@@ -64,7 +71,11 @@ impl Context {
     /// Open the ledger for reading, and speak its language from now on.
     pub fn open(&self) -> Result<Ledger> {
         let root = self.ledger_root()?;
-        let root = if root.as_os_str().is_empty() { PathBuf::from(".") } else { root };
+        let root = if root.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            root
+        };
         let ledger = Ledger::open(&root).map(|mut l| {
             if l.root == Path::new(".") {
                 l.root = PathBuf::new();
@@ -88,7 +99,11 @@ impl Context {
     /// Take the writer lock, then open the ledger: the whole read-modify-write happens under it.
     pub fn open_for_write(&self) -> Result<(LedgerLock, Ledger)> {
         let root = self.ledger_root()?;
-        let lock_root = if root.as_os_str().is_empty() { PathBuf::from(".") } else { root };
+        let lock_root = if root.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            root
+        };
         if !lock_root.join(crate::ledger::CONFIG_FILE).is_file() {
             return Err(Error::NotALedger { start: lock_root });
         }
@@ -117,7 +132,11 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Output> {
 }
 
 /// Find the meeting a reference names. `Date` picks the first meeting of that day.
-pub fn find_meeting(ledger: &Ledger, r: MeetingRef, today: NaiveDate) -> Result<Option<MeetingEntry>> {
+pub fn find_meeting(
+    ledger: &Ledger,
+    r: MeetingRef,
+    today: NaiveDate,
+) -> Result<Option<MeetingEntry>> {
     Ok(match r {
         MeetingRef::Id(id) => ledger.entry(id),
         MeetingRef::Date(date) => ledger.entry(MeetingId::new(date, 1)),
@@ -155,7 +174,9 @@ pub fn find_meeting(ledger: &Ledger, r: MeetingRef, today: NaiveDate) -> Result<
 
 fn has_meetings_before(ledger: &Ledger, year: i32) -> Result<bool> {
     let dir = ledger.meetings_dir();
-    let Ok(rd) = std::fs::read_dir(&dir) else { return Ok(false) };
+    let Ok(rd) = std::fs::read_dir(&dir) else {
+        return Ok(false);
+    };
     Ok(rd
         .filter_map(|e| e.ok())
         .filter_map(|e| e.file_name().to_str().and_then(|s| s.parse::<i32>().ok()))
@@ -168,8 +189,14 @@ pub fn load_meeting_ref(ledger: &Ledger, text: &str, today: NaiveDate) -> Result
     match find_meeting(ledger, r, today)? {
         Some(entry) => ledger.load_meeting(&entry),
         None => Err(Error::refused_with(
-            format!("{} '{text}'", i18n::tr("không có cuộc họp", "there is no meeting")),
-            i18n::tr("xem các cuộc họp bằng `cellbook list`; lên kế hoạch bằng `cellbook plan NGÀY`", "see the meetings with `cellbook list`; plan one with `cellbook plan DATE`"),
+            format!(
+                "{} '{text}'",
+                i18n::tr("không có cuộc họp", "there is no meeting")
+            ),
+            i18n::tr(
+                "xem các cuộc họp bằng `cellbook list`; lên kế hoạch bằng `cellbook plan NGÀY`",
+                "see the meetings with `cellbook list`; plan one with `cellbook plan DATE`",
+            ),
         )),
     }
 }
@@ -182,7 +209,11 @@ pub fn save_meeting(ledger: &Ledger, file: &MeetingFile, original: Option<&str>)
 
 /// Write the roster back, keeping what the person wrote in the file.
 pub fn save_roster(ledger: &Ledger) -> Result<()> {
-    let original = (!ledger.roster_source.text.is_empty()).then_some(ledger.roster_source.text.as_str());
+    let original =
+        (!ledger.roster_source.text.is_empty()).then_some(ledger.roster_source.text.as_str());
     let text = merge::render(original, &ledger.roster)?;
-    write_atomic(&ledger.root.join(crate::ledger::MEMBERS_FILE), text.as_bytes())
+    write_atomic(
+        &ledger.root.join(crate::ledger::MEMBERS_FILE),
+        text.as_bytes(),
+    )
 }

@@ -22,20 +22,40 @@ pub fn run(ctx: &Context, args: &RateArgs) -> Result<Output> {
     let r = MeetingRef::parse(&args.meeting)?;
     let Some(entry) = find_meeting(&ledger, r, ctx.today)? else {
         return Err(Error::refused_with(
-            format!("{} '{}'", tr("không có cuộc họp", "there is no meeting"), args.meeting),
-            tr("xem các cuộc họp bằng `cellbook list`", "see the meetings with `cellbook list`"),
+            format!(
+                "{} '{}'",
+                tr("không có cuộc họp", "there is no meeting"),
+                args.meeting
+            ),
+            tr(
+                "xem các cuộc họp bằng `cellbook list`",
+                "see the meetings with `cellbook list`",
+            ),
         ));
     };
     // The meeting and the history its measures need, sorted by id.
     let mut meetings = ledger.load_meetings(Some(history_years(entry.id.date)))?;
     meetings.retain(|f| f.id <= entry.id);
-    let i = meetings.len().checked_sub(1).filter(|&i| meetings[i].id == entry.id).ok_or_else(|| Error::refused("the meeting vanished while it was being read; try again"))?;
+    let i = meetings
+        .len()
+        .checked_sub(1)
+        .filter(|&i| meetings[i].id == entry.id)
+        .ok_or_else(|| Error::refused("the meeting vanished while it was being read; try again"))?;
     let file = &meetings[i];
     let m = &file.meeting;
     if m.record.is_none() {
         return Err(Error::refused_with(
-            format!("{} {} {}", tr("cuộc họp", "the meeting"), file.id, tr("chưa được ghi biên bản", "has not been recorded")),
-            format!("{} `cellbook record {}`", tr("ghi biên bản trước:", "record it first:"), file.id),
+            format!(
+                "{} {} {}",
+                tr("cuộc họp", "the meeting"),
+                file.id,
+                tr("chưa được ghi biên bản", "has not been recorded")
+            ),
+            format!(
+                "{} `cellbook record {}`",
+                tr("ghi biên bản trước:", "record it first:"),
+                file.id
+            ),
         ));
     }
     let rubric_id = args
@@ -56,17 +76,37 @@ pub fn run(ctx: &Context, args: &RateArgs) -> Result<Output> {
         _ => BTreeMap::new(),
     };
     for s in &args.scores {
-        let (id, pts) = s.split_once('=').ok_or_else(|| Error::Usage(format!("--score '{s}': {} CRITERION=POINTS", tr("cần có dạng", "must have the form"))))?;
+        let (id, pts) = s.split_once('=').ok_or_else(|| {
+            Error::Usage(format!(
+                "--score '{s}': {} CRITERION=POINTS",
+                tr("cần có dạng", "must have the form")
+            ))
+        })?;
         let pts: u32 = pts.trim().parse().map_err(|_| {
-            Error::Usage(format!("--score '{s}': {}", tr("điểm phải là số nguyên không âm", "points must be a whole number, 0 or more")))
+            Error::Usage(format!(
+                "--score '{s}': {}",
+                tr(
+                    "điểm phải là số nguyên không âm",
+                    "points must be a whole number, 0 or more"
+                )
+            ))
         })?;
         scores.insert(id.trim().to_owned(), pts);
     }
     let measures = measures_at(&ledger, &meetings, i);
     // Drop carried-over scores for criteria that are now measured, so fixing the record
     // (rather than the score) is enough.
-    let explicit: Vec<&str> = args.scores.iter().filter_map(|s| s.split_once('=').map(|(k, _)| k.trim())).collect();
-    scores.retain(|id, _| explicit.contains(&id.as_str()) || crate::rubric::scored_criteria(&rubric, &measures).iter().any(|c| &c.id == id));
+    let explicit: Vec<&str> = args
+        .scores
+        .iter()
+        .filter_map(|s| s.split_once('=').map(|(k, _)| k.trim()))
+        .collect();
+    scores.retain(|id, _| {
+        explicit.contains(&id.as_str())
+            || crate::rubric::scored_criteria(&rubric, &measures)
+                .iter()
+                .any(|c| &c.id == id)
+    });
     let sheet = score(&rubric, &measures, &scores).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(describe_score_error).collect();
         Error::refused_with(
@@ -79,7 +119,15 @@ pub fn run(ctx: &Context, args: &RateArgs) -> Result<Output> {
     for q in &args.by {
         let member = lookup::member(&ledger.roster, q, Some(date))?;
         if !member.on_roll(date) {
-            return Err(Error::refused(format!("{} ({}) {}", member.name, member.id, tr("không có trong danh sách vào ngày họp", "is not on the roll on the meeting's date"))));
+            return Err(Error::refused(format!(
+                "{} ({}) {}",
+                member.name,
+                member.id,
+                tr(
+                    "không có trong danh sách vào ngày họp",
+                    "is not on the roll on the meeting's date"
+                )
+            )));
         }
         by.push(member.id.clone());
     }
@@ -87,18 +135,36 @@ pub fn run(ctx: &Context, args: &RateArgs) -> Result<Output> {
         by = m.rating.as_ref().map(|r| r.by.clone()).unwrap_or_default();
     }
     if by.is_empty() {
-        by = ledger.roster.members.iter().filter(|x| x.on_roll(date) && matches!(x.role, Role::Secretary | Role::Deputy)).map(|x| x.id.clone()).collect();
+        by = ledger
+            .roster
+            .members
+            .iter()
+            .filter(|x| x.on_roll(date) && matches!(x.role, Role::Secretary | Role::Deputy))
+            .map(|x| x.id.clone())
+            .collect();
     }
     let on = args.on.unwrap_or(ctx.today);
     if on < date {
-        return Err(Error::refused(tr("không thể xếp loại trước ngày họp", "a meeting cannot be rated before it is held")));
+        return Err(Error::refused(tr(
+            "không thể xếp loại trước ngày họp",
+            "a meeting cannot be rated before it is held",
+        )));
     }
     let rating = Rating {
         rubric: rubric_id.clone(),
         by,
         on: Some(on),
-        scores: sheet.criteria.iter().filter(|l| l.source == PointsSource::Scored).map(|l| (l.id.clone(), l.points)).collect(),
-        note: args.note.as_deref().map(nfc).or_else(|| m.rating.as_ref().and_then(|r| r.note.clone())),
+        scores: sheet
+            .criteria
+            .iter()
+            .filter(|l| l.source == PointsSource::Scored)
+            .map(|l| (l.id.clone(), l.points))
+            .collect(),
+        note: args
+            .note
+            .as_deref()
+            .map(nfc)
+            .or_else(|| m.rating.as_ref().and_then(|r| r.note.clone())),
         total: sheet.total,
         level: sheet.level,
     };
@@ -110,7 +176,11 @@ pub fn run(ctx: &Context, args: &RateArgs) -> Result<Output> {
     if args.json {
         return Ok(Output::text(sheet_json(&id.to_string(), &sheet)?));
     }
-    Ok(Output::text(render_sheet(&id.to_string(), rubric.name(), &sheet)))
+    Ok(Output::text(render_sheet(
+        &id.to_string(),
+        rubric.name(),
+        &sheet,
+    )))
 }
 
 #[derive(Serialize)]
@@ -121,17 +191,28 @@ struct SheetJson<'a> {
 }
 
 pub fn sheet_json(meeting: &str, sheet: &Sheet) -> Result<String> {
-    serde_json::to_string_pretty(&SheetJson { meeting, sheet }).map(|s| s + "\n").map_err(|e| Error::refused(e.to_string()))
+    serde_json::to_string_pretty(&SheetJson { meeting, sheet })
+        .map(|s| s + "\n")
+        .map_err(|e| Error::refused(e.to_string()))
 }
 
 /// The score sheet as a terminal table.
 pub fn render_sheet(meeting: &str, rubric_name: &str, sheet: &Sheet) -> String {
     let vi = lang() == Lang::Vi;
-    let mut t = table::new(vec![tr("Tiêu chí", "Criterion"), tr("Tối đa", "Max"), tr("Đo được", "Measured"), tr("Điểm", "Points")]);
+    let mut t = table::new(vec![
+        tr("Tiêu chí", "Criterion"),
+        tr("Tối đa", "Max"),
+        tr("Đo được", "Measured"),
+        tr("Điểm", "Points"),
+    ]);
     for line in &sheet.criteria {
         let measured = match (line.measure, line.value) {
             (Some(m), Some(v)) => format!("{} = {}", m.key(), fmt_value(v)),
-            (Some(m), None) => format!("{} ({})", m.key(), tr("không tính được; chấm tay", "not computable; scored")),
+            (Some(m), None) => format!(
+                "{} ({})",
+                m.key(),
+                tr("không tính được; chấm tay", "not computable; scored")
+            ),
             _ => String::new(),
         };
         t.add_row(vec![
@@ -141,8 +222,18 @@ pub fn render_sheet(meeting: &str, rubric_name: &str, sheet: &Sheet) -> String {
             Cell::new(line.points).set_alignment(CellAlignment::Right),
         ]);
     }
-    let mut out = format!("{} {meeting} — {rubric_name}\n{t}\n", tr("Phiếu đánh giá", "Score sheet"));
-    out.push_str(&format!("{}: {}/{}  {}: {}\n", tr("Tổng", "Total"), sheet.total, sheet.max_total, tr("Xếp loại", "Level"), level_label(sheet.level)));
+    let mut out = format!(
+        "{} {meeting} — {rubric_name}\n{t}\n",
+        tr("Phiếu đánh giá", "Score sheet")
+    );
+    out.push_str(&format!(
+        "{}: {}/{}  {}: {}\n",
+        tr("Tổng", "Total"),
+        sheet.total,
+        sheet.max_total,
+        tr("Xếp loại", "Level"),
+        level_label(sheet.level)
+    ));
     for g in &sheet.gates_applied {
         out.push_str(&format!(
             "{} {} → {}: {}\n",
@@ -156,5 +247,9 @@ pub fn render_sheet(meeting: &str, rubric_name: &str, sheet: &Sheet) -> String {
 }
 
 fn fmt_value(v: f64) -> String {
-    if v.fract() == 0.0 { format!("{v:.0}") } else { format!("{v:.2}") }
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.2}")
+    }
 }

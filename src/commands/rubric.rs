@@ -22,18 +22,29 @@ pub fn run(ctx: &Context, cmd: RubricCommand) -> Result<Output> {
         Err(e) => return Err(e),
     };
     let root = root.unwrap_or_default();
-    if ctx.lang.is_some() || ctx.ledger.is_none() && crate::ledger::Ledger::find(&ctx.cwd).is_err() {
+    if ctx.lang.is_some() || ctx.ledger.is_none() && crate::ledger::Ledger::find(&ctx.cwd).is_err()
+    {
         i18n::set_lang(ctx.lang.unwrap_or(Lang::En));
     }
     match cmd {
         RubricCommand::List => {
-            let mut t = table::new(vec![tr("Mã", "Id"), tr("Tên", "Name"), tr("Điểm", "Points"), tr("Nguồn", "Source")]);
+            let mut t = table::new(vec![
+                tr("Mã", "Id"),
+                tr("Tên", "Name"),
+                tr("Điểm", "Points"),
+                tr("Nguồn", "Source"),
+            ]);
             for (origin, r) in rubric_source::all(&root) {
                 let from = match origin {
                     Origin::Builtin => tr("có sẵn", "built in").to_owned(),
                     Origin::File(p) => p.display().to_string(),
                 };
-                t.add_row(vec![Cell::new(r.id()), Cell::new(r.name()), Cell::new(r.max_total()), Cell::new(from)]);
+                t.add_row(vec![
+                    Cell::new(r.id()),
+                    Cell::new(r.name()),
+                    Cell::new(r.max_total()),
+                    Cell::new(from),
+                ]);
             }
             Ok(Output::text(format!("{t}\n")))
         }
@@ -44,8 +55,17 @@ pub fn run(ctx: &Context, cmd: RubricCommand) -> Result<Output> {
         RubricCommand::Check { file } => {
             let src = read_source(&file).map_err(|d| Error::Invalid(vec![d]))?;
             match Rubric::parse(&src.text) {
-                Ok(r) => Ok(Output::text(format!("{} {} ({}, {} {})\n", tr("Bộ tiêu chí hợp lệ:", "The rubric is valid:"), r.id(), r.name(), r.max_total(), tr("điểm", "points")))),
-                Err(problems) => Err(Error::Invalid(problems_to_diagnostics(&file, &src.text, &problems))),
+                Ok(r) => Ok(Output::text(format!(
+                    "{} {} ({}, {} {})\n",
+                    tr("Bộ tiêu chí hợp lệ:", "The rubric is valid:"),
+                    r.id(),
+                    r.name(),
+                    r.max_total(),
+                    tr("điểm", "points")
+                ))),
+                Err(problems) => Err(Error::Invalid(problems_to_diagnostics(
+                    &file, &src.text, &problems,
+                ))),
             }
         }
     }
@@ -58,16 +78,30 @@ fn show(r: &Rubric) -> String {
     if let Some(d) = r.description() {
         let _ = writeln!(out, "{}", d.trim());
     }
-    let mut t = table::new(vec![tr("Tiêu chí", "Criterion"), tr("Tiêu đề", "Title"), tr("Tối đa", "Max"), tr("Cách chấm", "How scored")]);
+    let mut t = table::new(vec![
+        tr("Tiêu chí", "Criterion"),
+        tr("Tiêu đề", "Title"),
+        tr("Tối đa", "Max"),
+        tr("Cách chấm", "How scored"),
+    ]);
     for c in r.criteria() {
         let how = match &c.measured {
             Some(m) => {
-                let bands: Vec<String> = m.bands.iter().map(|b| format!("{} → {}", b.bounds.describe(vi), b.points)).collect();
+                let bands: Vec<String> = m
+                    .bands
+                    .iter()
+                    .map(|b| format!("{} → {}", b.bounds.describe(vi), b.points))
+                    .collect();
                 format!("{}: {}", m.measure.key(), bands.join("; "))
             }
             None => tr("người đánh giá chấm", "scored by the raters").to_owned(),
         };
-        t.add_row(vec![Cell::new(&c.id), Cell::new(&c.title), Cell::new(c.max), Cell::new(how)]);
+        t.add_row(vec![
+            Cell::new(&c.id),
+            Cell::new(&c.title),
+            Cell::new(c.max),
+            Cell::new(how),
+        ]);
     }
     let _ = writeln!(out, "{t}");
     let levels = r.levels();
@@ -85,7 +119,13 @@ fn show(r: &Rubric) -> String {
         levels.threshold(Level::Average)
     );
     for g in r.gates() {
-        let _ = writeln!(out, "{} {}: {}", tr("Điều kiện để đạt", "To reach"), level_label(g.level), describe_gate(&g.condition, vi));
+        let _ = writeln!(
+            out,
+            "{} {}: {}",
+            tr("Điều kiện để đạt", "To reach"),
+            level_label(g.level),
+            describe_gate(&g.condition, vi)
+        );
     }
     out
 }
@@ -93,7 +133,13 @@ fn show(r: &Rubric) -> String {
 fn describe_gate(c: &crate::rubric::GateCondition, vi: bool) -> String {
     use crate::rubric::GateCondition;
     match c {
-        GateCondition::FullMarks(ids) => format!("{} {}", tr("đạt điểm tối đa ở", "full marks on"), ids.join(", ")),
-        GateCondition::Measure { measure, bounds } => format!("{} {}", measure.key(), bounds.describe(vi)),
+        GateCondition::FullMarks(ids) => format!(
+            "{} {}",
+            tr("đạt điểm tối đa ở", "full marks on"),
+            ids.join(", ")
+        ),
+        GateCondition::Measure { measure, bounds } => {
+            format!("{} {}", measure.key(), bounds.describe(vi))
+        }
     }
 }

@@ -22,26 +22,51 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Result<Output> {
 
 /// A member's name for display, falling back to the id for someone not on the roster.
 pub fn name_of(ledger: &Ledger, id: &str) -> String {
-    ledger.roster.get(id).map_or_else(|| id.to_owned(), |m| m.name.clone())
+    ledger
+        .roster
+        .get(id)
+        .map_or_else(|| id.to_owned(), |m| m.name.clone())
 }
 
 /// The title a meeting is shown under: its own, or one made from its kind and month.
 pub fn display_title(m: &Meeting) -> String {
     use chrono::Datelike;
     m.title.clone().unwrap_or_else(|| match lang() {
-        crate::i18n::Lang::Vi => format!("Sinh hoạt {} tháng {}/{}", m.kind.label(), m.date.month(), m.date.year()),
-        crate::i18n::Lang::En => format!("The {} meeting of {}", m.kind.label(), m.date.format("%B %Y")),
+        crate::i18n::Lang::Vi => format!(
+            "Sinh hoạt {} tháng {}/{}",
+            m.kind.label(),
+            m.date.month(),
+            m.date.year()
+        ),
+        crate::i18n::Lang::En => format!(
+            "The {} meeting of {}",
+            m.kind.label(),
+            m.date.format("%B %Y")
+        ),
     })
 }
 
 fn names(ledger: &Ledger, ids: &[String]) -> String {
-    ids.iter().map(|id| name_of(ledger, id)).collect::<Vec<_>>().join(", ")
+    ids.iter()
+        .map(|id| name_of(ledger, id))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn render(ledger: &Ledger, id: crate::model::MeetingId, m: &Meeting, out: &mut String) {
     let l = lang();
     let _ = writeln!(out, "{}", display_title(m));
-    let _ = writeln!(out, "{}: {id}  {}: {}  {}: {}  {}: {}", tr("Mã", "Id"), tr("Ngày", "Date"), show_date(m.date, l), tr("Loại", "Kind"), m.kind.label(), tr("Tình trạng", "Status"), m.status().label());
+    let _ = writeln!(
+        out,
+        "{}: {id}  {}: {}  {}: {}  {}: {}",
+        tr("Mã", "Id"),
+        tr("Ngày", "Date"),
+        show_date(m.date, l),
+        tr("Loại", "Kind"),
+        m.kind.label(),
+        tr("Tình trạng", "Status"),
+        m.status().label()
+    );
     if let Some(p) = &m.plan {
         let _ = writeln!(out, "\n{}", tr("CHUẨN BỊ", "PLAN"));
         if let Some(t) = p.time {
@@ -54,49 +79,126 @@ fn render(ledger: &Ledger, id: crate::model::MeetingId, m: &Meeting, out: &mut S
             let _ = writeln!(out, "  - {t}");
         }
         if let Some(d) = p.docs_sent {
-            let _ = writeln!(out, "  {}: {}", tr("Gửi tài liệu", "Documents sent"), show_date(d, l));
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                tr("Gửi tài liệu", "Documents sent"),
+                show_date(d, l)
+            );
         }
         if let Some(d) = p.committee_met {
-            let _ = writeln!(out, "  {}: {}", tr("Chi ủy họp chuẩn bị", "Committee met"), show_date(d, l));
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                tr("Chi ủy họp chuẩn bị", "Committee met"),
+                show_date(d, l)
+            );
         }
         if p.draft_resolution {
-            let _ = writeln!(out, "  {}", tr("Có dự thảo nghị quyết", "Draft resolution prepared"));
+            let _ = writeln!(
+                out,
+                "  {}",
+                tr("Có dự thảo nghị quyết", "Draft resolution prepared")
+            );
         }
         for a in &p.assignments {
-            let _ = writeln!(out, "  {} {}: {}", tr("Phân công", "Assigned to"), name_of(ledger, &a.member), a.task);
+            let _ = writeln!(
+                out,
+                "  {} {}: {}",
+                tr("Phân công", "Assigned to"),
+                name_of(ledger, &a.member),
+                a.task
+            );
         }
         for d in &p.directives {
-            let date = d.date.map(|d| format!(" ({})", show_date(d, l))).unwrap_or_default();
-            let title = d.title.as_deref().map(|t| format!(": {t}")).unwrap_or_default();
-            let _ = writeln!(out, "  {} {}{date}{title}", tr("Văn bản", "Directive"), d.reference);
+            let date = d
+                .date
+                .map(|d| format!(" ({})", show_date(d, l)))
+                .unwrap_or_default();
+            let title = d
+                .title
+                .as_deref()
+                .map(|t| format!(": {t}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {} {}{date}{title}",
+                tr("Văn bản", "Directive"),
+                d.reference
+            );
         }
     }
     if let Some(r) = &m.record {
         let _ = writeln!(out, "\n{}", tr("DIỄN BIẾN", "RECORD"));
         if let (Some(s), Some(e)) = (r.start, r.end) {
-            let dur = r.duration_minutes().map(|d| format!(" ({d} {})", tr("phút", "minutes"))).unwrap_or_default();
-            let _ = writeln!(out, "  {}: {} – {}{dur}", tr("Thời gian", "Time"), show_time(s), show_time(e));
+            let dur = r
+                .duration_minutes()
+                .map(|d| format!(" ({d} {})", tr("phút", "minutes")))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {}: {} – {}{dur}",
+                tr("Thời gian", "Time"),
+                show_time(s),
+                show_time(e)
+            );
         }
         if let Some(c) = &r.chair {
             let _ = writeln!(out, "  {}: {}", tr("Chủ trì", "Chair"), name_of(ledger, c));
         }
         if let Some(c) = &r.minute_taker {
-            let _ = writeln!(out, "  {}: {}", tr("Thư ký", "Minute-taker"), name_of(ledger, c));
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                tr("Thư ký", "Minute-taker"),
+                name_of(ledger, c)
+            );
         }
         let a = attendance::attendance(&ledger.roster, m.date, r);
-        let rate = a.rate.map(|r| format!(" ({:.0}%)", r * 100.0)).unwrap_or_default();
-        let _ = writeln!(out, "  {}: {}/{}{rate}: {}", tr("Có mặt", "Present"), a.present, a.counted, names(ledger, &r.present));
+        let rate = a
+            .rate
+            .map(|r| format!(" ({:.0}%)", r * 100.0))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {}: {}/{}{rate}: {}",
+            tr("Có mặt", "Present"),
+            a.present,
+            a.counted,
+            names(ledger, &r.present)
+        );
         for e in &r.excused {
-            let _ = writeln!(out, "  {}: {} ({})", tr("Vắng có lý do", "Absent with reason"), name_of(ledger, &e.member), e.reason);
+            let _ = writeln!(
+                out,
+                "  {}: {} ({})",
+                tr("Vắng có lý do", "Absent with reason"),
+                name_of(ledger, &e.member),
+                e.reason
+            );
         }
         if !r.unexcused.is_empty() {
-            let _ = writeln!(out, "  {}: {}", tr("Vắng không lý do", "Absent without reason"), names(ledger, &r.unexcused));
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                tr("Vắng không lý do", "Absent without reason"),
+                names(ledger, &r.unexcused)
+            );
         }
         if !r.guests.is_empty() {
-            let _ = writeln!(out, "  {}: {}", tr("Khách mời", "Guests"), r.guests.join("; "));
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                tr("Khách mời", "Guests"),
+                r.guests.join("; ")
+            );
         }
         if !r.speakers.is_empty() {
-            let _ = writeln!(out, "  {}: {}", tr("Phát biểu", "Spoke"), names(ledger, &r.speakers));
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                tr("Phát biểu", "Spoke"),
+                names(ledger, &r.speakers)
+            );
         }
         for n in &r.news {
             let _ = writeln!(out, "  {}: {n}", tr("Thời sự", "News"));
@@ -108,19 +210,57 @@ fn render(ledger: &Ledger, id: crate::model::MeetingId, m: &Meeting, out: &mut S
             let _ = writeln!(out, "\n  {}: {c}", tr("Kết luận", "Conclusion"));
         }
         if let Some(v) = r.vote {
-            let _ = writeln!(out, "  {}: {} {}, {} {}, {} {}", tr("Biểu quyết", "Vote"), v.in_favour, tr("tán thành", "for"), v.against, tr("không tán thành", "against"), v.abstain, tr("ý kiến khác", "abstain"));
+            let _ = writeln!(
+                out,
+                "  {}: {} {}, {} {}, {} {}",
+                tr("Biểu quyết", "Vote"),
+                v.in_favour,
+                tr("tán thành", "for"),
+                v.against,
+                tr("không tán thành", "against"),
+                v.abstain,
+                tr("ý kiến khác", "abstain")
+            );
         }
         for act in &r.actions {
-            let due = act.due.map(|d| format!(", {} {}", tr("hạn", "due"), show_date(d, l))).unwrap_or_default();
-            let done = act.done.map(|d| format!(", {} {}", tr("xong", "done"), show_date(d, l))).unwrap_or_default();
-            let _ = writeln!(out, "  [{}] {}: {}{due}{done}", ActionId { meeting: id, number: act.id }, name_of(ledger, &act.member), act.task);
+            let due = act
+                .due
+                .map(|d| format!(", {} {}", tr("hạn", "due"), show_date(d, l)))
+                .unwrap_or_default();
+            let done = act
+                .done
+                .map(|d| format!(", {} {}", tr("xong", "done"), show_date(d, l)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  [{}] {}: {}{due}{done}",
+                ActionId {
+                    meeting: id,
+                    number: act.id
+                },
+                name_of(ledger, &act.member),
+                act.task
+            );
         }
     }
     if let Some(rt) = &m.rating {
         let _ = writeln!(out, "\n{}", tr("XẾP LOẠI", "RATING"));
-        let _ = writeln!(out, "  {}: {} ({} {}, {})", tr("Kết quả", "Result"), level_label(rt.level), rt.total, tr("điểm", "points"), rt.rubric);
+        let _ = writeln!(
+            out,
+            "  {}: {} ({} {}, {})",
+            tr("Kết quả", "Result"),
+            level_label(rt.level),
+            rt.total,
+            tr("điểm", "points"),
+            rt.rubric
+        );
         if !rt.by.is_empty() {
-            let _ = writeln!(out, "  {}: {}", tr("Người đánh giá", "Rated by"), names(ledger, &rt.by));
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                tr("Người đánh giá", "Rated by"),
+                names(ledger, &rt.by)
+            );
         }
         if let Some(n) = &rt.note {
             let _ = writeln!(out, "  {}: {n}", tr("Ghi chú", "Note"));

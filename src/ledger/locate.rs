@@ -76,10 +76,24 @@ mod tests {
 
     #[test]
     fn finds_array_elements_and_inline_table_values() {
-        let src = "[record]\npresent = [\"a\", \"bb\"]\nexcused = [{ member = \"c\", reason = \"x\" }]\n";
-        let span = locate(src, &[Seg::Key("record"), Seg::Key("present"), Seg::Index(1)]).unwrap();
+        let src =
+            "[record]\npresent = [\"a\", \"bb\"]\nexcused = [{ member = \"c\", reason = \"x\" }]\n";
+        let span = locate(
+            src,
+            &[Seg::Key("record"), Seg::Key("present"), Seg::Index(1)],
+        )
+        .unwrap();
         assert_eq!(&src[span], "\"bb\"");
-        let span = locate(src, &[Seg::Key("record"), Seg::Key("excused"), Seg::Index(0), Seg::Key("member")]).unwrap();
+        let span = locate(
+            src,
+            &[
+                Seg::Key("record"),
+                Seg::Key("excused"),
+                Seg::Index(0),
+                Seg::Key("member"),
+            ],
+        )
+        .unwrap();
         assert_eq!(&src[span], "\"c\"");
     }
 

@@ -11,16 +11,19 @@ use crate::error::{Error, Result};
 pub fn render<T: Serialize>(original: Option<&str>, value: &T) -> Result<String> {
     let fresh = toml::to_string(value)
         .map_err(|e| Error::refused(format!("internal error: cannot write TOML: {e}")))?;
+    let mut new: DocumentMut = fresh
+        .parse()
+        .map_err(|e| Error::refused(format!("internal error: cannot re-read TOML: {e}")))?;
+    inline_small_tables(new.as_table_mut(), 0);
     let Some(original) = original else {
-        return Ok(fresh);
+        return Ok(new.to_string());
     };
     let Ok(mut doc) = original.parse::<DocumentMut>() else {
         // Only reached if the file broke between load and write; never write over it blindly.
-        return Err(Error::refused("the file changed while it was being edited; try again"));
+        return Err(Error::refused(
+            "the file changed while it was being edited; try again",
+        ));
     };
-    let new: DocumentMut = fresh
-        .parse()
-        .map_err(|e| Error::refused(format!("internal error: cannot re-read TOML: {e}")))?;
     merge_table(doc.as_table_mut(), new.as_table());
     let mut out = doc.to_string();
     if original.contains("\r\n") {
@@ -29,8 +32,48 @@ pub fn render<T: Serialize>(original: Option<&str>, value: &T) -> Result<String>
     Ok(out)
 }
 
+/// Write a table below the top level that holds only plain values (`vote`, `scores`) on one
+/// line, `vote = { for = 9, against = 0, abstain = 0 }`, as a person would.
+fn inline_small_tables(table: &mut Table, depth: usize) {
+    let small: Vec<String> = table
+        .iter()
+        .filter(|(_, item)| {
+            depth >= 1
+                && matches!(item, Item::Table(t) if !t.is_empty() && t.iter().all(|(_, v)| matches!(v, Item::Value(v) if !v.is_inline_table() && !v.is_array())))
+        })
+        .map(|(k, _)| k.to_owned())
+        .collect();
+    for k in small {
+        if let Some(Item::Table(t)) = table.remove(&k) {
+            let mut inline = t.into_inline_table();
+            inline.fmt();
+            table.insert(&k, Item::Value(Value::InlineTable(inline)));
+        }
+    }
+    for (_, item) in table.iter_mut() {
+        if let Item::Table(t) = item {
+            inline_small_tables(t, depth + 1);
+        }
+    }
+}
+
+/// A value the model reads the same as an absent key (`guests = []`, `temporary = false`):
+/// when the person wrote it, it stays.
+fn means_absent(item: &Item) -> bool {
+    match item {
+        Item::Value(Value::Array(a)) => a.is_empty(),
+        Item::Value(Value::InlineTable(t)) => t.is_empty(),
+        Item::Value(Value::Boolean(b)) => !*b.value(),
+        _ => false,
+    }
+}
+
 fn merge_table(old: &mut Table, new: &Table) {
-    let stale: Vec<String> = old.iter().map(|(k, _)| k.to_owned()).filter(|k| !new.contains_key(k)).collect();
+    let stale: Vec<String> = old
+        .iter()
+        .filter(|(k, v)| !new.contains_key(k) && !means_absent(v))
+        .map(|(k, _)| k.to_owned())
+        .collect();
     for k in stale {
         old.remove(&k);
     }
@@ -47,6 +90,9 @@ fn merge_table(old: &mut Table, new: &Table) {
 fn merge_item(old: &mut Item, new: &Item) {
     match (&mut *old, new) {
         (Item::Table(o), Item::Table(n)) => merge_table(o, n),
+        (Item::Table(o), Item::Value(Value::InlineTable(n))) => {
+            merge_table(o, &n.clone().into_table())
+        }
         (Item::ArrayOfTables(o), Item::ArrayOfTables(n)) => {
             let keep = o.len().min(n.len());
             for i in 0..keep {
@@ -63,8 +109,12 @@ fn merge_item(old: &mut Item, new: &Item) {
         }
         // The person wrote an inline table or array where the tool would write a section:
         // keep their style.
-        (Item::Value(ov), Item::Table(n)) => merge_value(ov, &Value::InlineTable(n.clone().into_inline_table())),
-        (Item::Value(ov), Item::ArrayOfTables(n)) => merge_value(ov, &Value::Array(n.clone().into_array())),
+        (Item::Value(ov), Item::Table(n)) => {
+            merge_value(ov, &Value::InlineTable(n.clone().into_inline_table()))
+        }
+        (Item::Value(ov), Item::ArrayOfTables(n)) => {
+            merge_value(ov, &Value::Array(n.clone().into_array()))
+        }
         (Item::Value(ov), Item::Value(nv)) => merge_value(ov, nv),
         (o, n) => *o = n.clone(),
     }
@@ -99,7 +149,11 @@ fn merge_array(old: &mut Array, new: &Array) {
 }
 
 fn merge_inline(old: &mut InlineTable, new: &InlineTable) {
-    let stale: Vec<String> = old.iter().map(|(k, _)| k.to_owned()).filter(|k| !new.contains_key(k)).collect();
+    let stale: Vec<String> = old
+        .iter()
+        .filter(|(k, v)| !new.contains_key(k) && !means_absent(&Item::Value((*v).clone())))
+        .map(|(k, _)| k.to_owned())
+        .collect();
     for k in stale {
         old.remove(&k);
     }
@@ -163,10 +217,18 @@ mod tests {
             schema: 1,
             title: "Họp".into(),
             list: vec!["a".into(), "b".into(), "c".into()],
-            record: Rec { present: vec!["x".into(), "y".into()], note: Some("new".into()) },
+            record: Rec {
+                present: vec!["x".into(), "y".into()],
+                note: Some("new".into()),
+            },
         };
         let out = render(Some(original), &value).unwrap();
-        assert!(out.starts_with("# my ledger\nschema = 1\n\n# the title, kept\ntitle = 'Họp'   # inline comment\n"), "{out}");
+        assert!(
+            out.starts_with(
+                "# my ledger\nschema = 1\n\n# the title, kept\ntitle = 'Họp'   # inline comment\n"
+            ),
+            "{out}"
+        );
         assert!(out.contains("\"a\", # first"), "{out}");
         assert!(out.contains("\"c\""), "{out}");
         assert!(out.contains("present = [\"x\", \"y\"]"), "{out}");
@@ -178,7 +240,15 @@ mod tests {
     #[test]
     fn removed_keys_go_and_crlf_is_kept() {
         let original = "schema = 1\r\ntitle = \"a\"\r\nlist = []\r\n[record]\r\npresent = []\r\nnote = \"old\"\r\n";
-        let value = Doc { schema: 1, title: "b".into(), list: vec![], record: Rec { present: vec![], note: None } };
+        let value = Doc {
+            schema: 1,
+            title: "b".into(),
+            list: vec![],
+            record: Rec {
+                present: vec![],
+                note: None,
+            },
+        };
         let out = render(Some(original), &value).unwrap();
         assert!(!out.contains("note"), "{out}");
         assert!(out.contains("title = \"b\"\r\n"), "{out}");

@@ -38,12 +38,25 @@ pub struct Source {
 
 impl Source {
     /// A diagnostic pointing at the value at `path` in this file.
-    pub fn error_at(&self, code: &'static str, check: &'static str, path: &[Seg], message: impl Into<String>) -> Diagnostic {
+    pub fn error_at(
+        &self,
+        code: &'static str,
+        check: &'static str,
+        path: &[Seg],
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic::error(code, check, &self.path, message).at(&self.text, locate(&self.text, path))
     }
 
-    pub fn warning_at(&self, code: &'static str, check: &'static str, path: &[Seg], message: impl Into<String>) -> Diagnostic {
-        Diagnostic::warning(code, check, &self.path, message).at(&self.text, locate(&self.text, path))
+    pub fn warning_at(
+        &self,
+        code: &'static str,
+        check: &'static str,
+        path: &[Seg],
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::warning(code, check, &self.path, message)
+            .at(&self.text, locate(&self.text, path))
     }
 }
 
@@ -82,13 +95,17 @@ impl Ledger {
             }
             dir = d.parent();
         }
-        Err(Error::NotALedger { start: start.to_path_buf() })
+        Err(Error::NotALedger {
+            start: start.to_path_buf(),
+        })
     }
 
     /// Open the ledger at `root`: read and parse its settings and roster.
     pub fn open(root: &Path) -> Result<Ledger> {
         if !root.join(CONFIG_FILE).is_file() {
-            return Err(Error::NotALedger { start: root.to_path_buf() });
+            return Err(Error::NotALedger {
+                start: root.to_path_buf(),
+            });
         }
         let config_path = root.join(CONFIG_FILE);
         let members_path = root.join(MEMBERS_FILE);
@@ -96,7 +113,16 @@ impl Ledger {
         let roster = if members_path.exists() {
             parse_file::<Roster>(&members_path)
         } else {
-            Ok((Source { path: members_path, text: String::new() }, Roster { schema: SCHEMA, members: vec![] }))
+            Ok((
+                Source {
+                    path: members_path,
+                    text: String::new(),
+                },
+                Roster {
+                    schema: SCHEMA,
+                    members: vec![],
+                },
+            ))
         };
         match (config, roster) {
             (Ok((config_source, config)), Ok((roster_source, roster))) => {
@@ -106,7 +132,13 @@ impl Ledger {
                 if !diags.is_empty() {
                     return Err(Error::Invalid(diags));
                 }
-                Ok(Ledger { root: root.to_path_buf(), config, config_source, roster, roster_source })
+                Ok(Ledger {
+                    root: root.to_path_buf(),
+                    config,
+                    config_source,
+                    roster,
+                    roster_source,
+                })
             }
             (a, b) => Err(Error::Invalid(a.err().into_iter().chain(b.err()).collect())),
         }
@@ -129,7 +161,11 @@ impl Ledger {
         };
         for year_dir in year_dirs {
             let year_dir = year_dir.map_err(|e| Error::io(&dir, e))?;
-            let Some(year) = year_dir.file_name().to_str().and_then(|s| s.parse::<i32>().ok()) else {
+            let Some(year) = year_dir
+                .file_name()
+                .to_str()
+                .and_then(|s| s.parse::<i32>().ok())
+            else {
                 continue;
             };
             if years.is_some_and(|(from, to)| year < from || year > to) {
@@ -142,13 +178,20 @@ impl Ledger {
             for file in fs::read_dir(&ydir).map_err(|e| Error::io(&ydir, e))? {
                 let file = file.map_err(|e| Error::io(&ydir, e))?;
                 let name = file.file_name();
-                let Some(id) = name.to_str().and_then(|n| n.strip_suffix(".toml")).and_then(MeetingId::parse) else {
+                let Some(id) = name
+                    .to_str()
+                    .and_then(|n| n.strip_suffix(".toml"))
+                    .and_then(MeetingId::parse)
+                else {
                     continue;
                 };
                 if chrono::Datelike::year(&id.date) != year {
                     continue;
                 }
-                out.push(MeetingEntry { id, path: file.path() });
+                out.push(MeetingEntry {
+                    id,
+                    path: file.path(),
+                });
             }
         }
         out.sort_by_key(|e| e.id);
@@ -162,18 +205,26 @@ impl Ledger {
 
     /// Read and parse one meeting file.
     pub fn load_meeting(&self, entry: &MeetingEntry) -> Result<MeetingFile> {
-        let (source, meeting) = parse_file::<Meeting>(&entry.path).map_err(|d| Error::Invalid(vec![d]))?;
+        let (source, meeting) =
+            parse_file::<Meeting>(&entry.path).map_err(|d| Error::Invalid(vec![d]))?;
         let mut diags = Vec::new();
         check_schema_version(&source, meeting.schema, &mut diags);
         if !diags.is_empty() {
             return Err(Error::Invalid(diags));
         }
-        Ok(MeetingFile { id: entry.id, source, meeting })
+        Ok(MeetingFile {
+            id: entry.id,
+            source,
+            meeting,
+        })
     }
 
     /// Read every meeting of the given years; the first broken file stops the command.
     pub fn load_meetings(&self, years: Option<(i32, i32)>) -> Result<Vec<MeetingFile>> {
-        self.meeting_entries(years)?.iter().map(|e| self.load_meeting(e)).collect()
+        self.meeting_entries(years)?
+            .iter()
+            .map(|e| self.load_meeting(e))
+            .collect()
     }
 
     /// The entry of a meeting id, if its file exists.
@@ -187,21 +238,56 @@ fn check_schema_version(source: &Source, schema: u32, diags: &mut Vec<Diagnostic
     if schema != SCHEMA {
         diags.push(
             source
-                .error_at("E002", "schema", &[Seg::Key("schema")], format!("{} {schema}", tr("không hỗ trợ phiên bản định dạng", "unsupported format version")))
-                .hint(tr("phiên bản này của cellbook đọc `schema = 1`; hãy cập nhật cellbook", "this cellbook reads `schema = 1`; a newer file needs a newer cellbook")),
+                .error_at(
+                    "E002",
+                    "schema",
+                    &[Seg::Key("schema")],
+                    format!(
+                        "{} {schema}",
+                        tr(
+                            "không hỗ trợ phiên bản định dạng",
+                            "unsupported format version"
+                        )
+                    ),
+                )
+                .hint(tr(
+                    "phiên bản này của cellbook đọc `schema = 1`; hãy cập nhật cellbook",
+                    "this cellbook reads `schema = 1`; a newer file needs a newer cellbook",
+                )),
         );
     }
 }
 
 /// Read a file's text, refusing what is not a ledger text file: too large, not UTF-8.
 pub fn read_source(path: &Path) -> Result<Source, Diagnostic> {
-    let io_diag = |e: std::io::Error| Diagnostic::error("E005", "syntax", path, format!("{}: {e}", tr("không đọc được tệp", "cannot read the file")));
+    let io_diag = |e: std::io::Error| {
+        Diagnostic::error(
+            "E005",
+            "syntax",
+            path,
+            format!("{}: {e}", tr("không đọc được tệp", "cannot read the file")),
+        )
+    };
     let file = fs::File::open(path).map_err(io_diag)?;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io_diag)?;
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_diag)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Diagnostic::error("E004", "syntax", path, format!("{} ({} MiB)", tr("tệp quá lớn", "the file is too large"), MAX_FILE_BYTES / 1024 / 1024))
-            .hint(tr("tệp sổ chỉ vài KB; hãy kiểm tra xem có dán nhầm nội dung không", "ledger files are a few KB; check that nothing was pasted into it by mistake")));
+        return Err(Diagnostic::error(
+            "E004",
+            "syntax",
+            path,
+            format!(
+                "{} ({} MiB)",
+                tr("tệp quá lớn", "the file is too large"),
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        )
+        .hint(tr(
+            "tệp sổ chỉ vài KB; hãy kiểm tra xem có dán nhầm nội dung không",
+            "ledger files are a few KB; check that nothing was pasted into it by mistake",
+        )));
     }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
@@ -209,13 +295,27 @@ pub fn read_source(path: &Path) -> Result<Source, Diagnostic> {
             let valid = e.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let prefix_chars = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
-            return Err(Diagnostic::error("E003", "syntax", path, tr("tệp không phải văn bản UTF-8", "the file is not UTF-8 text"))
-                .at(&lossy, Some(prefix_chars..prefix_chars + 1))
-                .hint(tr("lưu lại tệp với mã hóa UTF-8 (trình soạn thảo: Save with encoding → UTF-8)", "save the file as UTF-8 (in an editor: Save with encoding → UTF-8)")));
+            return Err(Diagnostic::error(
+                "E003",
+                "syntax",
+                path,
+                tr("tệp không phải văn bản UTF-8", "the file is not UTF-8 text"),
+            )
+            .at(&lossy, Some(prefix_chars..prefix_chars + 1))
+            .hint(tr(
+                "lưu lại tệp với mã hóa UTF-8 (trình soạn thảo: Save with encoding → UTF-8)",
+                "save the file as UTF-8 (in an editor: Save with encoding → UTF-8)",
+            )));
         }
     };
-    let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
-    Ok(Source { path: path.to_path_buf(), text })
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text);
+    Ok(Source {
+        path: path.to_path_buf(),
+        text,
+    })
 }
 
 /// Parse a source into a typed value, classifying failures as syntax (not TOML) or schema
@@ -224,12 +324,28 @@ pub fn parse_source<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnosti
     toml::from_str::<T>(&source.text).map_err(|e| {
         let syntax = toml::from_str::<toml::Table>(&source.text).is_err();
         let (code, check, hint) = if syntax {
-            ("E001", "syntax", tr("sửa cú pháp TOML tại vị trí này (xem `cellbook spec`)", "fix the TOML syntax at this spot (see `cellbook spec`)"))
+            (
+                "E001",
+                "syntax",
+                tr(
+                    "sửa cú pháp TOML tại vị trí này (xem `cellbook spec`)",
+                    "fix the TOML syntax at this spot (see `cellbook spec`)",
+                ),
+            )
         } else {
-            ("E002", "schema", tr("xem `cellbook spec` để biết các khóa và kiểu hợp lệ", "see `cellbook spec` for the keys and types this file takes"))
+            (
+                "E002",
+                "schema",
+                tr(
+                    "xem `cellbook spec` để biết các khóa và kiểu hợp lệ",
+                    "see `cellbook spec` for the keys and types this file takes",
+                ),
+            )
         };
         let message = e.message().trim().replace('\n', "; ");
-        Diagnostic::error(code, check, &source.path, message).at(&source.text, e.span()).hint(hint)
+        Diagnostic::error(code, check, &source.path, message)
+            .at(&source.text, e.span())
+            .hint(hint)
     })
 }
 

@@ -40,7 +40,11 @@ pub struct MeetingRules {
     #[serde(default = "ninety")]
     pub min_minutes: u32,
     /// The usual start time, used when a plan gives none.
-    #[serde(default, with = "crate::dates::opt_time", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::dates::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub time: Option<NaiveTime>,
     /// The usual place, used when a plan gives none.
     #[serde(default, skip_serializing_if = "Option::is_none")]

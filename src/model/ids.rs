@@ -32,7 +32,11 @@ impl MeetingId {
             "" => Some(MeetingId::new(date, 1)),
             rest => {
                 let n = rest.strip_prefix('-')?;
-                if n.is_empty() || n.len() > 3 || !n.bytes().all(|b| b.is_ascii_digit()) || n.starts_with('0') {
+                if n.is_empty()
+                    || n.len() > 3
+                    || !n.bytes().all(|b| b.is_ascii_digit())
+                    || n.starts_with('0')
+                {
                     return None;
                 }
                 let seq: u32 = n.parse().ok()?;
@@ -89,12 +93,25 @@ mod tests {
         for s in ["2020-07-09", "2020-07-09-2", "2020-07-09-12"] {
             assert_eq!(MeetingId::parse(s).unwrap().to_string(), s);
         }
-        assert_eq!(MeetingId::parse("2020-07-09").unwrap().rel_path(), "meetings/2020/2020-07-09.toml");
+        assert_eq!(
+            MeetingId::parse("2020-07-09").unwrap().rel_path(),
+            "meetings/2020/2020-07-09.toml"
+        );
     }
 
     #[test]
     fn hostile_ids_are_refused() {
-        for s in ["../../etc/passwd", "2020-07-09/../x", "2020-07-09-1", "2020-07-09-02", "2020-7-9", "2020-07-09-", "2020-02-30", "2020-07-09-x", "2020-07-09 "] {
+        for s in [
+            "../../etc/passwd",
+            "2020-07-09/../x",
+            "2020-07-09-1",
+            "2020-07-09-02",
+            "2020-7-9",
+            "2020-07-09-",
+            "2020-02-30",
+            "2020-07-09-x",
+            "2020-07-09 ",
+        ] {
             assert!(MeetingId::parse(s).is_none(), "{s}");
         }
     }

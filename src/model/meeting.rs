@@ -27,7 +27,15 @@ pub struct Meeting {
 
 impl Meeting {
     pub fn new(date: NaiveDate, kind: Kind) -> Self {
-        Meeting { schema: super::SCHEMA, date, kind, title: None, plan: None, record: None, rating: None }
+        Meeting {
+            schema: super::SCHEMA,
+            date,
+            kind,
+            title: None,
+            plan: None,
+            record: None,
+            rating: None,
+        }
     }
 
     pub fn status(&self) -> MeetingStatus {
@@ -90,15 +98,27 @@ impl Kind {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
-    #[serde(default, with = "crate::dates::opt_time", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::dates::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub time: Option<NaiveTime>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<String>,
-    #[serde(default, with = "crate::dates::opt_date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::dates::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub docs_sent: Option<NaiveDate>,
-    #[serde(default, with = "crate::dates::opt_date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::dates::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub committee_met: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "super::is_false")]
     pub draft_resolution: bool,
@@ -121,7 +141,11 @@ pub struct Assignment {
 pub struct Directive {
     #[serde(rename = "ref")]
     pub reference: String,
-    #[serde(default, with = "crate::dates::opt_date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::dates::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
@@ -131,9 +155,17 @@ pub struct Directive {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Record {
-    #[serde(default, with = "crate::dates::opt_time", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::dates::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub start: Option<NaiveTime>,
-    #[serde(default, with = "crate::dates::opt_time", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::dates::opt_time",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub end: Option<NaiveTime>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub chair: Option<String>,
@@ -195,9 +227,17 @@ pub struct Action {
     pub id: u32,
     pub member: String,
     pub task: String,
-    #[serde(default, with = "crate::dates::opt_date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::dates::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub due: Option<NaiveDate>,
-    #[serde(default, with = "crate::dates::opt_date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::dates::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub done: Option<NaiveDate>,
 }
 
@@ -218,13 +258,18 @@ pub struct Rating {
     pub rubric: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub by: Vec<String>,
-    #[serde(default, with = "crate::dates::opt_date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::dates::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub on: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub scores: BTreeMap<String, u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// The total decided; `check` recomputes it from the rubric and the record.
     pub total: u32,
     pub level: Level,
+    /// The raters' points for the scored criteria only; measured ones come from the record.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub scores: BTreeMap<String, u32>,
 }

@@ -30,7 +30,11 @@ pub struct Member {
     pub status: Status,
     #[serde(with = "crate::dates::date")]
     pub joined: NaiveDate,
-    #[serde(default, with = "crate::dates::opt_date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::dates::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub left: Option<NaiveDate>,
     /// Attends this cell temporarily (sinh hoạt tạm thời): counted here.
     #[serde(default, skip_serializing_if = "super::is_false")]
@@ -102,7 +106,11 @@ impl Status {
 pub struct Exemption {
     #[serde(with = "crate::dates::date")]
     pub from: NaiveDate,
-    #[serde(default, with = "crate::dates::opt_date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::dates::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub to: Option<NaiveDate>,
     #[serde(default)]
     pub kind: ExemptionKind,

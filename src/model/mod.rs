@@ -7,7 +7,9 @@ pub mod member;
 
 pub use cell::{CellFile, MeetingRules};
 pub use ids::{ActionId, MeetingId};
-pub use meeting::{Action, Assignment, Directive, Excuse, Kind, Meeting, Plan, Rating, Record, Vote};
+pub use meeting::{
+    Action, Assignment, Directive, Excuse, Kind, Meeting, Plan, Rating, Record, Vote,
+};
 pub use member::{Exemption, ExemptionKind, Member, Role, Roster, Status};
 
 /// The only file-format version this build reads and writes.

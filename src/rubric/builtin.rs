@@ -3,7 +3,10 @@
 
 const BUILTIN: [(&str, &str); 3] = [
     ("phu-tho-2019", include_str!("builtin/phu-tho-2019.toml")),
-    ("binh-thuan-2019", include_str!("builtin/binh-thuan-2019.toml")),
+    (
+        "binh-thuan-2019",
+        include_str!("builtin/binh-thuan-2019.toml"),
+    ),
     ("hd42-2025", include_str!("builtin/hd42-2025.toml")),
 ];
 
@@ -15,5 +18,8 @@ pub fn builtin() -> Vec<(&'static str, &'static str)> {
 
 /// The TOML source of the built-in rubric `id`.
 pub fn find_builtin(id: &str) -> Option<&'static str> {
-    BUILTIN.iter().find(|(key, _)| *key == id).map(|(_, src)| *src)
+    BUILTIN
+        .iter()
+        .find(|(key, _)| *key == id)
+        .map(|(_, src)| *src)
 }

@@ -80,7 +80,10 @@ impl Measure {
                 "số lần vắng có lý do liên tiếp nhiều nhất của một đảng viên trong năm",
                 "longest run of meetings one member missed with a reason this year",
             ),
-            Measure::DurationMinutes => ("thời gian sinh hoạt (phút)", "length of the meeting in minutes"),
+            Measure::DurationMinutes => (
+                "thời gian sinh hoạt (phút)",
+                "length of the meeting in minutes",
+            ),
             Measure::SpeakersRate => (
                 "tỷ lệ đảng viên dự họp có phát biểu (0–1)",
                 "share of the members present who spoke (0–1)",
@@ -170,7 +173,9 @@ impl FromStr for Measure {
         Measure::ALL
             .into_iter()
             .find(|m| m.key() == s)
-            .ok_or_else(|| ParseMeasureError { input: s.to_owned() })
+            .ok_or_else(|| ParseMeasureError {
+                input: s.to_owned(),
+            })
     }
 }
 

@@ -188,10 +188,7 @@ pub enum GateCondition {
     /// These criteria must have their maximum.
     FullMarks(Vec<String>),
     /// This measure must be in `bounds` (and computable).
-    Measure {
-        measure: Measure,
-        bounds: Bounds,
-    },
+    Measure { measure: Measure, bounds: Bounds },
 }
 
 /// How a year of monthly levels rolls up into the year's level.

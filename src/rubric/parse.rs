@@ -351,7 +351,11 @@ impl Checker {
                 "add at least one [[criteria]] table with id, title and max",
             );
         } else {
-            let sum: u64 = raw.criteria.iter().map(|c| u64::from(*c.get_ref().max.get_ref())).sum();
+            let sum: u64 = raw
+                .criteria
+                .iter()
+                .map(|c| u64::from(*c.get_ref().max.get_ref()))
+                .sum();
             if u64::from(levels.good) > sum {
                 self.report(
                     ProblemCode::GoodUnreachable,
@@ -364,7 +368,11 @@ impl Checker {
                 );
             }
         }
-        let gates = raw.gates.iter().filter_map(|g| self.gate(g, &raw.criteria)).collect();
+        let gates = raw
+            .gates
+            .iter()
+            .filter_map(|g| self.gate(g, &raw.criteria))
+            .collect();
         let year = raw.year.as_ref().map(|y| self.year(y));
         Rubric {
             id: raw.id.into_inner(),
@@ -393,7 +401,10 @@ impl Checker {
                 ProblemCode::BadId,
                 Some(id.span()),
                 format!("invalid {what} id `{text}`"),
-                format!("use only {allowed}, e.g. `{}`", suggest_id(text, underscore)),
+                format!(
+                    "use only {allowed}, e.g. `{}`",
+                    suggest_id(text, underscore)
+                ),
             );
         }
     }
@@ -524,7 +535,8 @@ impl Checker {
             let cap_measure = self.measure(&cap.measure);
             self.points(&cap.points, max, id, "cap");
             let raw = bounds_of(&cap.min, &cap.max, &cap.above, &cap.below);
-            if let (Some(measure), Some(bounds)) = (cap_measure, self.bounds(&raw, spanned.span())) {
+            if let (Some(measure), Some(bounds)) = (cap_measure, self.bounds(&raw, spanned.span()))
+            {
                 caps.push(Cap {
                     measure,
                     bounds,
@@ -595,7 +607,10 @@ impl Checker {
     /// Check the bound keys of a band, cap or gate; `None` if they are unusable.
     fn bounds(&mut self, raw: &RawBounds, table: Range<usize>) -> Option<Bounds> {
         let mut ok = true;
-        for value in [&raw.min, &raw.max, &raw.above, &raw.below].into_iter().flatten() {
+        for value in [&raw.min, &raw.max, &raw.above, &raw.below]
+            .into_iter()
+            .flatten()
+        {
             if value.get_ref().is_nan() {
                 self.report(
                     ProblemCode::BadBound,
@@ -682,7 +697,11 @@ impl Checker {
         }
     }
 
-    fn gate(&mut self, spanned: &Spanned<RawGate>, criteria: &[Spanned<RawCriterion>]) -> Option<Gate> {
+    fn gate(
+        &mut self,
+        spanned: &Spanned<RawGate>,
+        criteria: &[Spanned<RawCriterion>],
+    ) -> Option<Gate> {
         let g = spanned.get_ref();
         let level = self.level(&g.level);
         if level == Some(Level::Poor) {
@@ -730,7 +749,10 @@ impl Checker {
                         "list the criteria that need full marks, or remove the gate",
                     );
                 }
-                let known: Vec<&str> = criteria.iter().map(|c| c.get_ref().id.get_ref().as_str()).collect();
+                let known: Vec<&str> = criteria
+                    .iter()
+                    .map(|c| c.get_ref().id.get_ref().as_str())
+                    .collect();
                 let mut ids = Vec::with_capacity(list.get_ref().len());
                 for id in list.get_ref() {
                     if known.contains(&id.get_ref().as_str()) {
@@ -758,7 +780,9 @@ impl Checker {
                 }
                 let bounds = self.bounds(&raw_bounds, spanned.span());
                 match (measure, bounds) {
-                    (Some(measure), Some(bounds)) => Some(GateCondition::Measure { measure, bounds }),
+                    (Some(measure), Some(bounds)) => {
+                        Some(GateCondition::Measure { measure, bounds })
+                    }
                     _ => None,
                 }
             }
@@ -771,7 +795,11 @@ impl Checker {
 
     fn year(&mut self, spanned: &Spanned<RawYear>) -> YearRules {
         let y = spanned.get_ref();
-        let default = y.default.as_ref().and_then(|d| self.level(d)).unwrap_or(Level::Poor);
+        let default = y
+            .default
+            .as_ref()
+            .and_then(|d| self.level(d))
+            .unwrap_or(Level::Poor);
         if y.rules.is_empty() {
             self.report(
                 ProblemCode::YearNoRules,
@@ -837,7 +865,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, &cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + usize::from(ca != cb));
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
             diagonal = above;
         }
     }
@@ -855,5 +885,9 @@ fn suggest_id(text: &str, underscore: bool) -> String {
         }
     }
     let id = id.trim_end_matches('-');
-    if id.is_empty() { "my-id".to_owned() } else { id.to_owned() }
+    if id.is_empty() {
+        "my-id".to_owned()
+    } else {
+        id.to_owned()
+    }
 }

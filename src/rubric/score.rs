@@ -27,7 +27,9 @@ pub struct Sheet {
 impl Sheet {
     /// The level the total alone would give, before any gate.
     pub fn level_before_gates(&self) -> Level {
-        self.gates_applied.first().map_or(self.level, |g| g.lowered_from)
+        self.gates_applied
+            .first()
+            .map_or(self.level, |g| g.lowered_from)
     }
 }
 
@@ -100,7 +102,10 @@ impl GateFailure {
                 .iter()
                 .map(|s| {
                     if vi {
-                        format!("“{}” chưa đạt điểm tối đa ({}/{})", s.title, s.points, s.max)
+                        format!(
+                            "“{}” chưa đạt điểm tối đa ({}/{})",
+                            s.title, s.points, s.max
+                        )
                     } else {
                         format!("{} needs full marks ({} of {})", s.id, s.points, s.max)
                     }
@@ -120,7 +125,10 @@ impl GateFailure {
                         super::bounds::number(*value, true)
                     )
                 } else {
-                    format!("{measure} must be {} (it is {value})", bounds.describe(false))
+                    format!(
+                        "{measure} must be {} (it is {value})",
+                        bounds.describe(false)
+                    )
                 }
             }
             GateFailure::MeasureMissing { measure } => {
@@ -154,7 +162,9 @@ pub enum ScoreError {
     UnknownCriterion { id: String, known: Vec<String> },
     #[error("`{id}` is worth at most {max} points, not {points}")]
     OutOfRange { id: String, points: u32, max: u32 },
-    #[error("`{id}` is measured from the record ({measure} = {value}): fix the record instead of scoring it")]
+    #[error(
+        "`{id}` is measured from the record ({measure} = {value}): fix the record instead of scoring it"
+    )]
     MeasuredHasValue {
         id: String,
         measure: Measure,
@@ -177,7 +187,11 @@ pub fn scored_criteria<'r>(rubric: &'r Rubric, measures: &Measures) -> Vec<&'r C
     rubric
         .criteria()
         .iter()
-        .filter(|c| c.measured.as_ref().is_none_or(|m| m.missing(measures).is_some()))
+        .filter(|c| {
+            c.measured
+                .as_ref()
+                .is_none_or(|m| m.missing(measures).is_some())
+        })
         .collect()
 }
 
@@ -201,7 +215,10 @@ pub fn score(
     let mut lines = Vec::with_capacity(rubric.criteria().len());
     for c in rubric.criteria() {
         let given = scores.get(&c.id).copied();
-        let evaluated = c.measured.as_ref().map(|m| (m.measure, m.evaluate(measures)));
+        let evaluated = c
+            .measured
+            .as_ref()
+            .map(|m| (m.measure, m.evaluate(measures)));
         let missing = match evaluated {
             Some((measure, Ok((value, points)))) => {
                 if given.is_some() {
@@ -211,7 +228,12 @@ pub fn score(
                         value,
                     });
                 }
-                lines.push(line(c, Some(value), points.min(c.max), PointsSource::Measured));
+                lines.push(line(
+                    c,
+                    Some(value),
+                    points.min(c.max),
+                    PointsSource::Measured,
+                ));
                 continue;
             }
             Some((_, Err(Missing(measure)))) => Some(measure),
@@ -236,8 +258,11 @@ pub fn score(
         return Err(errors);
     }
 
-    let total = lines.iter().fold(0u32, |sum, l| sum.saturating_add(l.points));
-    let (level, gates_applied) = apply_gates(rubric, measures, &lines, rubric.levels().level_for(total));
+    let total = lines
+        .iter()
+        .fold(0u32, |sum, l| sum.saturating_add(l.points));
+    let (level, gates_applied) =
+        apply_gates(rubric, measures, &lines, rubric.levels().level_for(total));
     Ok(Sheet {
         rubric: rubric.id().to_owned(),
         criteria: lines,

@@ -86,13 +86,28 @@ impl YearRule {
         }
         if let Some(need) = self.min_months {
             parts.push(if vi {
-                format!("ít nhất {} tháng đạt {} trở lên", need.count, label(need.level))
+                format!(
+                    "ít nhất {} tháng đạt {} trở lên",
+                    need.count,
+                    label(need.level)
+                )
             } else {
-                format!("at least {} months {} or better", need.count, label(need.level))
+                format!(
+                    "at least {} months {} or better",
+                    need.count,
+                    label(need.level)
+                )
             });
         }
         if parts.is_empty() {
-            parts.push((if vi { "có tháng được đánh giá" } else { "any rated month" }).to_owned());
+            parts.push(
+                (if vi {
+                    "có tháng được đánh giá"
+                } else {
+                    "any rated month"
+                })
+                .to_owned(),
+            );
         }
         format!("{}: {}", label(self.level), parts.join("; "))
     }

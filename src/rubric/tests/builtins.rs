@@ -32,7 +32,10 @@ fn every_builtin_passes_the_validator() {
 #[test]
 fn the_docs_example_is_valid() {
     let docs = include_str!("../../../docs/rubrics.md");
-    let start = docs.find("```toml\n").map(|i| i + "```toml\n".len()).unwrap_or(0);
+    let start = docs
+        .find("```toml\n")
+        .map(|i| i + "```toml\n".len())
+        .unwrap_or(0);
     let example = docs[start..].split("```").next().unwrap_or("");
     let r = rubric(example);
     assert_eq!(r.id(), "phu-tho-2019-example");
@@ -42,8 +45,20 @@ fn the_docs_example_is_valid() {
 #[test]
 fn phu_tho_weights_and_attendance_bands() {
     let r = get("phu-tho-2019");
-    let maxima: Vec<_> = r.criteria().iter().map(|c| (c.id.as_str(), c.max)).collect();
-    assert_eq!(maxima, [("preparation", 15), ("attendance", 20), ("conduct", 45), ("closing", 20)]);
+    let maxima: Vec<_> = r
+        .criteria()
+        .iter()
+        .map(|c| (c.id.as_str(), c.max))
+        .collect();
+    assert_eq!(
+        maxima,
+        [
+            ("preparation", 15),
+            ("attendance", 20),
+            ("conduct", 45),
+            ("closing", 20)
+        ]
+    );
     let band = |rate: f64| {
         let sheet = score(
             &r,
@@ -52,7 +67,17 @@ fn phu_tho_weights_and_attendance_bands() {
         );
         sheet.map_or(u32::MAX, |s| s.criteria[1].points)
     };
-    assert_eq!([band(1.0), band(0.95), band(0.9), band(0.85), band(0.7), band(0.5)], [20, 15, 15, 10, 10, 5]);
+    assert_eq!(
+        [
+            band(1.0),
+            band(0.95),
+            band(0.9),
+            band(0.85),
+            band(0.7),
+            band(0.5)
+        ],
+        [20, 20, 15, 10, 10, 5]
+    );
     // 17 of 20 present is exactly 85%: not "more than 85%".
     assert_eq!(band(17.0 / 20.0), 10);
 }
@@ -67,7 +92,12 @@ fn binh_thuan_good_is_gated() {
         (MinutesRecorded, 1.0),
         (UnexcusedAbsences, 0.0),
     ]);
-    let rated = scores(&[("preparation", 15), ("content", 25), ("criticism", 10), ("closing", 15)]);
+    let rated = scores(&[
+        ("preparation", 15),
+        ("content", 25),
+        ("criticism", 10),
+        ("closing", 15),
+    ]);
     let sheet = score(&r, &full, &rated).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!((sheet.total, sheet.level), (100, Level::Good));
 
@@ -76,7 +106,10 @@ fn binh_thuan_good_is_gated() {
     short.insert(DurationMinutes, 80.0);
     let sheet = score(&r, &short, &rated).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!((sheet.total, sheet.level), (95, Level::Fair));
-    assert_eq!(sheet.gates_applied[0].reason, "duration needs full marks (5 of 10)");
+    assert_eq!(
+        sheet.gates_applied[0].reason,
+        "duration needs full marks (5 of 10)"
+    );
 
     // An unexcused absence: fair too.
     let mut absent = full.clone();
@@ -104,9 +137,20 @@ fn hd42_all() -> crate::rubric::Measures {
 #[test]
 fn hd42_structure_and_attendance_rules() {
     let r = get("hd42-2025");
-    let rated = scores(&[("prep-content", 4), ("conduct", 25), ("chairing", 10), ("principles", 5)]);
-    let scored: Vec<_> = scored_criteria(&r, &hd42_all()).iter().map(|c| c.id.as_str()).collect();
-    assert_eq!(scored, ["prep-content", "conduct", "chairing", "principles"]);
+    let rated = scores(&[
+        ("prep-content", 4),
+        ("conduct", 25),
+        ("chairing", 10),
+        ("principles", 5),
+    ]);
+    let scored: Vec<_> = scored_criteria(&r, &hd42_all())
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(
+        scored,
+        ["prep-content", "conduct", "chairing", "principles"]
+    );
     let sheet = score(&r, &hd42_all(), &rated).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!((sheet.total, sheet.level), (100, Level::Good));
 
@@ -133,7 +177,16 @@ fn hd42_structure_and_attendance_rules() {
         let s = score(&r, &with(&[(SpeakersRate, rate)]), &rated);
         s.map_or(u32::MAX, |s| s.criteria[7].points)
     };
-    assert_eq!([speakers(0.51), speakers(0.5), speakers(0.4), speakers(0.35), speakers(0.1)], [5, 4, 4, 3, 2]);
+    assert_eq!(
+        [
+            speakers(0.51),
+            speakers(0.5),
+            speakers(0.4),
+            speakers(0.35),
+            speakers(0.1)
+        ],
+        [5, 4, 4, 3, 2]
+    );
 
     // No previous resolution to measure: the raters score the results instead.
     let mut first = hd42_all();

@@ -43,7 +43,10 @@ fn codes(src: &str) -> Vec<ProblemCode> {
 
 /// The source text a problem's span points at.
 fn spanned<'s>(src: &'s str, p: &RubricProblem) -> &'s str {
-    p.span.clone().and_then(|s| src.get(s)).unwrap_or("<no span>")
+    p.span
+        .clone()
+        .and_then(|s| src.get(s))
+        .unwrap_or("<no span>")
 }
 
 fn measures(pairs: &[(Measure, f64)]) -> Measures {

@@ -3,10 +3,13 @@
 use super::{HEAD, measures, rubric, scores};
 use crate::level::Level;
 use crate::rubric::{
-    GateFailure, Measure, Measures, PointsSource, Rubric, ScoreError, Shortfall, score, scored_criteria,
+    GateFailure, Measure, Measures, PointsSource, Rubric, ScoreError, Shortfall, score,
+    scored_criteria,
 };
 
-use Measure::{AttendanceRate as Rate, DurationMinutes as Duration, UnexcusedAbsences as Unexcused};
+use Measure::{
+    AttendanceRate as Rate, DurationMinutes as Duration, UnexcusedAbsences as Unexcused,
+};
 
 /// The points a band list gives `value` of `duration_minutes`, through `score`.
 fn band_points(bands: &str, value: f64) -> u32 {
@@ -75,7 +78,9 @@ fn no_matching_band_gives_zero() {
 
 #[test]
 fn level_cut_offs_are_inclusive_thresholds() {
-    let r = rubric(&format!("{HEAD}\n[[criteria]]\nid = \"a\"\ntitle = \"A\"\nmax = 100\n"));
+    let r = rubric(&format!(
+        "{HEAD}\n[[criteria]]\nid = \"a\"\ntitle = \"A\"\nmax = 100\n"
+    ));
     let cases = [
         (100, Level::Good),
         (90, Level::Good),
@@ -87,7 +92,8 @@ fn level_cut_offs_are_inclusive_thresholds() {
         (0, Level::Poor),
     ];
     for (total, want) in cases {
-        let sheet = score(&r, &Measures::new(), &scores(&[("a", total)])).unwrap_or_else(|e| panic!("{e:?}"));
+        let sheet = score(&r, &Measures::new(), &scores(&[("a", total)]))
+            .unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(sheet.total, total);
         assert_eq!(sheet.max_total, 100);
         assert_eq!(sheet.level, want, "total {total}");
@@ -135,7 +141,8 @@ fn all_fine() -> Measures {
 
 #[test]
 fn gates_that_hold_change_nothing() {
-    let sheet = score(&gated(), &all_fine(), &scores(&[("a", 80)])).unwrap_or_else(|e| panic!("{e:?}"));
+    let sheet =
+        score(&gated(), &all_fine(), &scores(&[("a", 80)])).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(sheet.total, 100);
     assert_eq!(sheet.level, Level::Good);
     assert!(sheet.gates_applied.is_empty());
@@ -153,7 +160,10 @@ fn full_marks_gate_fails() {
     let [g] = sheet.gates_applied.as_slice() else {
         panic!("one gate expected: {:?}", sheet.gates_applied);
     };
-    assert_eq!((g.level, g.lowered_from, g.lowered_to), (Level::Good, Level::Good, Level::Fair));
+    assert_eq!(
+        (g.level, g.lowered_from, g.lowered_to),
+        (Level::Good, Level::Good, Level::Fair)
+    );
     assert_eq!(g.reason, "att needs full marks (10 of 20)");
     assert_eq!(
         g.failure,
@@ -166,7 +176,10 @@ fn full_marks_gate_fails() {
             }]
         }
     );
-    assert_eq!(g.failure.reason(true), "“Dự họp” chưa đạt điểm tối đa (10/20)");
+    assert_eq!(
+        g.failure.reason(true),
+        "“Dự họp” chưa đạt điểm tối đa (10/20)"
+    );
 }
 
 #[test]
@@ -185,14 +198,18 @@ fn measure_gate_with_max_fails_above_it() {
 
 #[test]
 fn measure_gate_with_min_holds_at_and_fails_below() {
-    let sheet = score(&gated(), &all_fine(), &scores(&[("a", 60)])).unwrap_or_else(|e| panic!("{e:?}"));
+    let sheet =
+        score(&gated(), &all_fine(), &scores(&[("a", 60)])).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!((sheet.total, sheet.level), (80, Level::Fair)); // 90 minutes exactly: holds
     let mut m = all_fine();
     m.insert(Duration, 89.0);
     let sheet = score(&gated(), &m, &scores(&[("a", 60)])).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(sheet.level, Level::Average);
     assert_eq!(sheet.gates_applied[0].level, Level::Fair);
-    assert_eq!(sheet.gates_applied[0].reason, "duration_minutes must be at least 90 (it is 89)");
+    assert_eq!(
+        sheet.gates_applied[0].reason,
+        "duration_minutes must be at least 90 (it is 89)"
+    );
 }
 
 #[test]
@@ -245,7 +262,10 @@ fn error_unknown_criterion() {
             known: vec!["a".into(), "att".into()]
         }]
     );
-    assert_eq!(err[0].to_string(), "unknown criterion `zz`; this rubric has: a, att");
+    assert_eq!(
+        err[0].to_string(),
+        "unknown criterion `zz`; this rubric has: a, att"
+    );
 }
 
 #[test]
@@ -297,7 +317,11 @@ fn error_missing_score() {
             because_measure_missing: Some(Rate)
         }]
     );
-    assert!(err[0].to_string().ends_with("attendance_rate cannot be computed from the record"));
+    assert!(
+        err[0]
+            .to_string()
+            .ends_with("attendance_rate cannot be computed from the record")
+    );
 }
 
 #[test]
@@ -312,14 +336,20 @@ fn all_errors_come_at_once() {
 #[test]
 fn a_missing_measure_is_scored_by_the_raters() {
     let r = gated();
-    let ids = |m: &Measures| scored_criteria(&r, m).iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+    let ids = |m: &Measures| {
+        scored_criteria(&r, m)
+            .iter()
+            .map(|c| c.id.clone())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(ids(&all_fine()), ["a"]);
     assert_eq!(ids(&measures(&[])), ["a", "att"]);
     // NaN cannot be banded, so it counts as missing.
     assert_eq!(ids(&measures(&[(Rate, f64::NAN)])), ["a", "att"]);
 
     let m = measures(&[(Unexcused, 0.0), (Duration, 95.0)]);
-    let sheet = score(&r, &m, &scores(&[("a", 70), ("att", 15)])).unwrap_or_else(|e| panic!("{e:?}"));
+    let sheet =
+        score(&r, &m, &scores(&[("a", 70), ("att", 15)])).unwrap_or_else(|e| panic!("{e:?}"));
     let att = &sheet.criteria[1];
     assert_eq!(att.source, PointsSource::Scored);
     assert_eq!((att.measure, att.value, att.points), (Some(Rate), None, 15));
@@ -361,7 +391,10 @@ fn caps_lower_but_never_raise() {
     let err = score(&r, &measures(&[(Rate, 0.95)]), &scores(&[("a", 0)])).unwrap_err();
     assert!(matches!(
         err.as_slice(),
-        [ScoreError::MissingScore { because_measure_missing: Some(Unexcused), .. }]
+        [ScoreError::MissingScore {
+            because_measure_missing: Some(Unexcused),
+            ..
+        }]
     ));
     assert_eq!(scored_criteria(&r, &measures(&[(Rate, 0.95)])).len(), 2);
 }
@@ -391,5 +424,8 @@ fn the_sheet_serialises_with_lowercase_names() {
     assert_eq!(get(&["criteria", "1", "value"]), "0.8");
     assert_eq!(get(&["gates_applied", "0", "lowered_from"]), "\"good\"");
     assert_eq!(get(&["gates_applied", "0", "lowered_to"]), "\"fair\"");
-    assert_eq!(get(&["gates_applied", "0", "failure", "kind"]), "\"not_full_marks\"");
+    assert_eq!(
+        get(&["gates_applied", "0", "failure", "kind"]),
+        "\"not_full_marks\""
+    );
 }

@@ -38,7 +38,11 @@ fn r001_toml_syntax_type_and_unknown_keys_point_at_the_spot() {
     let src = with_scored("maxx = 3\n");
     let p = problems(&src);
     assert_eq!(p[0].code, P::Toml);
-    assert!(p[0].message.contains("unknown field `maxx`"), "{}", p[0].message);
+    assert!(
+        p[0].message.contains("unknown field `maxx`"),
+        "{}",
+        p[0].message
+    );
     assert_eq!(spanned(&src, &p[0]), "maxx");
 
     assert_eq!(codes("schema = 1\nid = \n"), [P::Toml]);
@@ -59,26 +63,47 @@ fn r003_ids_must_be_plain_ascii() {
     let p = problems(&src);
     assert_eq!(p[0].code, P::BadId);
     assert!(p[0].hint.contains("`ph-th`"), "{}", p[0].hint);
-    assert_eq!(codes(&with_scored("").replace("id = \"test\"", "id = \"\"")), [P::BadId]);
-    assert_eq!(codes(&with_scored("").replace("id = \"test\"", "id = \"a_b\"")), [P::BadId]);
+    assert_eq!(
+        codes(&with_scored("").replace("id = \"test\"", "id = \"\"")),
+        [P::BadId]
+    );
+    assert_eq!(
+        codes(&with_scored("").replace("id = \"test\"", "id = \"a_b\"")),
+        [P::BadId]
+    );
     // Criterion ids may also use `_`, but not spaces.
     rubric(&with_scored("").replace("id = \"a\"", "id = \"a_b-2\""));
-    assert_eq!(codes(&with_scored("").replace("id = \"a\"", "id = \"chuẩn bị\"")), [P::BadId]);
+    assert_eq!(
+        codes(&with_scored("").replace("id = \"a\"", "id = \"chuẩn bị\"")),
+        [P::BadId]
+    );
 }
 
 #[test]
 fn r004_duplicate_criterion_points_at_the_second() {
-    let src = format!("{}\n[[criteria]]\nid = \"a\"\ntitle = \"Again\"\nmax = 1\n", with_scored(""));
+    let src = format!(
+        "{}\n[[criteria]]\nid = \"a\"\ntitle = \"Again\"\nmax = 1\n",
+        with_scored("")
+    );
     let p = problems(&src);
-    assert_eq!(p.iter().map(|p| p.code).collect::<Vec<_>>(), [P::DuplicateCriterion]);
+    assert_eq!(
+        p.iter().map(|p| p.code).collect::<Vec<_>>(),
+        [P::DuplicateCriterion]
+    );
     assert_eq!(spanned(&src, &p[0]), "\"a\"");
     let first = src.find("id = \"a\"").unwrap_or(usize::MAX);
-    assert!(p[0].span.clone().is_some_and(|s| s.start > first + 5), "points at the second definition");
+    assert!(
+        p[0].span.clone().is_some_and(|s| s.start > first + 5),
+        "points at the second definition"
+    );
 }
 
 #[test]
 fn r005_max_must_be_positive() {
-    let src = format!("{}\n[[criteria]]\nid = \"z\"\ntitle = \"Z\"\nmax = 0\n", with_scored(""));
+    let src = format!(
+        "{}\n[[criteria]]\nid = \"z\"\ntitle = \"Z\"\nmax = 0\n",
+        with_scored("")
+    );
     assert_eq!(codes(&src), [P::ZeroMax]);
 }
 
@@ -86,11 +111,16 @@ fn r005_max_must_be_positive() {
 fn r006_thresholds_must_decrease() {
     let src = with_scored("").replace("fair = 70", "fair = 90");
     let p = problems(&src);
-    assert_eq!(p.iter().map(|p| p.code).collect::<Vec<_>>(), [P::Thresholds]);
+    assert_eq!(
+        p.iter().map(|p| p.code).collect::<Vec<_>>(),
+        [P::Thresholds]
+    );
     assert_eq!(spanned(&src, &p[0]), "90");
     let src = with_scored("").replace("average = 50", "average = 70");
     assert_eq!(codes(&src), [P::Thresholds]);
-    let both = with_scored("").replace("fair = 70", "fair = 95").replace("average = 50", "average = 96");
+    let both = with_scored("")
+        .replace("fair = 70", "fair = 95")
+        .replace("average = 50", "average = 96");
     assert_eq!(codes(&both), [P::Thresholds, P::Thresholds]);
 }
 
@@ -98,7 +128,10 @@ fn r006_thresholds_must_decrease() {
 fn r007_good_must_be_reachable() {
     let src = with_scored("").replace("max = 100", "max = 80");
     let p = problems(&src);
-    assert_eq!(p.iter().map(|p| p.code).collect::<Vec<_>>(), [P::GoodUnreachable]);
+    assert_eq!(
+        p.iter().map(|p| p.code).collect::<Vec<_>>(),
+        [P::GoodUnreachable]
+    );
     assert!(p[0].message.contains("80"));
     // Exactly reachable is fine.
     rubric(&with_scored("").replace("max = 100", "max = 90"));
@@ -111,14 +144,20 @@ fn r008_no_criteria() {
 
 #[test]
 fn r009_bands_or_caps_need_a_measure() {
-    assert_eq!(codes(&with_scored("bands = [ { points = 1 } ]")), [P::BandsWithoutMeasure]);
+    assert_eq!(
+        codes(&with_scored("bands = [ { points = 1 } ]")),
+        [P::BandsWithoutMeasure]
+    );
     let caps = "caps = [ { measure = \"unexcused_absences\", min = 1, points = 1 } ]";
     assert_eq!(codes(&with_scored(caps)), [P::BandsWithoutMeasure]);
 }
 
 #[test]
 fn r010_measure_needs_bands() {
-    assert_eq!(codes(&with_scored("measure = \"attendance_rate\"")), [P::MeasureWithoutBands]);
+    assert_eq!(
+        codes(&with_scored("measure = \"attendance_rate\"")),
+        [P::MeasureWithoutBands]
+    );
     assert_eq!(
         codes(&with_scored("measure = \"attendance_rate\"\nbands = []")),
         [P::MeasureWithoutBands]
@@ -127,7 +166,10 @@ fn r010_measure_needs_bands() {
 
 #[test]
 fn r011_points_within_max() {
-    assert_eq!(codes(&with_bands("attendance_rate", "{ points = 41 }")), [P::PointsOverMax]);
+    assert_eq!(
+        codes(&with_bands("attendance_rate", "{ points = 41 }")),
+        [P::PointsOverMax]
+    );
     let src = with_bands("attendance_rate", "{ points = 40 }")
         + "caps = [ { measure = \"unexcused_absences\", min = 1, points = 50 } ]\n";
     assert_eq!(codes(&src), [P::PointsOverMax]);
@@ -137,14 +179,23 @@ fn r011_points_within_max() {
 fn r012_empty_ranges() {
     let src = with_bands("attendance_rate", "{ min = 0.9, max = 0.5, points = 1 }");
     let p = problems(&src);
-    assert_eq!(p.iter().map(|p| p.code).collect::<Vec<_>>(), [P::EmptyRange]);
+    assert_eq!(
+        p.iter().map(|p| p.code).collect::<Vec<_>>(),
+        [P::EmptyRange]
+    );
     assert_eq!(spanned(&src, &p[0]), "{ min = 0.9, max = 0.5, points = 1 }");
     assert_eq!(
-        codes(&with_bands("duration_minutes", "{ above = 90, max = 90, points = 1 }")),
+        codes(&with_bands(
+            "duration_minutes",
+            "{ above = 90, max = 90, points = 1 }"
+        )),
         [P::EmptyRange]
     );
     // A single point is not empty.
-    rubric(&with_bands("duration_minutes", "{ min = 90, max = 90, points = 1 }"));
+    rubric(&with_bands(
+        "duration_minutes",
+        "{ min = 90, max = 90, points = 1 }",
+    ));
     let gate = "[[gates]]\nlevel = \"good\"\nmeasure = \"duration_minutes\"\nmin = 120\nmax = 90\n";
     assert_eq!(codes(&(with_scored("") + gate)), [P::EmptyRange]);
 }
@@ -152,9 +203,15 @@ fn r012_empty_ranges() {
 #[test]
 fn r013_unreachable_bands() {
     // Shadowed: the catch-all comes first.
-    let src = with_bands("attendance_rate", "{ points = 5 }, { min = 0.9, points = 40 }");
+    let src = with_bands(
+        "attendance_rate",
+        "{ points = 5 }, { min = 0.9, points = 40 }",
+    );
     let p = problems(&src);
-    assert_eq!(p.iter().map(|p| p.code).collect::<Vec<_>>(), [P::UnreachableBand]);
+    assert_eq!(
+        p.iter().map(|p| p.code).collect::<Vec<_>>(),
+        [P::UnreachableBand]
+    );
     assert_eq!(spanned(&src, &p[0]), "{ min = 0.9, points = 40 }");
     assert!(p[0].message.contains("band 2"));
     // Shadowed by the union of two earlier bands.
@@ -164,21 +221,36 @@ fn r013_unreachable_bands() {
     );
     assert_eq!(codes(&src), [P::UnreachableBand]);
     // Ascending order: a lower `min` after a higher one is fine, the reverse is not.
-    rubric(&with_bands("attendance_rate", "{ min = 0.9, points = 40 }, { min = 0.5, points = 20 }"));
+    rubric(&with_bands(
+        "attendance_rate",
+        "{ min = 0.9, points = 40 }, { min = 0.5, points = 20 }",
+    ));
     assert_eq!(
-        codes(&with_bands("attendance_rate", "{ min = 0.5, points = 20 }, { min = 0.9, points = 40 }")),
+        codes(&with_bands(
+            "attendance_rate",
+            "{ min = 0.5, points = 20 }, { min = 0.9, points = 40 }"
+        )),
         [P::UnreachableBand]
     );
     // Outside the measure's range: the percent slip gets a hint.
-    let p = problems(&with_bands("attendance_rate", "{ min = 85, points = 40 }, { points = 1 }"));
+    let p = problems(&with_bands(
+        "attendance_rate",
+        "{ min = 85, points = 40 }, { points = 1 }",
+    ));
     assert_eq!(p[0].code, P::UnreachableBand);
     assert!(p[0].hint.contains("0.85"), "{}", p[0].hint);
     // `above = 0.5` after `min = 0.5` is shadowed; `min = 0.5` after `above = 0.5` is not.
     assert_eq!(
-        codes(&with_bands("speakers_rate", "{ min = 0.5, points = 4 }, { above = 0.5, points = 5 }")),
+        codes(&with_bands(
+            "speakers_rate",
+            "{ min = 0.5, points = 4 }, { above = 0.5, points = 5 }"
+        )),
         [P::UnreachableBand]
     );
-    rubric(&with_bands("speakers_rate", "{ above = 0.5, points = 5 }, { min = 0.5, points = 4 }"));
+    rubric(&with_bands(
+        "speakers_rate",
+        "{ above = 0.5, points = 5 }, { min = 0.5, points = 4 }",
+    ));
 }
 
 #[test]
@@ -188,11 +260,17 @@ fn r014_bad_bounds() {
     assert_eq!(p.iter().map(|p| p.code).collect::<Vec<_>>(), [P::BadBound]);
     assert_eq!(spanned(&src, &p[0]), "nan");
     assert_eq!(
-        codes(&with_bands("attendance_rate", "{ min = 0.5, above = 0.5, points = 1 }")),
+        codes(&with_bands(
+            "attendance_rate",
+            "{ min = 0.5, above = 0.5, points = 1 }"
+        )),
         [P::BadBound]
     );
     assert_eq!(
-        codes(&with_bands("attendance_rate", "{ max = 0.5, below = 0.6, points = 1 }")),
+        codes(&with_bands(
+            "attendance_rate",
+            "{ max = 0.5, below = 0.6, points = 1 }"
+        )),
         [P::BadBound]
     );
 }
@@ -201,15 +279,28 @@ fn r014_bad_bounds() {
 fn r015_unknown_measures_everywhere() {
     let src = with_bands("attendence_rate", "{ points = 1 }");
     let p = problems(&src);
-    assert_eq!(p.iter().map(|p| p.code).collect::<Vec<_>>(), [P::UnknownMeasure]);
+    assert_eq!(
+        p.iter().map(|p| p.code).collect::<Vec<_>>(),
+        [P::UnknownMeasure]
+    );
     assert_eq!(spanned(&src, &p[0]), "\"attendence_rate\"");
-    assert!(p[0].hint.starts_with("did you mean `attendance_rate`?"), "{}", p[0].hint);
+    assert!(
+        p[0].hint.starts_with("did you mean `attendance_rate`?"),
+        "{}",
+        p[0].hint
+    );
 
     let cap = "caps = [ { measure = \"absences\", min = 1, points = 1 } ]\n";
-    assert_eq!(codes(&(with_bands("attendance_rate", "{ points = 1 }") + cap)), [P::UnknownMeasure]);
+    assert_eq!(
+        codes(&(with_bands("attendance_rate", "{ points = 1 }") + cap)),
+        [P::UnknownMeasure]
+    );
     let gate = "[[gates]]\nlevel = \"good\"\nmeasure = \"minutes\"\nmin = 1\n";
     let p = problems(&(with_scored("") + gate));
-    assert_eq!(p.iter().map(|p| p.code).collect::<Vec<_>>(), [P::UnknownMeasure]);
+    assert_eq!(
+        p.iter().map(|p| p.code).collect::<Vec<_>>(),
+        [P::UnknownMeasure]
+    );
     assert!(p[0].hint.starts_with("known measures:"), "{}", p[0].hint);
 }
 
@@ -230,7 +321,10 @@ fn r017_gate_unknown_criterion() {
     let gate = "[[gates]]\nlevel = \"good\"\nfull_marks = [\"a\", \"b\"]\n";
     let src = with_scored("") + gate;
     let p = problems(&src);
-    assert_eq!(p.iter().map(|p| p.code).collect::<Vec<_>>(), [P::GateUnknownCriterion]);
+    assert_eq!(
+        p.iter().map(|p| p.code).collect::<Vec<_>>(),
+        [P::GateUnknownCriterion]
+    );
     assert_eq!(spanned(&src, &p[0]), "\"b\"");
     assert!(p[0].hint.contains("known criteria: a"), "{}", p[0].hint);
 }
@@ -264,7 +358,10 @@ fn r020_gate_for_poor() {
 
 #[test]
 fn r021_year_without_rules() {
-    assert_eq!(codes(&(with_scored("") + "[year]\ndefault = \"poor\"\n")), [P::YearNoRules]);
+    assert_eq!(
+        codes(&(with_scored("") + "[year]\ndefault = \"poor\"\n")),
+        [P::YearNoRules]
+    );
 }
 
 #[test]
@@ -273,7 +370,11 @@ fn r022_year_month_count() {
         let year = format!(
             "[year]\n[[year.rules]]\nlevel = \"good\"\nmin_months = {{ level = \"good\", count = {count} }}\n"
         );
-        assert_eq!(codes(&(with_scored("") + &year)), [P::YearCount], "count {count}");
+        assert_eq!(
+            codes(&(with_scored("") + &year)),
+            [P::YearCount],
+            "count {count}"
+        );
     }
 }
 
@@ -318,6 +419,10 @@ fn codes_are_unique_and_documented() {
     let mut seen = std::collections::HashSet::new();
     for code in P::ALL {
         assert!(seen.insert(code.as_str()), "duplicate {}", code.as_str());
-        assert!(docs.contains(&format!("`{}`", code.as_str())), "{} not documented", code.as_str());
+        assert!(
+            docs.contains(&format!("`{}`", code.as_str())),
+            "{} not documented",
+            code.as_str()
+        );
     }
 }

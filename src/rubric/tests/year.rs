@@ -20,7 +20,9 @@ fn class(r: &Rubric, meetings: &[(u32, Level)]) -> (Level, Option<usize>) {
 
 #[test]
 fn no_year_section_means_no_classification() {
-    let r = rubric(&format!("{HEAD}\n[[criteria]]\nid = \"a\"\ntitle = \"A\"\nmax = 100\n"));
+    let r = rubric(&format!(
+        "{HEAD}\n[[criteria]]\nid = \"a\"\ntitle = \"A\"\nmax = 100\n"
+    ));
     assert_eq!(classify_year(&r, &year(&[G; 12])), None);
 }
 
@@ -28,19 +30,34 @@ fn no_year_section_means_no_classification() {
 fn phu_tho_good_needs_every_month_fair_and_seven_good() {
     let r = phu_tho();
     assert_eq!(class(&r, &year(&[G; 12])), (G, Some(0)));
-    assert_eq!(class(&r, &year(&[G, G, G, G, G, G, G, F, F, F, F, F])), (G, Some(0)));
+    assert_eq!(
+        class(&r, &year(&[G, G, G, G, G, G, G, F, F, F, F, F])),
+        (G, Some(0))
+    );
     // Six good months are not enough.
-    assert_eq!(class(&r, &year(&[G, G, G, G, G, G, F, F, F, F, F, F])), (F, Some(1)));
+    assert_eq!(
+        class(&r, &year(&[G, G, G, G, G, G, F, F, F, F, F, F])),
+        (F, Some(1))
+    );
     // One average month spoils good even with eleven good ones.
-    assert_eq!(class(&r, &year(&[G, G, G, G, G, G, G, G, G, G, G, A])), (F, Some(1)));
+    assert_eq!(
+        class(&r, &year(&[G, G, G, G, G, G, G, G, G, G, G, A])),
+        (F, Some(1))
+    );
 }
 
 #[test]
 fn phu_tho_lower_rules_and_default() {
     let r = phu_tho();
     // A poor month rules out fair: seven average-or-better months give average.
-    assert_eq!(class(&r, &year(&[G, G, G, G, G, G, G, P, F, F, F, F])), (A, Some(2)));
-    assert_eq!(class(&r, &year(&[A, A, A, A, A, A, P, P, P, P, P, P])), (P, None));
+    assert_eq!(
+        class(&r, &year(&[G, G, G, G, G, G, G, P, F, F, F, F])),
+        (A, Some(2))
+    );
+    assert_eq!(
+        class(&r, &year(&[A, A, A, A, A, A, P, P, P, P, P, P])),
+        (P, None)
+    );
     assert_eq!(class(&r, &[]), (P, None));
 }
 
@@ -49,7 +66,10 @@ fn a_month_counts_at_its_lowest_meeting() {
     let months = month_levels(&[(3, G), (1, F), (3, A), (1, G)]);
     assert_eq!(
         months,
-        [MonthLevel { month: 1, level: F }, MonthLevel { month: 3, level: A }]
+        [
+            MonthLevel { month: 1, level: F },
+            MonthLevel { month: 3, level: A }
+        ]
     );
     // Seven good months, but a second meeting in July was only average.
     let mut meetings = year(&[G, G, G, G, G, G, G, F, F, F, F, F]);

@@ -1,0 +1,6 @@
+//! Integration tests: the real binary on real ledgers in temporary folders. One test binary
+//! (see `[[test]]` in Cargo.toml) so the suite links once.
+
+mod util;
+
+mod flow;

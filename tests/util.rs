@@ -1,0 +1,214 @@
+//! A small harness: a ledger in a temp folder, and a way to run `cellbook` on it.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// A ledger in a temporary folder.
+pub struct Ledger {
+    pub dir: TempDir,
+    pub today: String,
+}
+
+/// The result of one run of the binary.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    #[track_caller]
+    pub fn ok(self) -> Run {
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn fails(self, code: i32) -> Run {
+        assert_eq!(
+            self.code, code,
+            "expected exit {code}\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        assert!(!self.stderr.contains("panicked"), "panic: {}", self.stderr);
+        assert!(
+            !self.stderr.contains("RUST_BACKTRACE"),
+            "backtrace hint: {}",
+            self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn stdout_has(self, needle: &str) -> Run {
+        assert!(
+            self.stdout.contains(needle),
+            "stdout lacks {needle:?}:\n{}\nstderr:\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn stderr_has(self, needle: &str) -> Run {
+        assert!(
+            self.stderr.contains(needle),
+            "stderr lacks {needle:?}:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    /// The last line of stdout (commands that create something print its id there).
+    pub fn last_line(&self) -> &str {
+        self.stdout.trim_end().lines().last().unwrap_or_default()
+    }
+}
+
+/// The binary, with an environment that does not depend on the machine.
+pub fn cellbook(cwd: &Path, today: &str) -> Command {
+    let mut cmd = Command::cargo_bin("cellbook").expect("binary built");
+    cmd.current_dir(cwd)
+        .env_remove("CELLBOOK_LEDGER")
+        .env("CELLBOOK_TODAY", today)
+        .env("NO_COLOR", "1")
+        .env("RUST_BACKTRACE", "1");
+    cmd
+}
+
+pub fn run_in(cwd: &Path, today: &str, args: &[&str]) -> Run {
+    let out = cellbook(cwd, today)
+        .args(args)
+        .output()
+        .expect("run cellbook");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+impl Ledger {
+    /// An empty folder.
+    pub fn empty() -> Ledger {
+        Ledger {
+            dir: tempfile::tempdir().expect("temp dir"),
+            today: "2020-11-28".into(),
+        }
+    }
+
+    /// A fresh ledger in the given language.
+    pub fn new(lang: &str) -> Ledger {
+        let l = Ledger::empty();
+        l.run(&[
+            "init",
+            "--name",
+            "Chi bộ Thử",
+            "--parent",
+            "Đảng bộ Cấp trên",
+            "--lang",
+            lang,
+            "--rubric",
+            "hd42-2025",
+        ])
+        .ok();
+        l
+    }
+
+    /// A copy of the example ledger shipped in examples/thuan-bac.
+    pub fn example() -> Ledger {
+        let l = Ledger::empty();
+        copy_dir(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/thuan-bac"),
+            l.path(),
+        );
+        l
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn today(mut self, today: &str) -> Ledger {
+        self.today = today.into();
+        self
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        run_in(self.path(), &self.today, args)
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        fs::read_to_string(self.path().join(rel)).unwrap_or_else(|e| panic!("read {rel}: {e}"))
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let p = self.path().join(rel);
+        fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        fs::write(p, text).expect("write");
+    }
+
+    /// Every file's bytes, to prove a failed command changed nothing.
+    pub fn files(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        let mut out = BTreeMap::new();
+        collect(self.path(), self.path(), &mut out);
+        out
+    }
+
+    /// Add the members most tests use: a secretary, a deputy, two members, a probationary one.
+    pub fn with_members(self) -> Ledger {
+        for (name, id, extra) in [
+            ("Dương Công Trinh", "trinh", vec!["--role", "secretary"]),
+            ("Nguyễn Thị Hoà", "hoa", vec!["--role", "deputy"]),
+            ("Đỗ Văn Đức", "duc", vec![]),
+            ("Lê Thị Lan", "lan", vec![]),
+            ("Phạm Minh Tâm", "tam", vec!["--probationary"]),
+        ] {
+            let mut args = vec!["member", "add", name, "--id", id, "--joined", "2015-01-01"];
+            args.extend(extra);
+            self.run(&args).ok();
+        }
+        self
+    }
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+    let Ok(rd) = fs::read_dir(dir) else { return };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.file_name().is_some_and(|n| n == ".cellbook.lock") {
+            continue;
+        }
+        if p.is_dir() {
+            collect(root, &p, out);
+        } else if let Ok(bytes) = fs::read(&p) {
+            out.insert(
+                p.strip_prefix(root).expect("under root").to_path_buf(),
+                bytes,
+            );
+        }
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for e in fs::read_dir(from).expect("read example").flatten() {
+        let p = e.path();
+        let dest = to.join(e.file_name());
+        if p.is_dir() {
+            copy_dir(&p, &dest);
+        } else {
+            fs::copy(&p, &dest).expect("copy");
+        }
+    }
+}

@@ -48,8 +48,7 @@ pub fn roll(roster: &Roster, date: NaiveDate) -> impl Iterator<Item = &Member> {
 
 /// Whether `member` is counted at a meeting on `date` whose present list is `present`.
 pub fn is_counted(member: &Member, date: NaiveDate, present: &[String]) -> bool {
-    member.on_roll(date)
-        && (member.exemption_on(date).is_none() || present.iter().any(|p| *p == member.id))
+    member.on_roll(date) && (member.exemption_on(date).is_none() || present.contains(&member.id))
 }
 
 /// The counted members of a meeting held on `date` with the given record.

@@ -110,7 +110,7 @@ fn load<T: serde::de::DeserializeOwned>(
     match ledger::parse_file::<T>(path) {
         Ok(v) => Some(v),
         Err(d) => {
-            diags.push(d);
+            diags.push(*d);
             None
         }
     }

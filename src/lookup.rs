@@ -91,20 +91,30 @@ fn suggestions(roster: &Roster, query: &str) -> Vec<String> {
         .collect()
 }
 
-/// Levenshtein distance over characters.
+/// Edit distance over characters where swapping two neighbours counts as one typo ("trihn").
 fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
     }
-    prev[b.len()]
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 /// How a meeting is named on the command line.
@@ -129,10 +139,10 @@ impl MeetingRef {
         if let Some(id) = MeetingId::parse(s) {
             return Ok(MeetingRef::Id(id));
         }
-        if s.contains('/') {
-            if let Ok(d) = crate::dates::parse_date(s) {
-                return Ok(MeetingRef::Date(d));
-            }
+        if s.contains('/')
+            && let Ok(d) = crate::dates::parse_date(s)
+        {
+            return Ok(MeetingRef::Date(d));
         }
         Err(Error::Usage(format!(
             "'{s}' {}",
@@ -238,5 +248,15 @@ mod tests {
             matches!(MeetingRef::parse("2020-07-09-2").unwrap(), MeetingRef::Id(id) if id.seq == 2)
         );
         assert!(MeetingRef::parse("../../etc/passwd").is_err());
+    }
+}
+
+#[cfg(test)]
+mod distance_tests {
+    #[test]
+    fn a_swap_is_one_typo() {
+        assert_eq!(super::edit_distance("trihn", "trinh"), 1);
+        assert_eq!(super::edit_distance("trihn", "tran"), 2);
+        assert_eq!(super::edit_distance("", "abc"), 3);
     }
 }

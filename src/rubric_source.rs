@@ -70,7 +70,7 @@ pub fn load(root: &Path, id: &str) -> Result<(Origin, Rubric)> {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         && named.is_file()
     {
-        let src = read_source(&named).map_err(|d| Error::Invalid(vec![d]))?;
+        let src = read_source(&named).map_err(|d| Error::Invalid(vec![*d]))?;
         match Rubric::parse(&src.text) {
             Ok(r) if r.id() == id => return Ok((Origin::File(named), r)),
             Ok(_) => {}

@@ -21,12 +21,7 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Output> {
         }
     }
     let roots = if args.ledgers.is_empty() {
-        let root = ctx.ledger_root()?;
-        vec![if root.as_os_str().is_empty() {
-            std::path::PathBuf::from(".")
-        } else {
-            root
-        }]
+        vec![ctx.ledger_root()?]
     } else {
         args.ledgers.clone()
     };

@@ -21,6 +21,9 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
         .or_else(|| ctx.ledger.clone())
         .unwrap_or_else(|| ctx.cwd.clone());
     if dir.join(CONFIG_FILE).exists() {
+        if let (None, Ok(existing)) = (ctx.lang, crate::ledger::Ledger::open(&dir)) {
+            i18n::set_lang(existing.config.cell.language);
+        }
         return Err(Error::refused_with(
             format!(
                 "{} {}",

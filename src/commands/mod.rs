@@ -68,46 +68,35 @@ impl Context {
         }
     }
 
-    /// Open the ledger for reading, and speak its language from now on.
-    pub fn open(&self) -> Result<Ledger> {
-        let root = self.ledger_root()?;
-        let root = if root.as_os_str().is_empty() {
+    /// A root for messages: the empty path (the current folder) shows as `.`.
+    pub fn shown(&self, root: &Path) -> PathBuf {
+        if root.as_os_str().is_empty() {
             PathBuf::from(".")
         } else {
-            root
-        };
-        let ledger = Ledger::open(&root).map(|mut l| {
-            if l.root == Path::new(".") {
-                l.root = PathBuf::new();
-            }
-            l
-        });
-        // Fix the language even when the ledger is broken, so the errors speak it too.
-        match &ledger {
-            Ok(l) => i18n::set_lang(self.lang.unwrap_or(l.config.cell.language)),
-            Err(_) => i18n::set_lang(self.lang.unwrap_or(Lang::En)),
+            root.to_path_buf()
         }
-        ledger.map(|mut l| {
-            if l.root.as_os_str().is_empty() {
-                l.root = PathBuf::from(".");
-                l.root = PathBuf::new();
-            }
-            l
-        })
+    }
+
+    /// Open the ledger for reading, and speak its language from now on.
+    pub fn open(&self) -> Result<Ledger> {
+        let ledger = Ledger::open(&self.ledger_root()?);
+        // Fix the language even when the ledger is broken, so the errors speak it too.
+        i18n::set_lang(
+            self.lang
+                .unwrap_or(ledger.as_ref().map_or(Lang::En, |l| l.config.cell.language)),
+        );
+        ledger
     }
 
     /// Take the writer lock, then open the ledger: the whole read-modify-write happens under it.
     pub fn open_for_write(&self) -> Result<(LedgerLock, Ledger)> {
         let root = self.ledger_root()?;
-        let lock_root = if root.as_os_str().is_empty() {
-            PathBuf::from(".")
-        } else {
-            root
-        };
-        if !lock_root.join(crate::ledger::CONFIG_FILE).is_file() {
-            return Err(Error::NotALedger { start: lock_root });
+        if !root.join(crate::ledger::CONFIG_FILE).is_file() {
+            return Err(Error::NotALedger {
+                start: self.shown(&root),
+            });
         }
-        let lock = LedgerLock::acquire(&lock_root)?;
+        let lock = LedgerLock::acquire(&root)?;
         let ledger = self.open()?;
         Ok((lock, ledger))
     }

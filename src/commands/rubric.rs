@@ -53,7 +53,7 @@ pub fn run(ctx: &Context, cmd: RubricCommand) -> Result<Output> {
             Ok(Output::text(show(&r)))
         }
         RubricCommand::Check { file } => {
-            let src = read_source(&file).map_err(|d| Error::Invalid(vec![d]))?;
+            let src = read_source(&file).map_err(|d| Error::Invalid(vec![*d]))?;
             match Rubric::parse(&src.text) {
                 Ok(r) => Ok(Output::text(format!(
                     "{} {} ({}, {} {})\n",

@@ -103,6 +103,10 @@ mod tests {
         let span = locate(src, &[Seg::Key("member"), Seg::Index(1), Seg::Key("id")]).unwrap();
         assert_eq!(&src[span], "\"b\"");
         let span = locate(src, &[Seg::Key("member"), Seg::Index(1), Seg::Key("nope")]).unwrap();
-        assert!(src[span].contains("id = \"b\"") || src[span].contains("member"));
+        let found = &src[span];
+        assert!(
+            found.contains("id = \"b\"") || found.contains("member"),
+            "{found}"
+        );
     }
 }

@@ -140,7 +140,9 @@ impl Ledger {
                     roster_source,
                 })
             }
-            (a, b) => Err(Error::Invalid(a.err().into_iter().chain(b.err()).collect())),
+            (a, b) => Err(Error::Invalid(
+                a.err().into_iter().chain(b.err()).map(|d| *d).collect(),
+            )),
         }
     }
 
@@ -206,7 +208,7 @@ impl Ledger {
     /// Read and parse one meeting file.
     pub fn load_meeting(&self, entry: &MeetingEntry) -> Result<MeetingFile> {
         let (source, meeting) =
-            parse_file::<Meeting>(&entry.path).map_err(|d| Error::Invalid(vec![d]))?;
+            parse_file::<Meeting>(&entry.path).map_err(|d| Error::Invalid(vec![*d]))?;
         let mut diags = Vec::new();
         check_schema_version(&source, meeting.schema, &mut diags);
         if !diags.is_empty() {
@@ -259,14 +261,14 @@ fn check_schema_version(source: &Source, schema: u32, diags: &mut Vec<Diagnostic
 }
 
 /// Read a file's text, refusing what is not a ledger text file: too large, not UTF-8.
-pub fn read_source(path: &Path) -> Result<Source, Diagnostic> {
+pub fn read_source(path: &Path) -> Result<Source, Box<Diagnostic>> {
     let io_diag = |e: std::io::Error| {
-        Diagnostic::error(
+        Box::new(Diagnostic::error(
             "E005",
             "syntax",
             path,
             format!("{}: {e}", tr("không đọc được tệp", "cannot read the file")),
-        )
+        ))
     };
     let file = fs::File::open(path).map_err(io_diag)?;
     let mut bytes = Vec::new();
@@ -274,28 +276,31 @@ pub fn read_source(path: &Path) -> Result<Source, Diagnostic> {
         .read_to_end(&mut bytes)
         .map_err(io_diag)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
-            "E004",
-            "syntax",
-            path,
-            format!(
-                "{} ({} MiB)",
-                tr("tệp quá lớn", "the file is too large"),
-                MAX_FILE_BYTES / 1024 / 1024
-            ),
-        )
-        .hint(tr(
-            "tệp sổ chỉ vài KB; hãy kiểm tra xem có dán nhầm nội dung không",
-            "ledger files are a few KB; check that nothing was pasted into it by mistake",
-        )));
+        return Err(Box::new(
+            Diagnostic::error(
+                "E004",
+                "syntax",
+                path,
+                format!(
+                    "{} ({} MiB)",
+                    tr("tệp quá lớn", "the file is too large"),
+                    MAX_FILE_BYTES / 1024 / 1024
+                ),
+            )
+            .hint(tr(
+                "tệp sổ chỉ vài KB; hãy kiểm tra xem có dán nhầm nội dung không",
+                "ledger files are a few KB; check that nothing was pasted into it by mistake",
+            )),
+        ));
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let valid = e.utf8_error().valid_up_to();
-            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let prefix_chars = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
-            return Err(Diagnostic::error(
+    let text =
+        match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let valid = e.utf8_error().valid_up_to();
+                let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let prefix_chars = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
+                return Err(Box::new(Diagnostic::error(
                 "E003",
                 "syntax",
                 path,
@@ -305,9 +310,9 @@ pub fn read_source(path: &Path) -> Result<Source, Diagnostic> {
             .hint(tr(
                 "lưu lại tệp với mã hóa UTF-8 (trình soạn thảo: Save with encoding → UTF-8)",
                 "save the file as UTF-8 (in an editor: Save with encoding → UTF-8)",
-            )));
-        }
-    };
+            ))));
+            }
+        };
     let text = text
         .strip_prefix('\u{feff}')
         .map(str::to_owned)
@@ -320,7 +325,7 @@ pub fn read_source(path: &Path) -> Result<Source, Diagnostic> {
 
 /// Parse a source into a typed value, classifying failures as syntax (not TOML) or schema
 /// (TOML, but not the shape this file must have).
-pub fn parse_source<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnostic> {
+pub fn parse_source<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Diagnostic>> {
     toml::from_str::<T>(&source.text).map_err(|e| {
         let syntax = toml::from_str::<toml::Table>(&source.text).is_err();
         let (code, check, hint) = if syntax {
@@ -343,14 +348,16 @@ pub fn parse_source<T: DeserializeOwned>(source: &Source) -> Result<T, Diagnosti
             )
         };
         let message = e.message().trim().replace('\n', "; ");
-        Diagnostic::error(code, check, &source.path, message)
-            .at(&source.text, e.span())
-            .hint(hint)
+        Box::new(
+            Diagnostic::error(code, check, &source.path, message)
+                .at(&source.text, e.span())
+                .hint(hint),
+        )
     })
 }
 
 /// Read and parse a file in one step.
-pub fn parse_file<T: DeserializeOwned>(path: &Path) -> Result<(Source, T), Diagnostic> {
+pub fn parse_file<T: DeserializeOwned>(path: &Path) -> Result<(Source, T), Box<Diagnostic>> {
     let source = read_source(path)?;
     let value = parse_source(&source)?;
     Ok((source, value))

@@ -128,6 +128,13 @@ impl ProblemCode {
     }
 }
 
+/// Prints the code (`R004`), as `error[R004]` wants.
+impl std::fmt::Display for ProblemCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // The file as written. Values the checks point at are `Spanned`.
 

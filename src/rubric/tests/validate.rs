@@ -380,12 +380,10 @@ fn r022_year_month_count() {
 
 #[test]
 fn every_problem_is_reported_in_source_order() {
-    let src = format!(
-        "schema = 3\nid = \"Bad Id\"\nname = \"X\"\n[levels]\ngood = 200\nfair = 70\naverage = 80\n\
-         [[criteria]]\nid = \"a\"\ntitle = \"A\"\nmax = 0\nbands = [ {{ points = 1 }} ]\n\
-         [[gates]]\nlevel = \"poor\"\nfull_marks = [\"nope\"]\n"
-    );
-    let p = problems(&src);
+    let src = "schema = 3\nid = \"Bad Id\"\nname = \"X\"\n[levels]\ngood = 200\nfair = 70\naverage = 80\n\
+               [[criteria]]\nid = \"a\"\ntitle = \"A\"\nmax = 0\nbands = [ { points = 1 } ]\n\
+               [[gates]]\nlevel = \"poor\"\nfull_marks = [\"nope\"]\n";
+    let p = problems(src);
     let got: Vec<_> = p.iter().map(|p| p.code).collect();
     assert_eq!(
         got,

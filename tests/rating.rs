@@ -1,0 +1,325 @@
+//! `cellbook rate` and `cellbook rubric`: measured criteria, refusals, and check's recompute.
+
+use crate::util::Ledger;
+
+/// A small English ledger with one recorded meeting, ready to rate with hd42-2025.
+fn held() -> Ledger {
+    let l = Ledger::new("en").with_members().today("2020-07-20");
+    l.run(&[
+        "plan",
+        "2020-07-09",
+        "--docs-sent",
+        "2020-07-07",
+        "--committee-met",
+        "2020-07-06",
+        "--draft-resolution",
+    ])
+    .ok();
+    l.run(&[
+        "record",
+        "2020-07-09",
+        "--start",
+        "14:00",
+        "--end",
+        "15:40",
+        "--present",
+        "all",
+        "--spoke",
+        "all",
+        "--vote",
+        "4/0/0",
+        "--minutes",
+        "Proceedings.",
+        "--action",
+        "duc=Report@2020-08-01",
+    ])
+    .ok();
+    l
+}
+
+const SCORES: [&str; 10] = [
+    "--score",
+    "prep-content=4",
+    "--score",
+    "conduct=22",
+    "--score",
+    "chairing=8",
+    "--score",
+    "principles=5",
+    "--score",
+    "results=25",
+];
+
+#[test]
+fn rating_measures_what_it_can_and_records_the_result() {
+    let l = held();
+    let mut args = vec![
+        "rate",
+        "2020-07-09",
+        "--by",
+        "trinh",
+        "--by",
+        "Hoà",
+        "--note",
+        "Good meeting",
+    ];
+    args.extend(SCORES);
+    let run = l
+        .run(&args)
+        .ok()
+        .stdout_has("duration_minutes = 100")
+        .stdout_has("attendance_rate = 1")
+        .stdout_has("Total: 90/100")
+        .stdout_has("Level: Good");
+    assert!(!run.stdout.contains("Lowered"), "{}", run.stdout);
+    let file = l.read("meetings/2020/2020-07-09.toml");
+    assert!(file.contains("[rating]\nrubric = \"hd42-2025\"\nby = [\"trinh\", \"hoa\"]\non = 2020-07-20\nnote = \"Good meeting\"\ntotal = 90\nlevel = \"good\"\nscores = { chairing = 8, conduct = 22, prep-content = 4, principles = 5, results = 25 }\n"), "{file}");
+    l.run(&["check"]).ok();
+    l.run(&["list"]).ok().stdout_has("Good (90)");
+    l.run(&["show", "2020-07-09"])
+        .ok()
+        .stdout_has("Result: Good (90 points, hd42-2025)");
+}
+
+#[test]
+fn json_sheet_has_the_documented_shape() {
+    let l = held();
+    let mut args = vec!["rate", "2020-07-09", "--json"];
+    args.extend(SCORES);
+    let run = l.run(&args).ok();
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(v["meeting"], "2020-07-09");
+    assert_eq!(v["rubric"], "hd42-2025");
+    assert_eq!(v["total"], 90);
+    assert_eq!(v["level"], "good");
+    assert!(v["gates_applied"].as_array().unwrap().is_empty());
+    let duration = v["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "duration")
+        .unwrap();
+    assert_eq!(duration["measure"], "duration_minutes");
+    assert_eq!(duration["value"], 100.0);
+    assert_eq!(duration["points"], 5);
+    assert_eq!(duration["max"], 5);
+}
+
+#[test]
+fn rating_refuses_bad_scores_and_changes_nothing() {
+    let l = held();
+    let before = l.files();
+    let rate = |extra: &[&str]| {
+        let mut args = vec!["rate", "2020-07-09"];
+        args.extend_from_slice(extra);
+        l.run(&args)
+    };
+    let mut all = SCORES.to_vec();
+    all.extend(["--score", "bogus=1"]);
+    rate(&all).fails(1).stderr_has("unknown criterion `bogus`");
+    let mut too_many = SCORES.to_vec();
+    too_many.extend(["--score", "chairing=11"]);
+    rate(&too_many)
+        .fails(1)
+        .stderr_has("`chairing` is worth at most 10 points, not 11");
+    let mut measured = SCORES.to_vec();
+    measured.extend(["--score", "duration=5"]);
+    rate(&measured).fails(1).stderr_has(
+        "`duration` is measured from the record (duration_minutes = 100): fix the record instead",
+    );
+    rate(&SCORES[..8])
+        .fails(1)
+        .stderr_has("`results`")
+        .stderr_has("needs a score from the raters: previous_actions_done_rate cannot be computed");
+    let mut outsider = SCORES.to_vec();
+    outsider.extend(["--by", "ghost"]);
+    rate(&outsider)
+        .fails(1)
+        .stderr_has("no member has the name or id 'ghost'");
+    rate(&["--score", "chairing=x"])
+        .fails(2)
+        .stderr_has("whole number");
+    let mut other = SCORES.to_vec();
+    other.extend(["--rubric", "nope"]);
+    rate(&other).fails(1).stderr_has("unknown rubric 'nope'");
+    assert_eq!(before, l.files());
+}
+
+#[test]
+fn a_meeting_not_yet_recorded_cannot_be_rated() {
+    let l = Ledger::new("en").with_members();
+    l.run(&["plan", "2020-07-09"]).ok();
+    let before = l.files();
+    l.run(&["rate", "2020-07-09", "--score", "conduct=1"])
+        .fails(1)
+        .stderr_has("has not been recorded")
+        .stderr_has("cellbook record 2020-07-09");
+    assert_eq!(before, l.files());
+}
+
+#[test]
+fn the_previous_meeting_s_actions_are_measured() {
+    let l = held().today("2020-08-20");
+    l.run(&["action", "done", "2020-07-09/1", "--on", "2020-07-30"])
+        .ok();
+    l.run(&[
+        "record",
+        "2020-08-10",
+        "--start",
+        "14:00",
+        "--end",
+        "15:30",
+        "--present",
+        "all",
+        "--spoke",
+        "trinh",
+    ])
+    .ok();
+    let run = l
+        .run(&[
+            "rate",
+            "2020-08-10",
+            "--score",
+            "prep-docs=0",
+            "--score",
+            "closing-vote=0",
+            "--score",
+            "prep-content=2",
+            "--score",
+            "conduct=20",
+            "--score",
+            "chairing=8",
+            "--score",
+            "principles=5",
+        ])
+        .ok();
+    assert!(
+        run.stdout.contains("previous_actions_done_rate = 1"),
+        "{}",
+        run.stdout
+    );
+    // Only one of five present spoke: 0.2 falls in the lowest speakers band.
+    assert!(
+        run.stdout.contains("speakers_rate = 0.20"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn check_finds_a_rating_that_no_longer_matches() {
+    let l = held();
+    let mut args = vec!["rate", "2020-07-09"];
+    args.extend(SCORES);
+    l.run(&args).ok();
+    // Someone edits the total by hand.
+    let path = "meetings/2020/2020-07-09.toml";
+    l.write(path, &l.read(path).replace("total = 90", "total = 95"));
+    l.run(&["check"])
+        .fails(1)
+        .stderr_has("error[E050]: the recorded total is 95, but the rubric and the record give 90");
+    // The record changes after the rating: the meeting ran only 70 minutes.
+    l.write(
+        path,
+        &l.read(path)
+            .replace("total = 95", "total = 90")
+            .replace("end = 15:40:00", "end = 15:10:00"),
+    );
+    l.run(&["check"])
+        .fails(1)
+        .stderr_has("E050")
+        .stderr_has("W001");
+    // Rating again fixes it.
+    let mut again = vec!["rate", "2020-07-09"];
+    again.extend(SCORES);
+    l.run(&again).ok().stdout_has("duration_minutes = 70");
+    l.run(&["check", "--only", "ratings"]).ok();
+}
+
+#[test]
+fn a_gate_lowers_the_level_and_says_why() {
+    let l = Ledger::new("en").with_members().today("2020-07-20");
+    l.write("rubrics/strict.toml", "schema = 1\nid = \"strict\"\nname = \"Strict\"\n[levels]\ngood = 9\nfair = 6\naverage = 3\n[[criteria]]\nid = \"work\"\ntitle = \"Work\"\nmax = 10\n[[gates]]\nlevel = \"good\"\nmeasure = \"unexcused_absences\"\nmax = 0\n");
+    l.run(&[
+        "record",
+        "2020-07-09",
+        "--present",
+        "trinh,hoa,lan,tam",
+        "--unexcused",
+        "duc",
+    ])
+    .ok();
+    let run = l
+        .run(&[
+            "rate",
+            "2020-07-09",
+            "--rubric",
+            "strict",
+            "--score",
+            "work=10",
+            "--json",
+        ])
+        .ok();
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["total"], 10);
+    assert_eq!(v["level"], "fair");
+    assert_eq!(v["gates_applied"][0]["lowered_from"], "good");
+    assert_eq!(v["gates_applied"][0]["lowered_to"], "fair");
+    l.run(&[
+        "rate",
+        "2020-07-09",
+        "--rubric",
+        "strict",
+        "--score",
+        "work=10",
+    ])
+    .ok()
+    .stdout_has("Lowered from Good → Fair: unexcused_absences must be");
+    l.run(&["check"]).ok();
+}
+
+#[test]
+fn rubric_commands_list_show_and_check() {
+    let l = Ledger::new("en");
+    l.run(&["rubric", "list"])
+        .ok()
+        .stdout_has("phu-tho-2019")
+        .stdout_has("binh-thuan-2019")
+        .stdout_has("hd42-2025");
+    l.run(&["rubric", "show", "phu-tho-2019"])
+        .ok()
+        .stdout_has("attendance_rate");
+    for id in ["phu-tho-2019", "binh-thuan-2019", "hd42-2025"] {
+        let src = l.run(&["rubric", "show", id]).ok();
+        assert!(
+            src.stdout.contains("Levels: Good ≥ 90"),
+            "{id}: {}",
+            src.stdout
+        );
+    }
+    l.write("rubrics/club.toml", "schema = 1\nid = \"club\"\nname = \"Club\"\n[levels]\ngood = 8\nfair = 6\naverage = 4\n[[criteria]]\nid = \"fun\"\ntitle = \"Fun\"\nmax = 10\n");
+    l.run(&["rubric", "check", "rubrics/club.toml"])
+        .ok()
+        .stdout_has("The rubric is valid: club");
+    l.run(&["rubric", "list"]).ok().stdout_has("club");
+    l.write("rubrics/bad.toml", "schema = 1\nid = \"bad\"\nname = \"Bad\"\n[levels]\ngood = 80\nfair = 90\naverage = 4\n[[criteria]]\nid = \"fun\"\ntitle = \"Fun\"\nmax = 10\nbands = [{ min = 1, points = 1 }]\n");
+    let run = l.run(&["rubric", "check", "rubrics/bad.toml"]).fails(1);
+    assert!(run.stderr.contains("rubrics/bad.toml:"), "{}", run.stderr);
+    assert!(
+        run.stderr.matches("error[R").count() >= 2,
+        "all problems at once: {}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_custom_rubric_rates_a_club_meeting() {
+    let l = Ledger::new("en").with_members().today("2020-07-20");
+    l.write("rubrics/club.toml", "schema = 1\nid = \"club\"\nname = \"Club\"\n[levels]\ngood = 8\nfair = 6\naverage = 4\n[[criteria]]\nid = \"fun\"\ntitle = \"Fun\"\nmax = 5\n[[criteria]]\nid = \"turnout\"\ntitle = \"Turnout\"\nmax = 5\nmeasure = \"attendance_rate\"\nbands = [{ min = 0.8, points = 5 }, { min = 0.0, points = 1 }]\n");
+    l.run(&["record", "2020-07-09", "--present", "all"]).ok();
+    l.run(&["rate", "2020-07-09", "--rubric", "club", "--score", "fun=4"])
+        .ok()
+        .stdout_has("Total: 9/10")
+        .stdout_has("Level: Good");
+    l.run(&["check"]).ok();
+}

@@ -23,6 +23,9 @@ pub struct Location {
     pub text: String,
     #[serde(skip)]
     pub width: usize,
+    /// The caret's column in `text` (not `column` when a long line is cut to a window).
+    #[serde(skip)]
+    pub caret_col: usize,
 }
 
 impl Location {
@@ -37,18 +40,44 @@ impl Location {
             .map_or(source.len(), |i| start + i);
         let line = source[..start].matches('\n').count() + 1;
         let column = source[line_start..start].chars().count() + 1;
-        let text = source[line_start..line_end]
+        let full: Vec<char> = source[line_start..line_end]
             .trim_end_matches('\r')
-            .to_owned();
-        let width = source[start..end.min(line_end)].chars().count().max(1);
+            .chars()
+            .collect();
+        let width = source[start..end.min(line_end)]
+            .chars()
+            .count()
+            .clamp(1, MAX_SHOWN);
+        // A very long line (a hand-pasted blob) is shown as a window around the spot.
+        let (text, caret_col) = if full.len() <= MAX_SHOWN {
+            (full.iter().collect(), column)
+        } else {
+            let from = column
+                .saturating_sub(MAX_SHOWN / 2)
+                .min(full.len().saturating_sub(MAX_SHOWN));
+            let to = (from + MAX_SHOWN).min(full.len());
+            let mut shown = String::new();
+            if from > 0 {
+                shown.push('…');
+            }
+            shown.extend(&full[from..to]);
+            if to < full.len() {
+                shown.push('…');
+            }
+            (shown, column - from + usize::from(from > 0))
+        };
         Location {
             line,
             column,
             text,
             width,
+            caret_col,
         }
     }
 }
+
+/// The most characters of a line shown under a diagnostic.
+const MAX_SHOWN: usize = 100;
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
@@ -138,7 +167,7 @@ impl fmt::Display for Diagnostic {
                 let pad: String = loc
                     .text
                     .chars()
-                    .take(loc.column - 1)
+                    .take(loc.caret_col.saturating_sub(1))
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
                 write!(f, "{:gutter$} | {pad}{}", "", "^".repeat(loc.width))?;
@@ -175,6 +204,16 @@ mod tests {
             "{shown}"
         );
         assert!(shown.ends_with("= hint: fix it"));
+    }
+
+    #[test]
+    fn long_lines_are_shown_as_a_window() {
+        let src = format!("a = {}x{}", "[".repeat(5000), "]".repeat(5000));
+        let at = src.find('x').unwrap();
+        let loc = Location::from_span(&src, at..at + 1);
+        assert_eq!(loc.column, 5005);
+        assert!(loc.text.chars().count() <= MAX_SHOWN + 2, "{}", loc.text);
+        assert_eq!(loc.text.chars().nth(loc.caret_col - 1), Some('x'));
     }
 
     #[test]

@@ -85,6 +85,10 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
     let files = scan_meetings(&ledger, &mut diags);
     let mut meetings: Vec<MeetingFile> = Vec::with_capacity(files.len());
     for (id, path) in files {
+        if let Err(d) = ledger::ensure_inside(root, &path) {
+            diags.push(*d);
+            continue;
+        }
         let Some((source, meeting)) = load::<Meeting>(&path, &mut diags) else {
             continue;
         };

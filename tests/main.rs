@@ -5,3 +5,4 @@ mod util;
 
 mod flow;
 mod rating;
+mod safety;

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use std::process::Command;
 use tempfile::TempDir;
 
 /// A ledger in a temporary folder.
@@ -77,7 +77,7 @@ impl Run {
 
 /// The binary, with an environment that does not depend on the machine.
 pub fn cellbook(cwd: &Path, today: &str) -> Command {
-    let mut cmd = Command::cargo_bin("cellbook").expect("binary built");
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("cellbook"));
     cmd.current_dir(cwd)
         .env_remove("CELLBOOK_LEDGER")
         .env("CELLBOOK_TODAY", today)

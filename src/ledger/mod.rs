@@ -207,6 +207,7 @@ impl Ledger {
 
     /// Read and parse one meeting file.
     pub fn load_meeting(&self, entry: &MeetingEntry) -> Result<MeetingFile> {
+        ensure_inside(&self.root, &entry.path).map_err(|d| Error::Invalid(vec![*d]))?;
         let (source, meeting) =
             parse_file::<Meeting>(&entry.path).map_err(|d| Error::Invalid(vec![*d]))?;
         let mut diags = Vec::new();
@@ -258,6 +259,42 @@ fn check_schema_version(source: &Source, schema: u32, diags: &mut Vec<Diagnostic
                 )),
         );
     }
+}
+
+/// Refuse a file that is a link to somewhere outside the ledger: a ledger sent by another cell
+/// must not make the tool read (or the person trust) files elsewhere on the machine.
+pub fn ensure_inside(root: &Path, path: &Path) -> Result<(), Box<Diagnostic>> {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(());
+    }
+    let base = if root.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        root
+    };
+    let inside = match (fs::canonicalize(base), fs::canonicalize(path)) {
+        (Ok(r), Ok(p)) => p.starts_with(r),
+        _ => false,
+    };
+    if inside {
+        return Ok(());
+    }
+    Err(Box::new(
+        Diagnostic::error(
+            "E006",
+            "files",
+            path,
+            tr(
+                "tệp là liên kết trỏ ra ngoài sổ (hoặc liên kết hỏng)",
+                "the file is a link that points outside the ledger (or nowhere)",
+            ),
+        )
+        .hint(tr(
+            "thay liên kết bằng chính tệp đó",
+            "replace the link with the file itself",
+        )),
+    ))
 }
 
 /// Read a file's text, refusing what is not a ledger text file: too large, not UTF-8.
@@ -361,4 +398,77 @@ pub fn parse_file<T: DeserializeOwned>(path: &Path) -> Result<(Source, T), Box<D
     let source = read_source(path)?;
     let value = parse_source(&source)?;
     Ok((source, value))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const EXAMPLE: &str = include_str!("../../examples/thuan-bac/meetings/2020/2020-07-09.toml");
+
+    fn source(text: &str) -> Source {
+        Source {
+            path: PathBuf::from("m.toml"),
+            text: text.to_owned(),
+        }
+    }
+
+    /// Parse, render a diagnostic, never panic.
+    fn load_any(text: &str) {
+        for d in [
+            parse_source::<Meeting>(&source(text)).err(),
+            parse_source::<Roster>(&source(text)).err(),
+            parse_source::<CellFile>(&source(text)).err(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(!d.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn the_example_round_trips_through_an_edit() {
+        let m: Meeting = parse_source(&source(EXAMPLE)).unwrap();
+        let same = merge::render(Some(EXAMPLE), &m).unwrap();
+        assert_eq!(
+            same, EXAMPLE,
+            "an edit that changes nothing must change nothing"
+        );
+        let fresh = merge::render(None, &m).unwrap();
+        let back: Meeting = parse_source(&source(&fresh)).unwrap();
+        assert_eq!(back, m);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+        #[test]
+        fn loaders_never_panic_on_any_text(text in "\\PC{0,200}") {
+            load_any(&text);
+        }
+
+        #[test]
+        fn loaders_never_panic_on_a_damaged_meeting(at in 0usize..EXAMPLE.len(), cut in 0usize..40, junk in "[\\[\\]{}=\"',.#\\n0-9a-z:-]{0,8}") {
+            let mut text: Vec<u8> = EXAMPLE.as_bytes().to_vec();
+            let end = (at + cut).min(text.len());
+            text.splice(at..end, junk.bytes());
+            load_any(&String::from_utf8_lossy(&text));
+        }
+
+        #[test]
+        fn an_edit_keeps_what_it_did_not_change(title in "\\PC{0,40}") {
+            let mut m: Meeting = parse_source(&source(EXAMPLE)).unwrap();
+            m.title = Some(title.clone());
+            let out = merge::render(Some(EXAMPLE), &m).unwrap();
+            let back: Meeting = parse_source(&source(&out)).unwrap();
+            prop_assert_eq!(back.title.as_deref(), Some(title.as_str()));
+            prop_assert_eq!(back.record, m.record);
+            // Every comment line the person wrote is still there.
+            for line in EXAMPLE.lines().filter(|l| l.trim_start().starts_with('#')) {
+                prop_assert!(out.contains(line), "lost {}", line);
+            }
+        }
+    }
 }

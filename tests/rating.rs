@@ -323,3 +323,10 @@ fn a_custom_rubric_rates_a_club_meeting() {
         .stdout_has("Level: Good");
     l.run(&["check"]).ok();
 }
+
+#[test]
+fn rubric_show_lists_caps() {
+    let l = Ledger::new("en");
+    let run = l.run(&["rubric", "show", "hd42-2025"]).ok();
+    assert!(run.stdout.replace('\n', " ").contains("unexcused_absences"), "{}", run.stdout);
+}

@@ -92,7 +92,21 @@ fn show(r: &Rubric) -> String {
                     .iter()
                     .map(|b| format!("{} → {}", b.bounds.describe(vi), b.points))
                     .collect();
-                format!("{}: {}", m.measure.key(), bands.join("; "))
+                let caps: String = m
+                    .caps
+                    .iter()
+                    .map(|c| {
+                        format!(
+                            "; {} {} {} {} {}",
+                            tr("tối đa", "at most"),
+                            c.points,
+                            tr("khi", "while"),
+                            c.measure.key(),
+                            c.bounds.describe(vi)
+                        )
+                    })
+                    .collect();
+                format!("{}: {}{caps}", m.measure.key(), bands.join("; "))
             }
             None => tr("người đánh giá chấm", "scored by the raters").to_owned(),
         };

@@ -59,6 +59,20 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
     };
     if let Some((src, cfg)) = &config {
         schema_version(src, cfg.schema, &mut diags);
+        if cfg.cell.name.trim().is_empty() {
+            diags.push(
+                src.error_at(
+                    "E013",
+                    "schema",
+                    &[Seg::Key("cell"), Seg::Key("name")],
+                    tr("tên chi bộ trống", "the cell's name is empty"),
+                )
+                .hint(tr(
+                    "ghi tên đầy đủ của chi bộ",
+                    "write the cell's full name",
+                )),
+            );
+        }
         if let Some(rubric) = &cfg.rating.rubric
             && crate::rubric_source::load(root, rubric).is_err()
         {
@@ -240,6 +254,7 @@ fn check_roster(src: &Source, roster: &Roster, diags: &mut Vec<Diagnostic>) {
 
 /// List meeting files, reporting misplaced ones, stray files and left-over temp files.
 fn scan_meetings(ledger: &Ledger, diags: &mut Vec<Diagnostic>) -> Vec<(MeetingId, PathBuf)> {
+    report_temp_files(&ledger.root, diags);
     let dir = ledger.root.join(MEETINGS_DIR);
     let mut out: Vec<(MeetingId, PathBuf)> = Vec::new();
     let Ok(years) = fs::read_dir(&dir) else {
@@ -323,6 +338,40 @@ fn scan_meetings(ledger: &Ledger, diags: &mut Vec<Diagnostic>) -> Vec<(MeetingId
         }
     }
     out
+}
+
+/// Temporary files left in the ledger's root by an interrupted write of cellbook.toml or
+/// members.toml.
+fn report_temp_files(root: &Path, diags: &mut Vec<Diagnostic>) {
+    let base = if root.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        root
+    };
+    let Ok(rd) = fs::read_dir(base) else { return };
+    let mut found: Vec<PathBuf> = rd
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(TMP_PREFIX))
+        .map(|e| root.join(e.file_name()))
+        .collect();
+    found.sort();
+    for path in found {
+        diags.push(
+            Diagnostic::warning(
+                "W004",
+                "files",
+                &path,
+                tr(
+                    "tệp tạm còn sót lại sau một lần ghi bị ngắt",
+                    "a temporary file left by an interrupted write",
+                ),
+            )
+            .hint(tr(
+                "tệp gốc vẫn nguyên vẹn; có thể xóa tệp tạm này",
+                "the real file is intact; this temporary file can be deleted",
+            )),
+        );
+    }
 }
 
 fn check_meeting(
@@ -580,16 +629,22 @@ fn check_meeting(
                     )),
                 );
             } else if cast > present {
-                diags.push(src.warning_at(
-                    "W006",
-                    "votes",
-                    &[Seg::Key("record"), Seg::Key("vote")],
-                    format!(
-                        "{cast} {} {present} {}",
-                        tr("phiếu, nhiều hơn", "votes, more than the"),
-                        tr("đảng viên chính thức có mặt", "full members present")
-                    ),
-                ));
+                diags.push(
+                    src.error_at(
+                        "E040",
+                        "votes",
+                        &[Seg::Key("record"), Seg::Key("vote")],
+                        format!(
+                            "{cast} {} {present} {}",
+                            tr("phiếu, nhiều hơn", "votes, more than the"),
+                            tr("đảng viên chính thức có mặt", "full members present")
+                        ),
+                    )
+                    .hint(tr(
+                        "chỉ đảng viên chính thức có mặt mới biểu quyết",
+                        "only full members who are present vote",
+                    )),
+                );
             }
         }
     }

@@ -351,7 +351,7 @@ fn attendance_that_does_not_add_up_is_refused() {
         "5/0/0",
     ])
     .fails(1)
-    .stderr_has("5 votes, but only 4 full members are counted");
+    .stderr_has("5 votes, but only 4 full members are present");
     l.run(&[
         "record",
         "2020-07-09",

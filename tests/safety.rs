@@ -843,3 +843,46 @@ fn output_to_a_closed_pipe_is_not_a_crash() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
     let _ = Command::new("true").status();
 }
+
+#[cfg(unix)]
+#[test]
+fn edits_keep_a_file_s_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let l = Ledger::new("en").with_members();
+    let members = l.path().join("members.toml");
+    assert_eq!(
+        std::fs::metadata(&members).unwrap().permissions().mode() & 0o777,
+        0o644
+    );
+    std::fs::set_permissions(&members, std::fs::Permissions::from_mode(0o664)).unwrap();
+    l.run(&[
+        "member",
+        "add",
+        "Lê Văn Năm",
+        "--id",
+        "nam",
+        "--joined",
+        "2016-01-01",
+    ])
+    .ok();
+    assert_eq!(
+        std::fs::metadata(&members).unwrap().permissions().mode() & 0o777,
+        0o664
+    );
+}
+
+#[test]
+fn check_names_temp_files_in_the_root_and_an_empty_cell_name() {
+    let l = Ledger::new("en").with_members();
+    l.write(".cellbook-tmp-abc", "half");
+    l.run(&["check"]).ok().stderr_has("W004");
+    l.write(
+        "cellbook.toml",
+        &l.read("cellbook.toml")
+            .replace("name = \"Chi bộ Thử\"", "name = \" \""),
+    );
+    l.run(&["check"])
+        .fails(1)
+        .stderr_has("E013")
+        .stderr_has("the cell's name is empty");
+}

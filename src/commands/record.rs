@@ -295,18 +295,18 @@ fn apply(
         }
     }
     if let Some(v) = rec.vote {
-        let voters = attendance::counted_voters(roster, date, rec);
+        let voters = attendance::present_voters(roster, date, rec);
         let cast = v.in_favour + v.against + v.abstain;
         if cast > voters {
             return Err(Error::refused_with(
                 format!(
                     "{cast} {} {voters} {}",
                     tr("phiếu nhưng chỉ có", "votes, but only"),
-                    tr("đảng viên chính thức được tính", "full members are counted")
+                    tr("đảng viên chính thức có mặt", "full members are present")
                 ),
                 tr(
-                    "đảng viên dự bị không biểu quyết",
-                    "probationary members do not vote",
+                    "chỉ đảng viên chính thức có mặt mới biểu quyết; đảng viên dự bị không biểu quyết",
+                    "only full members who are present vote; probationary members do not",
                 ),
             ));
         }

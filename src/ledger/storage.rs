@@ -45,6 +45,15 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
         .prefix(TMP_PREFIX)
         .tempfile_in(&dir)
         .map_err(|e| Error::io(&dir, e))?;
+    // Keep the file's permissions (a group-shared ledger stays shared); a new file gets the
+    // usual ones rather than the private mode temporary files are created with.
+    let permissions = match fs::metadata(path) {
+        Ok(meta) => Some(meta.permissions()),
+        Err(_) => default_permissions(),
+    };
+    if let Some(p) = permissions {
+        fs::set_permissions(tmp.path(), p).map_err(|e| Error::io(tmp.path(), e))?;
+    }
     tmp.write_all(contents)
         .map_err(|e| Error::io(tmp.path(), e))?;
     tmp.as_file()
@@ -53,6 +62,18 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     sync_dir(&dir);
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    // What `touch` would create under the usual umask: readable by all, writable by the owner.
+    Some(fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<fs::Permissions> {
+    None
 }
 
 /// Flush a folder's entries so a rename survives power loss. Windows has no such call (and

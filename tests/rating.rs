@@ -328,5 +328,9 @@ fn a_custom_rubric_rates_a_club_meeting() {
 fn rubric_show_lists_caps() {
     let l = Ledger::new("en");
     let run = l.run(&["rubric", "show", "hd42-2025"]).ok();
-    assert!(run.stdout.replace('\n', " ").contains("unexcused_absences"), "{}", run.stdout);
+    assert!(
+        run.stdout.replace('\n', " ").contains("unexcused_absences"),
+        "{}",
+        run.stdout
+    );
 }

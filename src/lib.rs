@@ -23,6 +23,7 @@ pub mod names;
 pub mod period;
 pub mod rate;
 pub mod render;
+pub mod report;
 pub mod rubric;
 pub mod rubric_source;
 

@@ -91,6 +91,16 @@ pub enum Command {
     /// List, show and check rubrics
     #[command(subcommand)]
     Rubric(RubricCommand),
+    /// Report a quarter or a year: one cell, or many cells rolled up
+    #[command(
+        after_help = "Examples:\n  cellbook report --quarter 2020-Q3\n  cellbook report --last-quarter --format html --out bao-cao-quy.html\n  cellbook report --year 2020 --format csv --bom --out 2020.csv chi-bo-1 chi-bo-2\n\nWith LEDGER folders, one section per cell and the totals across them (a roll-up).\nExit codes: 0 success, 1 a ledger is missing or broken, 2 usage error."
+    )]
+    Report(ReportArgs),
+    /// Print the minutes (biên bản) of a held meeting
+    #[command(
+        after_help = "Examples:\n  cellbook minutes 2020-07-09\n  cellbook minutes last --format html --out bien-ban.html"
+    )]
+    Minutes(MinutesArgs),
     /// Print the ledger file-format specification
     Spec,
 }
@@ -371,6 +381,46 @@ pub struct CheckArgs {
     /// Treat warnings as errors
     #[arg(long)]
     pub strict: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(group(
+    clap::ArgGroup::new("period")
+        .required(true)
+        .args(["quarter", "year", "last_quarter"])
+))]
+pub struct ReportArgs {
+    /// Ledgers to report on together (default: the current ledger)
+    #[arg(value_name = "LEDGER")]
+    pub ledgers: Vec<PathBuf>,
+    /// A quarter, e.g. 2020-Q3
+    #[arg(long)]
+    pub quarter: Option<String>,
+    /// A year, e.g. 2020 (adds the year's classification where the rubric has one)
+    #[arg(long)]
+    pub year: Option<String>,
+    /// The quarter before today's
+    #[arg(long)]
+    pub last_quarter: bool,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: crate::report::Format,
+    /// Write to FILE (atomically) instead of printing
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Start the CSV with a UTF-8 byte-order mark, so Excel reads Vietnamese text
+    #[arg(long)]
+    pub bom: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MinutesArgs {
+    /// Meeting id, date, `last` or `next`
+    pub meeting: String,
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: crate::report::MinutesFormat,
+    /// Write to FILE (atomically) instead of printing
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {

@@ -6,9 +6,11 @@ pub mod check;
 pub mod init;
 pub mod list;
 pub mod member;
+pub mod minutes;
 pub mod plan;
 pub mod rate;
 pub mod record;
+pub mod report;
 pub mod rubric;
 pub mod show;
 
@@ -116,6 +118,8 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Output> {
         Command::Check(args) => check::run(ctx, &args),
         Command::Rate(args) => rate::run(ctx, &args),
         Command::Rubric(cmd) => rubric::run(ctx, cmd),
+        Command::Report(args) => report::run(ctx, &args),
+        Command::Minutes(args) => minutes::run(ctx, &args),
         Command::Spec => Ok(Output::text(crate::SPEC)),
     }
 }

@@ -1,0 +1,36 @@
+//! `cellbook minutes`: the printable minutes (*biên bản*) of one held meeting.
+
+use crate::cli::MinutesArgs;
+use crate::commands::report::{emit, guard_out};
+use crate::commands::{Context, Output, load_meeting_ref};
+use crate::error::{Error, Result};
+use crate::i18n::tr;
+use crate::report::{MinutesFormat, minutes};
+
+pub fn run(ctx: &Context, args: &MinutesArgs) -> Result<Output> {
+    let ledger = ctx.open()?;
+    if let Some(out) = &args.out {
+        guard_out(out, &ctx.cwd, &[ledger.root.as_path()])?;
+    }
+    let file = load_meeting_ref(&ledger, &args.meeting, ctx.today)?;
+    let Some(m) = minutes::build(&ledger.config, &ledger.roster, file.id, &file.meeting) else {
+        return Err(Error::refused_with(
+            format!(
+                "{} {} {}",
+                tr("cuộc họp", "the meeting"),
+                file.id,
+                tr("chưa có biên bản", "has not been recorded")
+            ),
+            format!(
+                "{} `cellbook record {}`",
+                tr("ghi biên bản trước:", "record it first:"),
+                file.id
+            ),
+        ));
+    };
+    let text = match args.format {
+        MinutesFormat::Md => minutes::markdown(&m),
+        MinutesFormat::Html => minutes::html(&m),
+    };
+    emit(args.out.as_deref(), text)
+}

@@ -5,4 +5,5 @@ mod util;
 
 mod flow;
 mod rating;
+mod report;
 mod safety;

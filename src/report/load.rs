@@ -17,8 +17,6 @@ use crate::ledger::{CONFIG_FILE, Ledger};
 use crate::period::Period;
 
 /// The rubric a ledger rates with when `cellbook.toml` names none (docs/ledger-format.md §3).
-pub const DEFAULT_RUBRIC: &str = "hd42-2025";
-
 /// What to read.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {
@@ -39,19 +37,14 @@ pub fn cell(ledger: &Ledger, opts: &Options) -> Result<CellReport> {
         let file = ledger.load_meeting(&entry)?;
         meetings.push((file.id, file.meeting));
     }
-    // A rubric that cannot be read only costs the year line; `check` reports the rubric.
+    // The year is classified by the ledger's own rubric; with none chosen there is no year line
+    // (no body's rules are assumed). A rubric that cannot be read only costs the year line;
+    // `check` reports the rubric.
     let rubric = opts
         .classify_year
-        .then(|| {
-            let id = ledger
-                .config
-                .rating
-                .rubric
-                .as_deref()
-                .unwrap_or(DEFAULT_RUBRIC);
-            crate::rubric_source::load(&ledger.root, id).ok()
-        })
+        .then_some(ledger.config.rating.rubric.as_deref())
         .flatten()
+        .and_then(|id| crate::rubric_source::load(&ledger.root, id).ok())
         .map(|(_, r)| r);
     let cfg = &ledger.config;
     Ok(aggregate::cell(&CellInput {

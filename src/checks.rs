@@ -306,21 +306,7 @@ fn scan_meetings(ledger: &Ledger, diags: &mut Vec<Diagnostic>) -> Vec<(MeetingId
                 .unwrap_or_default()
                 .to_owned();
             if fname.starts_with(TMP_PREFIX) {
-                diags.push(
-                    Diagnostic::warning(
-                        "W004",
-                        "files",
-                        &path,
-                        tr(
-                            "tệp tạm còn sót lại sau một lần ghi bị ngắt",
-                            "a temporary file left by an interrupted write",
-                        ),
-                    )
-                    .hint(tr(
-                        "tệp gốc vẫn nguyên vẹn; có thể xóa tệp tạm này",
-                        "the real file is intact; this temporary file can be deleted",
-                    )),
-                );
+                diags.push(temp_file_warning(&path));
                 continue;
             }
             let id = fname.strip_suffix(".toml").and_then(MeetingId::parse);
@@ -356,22 +342,25 @@ fn report_temp_files(root: &Path, diags: &mut Vec<Diagnostic>) {
         .collect();
     found.sort();
     for path in found {
-        diags.push(
-            Diagnostic::warning(
-                "W004",
-                "files",
-                &path,
-                tr(
-                    "tệp tạm còn sót lại sau một lần ghi bị ngắt",
-                    "a temporary file left by an interrupted write",
-                ),
-            )
-            .hint(tr(
-                "tệp gốc vẫn nguyên vẹn; có thể xóa tệp tạm này",
-                "the real file is intact; this temporary file can be deleted",
-            )),
-        );
+        diags.push(temp_file_warning(&path));
     }
+}
+
+/// W004: a temporary file of an interrupted write. The real file next to it is intact.
+fn temp_file_warning(path: &Path) -> Diagnostic {
+    Diagnostic::warning(
+        "W004",
+        "files",
+        path,
+        tr(
+            "tệp tạm còn sót lại sau một lần ghi bị ngắt",
+            "a temporary file left by an interrupted write",
+        ),
+    )
+    .hint(tr(
+        "tệp gốc vẫn nguyên vẹn; có thể xóa tệp tạm này",
+        "the real file is intact; this temporary file can be deleted",
+    ))
 }
 
 fn check_meeting(

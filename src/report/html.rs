@@ -10,11 +10,9 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use super::md::common_parent;
-use super::model::{CellReport, LevelCounts, Report, Totals};
-use super::{
-    attendance_text, compliance_lines, compliance_word, date, dateline, level_name,
-    levels_by_month, percent, report_title,
-};
+use super::model::{CellReport, LevelCounts, Report};
+use super::sections::{self, Item, upper_first};
+use super::{date, dateline, level_name, levels_by_month, report_title};
 use crate::i18n::{Lang, lang, tr};
 use crate::level::Level;
 
@@ -42,9 +40,7 @@ pub fn render(report: &Report) -> String {
     if report.is_rollup() {
         let _ = writeln!(body, "<h2>{}</h2>", tr("I. Tổng hợp", "I. Summary"));
         summary_table(report, &mut body);
-        body.push_str("<ul>\n");
-        totals_items(&report.totals, &mut body);
-        body.push_str("</ul>\n");
+        list(&sections::totals_items(&report.totals), &mut body);
         chart_section(report, &mut body);
         let _ = writeln!(
             body,
@@ -136,11 +132,11 @@ pub fn party_header(out: &mut String, parent: Option<&str>, cell: Option<&str>, 
             "<span class=\"party\">ĐẢNG CỘNG SẢN VIỆT NAM</span><br>"
         );
     }
-    let mut when = dateline(made);
-    if let Some(first) = when.get(..1) {
-        when = first.to_uppercase() + &when[1..];
-    }
-    let _ = writeln!(out, "<i>{}</i></td></tr></table>", esc(&when));
+    let _ = writeln!(
+        out,
+        "<i>{}</i></td></tr></table>",
+        esc(&upper_first(&dateline(made)))
+    );
 }
 
 /// The signature block: each side a (heading, title, name); the space between is for the pen.
@@ -182,175 +178,75 @@ fn cell_body(cell: &CellReport, out: &mut String) {
             )
         );
     } else {
-        let _ = writeln!(
-            out,
-            "<table class=\"data\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-            tr("Mã", "Id"),
-            tr("Ngày", "Date"),
-            tr("Loại", "Kind"),
-            tr("Tình trạng", "Status"),
-            tr("Có mặt", "Present"),
-            tr("Tỷ lệ", "Rate"),
-            tr("Phút", "Minutes"),
-            tr("Điểm", "Score"),
-            tr("Xếp loại", "Level")
-        );
+        let _ = writeln!(out, "<table class=\"data\">");
+        header_row(out, &sections::meeting_headers());
         for row in &cell.meetings {
-            let _ = writeln!(
-                out,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
-                row.id,
-                date(row.date),
-                esc(row.kind.label()),
-                esc(row.status.label()),
-                attendance_text(row),
-                row.attendance.map_or("—".to_owned(), |a| percent(a.rate)),
-                row.duration_minutes.map_or("—".into(), |d| d.to_string()),
-                row.score.map_or("—".into(), |d| d.to_string()),
-                esc(row.level.map_or("—", level_name))
-            );
+            let cells = sections::meeting_cells(row).map(|c| esc(&c));
+            data_row(out, "", &cells, &sections::MEETING_NUMERIC);
         }
         let _ = writeln!(out, "</table>");
     }
-    let a = cell.actions;
-    let d = &cell.directives;
-    let c = &cell.compliance;
+    list(&sections::cell_items(cell), out);
+}
+
+/// The results as a bulleted list.
+fn list(items: &[Item], out: &mut String) {
     let _ = writeln!(out, "<ul>");
-    totals_items(&cell.totals, out);
-    let _ = writeln!(
-        out,
-        "<li>{} {}: {} {}, {} {}</li>",
-        tr("Việc được giao, tính đến", "Tasks set, as of"),
-        date(a.as_of),
-        a.open,
-        tr("chưa hoàn thành", "open"),
-        a.overdue,
-        tr("quá hạn", "overdue")
-    );
-    let refs = if d.refs.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " ({})",
-            d.refs.iter().map(|r| esc(r)).collect::<Vec<_>>().join(", ")
-        )
-    };
-    let _ = writeln!(
-        out,
-        "<li>{}: {}{refs}</li>",
-        tr("Văn bản mới đã quán triệt (lượt)", "Directives passed on"),
-        d.count
-    );
-    let _ = write!(
-        out,
-        "<li>{}: <b>{}</b>",
-        tr("Thực hiện chế độ sinh hoạt", "Meeting quotas"),
-        compliance_word(c.ok)
-    );
-    let lines = compliance_lines(c);
-    if !lines.is_empty() {
-        let _ = write!(out, "<ul>");
-        for line in lines {
-            let _ = write!(out, "<li>{}</li>", esc(&line));
+    for item in items {
+        let value = esc(&item.value);
+        let value = if item.strong {
+            format!("<b>{value}</b>")
+        } else {
+            value
+        };
+        let _ = write!(out, "<li>{}: {value}", esc(&item.label));
+        if !item.sub.is_empty() {
+            let _ = write!(out, "<ul>");
+            for line in &item.sub {
+                let _ = write!(out, "<li>{}</li>", esc(line));
+            }
+            let _ = write!(out, "</ul>");
         }
-        let _ = write!(out, "</ul>");
-    }
-    let _ = writeln!(out, "</li>");
-    if let Some(y) = &cell.year {
-        let _ = writeln!(
-            out,
-            "<li>{}: <b>{}</b></li>",
-            tr("Xếp loại chất lượng sinh hoạt cả năm", "The year's level"),
-            level_name(y.level)
-        );
+        let _ = writeln!(out, "</li>");
     }
     let _ = writeln!(out, "</ul>");
 }
 
-/// The totals as list items (the caller opens and closes the list).
-fn totals_items(t: &Totals, out: &mut String) {
-    let levels = Level::ALL
+fn header_row(out: &mut String, headers: &[&str]) {
+    let cells: String = headers
         .iter()
-        .map(|&l| format!("{} {}", level_name(l), t.levels.get(l)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let _ = writeln!(
-        out,
-        "<li>{}: {} ({} {}, {} {})</li>",
-        tr("Số buổi đã sinh hoạt", "Meetings held"),
-        t.held,
-        tr("thường kỳ", "regular"),
-        t.regular_held,
-        tr("chuyên đề", "thematic"),
-        t.thematic_held
-    );
-    if t.planned_only > 0 {
-        let _ = writeln!(
-            out,
-            "<li>{}: {}</li>",
-            tr("Số buổi mới có kế hoạch", "Meetings planned only"),
-            t.planned_only
-        );
-    }
-    let _ = writeln!(
-        out,
-        "<li>{}: {} — {}</li>",
-        tr("Số buổi đã xếp loại", "Meetings rated"),
-        t.rated,
-        esc(&levels)
-    );
-    let _ = writeln!(
-        out,
-        "<li>{}: {} ({}/{})</li>",
-        tr("Tỷ lệ đảng viên dự sinh hoạt", "Attendance"),
-        percent(t.attendance_rate),
-        t.present,
-        t.counted
-    );
+        .map(|h| format!("<th>{}</th>", esc(h)))
+        .collect();
+    let _ = writeln!(out, "<tr>{cells}</tr>");
+}
+
+/// A row of already-escaped cells; numeric columns are right-aligned.
+fn data_row(out: &mut String, class: &str, cells: &[String], numeric: &[bool]) {
+    let cells: String = cells
+        .iter()
+        .zip(numeric)
+        .map(|(c, &n)| {
+            if n {
+                format!("<td class=\"num\">{c}</td>")
+            } else {
+                format!("<td>{c}</td>")
+            }
+        })
+        .collect();
+    let _ = writeln!(out, "<tr{class}>{cells}</tr>");
 }
 
 fn summary_table(report: &Report, out: &mut String) {
-    let _ = writeln!(
-        out,
-        "<table class=\"data\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-        tr("Chi bộ", "Cell"),
-        tr("Đã họp", "Held"),
-        tr("Đã xếp loại", "Rated"),
-        level_name(Level::Good),
-        level_name(Level::Fair),
-        level_name(Level::Average),
-        level_name(Level::Poor),
-        tr("Tỷ lệ dự họp", "Attendance"),
-        tr("Chế độ sinh hoạt", "Quotas")
-    );
-    let row = |out: &mut String, class: &str, name: &str, t: &Totals, ok: &str| {
-        let _ = writeln!(
-            out,
-            "<tr{class}><td>{name}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{ok}</td></tr>",
-            t.held,
-            t.rated,
-            t.levels.good,
-            t.levels.fair,
-            t.levels.average,
-            t.levels.poor,
-            percent(t.attendance_rate)
-        );
-    };
+    let _ = writeln!(out, "<table class=\"data\">");
+    header_row(out, &sections::summary_headers());
     for c in &report.cells {
-        let ok = if c.compliance.ok {
-            tr("đạt", "met")
-        } else {
-            tr("chưa đạt", "not met")
-        };
-        row(out, "", &esc(&c.name), &c.totals, ok);
+        let mut cells = vec![esc(&c.name)];
+        cells.extend(sections::summary_cells(&c.totals, Some(c.compliance.ok)).map(|v| esc(&v)));
+        data_row(out, "", &cells, &sections::SUMMARY_NUMERIC);
     }
-    row(
-        out,
-        " class=\"total\"",
-        tr("Tổng cộng", "Total"),
-        &report.totals,
-        "",
-    );
+    let mut total = vec![esc(tr("Tổng cộng", "Total"))];
+    total.extend(sections::summary_cells(&report.totals, None).map(|v| esc(&v)));
+    data_row(out, " class=\"total\"", &total, &sections::SUMMARY_NUMERIC);
     let _ = writeln!(out, "</table>");
 }
 

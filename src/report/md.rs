@@ -4,13 +4,10 @@
 
 use std::fmt::Write;
 
-use super::model::{CellReport, Report, Totals};
-use super::{
-    attendance_text, compliance_lines, compliance_word, date, dateline, level_name, percent,
-    report_title,
-};
+use super::model::{CellReport, Report};
+use super::sections::{self, Item, upper_first};
+use super::{date, dateline, report_title};
 use crate::i18n::{Lang, lang, tr};
-use crate::level::Level;
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
@@ -35,7 +32,7 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(out, "## {}\n", tr("Tổng hợp", "Summary"));
         summary_table(report, &mut out);
         out.push('\n');
-        totals_list(&report.totals, &mut out);
+        list(&sections::totals_items(&report.totals), &mut out);
         for (i, cell) in report.cells.iter().enumerate() {
             let _ = writeln!(out, "\n## {}. {}\n", i + 1, esc(&cell.name));
             cell_body(cell, "###", &mut out);
@@ -77,14 +74,6 @@ pub fn header(out: &mut String, parent: Option<&str>, cell: Option<&str>, made: 
     let _ = writeln!(out, "*{}*\n", esc(&upper_first(&dateline(made))));
 }
 
-fn upper_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 fn cell_body(cell: &CellReport, h: &str, out: &mut String) {
     let _ = writeln!(
         out,
@@ -101,171 +90,56 @@ fn cell_body(cell: &CellReport, h: &str, out: &mut String) {
             )
         );
     } else {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            tr("Mã", "Id"),
-            tr("Ngày", "Date"),
-            tr("Loại", "Kind"),
-            tr("Tình trạng", "Status"),
-            tr("Có mặt", "Present"),
-            tr("Tỷ lệ", "Rate"),
-            tr("Phút", "Minutes"),
-            tr("Điểm", "Score"),
-            tr("Xếp loại", "Level")
-        );
-        let _ = writeln!(out, "|---|---|---|---|--:|--:|--:|--:|---|");
+        table_row(out, &sections::meeting_headers().map(esc));
+        table_rule(out, &sections::MEETING_NUMERIC);
         for row in &cell.meetings {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-                row.id,
-                date(row.date),
-                row.kind.label(),
-                row.status.label(),
-                attendance_text(row),
-                row.attendance.map_or("—".to_owned(), |a| percent(a.rate)),
-                row.duration_minutes.map_or("—".into(), |d| d.to_string()),
-                row.score.map_or("—".into(), |d| d.to_string()),
-                row.level.map_or("—", level_name)
-            );
+            table_row(out, &sections::meeting_cells(row).map(|c| esc(&c)));
         }
         out.push('\n');
     }
     let _ = writeln!(out, "{h} {}\n", tr("Kết quả", "Results"));
-    totals_list(&cell.totals, out);
-    let a = cell.actions;
-    let _ = writeln!(
-        out,
-        "- {} {}: {} {}, {} {}",
-        tr("Việc được giao, tính đến", "Tasks set, as of"),
-        date(a.as_of),
-        a.open,
-        tr("chưa hoàn thành", "open"),
-        a.overdue,
-        tr("quá hạn", "overdue")
-    );
-    let d = &cell.directives;
-    let refs = if d.refs.is_empty() {
-        String::new()
-    } else {
-        format!(
-            " ({})",
-            d.refs.iter().map(|r| esc(r)).collect::<Vec<_>>().join(", ")
-        )
-    };
-    let _ = writeln!(
-        out,
-        "- {}: {}{refs}",
-        tr("Văn bản mới đã quán triệt (lượt)", "Directives passed on"),
-        d.count
-    );
-    let c = &cell.compliance;
-    let _ = writeln!(
-        out,
-        "- {}: {}",
-        tr("Thực hiện chế độ sinh hoạt", "Meeting quotas"),
-        compliance_word(c.ok)
-    );
-    for line in compliance_lines(c) {
-        let _ = writeln!(out, "  - {}", esc(&line));
-    }
-    if let Some(y) = &cell.year {
-        let _ = writeln!(
-            out,
-            "- {}: **{}**",
-            tr("Xếp loại chất lượng sinh hoạt cả năm", "The year's level"),
-            level_name(y.level)
-        );
+    list(&sections::cell_items(cell), out);
+}
+
+fn list(items: &[Item], out: &mut String) {
+    for item in items {
+        let value = esc(&item.value);
+        let value = if item.strong {
+            format!("**{value}**")
+        } else {
+            value
+        };
+        let _ = writeln!(out, "- {}: {value}", esc(&item.label));
+        for line in &item.sub {
+            let _ = writeln!(out, "  - {}", esc(line));
+        }
     }
 }
 
-fn totals_list(t: &Totals, out: &mut String) {
-    let _ = writeln!(
-        out,
-        "- {}: {} ({} {}, {} {})",
-        tr("Số buổi đã sinh hoạt", "Meetings held"),
-        t.held,
-        tr("thường kỳ", "regular"),
-        t.regular_held,
-        tr("chuyên đề", "thematic"),
-        t.thematic_held
-    );
-    if t.planned_only > 0 {
-        let _ = writeln!(
-            out,
-            "- {}: {}",
-            tr("Số buổi mới có kế hoạch", "Meetings planned only"),
-            t.planned_only
-        );
-    }
-    let levels = Level::ALL
+fn table_row(out: &mut String, cells: &[String]) {
+    let _ = writeln!(out, "| {} |", cells.join(" | "));
+}
+
+/// The header rule, right-aligning the numeric columns.
+fn table_rule(out: &mut String, numeric: &[bool]) {
+    let rule: Vec<&str> = numeric
         .iter()
-        .map(|&l| format!("{} {}", level_name(l), t.levels.get(l)))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let _ = writeln!(
-        out,
-        "- {}: {} — {levels}",
-        tr("Số buổi đã xếp loại", "Meetings rated"),
-        t.rated
-    );
-    let _ = writeln!(
-        out,
-        "- {}: {} ({}/{})",
-        tr("Tỷ lệ đảng viên dự sinh hoạt", "Attendance"),
-        percent(t.attendance_rate),
-        t.present,
-        t.counted
-    );
+        .map(|&n| if n { "--:" } else { "---" })
+        .collect();
+    let _ = writeln!(out, "|{}|", rule.join("|"));
 }
 
 fn summary_table(report: &Report, out: &mut String) {
-    let _ = writeln!(
-        out,
-        "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-        tr("Chi bộ", "Cell"),
-        tr("Đã họp", "Held"),
-        tr("Đã xếp loại", "Rated"),
-        level_name(Level::Good),
-        level_name(Level::Fair),
-        level_name(Level::Average),
-        level_name(Level::Poor),
-        tr("Tỷ lệ dự họp", "Attendance"),
-        tr("Chế độ sinh hoạt", "Quotas")
-    );
-    let _ = writeln!(out, "|---|--:|--:|--:|--:|--:|--:|--:|---|");
-    let row = |out: &mut String, name: &str, t: &Totals, ok: &str| {
-        let _ = writeln!(
-            out,
-            "| {name} | {} | {} | {} | {} | {} | {} | {} | {ok} |",
-            t.held,
-            t.rated,
-            t.levels.good,
-            t.levels.fair,
-            t.levels.average,
-            t.levels.poor,
-            percent(t.attendance_rate)
-        );
-    };
+    table_row(out, &sections::summary_headers().map(esc));
+    table_rule(out, &sections::SUMMARY_NUMERIC);
     for c in &report.cells {
-        row(
-            out,
-            &esc(&c.name),
-            &c.totals,
-            if c.compliance.ok {
-                tr("đạt", "met")
-            } else {
-                tr("chưa đạt", "not met")
-            },
-        );
+        let mut cells = vec![esc(&c.name)];
+        cells.extend(sections::summary_cells(&c.totals, Some(c.compliance.ok)));
+        table_row(out, &cells);
     }
-    row(
-        out,
-        &format!("**{}**", tr("Tổng cộng", "Total")),
-        &report.totals,
-        "",
-    );
+    let mut total = vec![format!("**{}**", tr("Tổng cộng", "Total"))];
+    total.extend(sections::summary_cells(&report.totals, None));
+    table_row(out, &total);
 }
 
 fn signature(out: &mut String, on_behalf: &str, title: Option<&str>, name: Option<&str>) {

@@ -15,6 +15,7 @@ pub mod load;
 pub mod md;
 pub mod minutes;
 pub mod model;
+pub mod sections;
 pub mod table;
 
 pub use model::{

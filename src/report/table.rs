@@ -5,6 +5,7 @@ use std::fmt::Write;
 use comfy_table::{Cell, CellAlignment};
 
 use super::model::{CellReport, LevelCounts, Report, Totals};
+use super::sections;
 use super::{
     attendance_text, compliance_lines, compliance_word, date, level_name, percent, period_words,
 };
@@ -207,44 +208,33 @@ pub fn bars(levels: &LevelCounts) -> String {
 }
 
 fn summary_table(report: &Report) -> String {
-    let mut t = table::new(vec![
-        tr("Chi bộ", "Cell"),
-        tr("Đã họp", "Held"),
-        tr("Xếp loại", "Rated"),
-        level_name(Level::Good),
-        level_name(Level::Fair),
-        level_name(Level::Average),
-        level_name(Level::Poor),
-        tr("Có mặt", "Present"),
-        tr("Chế độ", "Quotas"),
-    ]);
-    let row = |name: String, t: &Totals, ok: Option<bool>| {
-        let mut cells = vec![Cell::new(name)];
-        for n in [
-            t.held,
-            t.rated,
-            t.levels.good,
-            t.levels.fair,
-            t.levels.average,
-            t.levels.poor,
-        ] {
-            cells.push(Cell::new(n).set_alignment(CellAlignment::Right));
-        }
-        cells.push(Cell::new(percent(t.attendance_rate)).set_alignment(CellAlignment::Right));
-        cells.push(Cell::new(match ok {
-            Some(true) => tr("đạt", "met"),
-            Some(false) => tr("chưa đạt", "not met"),
-            None => "",
-        }));
-        cells
+    let mut t = table::new(sections::summary_headers().to_vec());
+    let row = |name: String, cells: [String; 8]| {
+        std::iter::once(Cell::new(name))
+            .chain(
+                cells
+                    .into_iter()
+                    .zip(&sections::SUMMARY_NUMERIC[1..])
+                    .map(|(c, &n)| {
+                        let cell = Cell::new(c);
+                        if n {
+                            cell.set_alignment(CellAlignment::Right)
+                        } else {
+                            cell
+                        }
+                    }),
+            )
+            .collect::<Vec<_>>()
     };
     for c in &report.cells {
-        t.add_row(row(c.name.clone(), &c.totals, Some(c.compliance.ok)));
+        t.add_row(row(
+            c.name.clone(),
+            sections::summary_cells(&c.totals, Some(c.compliance.ok)),
+        ));
     }
     t.add_row(row(
         tr("Tổng cộng", "Total").to_owned(),
-        &report.totals,
-        None,
+        sections::summary_cells(&report.totals, None),
     ));
     format!("{t}\n")
 }

@@ -58,7 +58,7 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
         ))
     };
     if let Some((src, cfg)) = &config {
-        schema_version(src, cfg.schema, &mut diags);
+        ledger::check_schema_version(src, cfg.schema, &mut diags);
         if cfg.cell.name.trim().is_empty() {
             diags.push(
                 src.error_at(
@@ -83,7 +83,7 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
         }
     }
     if let Some((src, roster)) = &roster {
-        schema_version(src, roster.schema, &mut diags);
+        ledger::check_schema_version(src, roster.schema, &mut diags);
         check_roster(src, roster, &mut diags);
     }
     let (Some((config_source, config)), Some((roster_source, roster))) = (config, roster) else {
@@ -106,7 +106,7 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
         let Some((source, meeting)) = load::<Meeting>(&path, &mut diags) else {
             continue;
         };
-        schema_version(&source, meeting.schema, &mut diags);
+        ledger::check_schema_version(&source, meeting.schema, &mut diags);
         meetings.push(MeetingFile {
             id,
             source,
@@ -131,29 +131,6 @@ fn load<T: serde::de::DeserializeOwned>(
             diags.push(*d);
             None
         }
-    }
-}
-
-fn schema_version(src: &Source, schema: u32, diags: &mut Vec<Diagnostic>) {
-    if schema != SCHEMA {
-        diags.push(
-            src.error_at(
-                "E002",
-                "schema",
-                &[Seg::Key("schema")],
-                format!(
-                    "{} {schema}",
-                    tr(
-                        "không hỗ trợ phiên bản định dạng",
-                        "unsupported format version"
-                    )
-                ),
-            )
-            .hint(tr(
-                "cellbook này đọc `schema = 1`",
-                "this cellbook reads `schema = 1`",
-            )),
-        );
     }
 }
 
@@ -474,8 +451,7 @@ fn check_meeting(
                 &a.member,
             ));
         }
-        let has_lists = !(r.present.is_empty() && r.excused.is_empty() && r.unexcused.is_empty());
-        if has_lists {
+        if r.has_attendance() {
             for p in attendance::check(roster, date, r) {
                 diags.push(attendance_diag(src, &p));
             }

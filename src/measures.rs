@@ -16,8 +16,7 @@ pub fn measure(roster: &Roster, earlier: &[&Meeting], this: &Meeting) -> Measure
     let mut m = Measures::new();
     let date = this.date;
     let Some(rec) = &this.record else { return m };
-    let has_lists = !(rec.present.is_empty() && rec.excused.is_empty() && rec.unexcused.is_empty());
-    if has_lists {
+    if rec.has_attendance() {
         let att = attendance::attendance(roster, date, rec);
         if let Some(rate) = att.rate {
             m.insert(Measure::AttendanceRate, rate);

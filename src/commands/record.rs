@@ -251,8 +251,7 @@ fn apply(
     }
 
     // The record as a whole must add up.
-    let has_lists = !(rec.present.is_empty() && rec.excused.is_empty() && rec.unexcused.is_empty());
-    if has_lists {
+    if rec.has_attendance() {
         let problems = attendance::check(roster, date, rec);
         if !problems.is_empty() {
             let lines: Vec<String> = problems.iter().map(describe_problem).collect();

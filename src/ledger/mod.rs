@@ -237,7 +237,8 @@ impl Ledger {
     }
 }
 
-fn check_schema_version(source: &Source, schema: u32, diags: &mut Vec<Diagnostic>) {
+/// E002 when a file was written for another version of the format.
+pub fn check_schema_version(source: &Source, schema: u32, diags: &mut Vec<Diagnostic>) {
     if schema != SCHEMA {
         diags.push(
             source

@@ -194,6 +194,12 @@ pub struct Record {
 }
 
 impl Record {
+    /// Whether attendance was taken: any of the three lists has a name. A record without it
+    /// is incomplete, and nothing is measured from its (empty) lists.
+    pub fn has_attendance(&self) -> bool {
+        !(self.present.is_empty() && self.excused.is_empty() && self.unexcused.is_empty())
+    }
+
     pub fn duration_minutes(&self) -> Option<i64> {
         crate::dates::minutes_between(self.start?, self.end?)
     }

@@ -9,12 +9,9 @@ use crate::error::{Error, Result};
 
 /// Render `value` as TOML, keeping everything of `original` (when given) that did not change.
 pub fn render<T: Serialize>(original: Option<&str>, value: &T) -> Result<String> {
-    let fresh = toml::to_string(value)
+    let mut new = toml_edit::ser::to_document(value)
         .map_err(|e| Error::refused(format!("internal error: cannot write TOML: {e}")))?;
-    let mut new: DocumentMut = fresh
-        .parse()
-        .map_err(|e| Error::refused(format!("internal error: cannot re-read TOML: {e}")))?;
-    inline_small_tables(new.as_table_mut(), 0);
+    lay_out(new.as_table_mut(), 0);
     let Some(original) = original else {
         return Ok(new.to_string());
     };
@@ -32,29 +29,59 @@ pub fn render<T: Serialize>(original: Option<&str>, value: &T) -> Result<String>
     Ok(out)
 }
 
-/// Write a table below the top level that holds only plain values (`vote`, `scores`) on one
-/// line, `vote = { for = 9, against = 0, abstain = 0 }`, as a person would.
-fn inline_small_tables(table: &mut Table, depth: usize) {
-    let small: Vec<String> = table
-        .iter()
-        .filter(|(_, item)| {
-            depth >= 1
-                && matches!(item, Item::Table(t) if !t.is_empty() && t.iter().all(|(_, v)| matches!(v, Item::Value(v) if !v.is_inline_table() && !v.is_array())))
+/// The house style, in the order the model declares its fields: top-level tables as
+/// sections (`[record]`), lists of records as sections (`[[record.actions]]`) unless each is a
+/// small pair or triple (`excused = [{ member = "hung", reason = "…" }]`), small tables inline
+/// (`vote = { for = 9, against = 0, abstain = 0 }`).
+fn lay_out(table: &mut Table, depth: usize) {
+    let keys: Vec<String> = table.iter().map(|(k, _)| k.to_owned()).collect();
+    for key in keys {
+        let Some(item) = table.get_mut(&key) else {
+            continue;
+        };
+        let taken = std::mem::take(item);
+        *item = match taken {
+            Item::Value(Value::InlineTable(t)) if depth == 0 => {
+                let mut t = t.into_table();
+                lay_out(&mut t, depth + 1);
+                Item::Table(t)
+            }
+            Item::Value(Value::Array(a)) if is_list_of_records(&a) && !small_records(&a) => {
+                let mut aot = toml_edit::ArrayOfTables::new();
+                for v in a {
+                    if let Value::InlineTable(t) = v {
+                        let mut t = t.into_table();
+                        lay_out(&mut t, depth + 1);
+                        aot.push(t);
+                    }
+                }
+                Item::ArrayOfTables(aot)
+            }
+            Item::Value(Value::Array(mut a)) if is_list_of_records(&a) && a.len() > 1 => {
+                // One record per line, so a diff shows which one changed.
+                for v in a.iter_mut() {
+                    v.decor_mut().set_prefix("\n  ");
+                }
+                a.set_trailing_comma(true);
+                a.set_trailing("\n");
+                Item::Value(Value::Array(a))
+            }
+            other => other,
+        };
+    }
+}
+
+fn is_list_of_records(a: &Array) -> bool {
+    !a.is_empty() && a.iter().all(Value::is_inline_table)
+}
+
+/// Records of at most three plain values read well inline.
+fn small_records(a: &Array) -> bool {
+    a.iter().all(|v| {
+        v.as_inline_table().is_some_and(|t| {
+            t.len() <= 3 && t.iter().all(|(_, v)| !v.is_inline_table() && !v.is_array())
         })
-        .map(|(k, _)| k.to_owned())
-        .collect();
-    for k in small {
-        if let Some(Item::Table(t)) = table.remove(&k) {
-            let mut inline = t.into_inline_table();
-            inline.fmt();
-            table.insert(&k, Item::Value(Value::InlineTable(inline)));
-        }
-    }
-    for (_, item) in table.iter_mut() {
-        if let Item::Table(t) = item {
-            inline_small_tables(t, depth + 1);
-        }
-    }
+    })
 }
 
 /// A value the model reads the same as an absent key (`guests = []`, `temporary = false`):

@@ -105,7 +105,7 @@ pub enum Command {
     Spec,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct RateArgs {
     /// Meeting id, date, `last` or `next`
     pub meeting: String,
@@ -234,11 +234,11 @@ pub struct MemberListArgs {
     pub on: Option<NaiveDate>,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct PlanArgs {
-    /// The meeting's date
+    /// The meeting's date (asked for on a terminal when left out)
     #[arg(value_parser = parse_date)]
-    pub date: NaiveDate,
+    pub date: Option<NaiveDate>,
     #[arg(long, value_enum, default_value = "regular")]
     pub kind: Kind,
     #[arg(long)]
@@ -272,7 +272,7 @@ pub struct PlanArgs {
     pub another: bool,
 }
 
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct RecordArgs {
     /// Meeting id, date, `last` or `next`
     pub meeting: String,

@@ -21,6 +21,7 @@ pub mod measures;
 pub mod model;
 pub mod names;
 pub mod period;
+pub mod prompt;
 pub mod rate;
 pub mod render;
 pub mod report;

@@ -377,9 +377,16 @@ fn bad_command_lines_exit_2_and_change_nothing() {
     l.run(&["plan", "2020-07-09", "--time", "25:00"])
         .fails(2)
         .stderr_has("not a valid time");
-    l.run(&["record", "2020-07-09", "--vote", "-1/0/0"])
-        .fails(2);
-    l.run(&["record", "2020-07-09", "--vote", "a/b"])
+    l.run(&[
+        "record",
+        "2020-07-09",
+        "--present",
+        "all",
+        "--vote",
+        "-1/0/0",
+    ])
+    .fails(2);
+    l.run(&["record", "2020-07-09", "--present", "all", "--vote", "a/b"])
         .fails(2)
         .stderr_has("FOR/AGAINST/ABSTAIN");
     l.run(&["record", "../../etc/passwd", "--present", "all"])
@@ -582,4 +589,23 @@ fn check_passes_on_the_example_and_locates_problems_in_a_broken_copy() {
 fn check_strict_turns_warnings_into_errors() {
     let l = Ledger::example();
     l.run(&["check", "--strict"]).fails(1).stderr_has("W001");
+}
+
+#[test]
+fn scripts_are_told_the_missing_flag_instead_of_being_asked() {
+    let l = Ledger::new("en").with_members();
+    l.run(&["plan"])
+        .fails(2)
+        .stderr_has("missing DATE")
+        .stderr_has("run in a terminal");
+    l.run(&["plan", "2020-07-09"]).ok();
+    let before = l.files();
+    l.run(&["record", "2020-07-09", "--start", "14:00"])
+        .fails(2)
+        .stderr_has("missing --present");
+    assert_eq!(before, l.files());
+    // Once attendance is taken, later records need not repeat it.
+    l.run(&["record", "2020-07-09", "--present", "all"]).ok();
+    l.run(&["record", "2020-07-09", "--conclusion", "Thống nhất"])
+        .ok();
 }

@@ -4,6 +4,7 @@
 mod util;
 
 mod flow;
+mod prompts;
 mod rating;
 mod report;
 mod safety;

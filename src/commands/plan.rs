@@ -7,13 +7,23 @@ use crate::error::{Error, Result};
 use crate::i18n::{lang, tr};
 use crate::ledger::{MeetingFile, Source};
 use crate::lookup;
-use crate::model::{Assignment, Directive, Meeting, MeetingId, Plan};
+use crate::model::{Assignment, Directive, Kind, Meeting, MeetingId, Plan};
 use crate::names::nfc;
+use crate::prompt;
+use chrono::{Datelike, Months, NaiveDate};
 
 pub fn run(ctx: &Context, args: &PlanArgs) -> Result<Output> {
+    let asked;
+    let (args, date) = match args.date {
+        Some(date) => (args, date),
+        None => {
+            asked = interview(ctx, args)?;
+            (&asked.0, asked.1)
+        }
+    };
     let (_lock, ledger) = ctx.open_for_write()?;
     let mut seq = 1;
-    while let Some(entry) = ledger.entry(MeetingId::new(args.date, seq)) {
+    while let Some(entry) = ledger.entry(MeetingId::new(date, seq)) {
         let existing = ledger.load_meeting(&entry)?;
         if existing.meeting.kind == args.kind && !args.another {
             return Err(Error::refused_with(
@@ -38,12 +48,12 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> Result<Output> {
             )));
         }
     }
-    let id = MeetingId::new(args.date, seq);
+    let id = MeetingId::new(date, seq);
     let roster = &ledger.roster;
     let mut assignments = Vec::new();
     for a in &args.assignments {
         let (who, task) = split_pair(a, "--assign", "ID=TASK")?;
-        let member = lookup::member(roster, who, Some(args.date))?;
+        let member = lookup::member(roster, who, Some(date))?;
         assignments.push(Assignment {
             member: member.id.clone(),
             task: nfc(task),
@@ -72,12 +82,12 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> Result<Output> {
         assignments,
         directives,
     };
-    for (flag, date) in [
+    for (flag, when) in [
         ("--docs-sent", plan.docs_sent),
         ("--committee-met", plan.committee_met),
     ] {
-        if let Some(d) = date
-            && d > args.date
+        if let Some(d) = when
+            && d > date
         {
             return Err(Error::refused_with(
                 format!(
@@ -92,7 +102,7 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> Result<Output> {
             ));
         }
     }
-    let mut meeting = Meeting::new(args.date, args.kind);
+    let mut meeting = Meeting::new(date, args.kind);
     meeting.title = args.title.as_deref().map(nfc);
     meeting.plan = Some(plan);
     let path = ledger.meeting_path(id);
@@ -110,7 +120,7 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> Result<Output> {
         tr("Đã lên kế hoạch cuộc họp", "Planned a"),
         args.kind.label(),
         tr("ngày", "meeting on"),
-        show_date(args.date, lang())
+        show_date(date, lang())
     )))
 }
 
@@ -145,4 +155,67 @@ fn parse_directive(s: &str) -> Result<Directive> {
         date,
         title,
     })
+}
+
+/// `cellbook plan` with no date, on a terminal: ask for the meeting, offering what the ledger
+/// suggests (the usual time and place, the last meeting's topics, a month after it).
+fn interview(ctx: &Context, args: &PlanArgs) -> Result<(PlanArgs, NaiveDate)> {
+    if !prompt::interactive() {
+        return Err(prompt::missing("DATE"));
+    }
+    let ledger = ctx.open()?;
+    let last = ledger
+        .meeting_entries(Some((ctx.today.year() - 1, ctx.today.year())))?
+        .into_iter()
+        .rev()
+        .find(|e| e.id.date <= ctx.today)
+        .map(|e| ledger.load_meeting(&e))
+        .transpose()?;
+    let last_plan = last
+        .as_ref()
+        .and_then(|f| f.meeting.plan.clone())
+        .unwrap_or_default();
+    let suggested = last
+        .as_ref()
+        .and_then(|f| f.meeting.date.checked_add_months(Months::new(1)))
+        .filter(|d| *d >= ctx.today)
+        .unwrap_or(ctx.today);
+    let mut asked = args.clone();
+    let date = prompt::date(tr("Ngày họp", "Date of the meeting"), suggested)?;
+    if prompt::confirm(
+        tr("Sinh hoạt chuyên đề?", "A thematic meeting?"),
+        args.kind == Kind::Thematic,
+    )? {
+        asked.kind = Kind::Thematic;
+    }
+    asked.time = prompt::time(
+        tr("Giờ bắt đầu (HH:MM)", "Start time (HH:MM)"),
+        args.time.or(ledger.config.meetings.time).or(last_plan.time),
+    )?;
+    let place = prompt::text(
+        tr("Địa điểm", "Place"),
+        args.place
+            .as_deref()
+            .or(ledger.config.meetings.place.as_deref())
+            .or(last_plan.place.as_deref()),
+    )?;
+    asked.place = Some(place).filter(|p| !p.trim().is_empty());
+    let topics = prompt::text(
+        tr("Nội dung (phân cách bằng ;)", "Topics (separated by ;)"),
+        Some(&last_plan.topics.join("; "))
+            .filter(|t| !t.is_empty())
+            .map(String::as_str),
+    )?;
+    asked.topics = topics
+        .split(';')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect();
+    asked.draft_resolution = prompt::confirm(
+        tr("Đã có dự thảo nghị quyết?", "Is a draft resolution ready?"),
+        args.draft_resolution,
+    )?;
+    asked.date = Some(date);
+    Ok((asked, date))
 }

@@ -107,6 +107,15 @@ pub fn run(ctx: &Context, args: &RateArgs) -> Result<Output> {
                 .iter()
                 .any(|c| &c.id == id)
     });
+    // On a terminal, ask for each score the raters still owe, showing its maximum.
+    if crate::prompt::interactive() {
+        for c in crate::rubric::scored_criteria(&rubric, &measures) {
+            if !scores.contains_key(&c.id) {
+                let question = format!("{} ({}, 0–{})", c.title, c.id, c.max);
+                scores.insert(c.id.clone(), crate::prompt::points(&question, c.max)?);
+            }
+        }
+    }
     let sheet = score(&rubric, &measures, &scores).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(describe_score_error).collect();
         Error::refused_with(

@@ -11,63 +11,29 @@ use crate::error::{Error, Result};
 use crate::i18n::{lang, tr};
 use crate::ledger::{Ledger, MeetingFile, Source};
 use crate::lookup::{self, MeetingRef};
-use crate::model::{Action, Excuse, Meeting, MeetingId, Record, Vote};
+use crate::model::{Action, Excuse, Meeting, MeetingId, Member, Record, Role, Vote};
 use crate::names::nfc;
+use crate::prompt;
+use chrono::NaiveDate;
 
 pub fn run(ctx: &Context, args: &RecordArgs) -> Result<Output> {
-    let (_lock, ledger) = ctx.open_for_write()?;
-    let r = MeetingRef::parse(&args.meeting)?;
-    let (mut file, original) = match find_meeting(&ledger, r, ctx.today)? {
-        Some(entry) => {
-            let file = ledger.load_meeting(&entry)?;
-            let original = file.source.text.clone();
-            (file, Some(original))
+    let asked;
+    let args = match interview(ctx, args)? {
+        Some(a) => {
+            asked = a;
+            &asked
         }
-        None => {
-            let id = match r {
-                MeetingRef::Id(id) => id,
-                MeetingRef::Date(date) => MeetingId::new(date, 1),
-                MeetingRef::Last | MeetingRef::Next => {
-                    return Err(Error::refused_with(
-                        format!(
-                            "{} '{}'",
-                            tr("không có cuộc họp", "there is no meeting"),
-                            args.meeting
-                        ),
-                        tr(
-                            "ghi cuộc họp theo ngày, ví dụ `cellbook record 2020-07-09`",
-                            "record a meeting by its date, e.g. `cellbook record 2020-07-09`",
-                        ),
-                    ));
-                }
-            };
-            let meeting = Meeting::new(id.date, args.kind.unwrap_or_default());
-            let path = ledger.meeting_path(id);
-            (
-                MeetingFile {
-                    id,
-                    source: Source {
-                        path,
-                        text: String::new(),
-                    },
-                    meeting,
-                },
-                None,
-            )
-        }
+        None => args,
     };
-    let mut warnings = Vec::new();
-    apply(&ledger, &mut file.meeting, args, &mut warnings)?;
+    let (_lock, ledger) = ctx.open_for_write()?;
+    let (mut file, original) = target(&ledger, args, ctx.today)?;
+    apply(&ledger, &mut file.meeting, args)?;
     save_meeting(&ledger, &file, original.as_deref())?;
     let rec = file.meeting.record.as_ref();
     let att = rec
         .map(|r| attendance::attendance(&ledger.roster, file.meeting.date, r))
         .unwrap_or_default();
-    let mut out = String::new();
-    for w in warnings {
-        out.push_str(&format!("{}: {w}\n", tr("cảnh báo", "warning")));
-    }
-    out.push_str(&format!(
+    let out = format!(
         "{} {} ({}): {} {}/{}{}\n",
         tr("Đã ghi biên bản cuộc họp", "Recorded the meeting of"),
         show_date(file.meeting.date, lang()),
@@ -78,17 +44,170 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<Output> {
         att.rate
             .map(|r| format!(" ({:.0}%)", r * 100.0))
             .unwrap_or_default()
-    ));
+    );
     Ok(Output::text(out))
 }
 
-/// Apply the flags to the meeting, refusing anything that would make the record inconsistent.
-fn apply(
+/// The meeting the command names, read from its file, or a new one for a date with none.
+fn target(
     ledger: &Ledger,
-    meeting: &mut Meeting,
     args: &RecordArgs,
-    warnings: &mut Vec<String>,
-) -> Result<()> {
+    today: NaiveDate,
+) -> Result<(MeetingFile, Option<String>)> {
+    let r = MeetingRef::parse(&args.meeting)?;
+    if let Some(entry) = find_meeting(ledger, r, today)? {
+        let file = ledger.load_meeting(&entry)?;
+        let original = file.source.text.clone();
+        return Ok((file, Some(original)));
+    }
+    let id = match r {
+        MeetingRef::Id(id) => id,
+        MeetingRef::Date(date) => MeetingId::new(date, 1),
+        MeetingRef::Last | MeetingRef::Next => {
+            return Err(Error::refused_with(
+                format!(
+                    "{} '{}'",
+                    tr("không có cuộc họp", "there is no meeting"),
+                    args.meeting
+                ),
+                tr(
+                    "ghi cuộc họp theo ngày, ví dụ `cellbook record 2020-07-09`",
+                    "record a meeting by its date, e.g. `cellbook record 2020-07-09`",
+                ),
+            ));
+        }
+    };
+    let meeting = Meeting::new(id.date, args.kind.unwrap_or_default());
+    let source = Source {
+        path: ledger.meeting_path(id),
+        text: String::new(),
+    };
+    Ok((
+        MeetingFile {
+            id,
+            source,
+            meeting,
+        },
+        None,
+    ))
+}
+
+/// A meeting recorded without attendance is incomplete: on a terminal, ask for it (with the
+/// other facts of the meeting); elsewhere, name the missing flag. `None` when nothing is missing.
+fn interview(ctx: &Context, args: &RecordArgs) -> Result<Option<RecordArgs>> {
+    if args.present.is_some() || !args.excused.is_empty() || !args.unexcused.is_empty() {
+        return Ok(None);
+    }
+    let ledger = ctx.open()?;
+    let (file, _) = target(&ledger, args, ctx.today)?;
+    let m = &file.meeting;
+    if m.record.as_ref().is_some_and(Record::has_attendance) {
+        return Ok(None);
+    }
+    if !prompt::interactive() {
+        return Err(prompt::missing("--present"));
+    }
+    let date = m.date;
+    let rec = m.record.clone().unwrap_or_default();
+    let mut asked = args.clone();
+    let roll: Vec<&Member> = attendance::roll(&ledger.roster, date).collect();
+    let choice = |x: &Member| prompt::Choice {
+        id: x.id.clone(),
+        name: x.name.clone(),
+    };
+    let planned = m.plan.as_ref().and_then(|p| p.time);
+    if asked.start.is_none() {
+        asked.start = prompt::time(
+            tr("Giờ bắt đầu (HH:MM)", "Start time (HH:MM)"),
+            rec.start.or(planned),
+        )?;
+    }
+    if asked.end.is_none() {
+        asked.end = prompt::time(tr("Giờ kết thúc (HH:MM)", "End time (HH:MM)"), rec.end)?;
+    }
+    let by_role = |role: Role| roll.iter().find(|x| x.role == role).map(|x| x.id.clone());
+    if asked.chair.is_none() {
+        let default = rec.chair.clone().or_else(|| by_role(Role::Secretary));
+        asked.chair = Some(prompt::text(
+            tr("Chủ trì (mã hoặc tên)", "Chair (id or name)"),
+            default.as_deref(),
+        )?)
+        .filter(|c| !c.trim().is_empty());
+    }
+    if asked.minute_taker.is_none() {
+        let default = rec.minute_taker.clone().or_else(|| by_role(Role::Deputy));
+        asked.minute_taker = Some(prompt::text(
+            tr("Thư ký (mã hoặc tên)", "Minute-taker (id or name)"),
+            default.as_deref(),
+        )?)
+        .filter(|c| !c.trim().is_empty());
+    }
+    // Everyone expected is ticked; exempted members are offered, unticked, in case they came.
+    let expected: Vec<&Member> = roll
+        .iter()
+        .copied()
+        .filter(|x| x.exemption_on(date).is_none())
+        .collect();
+    let exempted: Vec<&Member> = roll
+        .iter()
+        .copied()
+        .filter(|x| x.exemption_on(date).is_some())
+        .collect();
+    let options: Vec<prompt::Choice> = expected
+        .iter()
+        .chain(&exempted)
+        .map(|x| choice(x))
+        .collect();
+    let ticked: Vec<usize> = (0..expected.len()).collect();
+    let present = prompt::checklist(tr("Có mặt", "Present"), options, &ticked)?;
+    let present_ids: Vec<String> = present.iter().map(|c| c.id.clone()).collect();
+    for x in expected.iter().filter(|x| !present_ids.contains(&x.id)) {
+        let reason = prompt::text(
+            &format!(
+                "{} {}: {}",
+                x.name,
+                tr("vắng", "absent"),
+                tr(
+                    "lý do (để trống nếu không có lý do)",
+                    "reason (empty if none)"
+                )
+            ),
+            None,
+        )?;
+        if reason.trim().is_empty() {
+            asked.unexcused.push(x.id.clone());
+        } else {
+            asked.excused.push(format!("{}={}", x.id, reason.trim()));
+        }
+    }
+    asked.present = Some(present_ids.join(","));
+    if asked.spoke.is_none() {
+        let spoke = prompt::checklist(tr("Phát biểu", "Spoke"), present, &[])?;
+        if !spoke.is_empty() {
+            asked.spoke = Some(
+                spoke
+                    .iter()
+                    .map(|c| c.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            );
+        }
+    }
+    if asked.vote.is_none() {
+        let vote = prompt::text(
+            tr(
+                "Biểu quyết TÁN-THÀNH/KHÔNG/KHÁC (để trống nếu không)",
+                "Vote FOR/AGAINST/ABSTAIN (empty if none)",
+            ),
+            None,
+        )?;
+        asked.vote = Some(vote).filter(|v| !v.trim().is_empty());
+    }
+    Ok(Some(asked))
+}
+
+/// Apply the flags to the meeting, refusing anything that would make the record inconsistent.
+fn apply(ledger: &Ledger, meeting: &mut Meeting, args: &RecordArgs) -> Result<()> {
     let date = meeting.date;
     let roster = &ledger.roster;
     let who = |q: &str| -> Result<String> {
@@ -149,8 +268,6 @@ fn apply(
     if let Some(c) = &args.minute_taker {
         rec.minute_taker = Some(who(c)?);
     }
-    let attendance_given =
-        args.present.is_some() || !args.excused.is_empty() || !args.unexcused.is_empty();
     if !args.excused.is_empty() {
         rec.excused.clear();
         for e in &args.excused {
@@ -267,14 +384,6 @@ fn apply(
                 ),
             ));
         }
-    } else if !attendance_given {
-        warnings.push(
-            tr(
-                "chưa ghi điểm danh (--present)",
-                "attendance not recorded yet (--present)",
-            )
-            .to_owned(),
-        );
     }
     for s in &rec.speakers {
         if !rec.present.contains(s) {

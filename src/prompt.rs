@@ -1,0 +1,143 @@
+//! Asking a person for what a command lacks. Only on a terminal: scripts (stdin not a
+//! terminal) never see a prompt, they get an error naming the missing flag instead.
+
+use std::fmt;
+use std::io::IsTerminal;
+
+use chrono::{NaiveDate, NaiveTime};
+use inquire::validator::Validation;
+use inquire::{Confirm, InquireError, MultiSelect, Text};
+
+use crate::error::{Error, Result};
+use crate::i18n::{lang, tr};
+
+/// Whether a person is at the keyboard: stdin and stderr (where prompts draw) are terminals.
+/// `CELLBOOK_NO_PROMPT=1` turns prompts off for a session that wants script behaviour.
+pub fn interactive() -> bool {
+    std::env::var_os("CELLBOOK_NO_PROMPT").is_none()
+        && std::io::stdin().is_terminal()
+        && std::io::stderr().is_terminal()
+}
+
+/// The error for a missing value when nobody can be asked.
+pub fn missing(flag: &str) -> Error {
+    Error::Usage(format!(
+        "{} {flag} ({})",
+        tr("thiếu", "missing"),
+        tr(
+            "chạy trong cửa sổ dòng lệnh để được hỏi",
+            "run in a terminal to be asked for it"
+        )
+    ))
+}
+
+fn cancelled(e: InquireError) -> Error {
+    match e {
+        InquireError::OperationCanceled | InquireError::OperationInterrupted => {
+            Error::refused(tr("đã hủy; không ghi gì", "cancelled; nothing was written"))
+        }
+        other => Error::refused(format!(
+            "{}: {other}",
+            tr("không hỏi được", "cannot prompt")
+        )),
+    }
+}
+
+/// A line of text, with a default; empty answers give the default (or nothing).
+pub fn text(message: &str, default: Option<&str>) -> Result<String> {
+    let mut p = Text::new(message);
+    if let Some(d) = default {
+        p = p.with_default(d);
+    }
+    p.prompt().map_err(cancelled)
+}
+
+/// A date, typed as 2020-07-09 or 09/07/2020.
+pub fn date(message: &str, default: NaiveDate) -> Result<NaiveDate> {
+    let shown = crate::dates::show_date(default, lang());
+    let answer = Text::new(message)
+        .with_default(&shown)
+        .with_validator(|s: &str| {
+            Ok(match crate::dates::parse_date(s) {
+                Ok(_) => Validation::Valid,
+                Err(e) => Validation::Invalid(e.into()),
+            })
+        })
+        .prompt()
+        .map_err(cancelled)?;
+    crate::dates::parse_date(&answer).map_err(Error::Usage)
+}
+
+/// A time of day, HH:MM; an empty answer means none.
+pub fn time(message: &str, default: Option<NaiveTime>) -> Result<Option<NaiveTime>> {
+    let shown = default.map(crate::dates::show_time).unwrap_or_default();
+    let answer = Text::new(message)
+        .with_default(&shown)
+        .with_validator(|s: &str| {
+            Ok(if s.trim().is_empty() {
+                Validation::Valid
+            } else {
+                match crate::dates::parse_time(s) {
+                    Ok(_) => Validation::Valid,
+                    Err(e) => Validation::Invalid(e.into()),
+                }
+            })
+        })
+        .prompt()
+        .map_err(cancelled)?;
+    if answer.trim().is_empty() {
+        return Ok(None);
+    }
+    crate::dates::parse_time(&answer)
+        .map(Some)
+        .map_err(Error::Usage)
+}
+
+/// Whole points from 0 to `max`.
+pub fn points(message: &str, max: u32) -> Result<u32> {
+    let answer = Text::new(message)
+        .with_validator(move |s: &str| {
+            Ok(match s.trim().parse::<u32>() {
+                Ok(n) if n <= max => Validation::Valid,
+                _ => Validation::Invalid(format!("0–{max}").into()),
+            })
+        })
+        .prompt()
+        .map_err(cancelled)?;
+    answer.trim().parse().map_err(|_| Error::Usage(answer))
+}
+
+pub fn confirm(message: &str, default: bool) -> Result<bool> {
+    Confirm::new(message)
+        .with_default(default)
+        .prompt()
+        .map_err(cancelled)
+}
+
+/// A member as a choice in a list: the name, and the id to type.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub id: String,
+    pub name: String,
+}
+
+impl fmt::Display for Choice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.name, self.id)
+    }
+}
+
+/// A checklist; `checked` are the indexes ticked to begin with.
+pub fn checklist(message: &str, options: Vec<Choice>, checked: &[usize]) -> Result<Vec<Choice>> {
+    if options.is_empty() {
+        return Ok(vec![]);
+    }
+    MultiSelect::new(message, options)
+        .with_default(checked)
+        .with_help_message(tr(
+            "↑↓ di chuyển, phím cách để chọn/bỏ, Enter để xong",
+            "↑↓ to move, space to tick or untick, enter when done",
+        ))
+        .prompt()
+        .map_err(cancelled)
+}

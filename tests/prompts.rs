@@ -1,0 +1,132 @@
+//! The interviews, driven through a real pseudo-terminal as a person would answer them.
+#![cfg(unix)]
+
+use std::process::Command;
+
+use rexpect::session::{PtySession, spawn_command};
+
+use crate::util::Ledger;
+
+const DOWN: &str = "\x1b[B";
+
+fn session(l: &Ledger, args: &[&str]) -> PtySession {
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("cellbook"));
+    cmd.current_dir(l.path())
+        .args(args)
+        .env_remove("CELLBOOK_LEDGER")
+        .env_remove("CELLBOOK_NO_PROMPT")
+        .env("CELLBOOK_TODAY", &l.today)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    spawn_command(cmd, Some(10_000)).expect("spawn in a pty")
+}
+
+#[test]
+fn plan_asks_for_the_meeting_with_the_ledger_s_defaults() {
+    let l = Ledger::new("en").with_members().today("2020-07-01");
+    l.write(
+        "cellbook.toml",
+        &l.read("cellbook.toml").replace(
+            "[meetings]",
+            "[meetings]\ntime = 14:00:00\nplace = \"Phòng họp tầng 2\"",
+        ),
+    );
+    let mut p = session(&l, &["plan"]);
+    p.exp_string("Date of the meeting").unwrap();
+    p.send_line("09/07/2020").unwrap();
+    p.exp_string("A thematic meeting?").unwrap();
+    p.send_line("n").unwrap();
+    p.exp_string("Start time").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Place").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Topics").unwrap();
+    p.send_line("Nghị quyết tháng 7; Thông tin thời sự")
+        .unwrap();
+    p.exp_string("draft resolution").unwrap();
+    p.send_line("y").unwrap();
+    p.exp_string("2020-07-09").unwrap();
+    p.exp_eof().unwrap();
+    let file = l.read("meetings/2020/2020-07-09.toml");
+    assert!(file.contains("time = 14:00:00"), "{file}");
+    assert!(file.contains("place = \"Phòng họp tầng 2\""), "{file}");
+    assert!(
+        file.contains("topics = [\"Nghị quyết tháng 7\", \"Thông tin thời sự\"]"),
+        "{file}"
+    );
+    assert!(file.contains("draft_resolution = true"), "{file}");
+}
+
+#[test]
+fn record_asks_for_attendance_as_a_checklist() {
+    let l = Ledger::new("en").with_members();
+    l.run(&["plan", "2020-07-09", "--time", "14:00"]).ok();
+    let mut p = session(&l, &["record", "2020-07-09"]);
+    p.exp_string("Start time").unwrap();
+    p.send_line("").unwrap(); // the planned 14:00
+    p.exp_string("End time").unwrap();
+    p.send_line("15:40").unwrap();
+    p.exp_string("Chair").unwrap();
+    p.send_line("").unwrap(); // the secretary
+    p.exp_string("Minute-taker").unwrap();
+    p.send_line("").unwrap(); // the deputy
+    p.exp_string("Present").unwrap();
+    // Untick the third member (duc), keep the rest.
+    p.send(DOWN).unwrap();
+    p.send(DOWN).unwrap();
+    p.send(" ").unwrap();
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("absent").unwrap();
+    p.send_line("Đi công tác").unwrap();
+    p.exp_string("Spoke").unwrap();
+    p.send(" ").unwrap(); // the first present member spoke
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("Vote").unwrap();
+    p.send_line("3/0/0").unwrap();
+    p.exp_string("present 4/5").unwrap();
+    p.exp_eof().unwrap();
+    let file = l.read("meetings/2020/2020-07-09.toml");
+    assert!(
+        file.contains(
+            "start = 14:00:00\nend = 15:40:00\nchair = \"trinh\"\nminute_taker = \"hoa\""
+        ),
+        "{file}"
+    );
+    assert!(
+        file.contains("present = [\"trinh\", \"hoa\", \"lan\", \"tam\"]"),
+        "{file}"
+    );
+    assert!(
+        file.contains("{ member = \"duc\", reason = \"Đi công tác\" }"),
+        "{file}"
+    );
+    assert!(file.contains("speakers = [\"trinh\"]"), "{file}");
+    assert!(
+        file.contains("vote = { for = 3, against = 0, abstain = 0 }"),
+        "{file}"
+    );
+}
+
+#[test]
+fn rate_asks_for_each_missing_score_with_its_maximum() {
+    let l = Ledger::new("en").with_members();
+    l.write("rubrics/club.toml", "schema = 1\nid = \"club\"\nname = \"Club\"\n[levels]\ngood = 8\nfair = 6\naverage = 4\n[[criteria]]\nid = \"fun\"\ntitle = \"Fun\"\nmax = 5\n[[criteria]]\nid = \"food\"\ntitle = \"Food\"\nmax = 5\n");
+    l.run(&["record", "2020-07-09", "--present", "all"]).ok();
+    let mut p = session(
+        &l,
+        &["rate", "2020-07-09", "--rubric", "club", "--score", "fun=4"],
+    );
+    p.exp_string("Food (food, 0").unwrap();
+    p.send_line("9").unwrap(); // refused by the validator: more than the maximum
+    p.exp_string("5").unwrap();
+    p.send("\x7f").unwrap();
+    p.send_line("5").unwrap();
+    p.exp_string("Total: 9/10").unwrap();
+    p.exp_eof().unwrap();
+    assert!(
+        l.read("meetings/2020/2020-07-09.toml")
+            .contains("scores = { food = 5, fun = 4 }")
+    );
+}

@@ -340,7 +340,8 @@ fn temp_file_warning(path: &Path) -> Diagnostic {
     ))
 }
 
-fn check_meeting(
+/// The checks of one meeting file against its ledger (everything but its rating).
+pub fn check_meeting(
     ledger: &Ledger,
     file: &MeetingFile,
     opts: &CheckOptions,

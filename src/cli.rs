@@ -101,8 +101,21 @@ pub enum Command {
         after_help = "Examples:\n  cellbook minutes 2020-07-09\n  cellbook minutes last --format html --out bien-ban.html"
     )]
     Minutes(MinutesArgs),
+    /// Open a meeting in $VISUAL/$EDITOR (a commented template for a new one); the edit is
+    /// checked before it is saved
+    #[command(after_help = "Examples:\n  cellbook edit 2020-07-09\n  cellbook edit 2020-10-08 --kind thematic\n  EDITOR=\"code --wait\" cellbook edit last")]
+    Edit(EditArgs),
     /// Print the ledger file-format specification
     Spec,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct EditArgs {
+    /// Meeting id, date, `last` or `next`; a date with no meeting starts a new one
+    pub meeting: String,
+    /// The kind of a new meeting
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -270,6 +283,9 @@ pub struct PlanArgs {
     /// Plan a further meeting on a day that already has one of this kind
     #[arg(long)]
     pub another: bool,
+    /// Review the plan in $VISUAL/$EDITOR before it is saved
+    #[arg(long)]
+    pub edit: bool,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -320,6 +336,9 @@ pub struct RecordArgs {
     /// A task assigned: "ID=TASK[@DUE]" (repeatable)
     #[arg(long = "action", value_name = "ID=TASK[@DUE]")]
     pub actions: Vec<String>,
+    /// Review the record in $VISUAL/$EDITOR before it is saved (attendance may be filled in there)
+    #[arg(long)]
+    pub edit: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod commands;
 pub mod dates;
 pub mod diagnostic;
+pub mod editor;
 pub mod error;
 pub mod i18n;
 pub mod ledger;

@@ -3,6 +3,7 @@
 
 mod util;
 
+mod editing;
 mod flow;
 mod prompts;
 mod rating;

@@ -130,3 +130,39 @@ fn rate_asks_for_each_missing_score_with_its_maximum() {
             .contains("scores = { food = 5, fun = 4 }")
     );
 }
+
+#[test]
+fn an_invalid_edit_is_offered_back_to_the_editor() {
+    let l = Ledger::new("en").with_members();
+    l.run(&["plan", "2020-07-09"]).ok();
+    // First time the "person" breaks the file; the second time they fix it.
+    let script = l.path().join("editor.sh");
+    let count = l.path().join("count");
+    std::fs::write(
+        &script,
+        format!(
+            "f=\"$1\"\nif [ -e '{c}' ]; then sed -i 's/^title = \"open$/title = \"Fixed\"/' \"$f\"; else touch '{c}'; sed -i 's/^kind = \"regular\"$/kind = \"regular\"\\ntitle = \"open/' \"$f\"; fi\n",
+            c = count.display()
+        ),
+    )
+    .unwrap();
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("cellbook"));
+    cmd.current_dir(l.path())
+        .args(["edit", "2020-07-09"])
+        .env_remove("CELLBOOK_LEDGER")
+        .env_remove("VISUAL")
+        .env("EDITOR", format!("sh {}", script.display()))
+        .env("CELLBOOK_TODAY", &l.today)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(10_000)).unwrap();
+    p.exp_string("E001").unwrap();
+    p.exp_string("Open the editor again").unwrap();
+    p.send_line("y").unwrap();
+    p.exp_string("Saved 2020-07-09").unwrap();
+    p.exp_eof().unwrap();
+    assert!(
+        l.read("meetings/2020/2020-07-09.toml")
+            .contains("title = \"Fixed\"")
+    );
+}

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod check;
+pub mod edit;
 pub mod init;
 pub mod list;
 pub mod member;
@@ -120,6 +121,7 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Output> {
         Command::Rubric(cmd) => rubric::run(ctx, cmd),
         Command::Report(args) => report::run(ctx, &args),
         Command::Minutes(args) => minutes::run(ctx, &args),
+        Command::Edit(args) => edit::run(ctx, &args),
         Command::Spec => Ok(Output::text(crate::SPEC)),
     }
 }

@@ -21,7 +21,7 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> Result<Output> {
             (&asked.0, asked.1)
         }
     };
-    let (_lock, ledger) = ctx.open_for_write()?;
+    let (lock, ledger) = ctx.open_for_write()?;
     let mut seq = 1;
     while let Some(entry) = ledger.entry(MeetingId::new(date, seq)) {
         let existing = ledger.load_meeting(&entry)?;
@@ -114,7 +114,14 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> Result<Output> {
         },
         meeting,
     };
+    if args.edit {
+        // The editor session takes the lock itself when it saves; nobody waits on a person typing.
+        drop(lock);
+        let start = super::edit::template(&file.meeting)?;
+        return super::edit::session(ctx, &ledger, id, None, start);
+    }
     save_meeting(&ledger, &file, None)?;
+    drop(lock);
     Ok(Output::text(format!(
         "{} {} {} {}\n{id}\n",
         tr("Đã lên kế hoạch cuộc họp", "Planned a"),

@@ -9,7 +9,7 @@ use crate::commands::{Context, Output, find_meeting, save_meeting};
 use crate::dates::{self, show_date};
 use crate::error::{Error, Result};
 use crate::i18n::{lang, tr};
-use crate::ledger::{Ledger, MeetingFile, Source};
+use crate::ledger::{Ledger, MeetingFile, Source, merge};
 use crate::lookup::{self, MeetingRef};
 use crate::model::{Action, Excuse, Meeting, MeetingId, Member, Record, Role, Vote};
 use crate::names::nfc;
@@ -17,6 +17,9 @@ use crate::prompt;
 use chrono::NaiveDate;
 
 pub fn run(ctx: &Context, args: &RecordArgs) -> Result<Output> {
+    if args.edit {
+        return edit(ctx, args);
+    }
     let asked;
     let args = match interview(ctx, args)? {
         Some(a) => {
@@ -46,6 +49,17 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<Output> {
             .unwrap_or_default()
     );
     Ok(Output::text(out))
+}
+
+/// `record --edit`: apply the flags given, then let the person finish the record in the
+/// editor; the editor replaces the attendance interview.
+fn edit(ctx: &Context, args: &RecordArgs) -> Result<Output> {
+    let ledger = ctx.open()?;
+    let (mut file, original) = target(&ledger, args, ctx.today)?;
+    apply(&ledger, &mut file.meeting, args)?;
+    let text = merge::render(original.as_deref(), &file.meeting)?;
+    let start = super::edit::with_record_hint(&ledger, &text, file.meeting.date);
+    super::edit::session(ctx, &ledger, file.id, original, start)
 }
 
 /// The meeting the command names, read from its file, or a new one for a date with none.

@@ -5,6 +5,7 @@ mod util;
 
 mod editing;
 mod flow;
+mod generator;
 mod prompts;
 mod rating;
 mod report;

@@ -121,6 +121,40 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
     diags
 }
 
+/// Check many ledgers on every core. Each ledger is checked on its own (a worker takes the next
+/// one as soon as it is free), and the diagnostics come back in the order of `roots`, so the
+/// output is the same whatever the number of cores.
+pub fn check_ledgers(roots: &[PathBuf], opts: &CheckOptions) -> Vec<Vec<Diagnostic>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(roots.len());
+    if workers <= 1 {
+        return roots.iter().map(|r| check_ledger(r, opts)).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, Vec<Diagnostic>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(root) = roots.get(i) else { break };
+                        mine.push((i, check_ledger(root, opts)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, d)| d).collect()
+}
+
 fn load<T: serde::de::DeserializeOwned>(
     path: &Path,
     diags: &mut Vec<Diagnostic>,

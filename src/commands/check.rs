@@ -1,6 +1,6 @@
 //! `cellbook check`: validate one ledger or many, and report every problem.
 
-use crate::checks::{CHECKS, CheckOptions, check_ledger};
+use crate::checks::{CHECKS, CheckOptions, check_ledgers};
 use crate::cli::CheckArgs;
 use crate::commands::{Context, Output};
 use crate::diagnostic::Severity;
@@ -36,13 +36,16 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Output> {
     let opts = CheckOptions { today: ctx.today };
     let mut out = Output::default();
     let (mut errors, mut warnings) = (0, 0);
-    for root in &roots {
-        if !root.join(crate::ledger::CONFIG_FILE).is_file() {
-            return Err(Error::NotALedger {
-                start: root.clone(),
-            });
-        }
-        let diags = check_ledger(root, &opts);
+    if let Some(root) = roots
+        .iter()
+        .find(|r| !r.join(crate::ledger::CONFIG_FILE).is_file())
+    {
+        return Err(Error::NotALedger {
+            start: root.clone(),
+        });
+    }
+    // Ledgers are checked in parallel; their problems are printed in the order given.
+    for diags in check_ledgers(&roots, &opts) {
         for mut d in diags {
             if !args.only.is_empty() && !args.only.iter().any(|o| o == d.check) {
                 continue;

@@ -55,7 +55,10 @@ pub enum Command {
     )]
     Init(InitArgs),
     /// Keep the roster: add, change, exempt and list members
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  cellbook member add \"Nguyễn Thị Lan\" --id lan --role deputy --joined 2010-05-19\n  cellbook member list --on 2020-08-10"
+    )]
     Member(MemberCommand),
     /// Plan a meeting (prints the new meeting's id as its last line)
     #[command(
@@ -68,7 +71,10 @@ pub enum Command {
     )]
     Record(Box<RecordArgs>),
     /// Track the tasks assigned at meetings
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  cellbook action list --overdue\n  cellbook action done 2020-07-09/1 --on 2020-08-01"
+    )]
     Action(ActionCommand),
     /// List the meetings of a period
     #[command(
@@ -89,7 +95,10 @@ pub enum Command {
     )]
     Rate(RateArgs),
     /// List, show and check rubrics
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  cellbook rubric list\n  cellbook rubric show hd42-2025"
+    )]
     Rubric(RubricCommand),
     /// Report a quarter or a year: one cell, or many cells rolled up
     #[command(
@@ -103,9 +112,32 @@ pub enum Command {
     Minutes(MinutesArgs),
     /// Open a meeting in $VISUAL/$EDITOR (a commented template for a new one); the edit is
     /// checked before it is saved
-    #[command(after_help = "Examples:\n  cellbook edit 2020-07-09\n  cellbook edit 2020-10-08 --kind thematic\n  EDITOR=\"code --wait\" cellbook edit last")]
+    #[command(
+        after_help = "Examples:\n  cellbook edit 2020-07-09\n  cellbook edit 2020-10-08 --kind thematic\n  EDITOR=\"code --wait\" cellbook edit last"
+    )]
     Edit(EditArgs),
+    /// What is due today: meetings to plan, documents to send, ratings, actions, absences, reports
+    #[command(
+        after_help = "Examples:\n  cellbook status\n  cellbook status --format json\n\nMost urgent first: `!!` act now, `!` due soon, `-` for information. Reads the meetings\nof last year, this year and next year only."
+    )]
+    Status(StatusArgs),
+    /// Export the planned meetings as an iCalendar (.ics) file for phones and mail clients
+    #[command(
+        after_help = "Examples:\n  cellbook export --ics --out chi-bo-7.ics\n  cellbook export --ics --all > tat-ca.ics\n\nTimes are Vietnam time (Asia/Ho_Chi_Minh, +07:00, no daylight saving); --floating writes\nthem without a zone. A meeting without a time is an all-day event. Each meeting keeps one\nUID (2020-07-09@chi-bo-7.cellbook), so importing the file again updates rather than duplicates."
+    )]
+    Export(ExportArgs),
+    /// Print a shell completion script: bash, zsh, fish, powershell or elvish
+    #[command(
+        after_help = "Examples:\n  source <(cellbook completions bash)        # in ~/.bashrc\n  source <(cellbook completions zsh)         # in ~/.zshrc, after compinit\n  cellbook completions fish > ~/.config/fish/completions/cellbook.fish\n  cellbook completions bash --static > /usr/share/bash-completion/completions/cellbook\n\nThe default script asks cellbook at each Tab, so member ids, meeting ids, open action ids\nand rubric ids of the ledger complete too ($CELLBOOK_LEDGER, else the nearest cellbook.toml\nupward). --static completes the commands and flags only, with no call to cellbook."
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write one page per command with --out
+    #[command(
+        after_help = "Examples:\n  cellbook man | man -l -\n  cellbook man --out /usr/local/share/man/man1"
+    )]
+    Man(ManArgs),
     /// Print the ledger file-format specification
+    #[command(after_help = "Examples:\n  cellbook spec | less\n  cellbook spec > ledger-format.md")]
     Spec,
 }
 
@@ -144,6 +176,7 @@ pub struct RateArgs {
 #[derive(Debug, Subcommand)]
 pub enum RubricCommand {
     /// List the rubrics this ledger can use
+    #[command(after_help = "Example:\n  cellbook rubric list")]
     List,
     /// Show a rubric's criteria, bands, levels and gates
     #[command(after_help = "Example:\n  cellbook rubric show hd42-2025")]
@@ -439,6 +472,45 @@ pub struct MinutesArgs {
     pub format: crate::report::MinutesFormat,
     /// Write to FILE (atomically) instead of printing
     #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: crate::commands::status::Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Write iCalendar (RFC 5545), the format calendars import
+    #[arg(long, required = true)]
+    pub ics: bool,
+    /// Every meeting of the ledger, not only those dated today or later
+    #[arg(long)]
+    pub all: bool,
+    /// Floating local times (no time zone) instead of Vietnam time
+    #[arg(long)]
+    pub floating: bool,
+    /// Write to FILE (atomically) instead of printing
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+    /// A self-contained script: commands and flags only, no ids from the ledger
+    #[arg(long = "static")]
+    pub static_script: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write cellbook.1 and one page per command (cellbook-member-add.1, …) into DIR
+    #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }
 

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::render::style::{Style, paint};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -149,17 +151,19 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sev = match self.severity {
-            Severity::Error => crate::i18n::tr("lỗi", "error"),
-            Severity::Warning => crate::i18n::tr("cảnh báo", "warning"),
+        let (sev, style) = match self.severity {
+            Severity::Error => (crate::i18n::tr("lỗi", "error"), Style::Error),
+            Severity::Warning => (crate::i18n::tr("cảnh báo", "warning"), Style::Warning),
         };
+        let label = format!("{sev}[{}]", self.code);
+        let label = paint(&label, style);
         let file = self.file.display();
         match &self.location {
             Some(loc) => {
                 writeln!(
                     f,
-                    "{file}:{}:{}: {sev}[{}]: {}",
-                    loc.line, loc.column, self.code, self.message
+                    "{file}:{}:{}: {label}: {}",
+                    loc.line, loc.column, self.message
                 )?;
                 let gutter = loc.line.to_string().len();
                 writeln!(f, "{:gutter$} |", "")?;
@@ -170,12 +174,14 @@ impl fmt::Display for Diagnostic {
                     .take(loc.caret_col.saturating_sub(1))
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
-                write!(f, "{:gutter$} | {pad}{}", "", "^".repeat(loc.width))?;
+                let caret = "^".repeat(loc.width);
+                write!(f, "{:gutter$} | {pad}{}", "", paint(&caret, style))?;
             }
-            None => write!(f, "{file}: {sev}[{}]: {}", self.code, self.message)?,
+            None => write!(f, "{file}: {label}: {}", self.message)?,
         }
         if let Some(hint) = &self.hint {
-            write!(f, "\n  = {}: {hint}", crate::i18n::tr("gợi ý", "hint"))?;
+            let label = paint(crate::i18n::tr("gợi ý", "hint"), Style::Hint);
+            write!(f, "\n  = {label}: {hint}")?;
         }
         Ok(())
     }

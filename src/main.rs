@@ -7,6 +7,7 @@ use clap::Parser;
 
 use cellbook::cli::Cli;
 use cellbook::commands::{self, Context};
+use cellbook::render::style;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -17,6 +18,12 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    use std::io::IsTerminal;
+    style::enable(style::decide(
+        io::stderr().is_terminal(),
+        std::env::var_os("NO_COLOR"),
+        std::env::var_os("CLICOLOR_FORCE"),
+    ));
     let ctx = match context(&cli) {
         Ok(ctx) => ctx,
         Err(e) => return fail(&e),
@@ -58,7 +65,10 @@ fn fail(e: &anyhow::Error) -> ExitCode {
         .map_or(1, cellbook::Error::exit_code);
     let prefix = match e.downcast_ref::<cellbook::Error>() {
         Some(cellbook::Error::Invalid(_)) => String::new(),
-        _ => format!("{}: ", cellbook::i18n::tr("lỗi", "error")),
+        _ => format!(
+            "{}: ",
+            style::paint(cellbook::i18n::tr("lỗi", "error"), style::Style::Error)
+        ),
     };
     write_or_ignore_pipe(&mut io::stderr().lock(), &format!("{prefix}{e:#}\n"));
     ExitCode::from(code)

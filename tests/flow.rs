@@ -609,3 +609,28 @@ fn scripts_are_told_the_missing_flag_instead_of_being_asked() {
     l.run(&["record", "2020-07-09", "--conclusion", "Thống nhất"])
         .ok();
 }
+
+#[test]
+fn colour_only_when_asked_and_never_with_no_color() {
+    let l = Ledger::example();
+    let forced = crate::util::cellbook(l.path(), &l.today)
+        .env_remove("NO_COLOR")
+        .env("CLICOLOR_FORCE", "1")
+        .args(["check"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&forced.stderr);
+    assert!(
+        stderr.contains("\x1b[1;33mcảnh báo[W001]\x1b[0m"),
+        "{stderr}"
+    );
+    // The harness sets NO_COLOR, and a pipe is not a terminal: plain text either way.
+    let plain = l.run(&["check"]);
+    assert!(!plain.stderr.contains('\x1b'), "{}", plain.stderr);
+    let both = crate::util::cellbook(l.path(), &l.today)
+        .env("CLICOLOR_FORCE", "1")
+        .args(["check"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&both.stderr).contains('\x1b'));
+}

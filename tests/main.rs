@@ -6,6 +6,7 @@ mod util;
 mod editing;
 mod flow;
 mod generator;
+mod language;
 mod prompts;
 mod rating;
 mod report;

@@ -3,9 +3,12 @@
 
 pub mod action;
 pub mod check;
+pub mod completions;
 pub mod edit;
+pub mod export;
 pub mod init;
 pub mod list;
+pub mod man;
 pub mod member;
 pub mod minutes;
 pub mod plan;
@@ -14,6 +17,7 @@ pub mod record;
 pub mod report;
 pub mod rubric;
 pub mod show;
+pub mod status;
 
 use std::path::{Path, PathBuf};
 
@@ -122,6 +126,10 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Output> {
         Command::Report(args) => report::run(ctx, &args),
         Command::Minutes(args) => minutes::run(ctx, &args),
         Command::Edit(args) => edit::run(ctx, &args),
+        Command::Status(args) => status::run(ctx, &args),
+        Command::Export(args) => export::run(ctx, &args),
+        Command::Completions(args) => completions::run(ctx, &args),
+        Command::Man(args) => man::run(ctx, &args),
         Command::Spec => Ok(Output::text(crate::SPEC)),
     }
 }

@@ -202,16 +202,17 @@ enum Line {
 }
 
 fn person_text(p: &Option<Person>) -> String {
+    // Vietnamese minutes name a member "Đồng chí …" (comrade); English ones use the name alone.
+    let honorific = match crate::i18n::lang() {
+        crate::i18n::Lang::Vi => "Đồng chí ",
+        crate::i18n::Lang::En => "",
+    };
     match p {
         Some(Person {
             name,
             role: Some(role),
-        }) => format!("{} {name}, {role}", tr("Đồng chí", ""))
-            .trim()
-            .to_owned(),
-        Some(Person { name, role: None }) => {
-            format!("{} {name}", tr("Đồng chí", "")).trim().to_owned()
-        }
+        }) => format!("{honorific}{name}, {role}"),
+        Some(Person { name, role: None }) => format!("{honorific}{name}"),
         None => "—".to_owned(),
     }
 }

@@ -1,0 +1,57 @@
+//! `cellbook man`: the manual page (roff), from the same clap definition as `--help`.
+
+use std::path::Path;
+
+use clap::CommandFactory;
+
+use crate::cli::{Cli, ManArgs};
+use crate::commands::{Context, Output};
+use crate::error::{Error, Result};
+use crate::i18n::tr;
+use crate::ledger::storage::write_atomic;
+
+pub fn run(_ctx: &Context, args: &ManArgs) -> Result<Output> {
+    let mut cmd = Cli::command().disable_help_subcommand(true);
+    cmd.build();
+    match &args.out {
+        None => Ok(Output::text(render(&cmd)?)),
+        Some(dir) => {
+            let mut written = Vec::new();
+            write_pages(&cmd, dir, &mut written)?;
+            let mut out = format!(
+                "{} {} {} {}\n",
+                tr("Đã ghi", "Wrote"),
+                written.len(),
+                tr("trang hướng dẫn vào", "manual pages to"),
+                dir.display()
+            );
+            for name in written {
+                out.push_str(&format!("  {name}\n"));
+            }
+            Ok(Output::text(out))
+        }
+    }
+}
+
+/// One page: `cellbook.1`, `cellbook-member-add.1`, ….
+fn render(cmd: &clap::Command) -> Result<String> {
+    let mut buf = Vec::new();
+    clap_mangen::Man::new(cmd.clone())
+        .render(&mut buf)
+        .map_err(|e| Error::io(Path::new("<man>"), e))?;
+    Ok(String::from_utf8_lossy(&buf).into_owned())
+}
+
+/// A page for the command and for each visible subcommand, at any depth.
+fn write_pages(cmd: &clap::Command, dir: &Path, written: &mut Vec<String>) -> Result<()> {
+    let name = format!(
+        "{}.1",
+        cmd.get_display_name().unwrap_or_else(|| cmd.get_name())
+    );
+    write_atomic(&dir.join(&name), render(cmd)?.as_bytes())?;
+    written.push(name);
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        write_pages(sub, dir, written)?;
+    }
+    Ok(())
+}

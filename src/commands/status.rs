@@ -1,0 +1,585 @@
+//! `cellbook status`: what is due today, from the meetings of last year, this year and next
+//! year (the reminders themselves are worked out in `reminders.rs`).
+
+use chrono::{Datelike, NaiveDate};
+use comfy_table::Cell;
+use serde_json::{Value, json};
+
+use crate::cli::StatusArgs;
+use crate::commands::{Context, Output};
+use crate::dates::{show_date, show_time};
+use crate::error::{Error, Result};
+use crate::i18n::{Lang, lang, tr};
+use crate::ledger::{Ledger, MeetingFile};
+use crate::model::{Meeting, MeetingId};
+use crate::period::Period;
+use crate::reminders::{self, DOCS_LEAD_DAYS, Input, Reminder, Urgency};
+use crate::render::table;
+
+/// How `status` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// For people: a list, most urgent first, and a table of open actions
+    #[default]
+    Text,
+    /// For scripts: every reminder with its fields
+    Json,
+}
+
+pub fn run(ctx: &Context, args: &StatusArgs) -> Result<Output> {
+    let ledger = ctx.open()?;
+    let today = ctx.today;
+    let y = today.year();
+    // Cost follows the calendar, not the history: last year (a quarter or year to report, an
+    // action still open), this year, and next year (a meeting planned for January).
+    let mut files = Vec::new();
+    let mut unreadable = Vec::new();
+    for entry in ledger.meeting_entries(Some((y - 1, y + 1)))? {
+        match ledger.load_meeting(&entry) {
+            Ok(f) => files.push(f),
+            Err(Error::Invalid(_)) => unreadable.push(entry.path),
+            Err(e) => return Err(e),
+        }
+    }
+    let meetings: Vec<(MeetingId, &Meeting)> = files.iter().map(|f| (f.id, &f.meeting)).collect();
+    let list = reminders::reminders(&Input {
+        today,
+        rules: &ledger.config.meetings,
+        roster: &ledger.roster,
+        meetings: &meetings,
+    });
+    let view = View {
+        ledger: &ledger,
+        files: &files,
+        today,
+    };
+    let text = match args.format {
+        Format::Text => view.text(&list, &unreadable),
+        Format::Json => {
+            // A `Value` always serialises.
+            let mut s =
+                serde_json::to_string_pretty(&view.json(&list, &unreadable)).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+    };
+    Ok(Output::text(text))
+}
+
+struct View<'a> {
+    ledger: &'a Ledger,
+    files: &'a [MeetingFile],
+    today: NaiveDate,
+}
+
+impl View<'_> {
+    fn text(&self, list: &[Reminder], unreadable: &[std::path::PathBuf]) -> String {
+        let mut out = format!(
+            "{} · {} {}\n\n",
+            self.ledger.config.cell.name,
+            tr("hôm nay", "today"),
+            show_date(self.today, lang())
+        );
+        for path in unreadable {
+            out.push_str(&format!(
+                "!! {}: {}\n   → cellbook check\n",
+                path.display(),
+                tr(
+                    "không đọc được tệp cuộc họp này; các nhắc việc bỏ qua nó",
+                    "this meeting file cannot be read; the reminders leave it out"
+                )
+            ));
+        }
+        let (actions, others): (Vec<&Reminder>, Vec<&Reminder>) = list
+            .iter()
+            .partition(|r| matches!(r, Reminder::Action { .. }));
+        for r in &others {
+            let marker = match r.urgency(self.today) {
+                Urgency::Urgent => "!!",
+                Urgency::Due => "! ",
+                Urgency::Info => "- ",
+            };
+            out.push_str(&format!("{marker} {}\n", self.message(r)));
+            if let Some(hint) = self.hint(r) {
+                out.push_str(&format!("   → {hint}\n"));
+            }
+        }
+        if !actions.is_empty() {
+            if !others.is_empty() || !unreadable.is_empty() {
+                out.push('\n');
+            }
+            out.push_str(&self.actions_table(&actions));
+        }
+        if list.is_empty() && unreadable.is_empty() {
+            out.push_str(tr("Không có việc gì đến hạn.\n", "Nothing is due.\n"));
+        }
+        out
+    }
+
+    fn actions_table(&self, actions: &[&Reminder]) -> String {
+        let overdue = actions
+            .iter()
+            .filter(|r| matches!(r, Reminder::Action { overdue: true, .. }))
+            .count();
+        let mut t = table::new(vec![
+            tr("Mã", "Id"),
+            tr("Người thực hiện", "Who"),
+            tr("Nội dung", "Task"),
+            tr("Giao ngày", "Assigned"),
+            tr("Hạn", "Due"),
+            tr("Tình trạng", "Status"),
+        ]);
+        for r in actions {
+            if let Reminder::Action {
+                id,
+                member,
+                task,
+                since,
+                due,
+                ..
+            } = r
+            {
+                t.add_row(vec![
+                    Cell::new(id),
+                    Cell::new(self.name(member)),
+                    Cell::new(task),
+                    Cell::new(show_date(*since, lang())),
+                    Cell::new(due.map(|d| show_date(d, lang())).unwrap_or_default()),
+                    Cell::new(self.action_status(*due)),
+                ]);
+            }
+        }
+        format!(
+            "{} ({}{}):\n{t}\n",
+            tr("Việc chưa xong", "Open actions"),
+            actions.len(),
+            if overdue > 0 {
+                format!(", {overdue} {}", tr("quá hạn", "overdue"))
+            } else {
+                String::new()
+            }
+        )
+    }
+
+    fn action_status(&self, due: Option<NaiveDate>) -> String {
+        let Some(due) = due else {
+            return tr("đang làm", "open").to_owned();
+        };
+        let days = (due - self.today).num_days();
+        match days {
+            d if d < 0 => format!("{} {}", tr("quá hạn", "overdue by"), days_text(-d)),
+            0 => tr("đến hạn hôm nay", "due today").to_owned(),
+            d => format!("{} {}", tr("còn", "due in"), days_text(d)),
+        }
+    }
+
+    fn name(&self, id: &str) -> String {
+        self.ledger
+            .roster
+            .get(id)
+            .map_or_else(|| id.to_owned(), |m| m.name.clone())
+    }
+
+    fn file(&self, id: MeetingId) -> Option<&MeetingFile> {
+        self.files.iter().find(|f| f.id == id)
+    }
+
+    /// What a person reads.
+    fn message(&self, r: &Reminder) -> String {
+        let date = |d: NaiveDate| show_date(d, lang());
+        match r {
+            Reminder::RegularMissing {
+                year,
+                month,
+                have,
+                need,
+                current,
+                days_left,
+            } => {
+                let m = month_name(*year, *month);
+                match (current, have) {
+                    (false, _) => format!(
+                        "{m} {}",
+                        tr(
+                            "chưa có cuộc họp thường kỳ nào được lên kế hoạch.",
+                            "has no regular meeting planned yet."
+                        )
+                    ),
+                    (true, 0) => format!(
+                        "{m} {}; {}.",
+                        tr(
+                            "chưa có cuộc họp thường kỳ nào (đã họp hoặc dự kiến)",
+                            "has no regular meeting yet, held or planned"
+                        ),
+                        days_left_text(*days_left)
+                    ),
+                    (true, _) => format!(
+                        "{m} {} {have}/{need} {}; {}.",
+                        tr("mới có", "has"),
+                        tr(
+                            "cuộc họp thường kỳ (đã họp hoặc dự kiến)",
+                            "regular meetings, held or planned"
+                        ),
+                        days_left_text(*days_left)
+                    ),
+                }
+            }
+            Reminder::NextMeeting {
+                id,
+                kind,
+                title,
+                time,
+                place,
+                in_days,
+            } => {
+                let mut s = format!("{}: {}", tr("Cuộc họp tới", "Next meeting"), date(id.date));
+                if let Some(t) = time {
+                    s.push_str(&format!(" {}", show_time(*t)));
+                }
+                s.push_str(&format!(" ({}), {}", when_text(*in_days), kind.label()));
+                if let Some(p) = place.as_deref().filter(|p| !p.is_empty()) {
+                    s.push_str(&format!(", {p}"));
+                }
+                if let Some(t) = title.as_deref().filter(|t| !t.is_empty()) {
+                    s.push_str(&format!(": {t}"));
+                }
+                s
+            }
+            Reminder::DocsToSend { id, send_by } => {
+                let lead = format!(
+                    "{} {DOCS_LEAD_DAYS} {}",
+                    tr("trước ít nhất", "at least"),
+                    tr("ngày", "day before")
+                );
+                match send_by.cmp(&self.today) {
+                    std::cmp::Ordering::Greater => format!(
+                        "{} {} {} {} ({lead}).",
+                        tr(
+                            "Gửi tài liệu cuộc họp",
+                            "Send the documents of the meeting of"
+                        ),
+                        date(id.date),
+                        tr("cho đảng viên chậm nhất ngày", "to the members by"),
+                        date(*send_by)
+                    ),
+                    std::cmp::Ordering::Equal => format!(
+                        "{} {} ({lead}).",
+                        tr(
+                            "Hôm nay là hạn cuối gửi tài liệu cuộc họp",
+                            "Today is the last day to send the documents of the meeting of"
+                        ),
+                        date(id.date)
+                    ),
+                    std::cmp::Ordering::Less => format!(
+                        "{} {} {} ({lead}).",
+                        tr("Tài liệu cuộc họp", "The documents of the meeting of"),
+                        date(id.date),
+                        tr("chưa được ghi là đã gửi", "are not recorded as sent")
+                    ),
+                }
+            }
+            Reminder::NotRecorded { id } => {
+                let kind = self
+                    .file(*id)
+                    .map(|f| f.meeting.kind.label())
+                    .unwrap_or_default();
+                match lang() {
+                    Lang::Vi => format!(
+                        "Cuộc họp {kind} ngày {} đã qua nhưng chưa ghi biên bản.",
+                        date(id.date)
+                    ),
+                    Lang::En => format!(
+                        "The {kind} meeting of {} has passed and is not recorded.",
+                        date(id.date)
+                    ),
+                }
+            }
+            Reminder::ThematicOwed {
+                quarter,
+                have,
+                need,
+            } => {
+                let q = format!("{} {quarter}", tr("Quý", "Quarter"));
+                let body = if *have == 0 {
+                    tr(
+                        "chưa có cuộc sinh hoạt chuyên đề nào (đã họp hoặc dự kiến)",
+                        "has no thematic meeting yet, held or planned",
+                    )
+                    .to_owned()
+                } else {
+                    format!(
+                        "{} {have}/{need} {}",
+                        tr("mới có", "has"),
+                        tr(
+                            "cuộc sinh hoạt chuyên đề (đã họp hoặc dự kiến)",
+                            "thematic meetings, held or planned"
+                        )
+                    )
+                };
+                format!(
+                    "{q} {body}; {} {}.",
+                    tr("quý kết thúc ngày", "the quarter ends on"),
+                    date(quarter.end())
+                )
+            }
+            Reminder::Unrated { id, days_since } => format!(
+                "{} {} {} {}.",
+                tr("Cuộc họp", "The meeting of"),
+                date(id.date),
+                match days_since {
+                    0 => tr("họp hôm nay", "was held today").to_owned(),
+                    n => format!(
+                        "{} {} {}",
+                        tr("đã họp", "was held"),
+                        days_text(*n),
+                        tr("trước", "ago")
+                    ),
+                },
+                tr("nhưng chưa xếp loại chất lượng", "and is not rated yet")
+            ),
+            Reminder::Action {
+                id, member, task, ..
+            } => format!("{id} {}: {task}", self.name(member)),
+            Reminder::Absences {
+                member,
+                year,
+                months,
+            } => {
+                let list = months
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let consequence = if months.len() >= reminders::ABSENCE_MONTHS_LIMIT {
+                    tr(
+                        "chi bộ phải xem xét, đề nghị xóa tên khỏi danh sách đảng viên (Quy định 24-QĐ/TW, điểm 8.1)",
+                        "the cell must consider removing the member from the Party rolls (Quy định 24-QĐ/TW, point 8.1)",
+                    )
+                } else {
+                    tr(
+                        "thêm một tháng nữa là chi bộ phải xem xét xóa tên (Quy định 24-QĐ/TW, điểm 8.1)",
+                        "one month more and the cell must consider removing the member from the rolls (Quy định 24-QĐ/TW, point 8.1)",
+                    )
+                };
+                match lang() {
+                    Lang::Vi => format!(
+                        "{} vắng mặt không lý do trong {} tháng của năm {year} (tháng {list}): {consequence}.",
+                        self.name(member),
+                        months.len()
+                    ),
+                    Lang::En => format!(
+                        "{} was absent without a reason in {} months of {year} (months {list}): {consequence}.",
+                        self.name(member),
+                        months.len()
+                    ),
+                }
+            }
+            Reminder::QuarterReport { quarter } => {
+                let to = self
+                    .ledger
+                    .config
+                    .cell
+                    .parent
+                    .clone()
+                    .filter(|p| !p.is_empty())
+                    .unwrap_or_else(|| tr("cấp ủy cấp trên", "the committee above").to_owned());
+                format!(
+                    "{} {quarter} {}: {} {to}.",
+                    tr("Quý", "Quarter"),
+                    tr("đã kết thúc", "has ended"),
+                    tr("lập báo cáo quý gửi", "report it to")
+                )
+            }
+            Reminder::YearReport { year } => format!(
+                "{} {year} {}: {}.",
+                tr("Năm", "The year"),
+                tr("đã kết thúc", "has ended"),
+                tr(
+                    "lập báo cáo năm và xếp loại cả năm",
+                    "report the year and its classification"
+                )
+            ),
+        }
+    }
+
+    /// The command (or edit) that deals with the reminder.
+    fn hint(&self, r: &Reminder) -> Option<String> {
+        Some(match r {
+            Reminder::RegularMissing { .. } => {
+                tr("cellbook plan NGÀY", "cellbook plan DATE").to_owned()
+            }
+            Reminder::ThematicOwed { .. } => tr(
+                "cellbook plan NGÀY --kind thematic",
+                "cellbook plan DATE --kind thematic",
+            )
+            .to_owned(),
+            Reminder::NextMeeting { id, .. } => format!("cellbook show {id}"),
+            Reminder::DocsToSend { id, .. } => format!(
+                "{} `docs_sent = {}` {} [plan] {} {}",
+                tr("khi đã gửi, ghi", "once sent, write"),
+                self.today.format("%Y-%m-%d"),
+                tr("vào bảng", "under"),
+                tr("của", "in"),
+                id.rel_path()
+            ),
+            Reminder::NotRecorded { id } => format!("cellbook record {id}"),
+            Reminder::Unrated { id, .. } => format!("cellbook rate {id}"),
+            Reminder::Action { id, .. } => format!("cellbook action done {id}"),
+            Reminder::Absences { .. } => return None,
+            Reminder::QuarterReport { quarter } => {
+                if *quarter == Period::previous_quarter(self.today) {
+                    "cellbook report --last-quarter".to_owned()
+                } else {
+                    format!("cellbook report --quarter {quarter}")
+                }
+            }
+            Reminder::YearReport { year } => format!("cellbook report --year {year}"),
+        })
+    }
+
+    fn json(&self, list: &[Reminder], unreadable: &[std::path::PathBuf]) -> Value {
+        let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        let items: Vec<Value> = list
+            .iter()
+            .map(|r| {
+                let mut v = json!({
+                    "kind": r.key(),
+                    "urgency": r.urgency(self.today).key(),
+                    "message": self.message(r),
+                    "hint": self.hint(r),
+                });
+                let fields = match r {
+                    Reminder::RegularMissing {
+                        year,
+                        month,
+                        have,
+                        need,
+                        current,
+                        days_left,
+                    } => json!({
+                        "month": crate::period::month_label(*year, *month),
+                        "have": have, "need": need, "current_month": current,
+                        "days_left": days_left,
+                    }),
+                    Reminder::NextMeeting {
+                        id,
+                        kind,
+                        title,
+                        time,
+                        place,
+                        in_days,
+                    } => json!({
+                        "meeting": id.to_string(), "date": iso(id.date), "meeting_kind": kind.key(),
+                        "title": title, "time": time.map(crate::dates::show_time),
+                        "place": place, "in_days": in_days,
+                    }),
+                    Reminder::DocsToSend { id, send_by } => json!({
+                        "meeting": id.to_string(), "date": iso(id.date), "send_by": iso(*send_by),
+                    }),
+                    Reminder::NotRecorded { id } => {
+                        json!({ "meeting": id.to_string(), "date": iso(id.date) })
+                    }
+                    Reminder::ThematicOwed {
+                        quarter,
+                        have,
+                        need,
+                    } => json!({
+                        "quarter": quarter.to_string(), "have": have, "need": need,
+                        "quarter_ends": iso(quarter.end()),
+                    }),
+                    Reminder::Unrated { id, days_since } => json!({
+                        "meeting": id.to_string(), "date": iso(id.date), "days_since": days_since,
+                    }),
+                    Reminder::Action {
+                        id,
+                        member,
+                        task,
+                        since,
+                        due,
+                        overdue,
+                    } => json!({
+                        "action": id.to_string(), "member": member, "name": self.name(member),
+                        "task": task, "since": iso(*since), "due": due.map(iso),
+                        "overdue": overdue,
+                    }),
+                    Reminder::Absences {
+                        member,
+                        year,
+                        months,
+                    } => json!({
+                        "member": member, "name": self.name(member), "year": year,
+                        "months": months,
+                    }),
+                    Reminder::QuarterReport { quarter } => {
+                        json!({ "quarter": quarter.to_string() })
+                    }
+                    Reminder::YearReport { year } => json!({ "year": year }),
+                };
+                if let (Some(obj), Value::Object(extra)) = (v.as_object_mut(), fields) {
+                    // The common keys above win over a field of the same name.
+                    for (k, val) in extra {
+                        obj.entry(k).or_insert(val);
+                    }
+                }
+                v
+            })
+            .collect();
+        json!({
+            "cell": self.ledger.config.cell.name,
+            "today": iso(self.today),
+            "reminders": items,
+            "unreadable": unreadable.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+        })
+    }
+}
+
+/// `tháng 10/2020` or `October 2020`.
+fn month_name(year: i32, month: u32) -> String {
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match lang() {
+        Lang::Vi => format!("Tháng {month}/{year}"),
+        Lang::En => {
+            let name = EN.get(month.saturating_sub(1) as usize).unwrap_or(&"?");
+            format!("{name} {year}")
+        }
+    }
+}
+
+/// `3 ngày` or `3 days`.
+fn days_text(n: i64) -> String {
+    match (lang(), n) {
+        (Lang::Vi, n) => format!("{n} ngày"),
+        (Lang::En, 1) => "1 day".to_owned(),
+        (Lang::En, n) => format!("{n} days"),
+    }
+}
+
+/// `còn 3 ngày` or `3 days left`.
+fn days_left_text(n: i64) -> String {
+    match lang() {
+        Lang::Vi => format!("còn {}", days_text(n)),
+        Lang::En => format!("{} left", days_text(n)),
+    }
+}
+
+/// `today`, `tomorrow`, `in 3 days`.
+fn when_text(in_days: i64) -> String {
+    match in_days {
+        0 => tr("hôm nay", "today").to_owned(),
+        1 => tr("ngày mai", "tomorrow").to_owned(),
+        n => format!("{} {}", tr("sau", "in"), days_text(n)),
+    }
+}

@@ -10,6 +10,8 @@ use cellbook::commands::{self, Context};
 use cellbook::render::style;
 
 fn main() -> ExitCode {
+    // `COMPLETE=bash cellbook -- WORDS…`: answer a shell's Tab and exit (see `completions`).
+    clap_complete::CompleteEnv::with_factory(commands::completions::command).complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -3,6 +3,7 @@
 
 mod util;
 
+mod daily;
 mod editing;
 mod flow;
 mod generator;

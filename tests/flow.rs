@@ -634,3 +634,36 @@ fn colour_only_when_asked_and_never_with_no_color() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&both.stderr).contains('\x1b'));
 }
+
+#[test]
+fn piped_tables_fit_100_columns_and_align_vietnamese_text() {
+    let l = Ledger::example();
+    for args in [
+        &["list"][..],
+        &["member", "list"],
+        &["action", "list"],
+        &["report", "--quarter", "2020-Q3"],
+        &["rubric", "show", "hd42-2025"],
+    ] {
+        let run = l.run(args).ok();
+        let table: Vec<&str> = run
+            .stdout
+            .lines()
+            .filter(|line| line.starts_with(['│', '┌', '└', '╞']))
+            .collect();
+        assert!(!table.is_empty(), "{args:?}: no table:\n{}", run.stdout);
+        let widths: Vec<usize> = table.iter().map(|line| line.chars().count()).collect();
+        assert!(
+            widths.iter().all(|&w| w <= 100),
+            "{args:?}: wider than 100:\n{}",
+            run.stdout
+        );
+        // Every row of a table is as wide as its border: composed (NFC) Vietnamese letters
+        // take one column each, so the columns line up.
+        assert!(
+            widths.iter().all(|&w| w == widths[0]),
+            "{args:?}: ragged rows:\n{}",
+            run.stdout
+        );
+    }
+}

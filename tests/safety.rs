@@ -886,3 +886,27 @@ fn check_names_temp_files_in_the_root_and_an_empty_cell_name() {
         .stderr_has("E013")
         .stderr_has("the cell's name is empty");
 }
+
+#[test]
+fn a_hand_written_nfd_roster_reads_as_nfc() {
+    let l = Ledger::new("en");
+    let nfd: String = unicode_normalization::UnicodeNormalization::nfd("Nguyễn Thị Hoà").collect();
+    l.write(
+        "members.toml",
+        &format!("schema = 1\n[[member]]\nid = \"hoa\"\nname = \"{nfd}\"\njoined = 2010-01-01\n"),
+    );
+    let run = l.run(&["member", "list"]).ok();
+    assert!(run.stdout.contains("Nguyễn Thị Hoà"), "{}", run.stdout);
+    assert!(!run.stdout.contains(&nfd));
+    l.run(&[
+        "member",
+        "add",
+        "Lê Văn Năm",
+        "--id",
+        "nam",
+        "--joined",
+        "2011-01-01",
+    ])
+    .ok();
+    assert!(l.read("members.toml").contains("name = \"Nguyễn Thị Hoà\""));
+}

@@ -355,6 +355,13 @@ pub fn read_source(path: &Path) -> Result<Source, Box<Diagnostic>> {
         .strip_prefix('\u{feff}')
         .map(str::to_owned)
         .unwrap_or(text);
+    // A file saved by an editor that decomposes accents (NFD) is read as its composed (NFC)
+    // twin, so names compare, align in tables and are written back composed.
+    let text = if unicode_normalization::is_nfc(&text) {
+        text
+    } else {
+        crate::names::nfc(&text)
+    };
     Ok(Source {
         path: path.to_path_buf(),
         text,

@@ -610,8 +610,8 @@ pub fn check_meeting(
         if let Some(v) = r.vote {
             let voters = attendance::counted_voters(roster, date, r);
             let present = attendance::present_voters(roster, date, r);
-            let cast = v.in_favour + v.against + v.abstain;
-            if cast > voters {
+            let cast = v.cast();
+            if cast > u64::from(voters) {
                 diags.push(
                     src.error_at(
                         "E040",
@@ -628,7 +628,7 @@ pub fn check_meeting(
                         "probationary members do not vote",
                     )),
                 );
-            } else if cast > present {
+            } else if cast > u64::from(present) {
                 diags.push(
                     src.error_at(
                         "E040",

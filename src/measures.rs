@@ -47,7 +47,7 @@ pub fn measure(roster: &Roster, earlier: &[&Meeting], this: &Meeting) -> Measure
             let voters = attendance::counted_voters(roster, date, rec);
             m.insert(
                 Measure::ResolutionPassed,
-                if voters > 0 && 2 * v.in_favour > voters {
+                if voters > 0 && 2 * u64::from(v.in_favour) > u64::from(voters) {
                     1.0
                 } else {
                     0.0

@@ -910,3 +910,30 @@ fn a_hand_written_nfd_roster_reads_as_nfc() {
     .ok();
     assert!(l.read("members.toml").contains("name = \"Nguyễn Thị Hoà\""));
 }
+
+#[test]
+fn huge_numbers_in_a_file_are_reported_not_overflowed() {
+    let l = Ledger::new("en").with_members();
+    let max = u32::MAX;
+    l.write(
+        "meetings/2020/2020-07-09.toml",
+        &format!("schema = 1\ndate = 2020-07-09\n[record]\npresent = [\"trinh\", \"hoa\", \"duc\", \"lan\", \"tam\"]\nvote = {{ for = {max}, against = {max}, abstain = {max} }}\n[[record.actions]]\nid = {max}\nmember = \"duc\"\ntask = \"x\"\n"),
+    );
+    l.run(&["check"]).fails(1).stderr_has("E040");
+    l.run(&["record", "2020-07-09", "--action", "duc=more"])
+        .fails(1)
+        .stderr_has("no action number is left");
+    l.run(&[
+        "rate",
+        "2020-07-09",
+        "--rubric",
+        "phu-tho-2019",
+        "--score",
+        "preparation=1",
+        "--score",
+        "conduct=1",
+        "--score",
+        "closing=1",
+    ])
+    .ok();
+}

@@ -371,7 +371,14 @@ fn apply(ledger: &Ledger, meeting: &mut Meeting, args: &RecordArgs) -> Result<()
                 show_date(date, lang())
             )));
         }
-        let id = rec.actions.iter().map(|a| a.id).max().unwrap_or(0) + 1;
+        let id = rec
+            .actions
+            .iter()
+            .map(|a| a.id)
+            .max()
+            .unwrap_or(0)
+            .checked_add(1)
+            .ok_or_else(|| Error::refused(tr("hết số cho việc mới", "no action number is left")))?;
         rec.actions.push(Action {
             id,
             member: who(m)?,
@@ -418,8 +425,8 @@ fn apply(ledger: &Ledger, meeting: &mut Meeting, args: &RecordArgs) -> Result<()
     }
     if let Some(v) = rec.vote {
         let voters = attendance::present_voters(roster, date, rec);
-        let cast = v.in_favour + v.against + v.abstain;
-        if cast > voters {
+        let cast = v.cast();
+        if cast > u64::from(voters) {
             return Err(Error::refused_with(
                 format!(
                     "{cast} {} {voters} {}",

@@ -226,6 +226,13 @@ pub struct Vote {
     pub abstain: u32,
 }
 
+impl Vote {
+    /// All votes cast. Counts come from hand-written files, so they are added without overflow.
+    pub fn cast(&self) -> u64 {
+        u64::from(self.in_favour) + u64::from(self.against) + u64::from(self.abstain)
+    }
+}
+
 /// A task assigned at a meeting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::attendance::{self, AttendanceProblem, List};
 use crate::diagnostic::Diagnostic;
@@ -29,6 +29,7 @@ pub const CHECKS: &[&str] = &[
     "ratings",
     "duplicates",
     "files",
+    "cadence",
 ];
 
 /// Options of one run.
@@ -118,7 +119,131 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
         check_meeting(&ledger, file, opts, &mut diags);
         crate::rate::check_rating(&ledger, &meetings, i, &rubrics, opts.today, &mut diags);
     }
+    check_absence_months(&ledger, &meetings, &mut diags);
+    check_cadence(&ledger, &meetings, opts.today, &mut diags);
     diags
+}
+
+/// W007: a member absent without a reason in [`ABSENCE_MONTHS_LIMIT`] months of a year is to
+/// be considered for removal from the rolls (24-QĐ/TW 2021, 8.1). Reported once per member and
+/// year, at the absence that reached the limit.
+fn check_absence_months(ledger: &Ledger, meetings: &[MeetingFile], diags: &mut Vec<Diagnostic>) {
+    use crate::reminders::ABSENCE_MONTHS_LIMIT;
+    let mut months: BTreeMap<(&str, i32), Vec<u32>> = BTreeMap::new();
+    for file in meetings {
+        let Some(rec) = &file.meeting.record else {
+            continue;
+        };
+        let date = file.meeting.date;
+        for (i, who) in rec.unexcused.iter().enumerate() {
+            let seen = months.entry((who.as_str(), date.year())).or_default();
+            if seen.contains(&date.month()) {
+                continue;
+            }
+            seen.push(date.month());
+            if seen.len() == ABSENCE_MONTHS_LIMIT {
+                let name = ledger
+                    .roster
+                    .get(who)
+                    .map_or(who.as_str(), |m| m.name.as_str());
+                let list: Vec<String> = seen.iter().map(u32::to_string).collect();
+                diags.push(
+                    file.source
+                        .warning_at(
+                            "W007",
+                            "cadence",
+                            &[Seg::Key("record"), Seg::Key("unexcused"), Seg::Index(i)],
+                            format!(
+                                "{name} {} {} {} {} ({})",
+                                tr("vắng không lý do trong", "was absent without a reason in"),
+                                seen.len(),
+                                tr("tháng của năm", "months of"),
+                                date.year(),
+                                list.join(", ")
+                            ),
+                        )
+                        .hint(tr(
+                            "chi bộ xem xét đưa ra khỏi Đảng (Quy định 24-QĐ/TW, điểm 8.1)",
+                            "the cell is to consider removal from the rolls (Quy định 24-QĐ/TW, point 8.1)",
+                        )),
+                );
+            }
+        }
+    }
+}
+
+/// W008/W009: months short of regular meetings and quarters short of thematic ones, counting
+/// held meetings, from the ledger's first meeting to the last period that has ended.
+fn check_cadence(
+    ledger: &Ledger,
+    meetings: &[MeetingFile],
+    today: NaiveDate,
+    diags: &mut Vec<Diagnostic>,
+) {
+    use crate::model::Kind;
+    use crate::period::{Period, month_label, months_between};
+    let rules = &ledger.config.meetings;
+    let held: Vec<&crate::model::Meeting> = meetings
+        .iter()
+        .map(|f| &f.meeting)
+        .filter(|m| m.record.is_some())
+        .collect();
+    let (Some(first), Some(last)) = (held.first().map(|m| m.date), held.last().map(|m| m.date))
+    else {
+        return;
+    };
+    let count = |p: Period, kind: Kind| {
+        held.iter()
+            .filter(|m| m.kind == kind && p.contains(m.date))
+            .count() as u32
+    };
+    let dir = ledger.root.join(MEETINGS_DIR);
+    for (y, m) in months_between(first, last) {
+        let Some(month) = Period::month(y, m) else {
+            continue;
+        };
+        if month.end() >= today {
+            break;
+        }
+        let have = count(month, Kind::Regular);
+        if have < rules.regular_per_month {
+            diags.push(Diagnostic::warning(
+                "W008",
+                "cadence",
+                &dir,
+                format!(
+                    "{} {}: {have}/{} {}",
+                    tr("tháng", "month"),
+                    month_label(y, m),
+                    rules.regular_per_month,
+                    tr("buổi sinh hoạt thường kỳ đã họp", "regular meetings held")
+                ),
+            ));
+        }
+        if m % 3 == 0 {
+            let Some(quarter) = Period::quarter(y, m / 3) else {
+                continue;
+            };
+            // Only quarters whose every month is in the ledger's history.
+            if quarter.start() < first.with_day(1).unwrap_or(first) {
+                continue;
+            }
+            let have = count(quarter, Kind::Thematic);
+            if have < rules.thematic_per_quarter {
+                diags.push(Diagnostic::warning(
+                    "W009",
+                    "cadence",
+                    &dir,
+                    format!(
+                        "{} {quarter}: {have}/{} {}",
+                        tr("quý", "quarter"),
+                        rules.thematic_per_quarter,
+                        tr("buổi sinh hoạt chuyên đề đã họp", "thematic meetings held")
+                    ),
+                ));
+            }
+        }
+    }
 }
 
 /// Check many ledgers on every core. Each ledger is checked on its own (a worker takes the next

@@ -105,20 +105,7 @@ impl Period {
 
     /// The months of the period, as (year, month).
     pub fn months(self) -> Vec<(i32, u32)> {
-        let start = self.start();
-        let end = self.end();
-        let mut out = Vec::new();
-        let (mut y, mut m) = (start.year(), start.month());
-        while (y, m) <= (end.year(), end.month()) {
-            out.push((y, m));
-            if m == 12 {
-                y += 1;
-                m = 1;
-            } else {
-                m += 1;
-            }
-        }
-        out
+        months_between(self.start(), self.end())
     }
 
     /// The quarters of the period (for thematic-meeting compliance).
@@ -160,6 +147,17 @@ impl Serialize for Period {
         st.serialize_field("end", &self.end().to_string())?;
         st.end()
     }
+}
+
+/// The months from the one `start` falls in to the one `end` falls in, as (year, month).
+pub fn months_between(start: NaiveDate, end: NaiveDate) -> Vec<(i32, u32)> {
+    let mut out = Vec::new();
+    let (mut y, mut m) = (start.year(), start.month());
+    while (y, m) <= (end.year(), end.month()) {
+        out.push((y, m));
+        (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    }
+    out
 }
 
 /// The last day of a month.

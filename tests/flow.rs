@@ -667,3 +667,66 @@ fn piped_tables_fit_100_columns_and_align_vietnamese_text() {
         );
     }
 }
+
+#[test]
+fn check_warns_of_short_months_quarters_and_repeated_unexcused_absence() {
+    let l = Ledger::new("en").with_members().today("2020-12-15");
+    // Regular meetings in July, September and October (none in August); duc absent without a
+    // reason in three of them; one thematic meeting, in Q4 only.
+    for date in ["2020-07-09", "2020-09-09", "2020-10-09"] {
+        l.run(&[
+            "record",
+            date,
+            "--present",
+            "trinh,hoa,lan,tam",
+            "--unexcused",
+            "duc",
+        ])
+        .ok();
+    }
+    l.run(&[
+        "record",
+        "2020-10-20",
+        "--kind",
+        "thematic",
+        "--present",
+        "all",
+    ])
+    .ok();
+    let run = l.run(&["check", "--only", "cadence"]).ok();
+    assert!(
+        run.stderr
+            .contains("warning[W008]: month 2020-08: 0/1 regular meetings held"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("warning[W009]: quarter 2020-Q3: 0/1 thematic meetings held"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("2020-Q4"),
+        "Q4 has not ended: {}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains("2020-11"),
+        "after the last meeting: {}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("2020-10-09.toml:"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "warning[W007]: Đỗ Văn Đức was absent without a reason in 3 months of 2020 (7, 9, 10)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("W007").count(), 1, "{}", run.stderr);
+    // The example keeps its cadence.
+    let example = Ledger::example();
+    let run = example.run(&["check", "--only", "cadence"]).ok();
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}

@@ -484,6 +484,23 @@ fn schedule(rng: &mut Rng, first: i32, last: i32) -> Vec<(NaiveDate, Kind)> {
     out
 }
 
+/// Whether a member may be absent without a reason at a meeting on `when`: at most two months
+/// of a year, so that no generated member reaches the three months that make `check` warn (W007).
+fn may_skip(earlier: &[&Meeting], id: &str, when: NaiveDate) -> bool {
+    let mut months: Vec<u32> = earlier
+        .iter()
+        .filter(|m| m.date.year() == when.year())
+        .filter(|m| {
+            m.record
+                .as_ref()
+                .is_some_and(|r| r.unexcused.iter().any(|u| u == id))
+        })
+        .map(|m| m.date.month())
+        .collect();
+    months.dedup();
+    months.len() < 2 || months.contains(&when.month())
+}
+
 fn member_name<'a>(roster: &'a Roster, id: &'a str) -> &'a str {
     roster.get(id).map_or(id, |m| m.name.as_str())
 }
@@ -527,7 +544,7 @@ fn meeting(
         let p = if i < 3 { 0.97 } else { 0.9 };
         if i == 0 || rng.chance(p) {
             present.push(mem.id.clone());
-        } else if rng.chance(0.85) {
+        } else if rng.chance(0.85) || !may_skip(earlier, &mem.id, when) {
             excused.push(Excuse {
                 member: mem.id.clone(),
                 reason: rng.pick(REASONS).to_string(),

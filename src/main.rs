@@ -35,6 +35,15 @@ fn main() -> ExitCode {
             // Problems first, then the result, so a summary line ends the output.
             write_or_ignore_pipe(&mut io::stderr().lock(), &out.stderr);
             write_or_ignore_pipe(&mut io::stdout().lock(), &out.stdout);
+            if let Some(stream) = out.stream {
+                let mut w = io::BufWriter::new(io::stdout().lock());
+                match (stream.0)(&mut w).and_then(|()| w.flush()) {
+                    Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                        return fail(&anyhow::Error::new(e).context("cannot write the output"));
+                    }
+                    _ => {}
+                }
+            }
             ExitCode::from(out.code)
         }
         Err(e) => fail(&anyhow::Error::new(e)),

@@ -37,6 +37,21 @@ pub struct Output {
     pub stdout: String,
     pub stderr: String,
     pub code: u8,
+    /// Output too large to hold as one string (a province's roll-up), written to stdout after
+    /// `stdout` by the binary.
+    pub stream: Option<Stream>,
+}
+
+/// Writes a command's output to the writer it is given (stdout).
+pub type WriteOut = dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>;
+
+/// Writes a command's output straight to stdout.
+pub struct Stream(pub Box<WriteOut>);
+
+impl std::fmt::Debug for Stream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Stream")
+    }
 }
 
 impl Output {

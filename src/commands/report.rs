@@ -4,7 +4,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::cli::ReportArgs;
-use crate::commands::{Context, Output};
+use crate::commands::{Context, Output, Stream};
 use crate::error::{Error, Result};
 use crate::i18n::{self, tr};
 use crate::ledger::storage::write_atomic;
@@ -48,11 +48,25 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
         load::cells(&args.ledgers, &opts)?
     };
     let report = aggregate::report(period, cells, ctx.today);
-    let mut text = report::render(&report, args.format);
-    if args.bom {
-        text.insert(0, '\u{feff}');
+    let (format, bom) = (args.format, args.bom);
+    let write = move |w: &mut dyn std::io::Write| {
+        if bom {
+            w.write_all("\u{feff}".as_bytes())?;
+        }
+        report::write(&report, format, w)
+    };
+    match &args.out {
+        // Straight to stdout, a cell at a time.
+        None => Ok(Output {
+            stream: Some(Stream(Box::new(write))),
+            ..Output::default()
+        }),
+        Some(path) => {
+            let mut bytes = Vec::new();
+            write(&mut bytes).map_err(|e| Error::io(path, e))?;
+            emit(Some(path), String::from_utf8_lossy(&bytes).into_owned())
+        }
     }
-    emit(args.out.as_deref(), text)
 }
 
 fn period_of(args: &ReportArgs, ctx: &Context) -> Result<Period> {

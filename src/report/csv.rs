@@ -9,8 +9,8 @@ use super::level_name;
 use super::model::{MeetingRow, Report};
 use crate::i18n::tr;
 
-pub fn render(report: &Report) -> String {
-    let mut w = ::csv::Writer::from_writer(Vec::new());
+pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut w = ::csv::Writer::from_writer(out);
     let header = [
         tr("Chi bộ", "Cell"),
         tr("Mã", "Id"),
@@ -27,22 +27,20 @@ pub fn render(report: &Report) -> String {
         tr("Điểm", "Score"),
         tr("Xếp loại", "Level"),
     ];
-    // Writing to a Vec cannot fail; a failed row is skipped rather than aborting the report.
-    let _ = w.write_record(header.iter().map(|h| safe(h)));
+    w.write_record(header.iter().map(|h| safe(h)))?;
     for cell in &report.cells {
         if cell.meetings.is_empty() {
             let mut rec = vec![safe(&cell.name)];
             rec.extend(std::iter::repeat_n(String::new(), 3));
             rec.push(tr("không có cuộc họp", "no meetings").to_owned());
             rec.extend(std::iter::repeat_n(String::new(), header.len() - rec.len()));
-            let _ = w.write_record(&rec);
+            w.write_record(&rec)?;
         }
         for row in &cell.meetings {
-            let _ = w.write_record(record(&cell.name, row));
+            w.write_record(record(&cell.name, row))?;
         }
     }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    w.flush()
 }
 
 fn record(cell: &str, row: &MeetingRow) -> Vec<String> {

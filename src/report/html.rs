@@ -16,7 +16,9 @@ use super::{date, dateline, level_name, levels_by_month, report_title};
 use crate::i18n::{Lang, lang, tr};
 use crate::level::Level;
 
-pub fn render(report: &Report) -> String {
+pub fn write(report: &Report, to: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let title = report_title(report);
+    to.write_all(page_head(&title).as_bytes())?;
     let mut body = String::new();
     let cell_name = (!report.is_rollup())
         .then(|| report.cells.first().map(|c| c.name.as_str()))
@@ -28,7 +30,6 @@ pub fn render(report: &Report) -> String {
         report.made,
     );
     let p = report.period;
-    let title = report_title(report);
     let _ = writeln!(body, "<h1>{}</h1>", esc(&title));
     let _ = writeln!(
         body,
@@ -48,6 +49,9 @@ pub fn render(report: &Report) -> String {
             tr("II. Chi tiết từng chi bộ", "II. Each cell")
         );
         for (i, cell) in report.cells.iter().enumerate() {
+            // One cell's text at a time, written out before the next is drawn.
+            to.write_all(body.as_bytes())?;
+            body.clear();
             let _ = writeln!(body, "<h3>{}. {}</h3>", i + 1, esc(&cell.name));
             cell_body(cell, &mut body);
         }
@@ -77,19 +81,27 @@ pub fn render(report: &Report) -> String {
             )),
         );
     }
-    page(&title, &body)
+    to.write_all(body.as_bytes())?;
+    to.write_all(PAGE_TAIL.as_bytes())
 }
 
 /// A complete page around `body`, styled for A4 paper.
 pub fn page(title: &str, body: &str) -> String {
+    format!("{}{body}{PAGE_TAIL}", page_head(title))
+}
+
+/// A page up to the start of its body.
+fn page_head(title: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
         lang().code(),
         esc(title)
     )
 }
+
+const PAGE_TAIL: &str = "</body>\n</html>\n";
 
 const STYLE: &str = "@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
 body { font-family: \"Times New Roman\", Times, serif; font-size: 13pt; line-height: 1.35;

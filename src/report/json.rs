@@ -2,9 +2,7 @@
 
 use super::model::Report;
 
-pub fn render(report: &Report) -> String {
-    // Serialising plain structs of numbers and strings cannot fail; keep a valid document anyway.
-    let mut text = serde_json::to_string_pretty(report).unwrap_or_else(|_| "{}".to_owned());
-    text.push('\n');
-    text
+pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, report)?;
+    out.write_all(b"\n")
 }

@@ -9,7 +9,7 @@ use super::sections::{self, Item, upper_first};
 use super::{date, dateline, report_title};
 use crate::i18n::{Lang, lang, tr};
 
-pub fn render(report: &Report) -> String {
+pub fn write(report: &Report, to: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut out = String::new();
     header(
         &mut out,
@@ -34,6 +34,9 @@ pub fn render(report: &Report) -> String {
         out.push('\n');
         list(&sections::totals_items(&report.totals), &mut out);
         for (i, cell) in report.cells.iter().enumerate() {
+            // One cell's text at a time, written out before the next is drawn.
+            to.write_all(out.as_bytes())?;
+            out.clear();
             let _ = writeln!(out, "\n## {}. {}\n", i + 1, esc(&cell.name));
             cell_body(cell, "###", &mut out);
         }
@@ -47,7 +50,7 @@ pub fn render(report: &Report) -> String {
             cell.secretary.as_deref(),
         );
     }
-    out
+    to.write_all(out.as_bytes())
 }
 
 /// The parent committee all cells report to, when they share one.

@@ -55,15 +55,24 @@ pub enum MinutesFormat {
     Html,
 }
 
-/// Render a report in the current language.
-pub fn render(report: &Report, format: Format) -> String {
+/// Write a report in the current language, a cell at a time: a roll-up of thousands of cells
+/// never exists as one string.
+pub fn write(report: &Report, format: Format, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     match format {
-        Format::Table => table::render(report),
-        Format::Json => json::render(report),
-        Format::Csv => csv::render(report),
-        Format::Md => md::render(report),
-        Format::Html => html::render(report),
+        Format::Table => table::write(report, out),
+        Format::Json => json::write(report, out),
+        Format::Csv => csv::write(report, out),
+        Format::Md => md::write(report, out),
+        Format::Html => html::write(report, out),
     }
+}
+
+/// The whole report as a string (for `--out`, and for tests).
+pub fn render(report: &Report, format: Format) -> String {
+    let mut bytes = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write(report, format, &mut bytes);
+    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 /// A level's name in the current language.

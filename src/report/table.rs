@@ -16,10 +16,13 @@ use crate::render::table;
 /// The longest bar, in characters.
 const BAR_WIDTH: u32 = 30;
 
-pub fn render(report: &Report) -> String {
+pub fn write(report: &Report, to: &mut dyn std::io::Write) -> std::io::Result<()> {
+    // One cell's text at a time, written out before the next is drawn.
     let mut out = String::new();
     let p = report.period;
     for (i, cell) in report.cells.iter().enumerate() {
+        to.write_all(out.as_bytes())?;
+        out.clear();
         if i > 0 {
             out.push('\n');
         }
@@ -44,7 +47,7 @@ pub fn render(report: &Report) -> String {
         out.push_str(&summary_table(report));
         render_totals(&report.totals, &mut out);
     }
-    out
+    to.write_all(out.as_bytes())
 }
 
 fn render_cell(cell: &CellReport, out: &mut String) {

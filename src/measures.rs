@@ -74,7 +74,7 @@ pub fn measure(roster: &Roster, earlier: &[&Meeting], this: &Meeting) -> Measure
     let previous = earlier
         .iter()
         .rev()
-        .find(|e| e.date < date && e.record.is_some());
+        .find(|e| e.date <= date && e.record.is_some());
     if let Some(actions) = previous.and_then(|p| p.record.as_ref()).map(|r| &r.actions)
         && !actions.is_empty()
     {
@@ -248,6 +248,23 @@ mod tests {
             1.0
         );
         assert_eq!(max_excused_streak(&[&nov, &dec, &jan]), 3);
+    }
+
+    #[test]
+    fn a_second_meeting_the_same_day_follows_the_first() {
+        let mut first = held("2020-07-09", &["a", "b", "c", "p"], &[], &[]);
+        first.record.as_mut().unwrap().actions = vec![Action {
+            id: 1,
+            member: "a".into(),
+            task: "t".into(),
+            due: None,
+            done: Some(d("2020-07-09")),
+        }];
+        let second = held("2020-07-09", &["a", "b", "c", "p"], &[], &[]);
+        assert_eq!(
+            measure(&roster(), &[&first], &second)[&Measure::PreviousActionsDoneRate],
+            1.0
+        );
     }
 
     #[test]

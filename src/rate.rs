@@ -23,7 +23,8 @@ pub fn measures_at(ledger: &Ledger, meetings: &[MeetingFile], i: usize) -> Measu
     let earlier: Vec<&Meeting> = meetings[..i]
         .iter()
         .map(|f| &f.meeting)
-        .filter(|m| m.record.is_some() && m.date < this.date)
+        // Sorted by id, so a second meeting of the day (`-2`) follows the first.
+        .filter(|m| m.record.is_some() && m.date <= this.date)
         .collect();
     crate::measures::measure(&ledger.roster, &earlier, this)
 }

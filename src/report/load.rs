@@ -16,7 +16,6 @@ use crate::i18n::tr;
 use crate::ledger::{CONFIG_FILE, Ledger};
 use crate::period::Period;
 
-/// The rubric a ledger rates with when `cellbook.toml` names none (docs/ledger-format.md §3).
 /// What to read.
 #[derive(Debug, Clone, Copy)]
 pub struct Options {

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use comfy_table::{Cell, CellAlignment};
+use comfy_table::{Cell, CellAlignment, ColumnConstraint, TableComponent, Width};
 
 use super::model::{CellReport, LevelCounts, Report, Totals};
 use super::sections;
@@ -44,7 +44,9 @@ pub fn write(report: &Report, to: &mut dyn std::io::Write) -> std::io::Result<()
             report.cells.len(),
             tr("chi bộ", "cells")
         );
-        out.push_str(&summary_table(report));
+        to.write_all(out.as_bytes())?;
+        out.clear();
+        write_summary(report, to)?;
         render_totals(&report.totals, &mut out);
     }
     to.write_all(out.as_bytes())
@@ -210,34 +212,179 @@ pub fn bars(levels: &LevelCounts) -> String {
     out
 }
 
-fn summary_table(report: &Report) -> String {
-    let mut t = table::new(sections::summary_headers().to_vec());
-    let row = |name: String, cells: [String; 8]| {
-        std::iter::once(Cell::new(name))
-            .chain(
-                cells
-                    .into_iter()
-                    .zip(&sections::SUMMARY_NUMERIC[1..])
-                    .map(|(c, &n)| {
-                        let cell = Cell::new(c);
-                        if n {
-                            cell.set_alignment(CellAlignment::Right)
-                        } else {
-                            cell
-                        }
-                    }),
-            )
-            .collect::<Vec<_>>()
-    };
-    for c in &report.cells {
-        t.add_row(row(
+/// Rows of the summary drawn at once: a roll-up of 10,000 cells is drawn a piece at a time,
+/// every piece with the same column widths and only the first with a header and a top border,
+/// so it reads as one table while only one piece is ever in memory.
+const SUMMARY_PIECE: usize = 500;
+
+/// The roll-up's summary table: a row per cell, then the total.
+fn write_summary(report: &Report, to: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let headers = sections::summary_headers();
+    let row = |i: usize| match report.cells.get(i) {
+        Some(c) => (
             c.name.clone(),
             sections::summary_cells(&c.totals, Some(c.compliance.ok)),
-        ));
+        ),
+        None => (
+            tr("Tổng cộng", "Total").to_owned(),
+            sections::summary_cells(&report.totals, None),
+        ),
+    };
+    let rows = report.cells.len() + 1;
+    let widths = summary_widths(&headers, (0..rows).map(row));
+    let mut start = 0;
+    while start < rows {
+        let end = (start + SUMMARY_PIECE).min(rows);
+        let mut t = if start == 0 {
+            table::new(headers.to_vec())
+        } else {
+            table::headless()
+        };
+        if start > 0 {
+            for c in [
+                TableComponent::TopBorder,
+                TableComponent::TopBorderIntersections,
+                TableComponent::TopLeftCorner,
+                TableComponent::TopRightCorner,
+            ] {
+                t.remove_style(c);
+            }
+        }
+        if end < rows {
+            for c in [
+                TableComponent::BottomBorder,
+                TableComponent::BottomBorderIntersections,
+                TableComponent::BottomLeftCorner,
+                TableComponent::BottomRightCorner,
+            ] {
+                t.remove_style(c);
+            }
+        }
+        for i in start..end {
+            let (name, cells) = row(i);
+            let mut line = vec![Cell::new(name)];
+            for (c, &numeric) in cells.into_iter().zip(&sections::SUMMARY_NUMERIC[1..]) {
+                let cell = Cell::new(c);
+                line.push(if numeric {
+                    cell.set_alignment(CellAlignment::Right)
+                } else {
+                    cell
+                });
+            }
+            t.add_row(line);
+        }
+        // Columns exist once there are rows: now fix their widths.
+        for (col, w) in widths.iter().enumerate() {
+            if let Some(column) = t.column_mut(col) {
+                column.set_constraint(ColumnConstraint::Absolute(Width::Fixed(*w)));
+            }
+        }
+        writeln!(to, "{t}")?;
+        start = end;
     }
-    t.add_row(row(
-        tr("Tổng cộng", "Total").to_owned(),
-        sections::summary_cells(&report.totals, None),
-    ));
-    format!("{t}\n")
+    Ok(())
+}
+
+/// Column widths (padding included) that fit the whole summary within the table's width: every
+/// column as wide as its longest value or header word, the cell names taking what is left.
+fn summary_widths(
+    headers: &[&str; 9],
+    rows: impl Iterator<Item = (String, [String; 8])>,
+) -> [u16; 9] {
+    let text_width = |s: &str| s.chars().count();
+    let mut content = [0usize; 9];
+    for (i, h) in headers.iter().enumerate() {
+        content[i] = h.split_whitespace().map(text_width).max().unwrap_or(1);
+    }
+    for (name, cells) in rows {
+        content[0] = content[0].max(text_width(&name));
+        for (i, c) in cells.iter().enumerate() {
+            content[i + 1] = content[i + 1].max(text_width(c));
+        }
+    }
+    let total = usize::from(table::new(vec![]).width().unwrap_or(100));
+    // One border character per column and one at the end, one space of padding on each side.
+    let frame = headers.len() + 1 + 2 * headers.len();
+    let others: usize = content[1..].iter().sum();
+    content[0] = content[0].min(total.saturating_sub(frame + others)).max(8);
+    // Room left over lets headers stand on fewer lines, left to right.
+    let mut spare = total.saturating_sub(frame + content.iter().sum::<usize>());
+    for (i, h) in headers.iter().enumerate().skip(1) {
+        let grow = text_width(h).saturating_sub(content[i]).min(spare);
+        content[i] += grow;
+        spare -= grow;
+    }
+    content.map(|w| u16::try_from(w + 2).unwrap_or(u16::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{MeetingRules, Roster};
+    use crate::period::Period;
+    use crate::report::aggregate::{CellInput, cell, report};
+
+    #[test]
+    fn a_long_summary_is_drawn_in_pieces_that_read_as_one_table() {
+        let rules = MeetingRules::default();
+        let roster = Roster {
+            schema: 1,
+            members: vec![],
+        };
+        let period = Period::parse("2020-Q3").unwrap();
+        let today = period.end();
+        let cells = (0..2 * SUMMARY_PIECE + 7)
+            .map(|i| {
+                let name = format!("Chi bộ số {i}");
+                cell(&CellInput {
+                    name: &name,
+                    parent: None,
+                    place: None,
+                    rules: &rules,
+                    roster: &roster,
+                    meetings: &[],
+                    period,
+                    today,
+                    year_rubric: None,
+                })
+            })
+            .collect();
+        let r = report(period, cells, today);
+        let mut out = Vec::new();
+        write_summary(&r, &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines.iter().filter(|l| l.starts_with('┌')).count(),
+            1,
+            "one top border"
+        );
+        assert_eq!(
+            lines.iter().filter(|l| l.starts_with('└')).count(),
+            1,
+            "one bottom border"
+        );
+        assert_eq!(
+            lines.iter().filter(|l| l.starts_with('╞')).count(),
+            1,
+            "one header"
+        );
+        let width = lines[0].chars().count();
+        assert!(width <= 100);
+        let odd: Vec<&&str> = lines
+            .iter()
+            .filter(|l| l.chars().count() != width)
+            .take(3)
+            .collect();
+        assert!(
+            odd.is_empty(),
+            "every piece has the same columns: {width} vs {odd:?}\n{}",
+            lines[..4].join("\n")
+        );
+        assert!(text.contains(&format!("Chi bộ số {}", 2 * SUMMARY_PIECE + 6)));
+        assert!(
+            lines[lines.len() - 2].contains("Total")
+                || lines[lines.len() - 2].contains("Tổng cộng")
+        );
+    }
 }

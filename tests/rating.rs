@@ -1,6 +1,6 @@
 //! `cellbook rate` and `cellbook rubric`: measured criteria, refusals, and check's recompute.
 
-use crate::util::Ledger;
+use crate::util::{HD42_SCORES, Ledger};
 
 /// A small English ledger with one recorded meeting, ready to rate with hd42-2025.
 fn held() -> Ledger {
@@ -37,19 +37,6 @@ fn held() -> Ledger {
     l
 }
 
-const SCORES: [&str; 10] = [
-    "--score",
-    "prep-content=4",
-    "--score",
-    "conduct=22",
-    "--score",
-    "chairing=8",
-    "--score",
-    "principles=5",
-    "--score",
-    "results=25",
-];
-
 #[test]
 fn rating_measures_what_it_can_and_records_the_result() {
     let l = held();
@@ -63,7 +50,7 @@ fn rating_measures_what_it_can_and_records_the_result() {
         "--note",
         "Good meeting",
     ];
-    args.extend(SCORES);
+    args.extend(HD42_SCORES);
     let run = l
         .run(&args)
         .ok()
@@ -85,7 +72,7 @@ fn rating_measures_what_it_can_and_records_the_result() {
 fn json_sheet_has_the_documented_shape() {
     let l = held();
     let mut args = vec!["rate", "2020-07-09", "--json"];
-    args.extend(SCORES);
+    args.extend(HD42_SCORES);
     let run = l.run(&args).ok();
     let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
     assert_eq!(v["meeting"], "2020-07-09");
@@ -114,24 +101,24 @@ fn rating_refuses_bad_scores_and_changes_nothing() {
         args.extend_from_slice(extra);
         l.run(&args)
     };
-    let mut all = SCORES.to_vec();
+    let mut all = HD42_SCORES.to_vec();
     all.extend(["--score", "bogus=1"]);
     rate(&all).fails(1).stderr_has("unknown criterion `bogus`");
-    let mut too_many = SCORES.to_vec();
+    let mut too_many = HD42_SCORES.to_vec();
     too_many.extend(["--score", "chairing=11"]);
     rate(&too_many)
         .fails(1)
         .stderr_has("`chairing` is worth at most 10 points, not 11");
-    let mut measured = SCORES.to_vec();
+    let mut measured = HD42_SCORES.to_vec();
     measured.extend(["--score", "duration=5"]);
     rate(&measured).fails(1).stderr_has(
         "`duration` is measured from the record (duration_minutes = 100): fix the record instead",
     );
-    rate(&SCORES[..8])
+    rate(&HD42_SCORES[..8])
         .fails(1)
         .stderr_has("`results`")
         .stderr_has("needs a score from the raters: previous_actions_done_rate cannot be computed");
-    let mut outsider = SCORES.to_vec();
+    let mut outsider = HD42_SCORES.to_vec();
     outsider.extend(["--by", "ghost"]);
     rate(&outsider)
         .fails(1)
@@ -139,7 +126,7 @@ fn rating_refuses_bad_scores_and_changes_nothing() {
     rate(&["--score", "chairing=x"])
         .fails(2)
         .stderr_has("whole number");
-    let mut other = SCORES.to_vec();
+    let mut other = HD42_SCORES.to_vec();
     other.extend(["--rubric", "nope"]);
     rate(&other).fails(1).stderr_has("unknown rubric 'nope'");
     assert_eq!(before, l.files());
@@ -210,7 +197,7 @@ fn the_previous_meeting_s_actions_are_measured() {
 fn check_finds_a_rating_that_no_longer_matches() {
     let l = held();
     let mut args = vec!["rate", "2020-07-09"];
-    args.extend(SCORES);
+    args.extend(HD42_SCORES);
     l.run(&args).ok();
     // Someone edits the total by hand.
     let path = "meetings/2020/2020-07-09.toml";
@@ -231,7 +218,7 @@ fn check_finds_a_rating_that_no_longer_matches() {
         .stderr_has("W001");
     // Rating again fixes it.
     let mut again = vec!["rate", "2020-07-09"];
-    again.extend(SCORES);
+    again.extend(HD42_SCORES);
     l.run(&again).ok().stdout_has("duration_minutes = 70");
     l.run(&["check", "--only", "ratings"]).ok();
 }

@@ -3,20 +3,7 @@
 
 use serde_json::Value;
 
-use crate::util::{Ledger, Run};
-
-const SCORES: [&str; 10] = [
-    "--score",
-    "prep-content=4",
-    "--score",
-    "conduct=22",
-    "--score",
-    "chairing=8",
-    "--score",
-    "principles=5",
-    "--score",
-    "results=25",
-];
+use crate::util::{HD42_SCORES, Ledger, Run};
 
 fn json(run: &Run) -> Value {
     serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", run.stdout))
@@ -70,7 +57,7 @@ fn record(l: &Ledger, date: &str, kind: &str) {
 
 fn rate(l: &Ledger, date: &str) {
     let mut args = vec!["rate", date, "--on", date];
-    args.extend(SCORES);
+    args.extend(HD42_SCORES);
     l.run(&args).ok();
 }
 

@@ -7,6 +7,21 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use tempfile::TempDir;
 
+/// The raters' scores for the criteria of `hd42-2025` that a recorded meeting without a
+/// previous one cannot measure: 4 + 22 + 8 + 5 + 25 points.
+pub const HD42_SCORES: [&str; 10] = [
+    "--score",
+    "prep-content=4",
+    "--score",
+    "conduct=22",
+    "--score",
+    "chairing=8",
+    "--score",
+    "principles=5",
+    "--score",
+    "results=25",
+];
+
 /// A ledger in a temporary folder.
 pub struct Ledger {
     pub dir: TempDir,

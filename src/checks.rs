@@ -181,68 +181,44 @@ fn check_cadence(
     diags: &mut Vec<Diagnostic>,
 ) {
     use crate::model::Kind;
-    use crate::period::{Period, month_label, months_between};
-    let rules = &ledger.config.meetings;
-    let held: Vec<&crate::model::Meeting> = meetings
+    use crate::period::{Period, months_between};
+    let held: Vec<(NaiveDate, Kind)> = meetings
         .iter()
         .map(|f| &f.meeting)
         .filter(|m| m.record.is_some())
+        .map(|m| (m.date, m.kind))
         .collect();
-    let (Some(first), Some(last)) = (held.first().map(|m| m.date), held.last().map(|m| m.date))
-    else {
+    let (Some(first), Some(last)) = (held.first().map(|h| h.0), held.last().map(|h| h.0)) else {
         return;
     };
-    let count = |p: Period, kind: Kind| {
-        held.iter()
-            .filter(|m| m.kind == kind && p.contains(m.date))
-            .count() as u32
-    };
+    let months = months_between(first, last);
+    // Only quarters whose every month is in the ledger's history.
+    let quarters: Vec<Period> = months
+        .iter()
+        .filter(|(_, m)| m % 3 == 0)
+        .filter_map(|&(y, m)| Period::quarter(y, m / 3))
+        .filter(|q| q.start() >= first.with_day(1).unwrap_or(first))
+        .collect();
     let dir = ledger.root.join(MEETINGS_DIR);
-    for (y, m) in months_between(first, last) {
-        let Some(month) = Period::month(y, m) else {
-            continue;
-        };
-        if month.end() >= today {
-            break;
-        }
-        let have = count(month, Kind::Regular);
-        if have < rules.regular_per_month {
-            diags.push(Diagnostic::warning(
+    for s in crate::cadence::shortfalls(&held, &ledger.config.meetings, &months, &quarters, today) {
+        let (code, unit, what) = match s.kind {
+            Kind::Regular => (
                 "W008",
-                "cadence",
-                &dir,
-                format!(
-                    "{} {}: {have}/{} {}",
-                    tr("tháng", "month"),
-                    month_label(y, m),
-                    rules.regular_per_month,
-                    tr("buổi sinh hoạt thường kỳ đã họp", "regular meetings held")
-                ),
-            ));
-        }
-        if m % 3 == 0 {
-            let Some(quarter) = Period::quarter(y, m / 3) else {
-                continue;
-            };
-            // Only quarters whose every month is in the ledger's history.
-            if quarter.start() < first.with_day(1).unwrap_or(first) {
-                continue;
-            }
-            let have = count(quarter, Kind::Thematic);
-            if have < rules.thematic_per_quarter {
-                diags.push(Diagnostic::warning(
-                    "W009",
-                    "cadence",
-                    &dir,
-                    format!(
-                        "{} {quarter}: {have}/{} {}",
-                        tr("quý", "quarter"),
-                        rules.thematic_per_quarter,
-                        tr("buổi sinh hoạt chuyên đề đã họp", "thematic meetings held")
-                    ),
-                ));
-            }
-        }
+                tr("tháng", "month"),
+                tr("buổi sinh hoạt thường kỳ đã họp", "regular meetings held"),
+            ),
+            Kind::Thematic => (
+                "W009",
+                tr("quý", "quarter"),
+                tr("buổi sinh hoạt chuyên đề đã họp", "thematic meetings held"),
+            ),
+        };
+        diags.push(Diagnostic::warning(
+            code,
+            "cadence",
+            &dir,
+            format!("{unit} {}: {}/{} {what}", s.period, s.have, s.need),
+        ));
     }
 }
 

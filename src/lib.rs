@@ -7,6 +7,7 @@
 //! around it. `main.rs` only parses the command line and prints.
 
 pub mod attendance;
+pub mod cadence;
 pub mod checks;
 pub mod cli;
 pub mod commands;

@@ -9,7 +9,7 @@ use super::model::{
 use crate::attendance;
 use crate::model::meeting::MeetingStatus;
 use crate::model::{Kind, Meeting, MeetingId, MeetingRules, Role, Roster};
-use crate::period::{Period, last_day_of_month, month_label};
+use crate::period::Period;
 use crate::rubric::{Rubric, classify_year};
 
 /// What the report needs to know about one cell.
@@ -116,30 +116,21 @@ pub fn cell(input: &CellInput) -> CellReport {
     totals.update_rate();
 
     // Quotas, over the months and quarters that have ended (one still running may yet catch up).
-    let held = |kind: Kind, from: NaiveDate, to: NaiveDate| {
-        meetings
-            .iter()
-            .filter(|(id, m)| {
-                m.kind == kind && m.record.is_some() && from <= id.date && id.date <= to
-            })
-            .count()
-    };
-    for (y, mo) in period.months() {
-        let Some(first) = NaiveDate::from_ymd_opt(y, mo, 1) else {
-            continue;
-        };
-        let last = last_day_of_month(y, mo);
-        if last < input.today
-            && held(Kind::Regular, first, last) < input.rules.regular_per_month as usize
-        {
-            compliance.short_months.push(month_label(y, mo));
-        }
-    }
-    for q in period.quarters() {
-        if q.end() < input.today
-            && held(Kind::Thematic, q.start(), q.end()) < input.rules.thematic_per_quarter as usize
-        {
-            compliance.short_quarters.push(q.label());
+    let held: Vec<(NaiveDate, Kind)> = meetings
+        .iter()
+        .filter(|(_, m)| m.record.is_some())
+        .map(|(id, m)| (id.date, m.kind))
+        .collect();
+    for s in crate::cadence::shortfalls(
+        &held,
+        input.rules,
+        &period.months(),
+        &period.quarters(),
+        input.today,
+    ) {
+        match s.kind {
+            Kind::Regular => compliance.short_months.push(s.period.label()),
+            Kind::Thematic => compliance.short_quarters.push(s.period.label()),
         }
     }
     compliance.ok = compliance.short_months.is_empty()

@@ -6,12 +6,12 @@
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
+use cellbook::core::model::{Meeting, Roster};
+use cellbook::core::period::Period;
+use cellbook::core::report::aggregate::{self, CellInput};
+use cellbook::core::rubric::{Rubric, find_builtin, score};
 use cellbook::ledger::{Ledger, MeetingFile, Source, parse_source};
-use cellbook::model::{Meeting, Roster};
-use cellbook::period::Period;
-use cellbook::rate::measures_at;
-use cellbook::report::aggregate::{self, CellInput};
-use cellbook::rubric::{Rubric, find_builtin, score};
+use cellbook::rating::measures_at;
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 

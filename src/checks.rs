@@ -10,13 +10,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::attendance::{self, AttendanceProblem, List};
+use crate::core::attendance::{self, AttendanceProblem, List};
+use crate::core::model::{CellFile, Meeting, MeetingId, Roster, SCHEMA};
 use crate::diagnostic::Diagnostic;
 use crate::i18n::tr;
 use crate::ledger::locate::Seg;
 use crate::ledger::storage::TMP_PREFIX;
 use crate::ledger::{self, CONFIG_FILE, Ledger, MEETINGS_DIR, MEMBERS_FILE, MeetingFile, Source};
-use crate::model::{CellFile, Meeting, MeetingId, Roster, SCHEMA};
 
 /// Every check's name, for `--only` and the docs.
 pub const CHECKS: &[&str] = &[
@@ -75,7 +75,7 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
             );
         }
         if let Some(rubric) = &cfg.rating.rubric
-            && crate::rubric_source::load(root, rubric).is_err()
+            && crate::ledger::rubrics::load(root, rubric).is_err()
         {
             diags.push(
                 src.error_at("E011", "references", &[Seg::Key("rating"), Seg::Key("rubric")], format!("{} '{rubric}'", tr("không có bộ tiêu chí", "unknown rubric")))
@@ -114,10 +114,10 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
             meeting,
         });
     }
-    let rubrics = crate::rubric_source::Cache::new(root);
+    let rubrics = crate::ledger::rubrics::Cache::new(root);
     for (i, file) in meetings.iter().enumerate() {
         check_meeting(&ledger, file, opts, &mut diags);
-        crate::rate::check_rating(&ledger, &meetings, i, &rubrics, opts.today, &mut diags);
+        crate::rating::check_rating(&ledger, &meetings, i, &rubrics, opts.today, &mut diags);
     }
     check_absence_months(&ledger, &meetings, &mut diags);
     check_cadence(&ledger, &meetings, opts.today, &mut diags);
@@ -128,7 +128,7 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
 /// be considered for removal from the rolls (24-QĐ/TW 2021, 8.1). Reported once per member and
 /// year, at the absence that reached the limit.
 fn check_absence_months(ledger: &Ledger, meetings: &[MeetingFile], diags: &mut Vec<Diagnostic>) {
-    use crate::reminders::ABSENCE_MONTHS_LIMIT;
+    use crate::core::reminders::ABSENCE_MONTHS_LIMIT;
     let mut months: BTreeMap<(&str, i32), Vec<u32>> = BTreeMap::new();
     for file in meetings {
         let Some(rec) = &file.meeting.record else {
@@ -180,8 +180,8 @@ fn check_cadence(
     today: NaiveDate,
     diags: &mut Vec<Diagnostic>,
 ) {
-    use crate::model::Kind;
-    use crate::period::{Period, months_between};
+    use crate::core::model::Kind;
+    use crate::core::period::{Period, months_between};
     let held: Vec<(NaiveDate, Kind)> = meetings
         .iter()
         .map(|f| &f.meeting)
@@ -200,7 +200,9 @@ fn check_cadence(
         .filter(|q| q.start() >= first.with_day(1).unwrap_or(first))
         .collect();
     let dir = ledger.root.join(MEETINGS_DIR);
-    for s in crate::cadence::shortfalls(&held, &ledger.config.meetings, &months, &quarters, today) {
+    for s in
+        crate::core::cadence::shortfalls(&held, &ledger.config.meetings, &months, &quarters, today)
+    {
         let (code, unit, what) = match s.kind {
             Kind::Regular => (
                 "W008",
@@ -595,7 +597,7 @@ pub fn check_meeting(
             diags.push(src.error_at("E034", "attendance", &[Seg::Key("record")], tr("cuộc họp đã ghi nhưng chưa có điểm danh", "the meeting is recorded but has no attendance")).hint(tr("ghi `present` (và `excused`, `unexcused`), ví dụ `cellbook record ID --present all`", "fill in `present` (and `excused`, `unexcused`), e.g. `cellbook record ID --present all`")));
         }
         if let (Some(s), Some(e)) = (r.start, r.end) {
-            match crate::dates::minutes_between(s, e) {
+            match crate::core::dates::minutes_between(s, e) {
                 None => diags.push(
                     src.error_at(
                         "E024",

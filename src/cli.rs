@@ -1,12 +1,32 @@
-//! The command line: every command, flag and example, as clap types.
+//! The command line: the global flags, the list of commands with their examples, and the
+//! dispatch to each command's `run`. Each command's own flags are in its file under
+//! `commands/`.
 
 use std::path::PathBuf;
 
-use chrono::{NaiveDate, NaiveTime};
-use clap::{Args, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 
+use crate::commands::action::{self, ActionCommand};
+use crate::commands::check::{self, CheckArgs};
+use crate::commands::completions::{self, CompletionsArgs};
+use crate::commands::edit::{self, EditArgs};
+use crate::commands::export::{self, ExportArgs};
+use crate::commands::init::{self, InitArgs};
+use crate::commands::list::{self, ListArgs};
+use crate::commands::man::{self, ManArgs};
+use crate::commands::member::{self, MemberCommand};
+use crate::commands::minutes::{self, MinutesArgs};
+use crate::commands::plan::{self, PlanArgs};
+use crate::commands::rate::{self, RateArgs};
+use crate::commands::record::{self, RecordArgs};
+use crate::commands::report::{self, ReportArgs};
+use crate::commands::rubric::{self, RubricCommand};
+use crate::commands::show::{self, ShowArgs};
+use crate::commands::status::{self, StatusArgs};
+use crate::context::Context;
+use crate::error::Result;
 use crate::i18n::Lang;
-use crate::model::{ExemptionKind, Kind, Role};
+use crate::output::Output;
 
 const ABOUT: &str = "Keep the books of a cell's (or club's, or board's) periodic meetings in plain TOML files: \
 plan each meeting, record what happened, rate its quality against a rubric, report every quarter.";
@@ -141,383 +161,28 @@ pub enum Command {
     Spec,
 }
 
-#[derive(Debug, Clone, Args)]
-pub struct EditArgs {
-    /// Meeting id, date, `last` or `next`; a date with no meeting starts a new one
-    pub meeting: String,
-    /// The kind of a new meeting
-    #[arg(long, value_enum)]
-    pub kind: Option<Kind>,
-}
-
-#[derive(Debug, Clone, Args)]
-pub struct RateArgs {
-    /// Meeting id, date, `last` or `next`
-    pub meeting: String,
-    /// A rater (repeatable; default: the earlier raters, else the secretary and deputy)
-    #[arg(long = "by", value_name = "ID")]
-    pub by: Vec<String>,
-    /// Points for a scored criterion: CRITERION=POINTS (repeatable)
-    #[arg(long = "score", value_name = "CRITERION=POINTS")]
-    pub scores: Vec<String>,
-    #[arg(long)]
-    pub note: Option<String>,
-    /// Date of the rating (default: today)
-    #[arg(long, value_parser = parse_date)]
-    pub on: Option<NaiveDate>,
-    /// The rubric (default: the meeting's earlier rating's, else the ledger's)
-    #[arg(long)]
-    pub rubric: Option<String>,
-    /// Print the score sheet as JSON
-    #[arg(long)]
-    pub json: bool,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum RubricCommand {
-    /// List the rubrics this ledger can use
-    #[command(after_help = "Example:\n  cellbook rubric list")]
-    List,
-    /// Show a rubric's criteria, bands, levels and gates
-    #[command(after_help = "Example:\n  cellbook rubric show hd42-2025")]
-    Show { id: String },
-    /// Check a rubric file and report every problem
-    #[command(after_help = "Example:\n  cellbook rubric check rubrics/my-ward-2025.toml")]
-    Check { file: PathBuf },
-}
-
-#[derive(Debug, Args)]
-pub struct InitArgs {
-    /// Folder to create the ledger in (default: --ledger, else the current folder)
-    pub dir: Option<PathBuf>,
-    /// The cell's name
-    #[arg(long)]
-    pub name: String,
-    /// The higher committee the reports go to
-    #[arg(long)]
-    pub parent: Option<String>,
-    /// The default rubric for rating meetings
-    #[arg(long)]
-    pub rubric: Option<String>,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum MemberCommand {
-    /// Add a member to the roster
-    #[command(
-        after_help = "Example:\n  cellbook member add \"Nguyễn Thị Lan\" --id lan --role deputy --joined 2010-05-19"
-    )]
-    Add(MemberAddArgs),
-    /// Change a member's role or status, or record that they left
-    #[command(
-        after_help = "Examples:\n  cellbook member set lan --role secretary\n  cellbook member set \"Bình\" --full\n  cellbook member set hung --left 2021-01-01"
-    )]
-    Set(MemberSetArgs),
-    /// Record a period in which a member is exempted from meetings
-    #[command(
-        after_help = "Example:\n  cellbook member exempt tam --from 2020-01-01 --kind exempt --reason \"Sức khỏe yếu\""
-    )]
-    Exempt(MemberExemptArgs),
-    /// List the roster (or the roll on a date)
-    #[command(
-        after_help = "Examples:\n  cellbook member list\n  cellbook member list --on 2020-08-10"
-    )]
-    List(MemberListArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct MemberAddArgs {
-    /// Full name, with diacritics
-    pub name: String,
-    /// Short ASCII handle (a-z, 0-9, -, _)
-    #[arg(long)]
-    pub id: String,
-    #[arg(long, value_enum, default_value = "member")]
-    pub role: Role,
-    /// A probationary member (attends, does not vote)
-    #[arg(long)]
-    pub probationary: bool,
-    /// Date joined the cell (default: today)
-    #[arg(long, value_parser = parse_date)]
-    pub joined: Option<NaiveDate>,
-    /// Attends this cell temporarily
-    #[arg(long)]
-    pub temporary: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct MemberSetArgs {
-    /// Member id or name
-    pub member: String,
-    #[arg(long, value_enum)]
-    pub role: Option<Role>,
-    /// Now a full member (after the probationary period)
-    #[arg(long)]
-    pub full: bool,
-    /// Date the member left the cell
-    #[arg(long, value_parser = parse_date)]
-    pub left: Option<NaiveDate>,
-}
-
-#[derive(Debug, Args)]
-pub struct MemberExemptArgs {
-    /// Member id or name
-    pub member: String,
-    #[arg(long, value_parser = parse_date)]
-    pub from: NaiveDate,
-    #[arg(long, value_parser = parse_date)]
-    pub to: Option<NaiveDate>,
-    #[arg(long, value_enum, default_value = "exempt")]
-    pub kind: ExemptionKind,
-    #[arg(long)]
-    pub reason: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct MemberListArgs {
-    /// Show the roll of this date: who is counted, who is exempted
-    #[arg(long, value_parser = parse_date)]
-    pub on: Option<NaiveDate>,
-}
-
-#[derive(Debug, Clone, Args)]
-pub struct PlanArgs {
-    /// The meeting's date (asked for on a terminal when left out)
-    #[arg(value_parser = parse_date)]
-    pub date: Option<NaiveDate>,
-    #[arg(long, value_enum, default_value = "regular")]
-    pub kind: Kind,
-    #[arg(long)]
-    pub title: Option<String>,
-    /// Start time, HH:MM (default: the ledger's usual time)
-    #[arg(long, value_parser = parse_time)]
-    pub time: Option<NaiveTime>,
-    /// Place (default: the ledger's usual place)
-    #[arg(long)]
-    pub place: Option<String>,
-    /// A topic on the agenda (repeatable)
-    #[arg(long = "topic", value_name = "TEXT")]
-    pub topics: Vec<String>,
-    /// A part assigned to a member: ID=TASK (repeatable)
-    #[arg(long = "assign", value_name = "ID=TASK")]
-    pub assignments: Vec<String>,
-    /// A directive to pass on: "REF|DATE|TITLE" (repeatable)
-    #[arg(long = "directive", value_name = "REF|DATE|TITLE")]
-    pub directives: Vec<String>,
-    /// Date the documents were sent to members
-    #[arg(long, value_parser = parse_date)]
-    pub docs_sent: Option<NaiveDate>,
-    /// Date the committee met to prepare
-    #[arg(long, value_parser = parse_date)]
-    pub committee_met: Option<NaiveDate>,
-    /// A draft resolution was prepared
-    #[arg(long)]
-    pub draft_resolution: bool,
-    /// Plan a further meeting on a day that already has one of this kind
-    #[arg(long)]
-    pub another: bool,
-    /// Review the plan in $VISUAL/$EDITOR before it is saved
-    #[arg(long)]
-    pub edit: bool,
-}
-
-#[derive(Debug, Clone, Args)]
-pub struct RecordArgs {
-    /// Meeting id, date, `last` or `next`
-    pub meeting: String,
-    #[arg(long, value_enum)]
-    pub kind: Option<Kind>,
-    #[arg(long)]
-    pub title: Option<String>,
-    #[arg(long, value_parser = parse_time)]
-    pub start: Option<NaiveTime>,
-    #[arg(long, value_parser = parse_time)]
-    pub end: Option<NaiveTime>,
-    #[arg(long, value_name = "ID")]
-    pub chair: Option<String>,
-    #[arg(long, value_name = "ID")]
-    pub minute_taker: Option<String>,
-    /// Who came: `all` (every counted member not listed as absent) or ID,ID,...
-    #[arg(long, value_name = "all|ID,ID...")]
-    pub present: Option<String>,
-    /// Absent with a reason: ID=REASON (repeatable)
-    #[arg(long = "excused", value_name = "ID=REASON")]
-    pub excused: Vec<String>,
-    /// Absent without a reason (repeatable, or ID,ID...)
-    #[arg(long = "unexcused", value_name = "ID")]
-    pub unexcused: Vec<String>,
-    /// Who spoke: `all` (everyone present) or ID,ID,...
-    #[arg(long, value_name = "all|ID,ID...")]
-    pub spoke: Option<String>,
-    /// A guest (repeatable)
-    #[arg(long = "guest", value_name = "TEXT")]
-    pub guests: Vec<String>,
-    /// Current events or new directives passed on (repeatable)
-    #[arg(long = "news", value_name = "TEXT")]
-    pub news: Vec<String>,
-    /// The vote on the resolution: FOR/AGAINST/ABSTAIN, e.g. 9/0/0
-    #[arg(long, value_name = "FOR/AGAINST/ABSTAIN")]
-    pub vote: Option<String>,
-    /// The proceedings
-    #[arg(long, conflicts_with = "minutes_file")]
-    pub minutes: Option<String>,
-    /// Read the proceedings from a file
-    #[arg(long, value_name = "FILE")]
-    pub minutes_file: Option<PathBuf>,
-    #[arg(long)]
-    pub conclusion: Option<String>,
-    /// A task assigned: "ID=TASK[@DUE]" (repeatable)
-    #[arg(long = "action", value_name = "ID=TASK[@DUE]")]
-    pub actions: Vec<String>,
-    /// Review the record in $VISUAL/$EDITOR before it is saved (attendance may be filled in there)
-    #[arg(long)]
-    pub edit: bool,
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ActionCommand {
-    /// Mark an action done
-    #[command(after_help = "Example:\n  cellbook action done 2020-07-09/1 --on 2020-08-01")]
-    Done(ActionDoneArgs),
-    /// List actions
-    #[command(
-        after_help = "Examples:\n  cellbook action list --open\n  cellbook action list --overdue"
-    )]
-    List(ActionListArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct ActionDoneArgs {
-    /// The action's id, e.g. 2020-07-09/1
-    pub action: String,
-    /// Date completed (default: today)
-    #[arg(long, value_parser = parse_date)]
-    pub on: Option<NaiveDate>,
-}
-
-#[derive(Debug, Args)]
-pub struct ActionListArgs {
-    /// Only actions not yet done
-    #[arg(long)]
-    pub open: bool,
-    /// Only actions past their due date and not done
-    #[arg(long)]
-    pub overdue: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    /// A quarter, e.g. 2020-Q3
-    #[arg(long, conflicts_with = "year")]
-    pub quarter: Option<String>,
-    /// A year, e.g. 2020
-    #[arg(long)]
-    pub year: Option<String>,
-}
-
-#[derive(Debug, Args)]
-pub struct ShowArgs {
-    /// Meeting id, date, `last` or `next`
-    pub meeting: String,
-}
-
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    /// Ledgers to check (default: the current ledger)
-    #[arg(value_name = "LEDGER")]
-    pub ledgers: Vec<PathBuf>,
-    /// Only these checks (comma-separated): syntax, schema, references, dates, attendance,
-    /// votes, ratings, duplicates, files
-    #[arg(long, value_delimiter = ',')]
-    pub only: Vec<String>,
-    /// Treat warnings as errors
-    #[arg(long)]
-    pub strict: bool,
-}
-
-#[derive(Debug, Args)]
-#[command(group(
-    clap::ArgGroup::new("period")
-        .required(true)
-        .args(["quarter", "year", "last_quarter"])
-))]
-pub struct ReportArgs {
-    /// Ledgers to report on together (default: the current ledger)
-    #[arg(value_name = "LEDGER")]
-    pub ledgers: Vec<PathBuf>,
-    /// A quarter, e.g. 2020-Q3
-    #[arg(long)]
-    pub quarter: Option<String>,
-    /// A year, e.g. 2020 (adds the year's classification where the rubric has one)
-    #[arg(long)]
-    pub year: Option<String>,
-    /// The quarter before today's
-    #[arg(long)]
-    pub last_quarter: bool,
-    #[arg(long, value_enum, default_value = "table")]
-    pub format: crate::report::Format,
-    /// Write to FILE (atomically) instead of printing
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-    /// Start the CSV with a UTF-8 byte-order mark, so Excel reads Vietnamese text
-    #[arg(long)]
-    pub bom: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct MinutesArgs {
-    /// Meeting id, date, `last` or `next`
-    pub meeting: String,
-    #[arg(long, value_enum, default_value = "md")]
-    pub format: crate::report::MinutesFormat,
-    /// Write to FILE (atomically) instead of printing
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct StatusArgs {
-    #[arg(long, value_enum, default_value = "text")]
-    pub format: crate::commands::status::Format,
-}
-
-#[derive(Debug, Args)]
-pub struct ExportArgs {
-    /// Write iCalendar (RFC 5545), the format calendars import
-    #[arg(long, required = true)]
-    pub ics: bool,
-    /// Every meeting of the ledger, not only those dated today or later
-    #[arg(long)]
-    pub all: bool,
-    /// Floating local times (no time zone) instead of Vietnam time
-    #[arg(long)]
-    pub floating: bool,
-    /// Write to FILE (atomically) instead of printing
-    #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
-}
-
-#[derive(Debug, Args)]
-pub struct CompletionsArgs {
-    /// The shell
-    #[arg(value_enum)]
-    pub shell: clap_complete::Shell,
-    /// A self-contained script: commands and flags only, no ids from the ledger
-    #[arg(long = "static")]
-    pub static_script: bool,
-}
-
-#[derive(Debug, Args)]
-pub struct ManArgs {
-    /// Write cellbook.1 and one page per command (cellbook-member-add.1, …) into DIR
-    #[arg(long, value_name = "DIR")]
-    pub out: Option<PathBuf>,
-}
-
-fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    crate::dates::parse_date(s)
-}
-
-fn parse_time(s: &str) -> Result<NaiveTime, String> {
-    crate::dates::parse_time(s)
+/// Run a parsed command line.
+pub fn run(cli: Cli, ctx: &Context) -> Result<Output> {
+    // English until a command knows its ledger (or `--lang` says otherwise).
+    ctx.speak(None);
+    match cli.command {
+        Command::Init(args) => init::run(ctx, &args),
+        Command::Member(cmd) => member::run(ctx, cmd),
+        Command::Plan(args) => plan::run(ctx, &args),
+        Command::Record(args) => record::run(ctx, &args),
+        Command::Action(cmd) => action::run(ctx, cmd),
+        Command::List(args) => list::run(ctx, &args),
+        Command::Show(args) => show::run(ctx, &args),
+        Command::Check(args) => check::run(ctx, &args),
+        Command::Rate(args) => rate::run(ctx, &args),
+        Command::Rubric(cmd) => rubric::run(ctx, cmd),
+        Command::Report(args) => report::run(ctx, &args),
+        Command::Minutes(args) => minutes::run(ctx, &args),
+        Command::Edit(args) => edit::run(ctx, &args),
+        Command::Status(args) => status::run(ctx, &args),
+        Command::Export(args) => export::run(ctx, &args),
+        Command::Completions(args) => completions::run(ctx, &args),
+        Command::Man(args) => man::run(ctx, &args),
+        Command::Spec => Ok(Output::text(crate::SPEC)),
+    }
 }

@@ -5,6 +5,7 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
+use crate::core::lookup::LookupError;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::tr;
 
@@ -140,6 +141,26 @@ impl std::error::Error for Error {
         match self {
             Error::Io { source, .. } => Some(source),
             _ => None,
+        }
+    }
+}
+
+impl From<LookupError> for Error {
+    fn from(e: LookupError) -> Error {
+        match e {
+            LookupError::UnknownMember { query, candidates } => {
+                Error::UnknownMember { query, candidates }
+            }
+            LookupError::AmbiguousMember { query, candidates } => {
+                Error::AmbiguousMember { query, candidates }
+            }
+            LookupError::NotAMeeting { text } => Error::Usage(format!(
+                "'{text}' {}",
+                tr(
+                    "không phải cuộc họp: dùng mã (2020-07-09, 2020-07-09-2), ngày (09/07/2020), `last` hoặc `next`",
+                    "is not a meeting: give an id (2020-07-09, 2020-07-09-2), a date (09/07/2020), `last` or `next`"
+                )
+            )),
         }
     }
 }

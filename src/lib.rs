@@ -6,31 +6,21 @@
 //! returns plain data, and an imperative shell (ledger storage, checks, commands, rendering)
 //! around it. `main.rs` only parses the command line and prints.
 
-pub mod attendance;
-pub mod cadence;
+pub mod args;
 pub mod checks;
 pub mod cli;
 pub mod commands;
-pub mod dates;
+pub mod context;
+pub mod core;
 pub mod diagnostic;
 pub mod editor;
 pub mod error;
 pub mod i18n;
-pub mod ics;
 pub mod ledger;
-pub mod level;
-pub mod lookup;
-pub mod measures;
-pub mod model;
-pub mod names;
-pub mod period;
+pub mod output;
 pub mod prompt;
-pub mod rate;
-pub mod reminders;
+pub mod rating;
 pub mod render;
-pub mod report;
-pub mod rubric;
-pub mod rubric_source;
 
 pub use error::{Error, Result};
 

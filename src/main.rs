@@ -5,13 +5,13 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use cellbook::cli::Cli;
-use cellbook::commands::{self, Context};
+use cellbook::cli::{self, Cli};
+use cellbook::context::Context;
 use cellbook::render::style;
 
 fn main() -> ExitCode {
     // `COMPLETE=bash cellbook -- WORDS…`: answer a shell's Tab and exit (see `completions`).
-    clap_complete::CompleteEnv::with_factory(commands::completions::command).complete();
+    clap_complete::CompleteEnv::with_factory(cellbook::commands::completions::command).complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -30,7 +30,7 @@ fn main() -> ExitCode {
         Ok(ctx) => ctx,
         Err(e) => return fail(&e),
     };
-    match commands::run(cli, &ctx) {
+    match cli::run(cli, &ctx) {
         Ok(out) => {
             // Problems first, then the result, so a summary line ends the output.
             write_or_ignore_pipe(&mut io::stderr().lock(), &out.stderr);
@@ -55,7 +55,7 @@ fn main() -> ExitCode {
 fn context(cli: &Cli) -> anyhow::Result<Context> {
     use anyhow::Context as _;
     let today = match std::env::var("CELLBOOK_TODAY") {
-        Ok(s) if !s.is_empty() => cellbook::dates::parse_date(&s)
+        Ok(s) if !s.is_empty() => cellbook::core::dates::parse_date(&s)
             .map_err(anyhow::Error::msg)
             .context("CELLBOOK_TODAY")?,
         _ => chrono::Local::now().date_naive(),

@@ -54,30 +54,32 @@ pub fn text(message: &str, default: Option<&str>) -> Result<String> {
 
 /// A date, typed as 2020-07-09 or 09/07/2020.
 pub fn date(message: &str, default: NaiveDate) -> Result<NaiveDate> {
-    let shown = crate::dates::show_date(default, lang());
+    let shown = crate::core::dates::show_date(default, lang());
     let answer = Text::new(message)
         .with_default(&shown)
         .with_validator(|s: &str| {
-            Ok(match crate::dates::parse_date(s) {
+            Ok(match crate::core::dates::parse_date(s) {
                 Ok(_) => Validation::Valid,
                 Err(e) => Validation::Invalid(e.into()),
             })
         })
         .prompt()
         .map_err(cancelled)?;
-    crate::dates::parse_date(&answer).map_err(Error::Usage)
+    crate::core::dates::parse_date(&answer).map_err(Error::Usage)
 }
 
 /// A time of day, HH:MM; an empty answer means none.
 pub fn time(message: &str, default: Option<NaiveTime>) -> Result<Option<NaiveTime>> {
-    let shown = default.map(crate::dates::show_time).unwrap_or_default();
+    let shown = default
+        .map(crate::core::dates::show_time)
+        .unwrap_or_default();
     let answer = Text::new(message)
         .with_default(&shown)
         .with_validator(|s: &str| {
             Ok(if s.trim().is_empty() {
                 Validation::Valid
             } else {
-                match crate::dates::parse_time(s) {
+                match crate::core::dates::parse_time(s) {
                     Ok(_) => Validation::Valid,
                     Err(e) => Validation::Invalid(e.into()),
                 }
@@ -88,7 +90,7 @@ pub fn time(message: &str, default: Option<NaiveTime>) -> Result<Option<NaiveTim
     if answer.trim().is_empty() {
         return Ok(None);
     }
-    crate::dates::parse_time(&answer)
+    crate::core::dates::parse_time(&answer)
         .map(Some)
         .map_err(Error::Usage)
 }

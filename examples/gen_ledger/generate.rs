@@ -12,16 +12,16 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use cellbook::i18n::Lang;
-use cellbook::ledger::merge::render;
-use cellbook::level::Level;
-use cellbook::measures::measure;
-use cellbook::model::cell::{Cell, RatingConfig};
-use cellbook::model::{
+use cellbook::core::level::Level;
+use cellbook::core::measures::measure;
+use cellbook::core::model::cell::{Cell, RatingConfig};
+use cellbook::core::model::{
     Action, Assignment, CellFile, Directive, Excuse, Exemption, ExemptionKind, Kind, Meeting,
     MeetingId, MeetingRules, Member, Plan, Rating, Record, Role, Roster, Status, Vote,
 };
-use cellbook::rubric::{Rubric, find_builtin, score, scored_criteria};
+use cellbook::core::rubric::{Rubric, find_builtin, score, scored_criteria};
+use cellbook::i18n::Lang;
+use cellbook::ledger::merge::render;
 use chrono::{Datelike, Days, NaiveDate, NaiveTime};
 
 /// The built-in rubric every generated ledger rates with.

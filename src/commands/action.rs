@@ -1,14 +1,49 @@
 //! `cellbook action`: the tasks assigned at meetings, and whether they were done.
 
+use crate::args::parse_date;
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
 use comfy_table::Cell;
 
-use crate::cli::{ActionCommand, ActionDoneArgs, ActionListArgs};
-use crate::commands::{Context, Output, save_meeting};
-use crate::dates::show_date;
+use crate::context::Context;
+use crate::core::dates::show_date;
+use crate::core::model::ActionId;
 use crate::error::{Error, Result};
 use crate::i18n::{lang, tr};
-use crate::model::ActionId;
+use crate::ledger::meetings::save_meeting;
+use crate::output::Output;
 use crate::render::table;
+
+#[derive(Debug, Subcommand)]
+pub enum ActionCommand {
+    /// Mark an action done
+    #[command(after_help = "Example:\n  cellbook action done 2020-07-09/1 --on 2020-08-01")]
+    Done(ActionDoneArgs),
+    /// List actions
+    #[command(
+        after_help = "Examples:\n  cellbook action list --open\n  cellbook action list --overdue"
+    )]
+    List(ActionListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ActionDoneArgs {
+    /// The action's id, e.g. 2020-07-09/1
+    pub action: String,
+    /// Date completed (default: today)
+    #[arg(long, value_parser = parse_date)]
+    pub on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct ActionListArgs {
+    /// Only actions not yet done
+    #[arg(long)]
+    pub open: bool,
+    /// Only actions past their due date and not done
+    #[arg(long)]
+    pub overdue: bool,
+}
 
 pub fn run(ctx: &Context, cmd: ActionCommand) -> Result<Output> {
     match cmd {

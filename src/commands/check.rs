@@ -1,11 +1,27 @@
 //! `cellbook check`: validate one ledger or many, and report every problem.
 
 use crate::checks::{CHECKS, CheckOptions, check_ledgers};
-use crate::cli::CheckArgs;
-use crate::commands::{Context, Output};
+use crate::context::Context;
 use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
-use crate::i18n::{self, Lang, tr};
+use crate::i18n::tr;
+use crate::output::Output;
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Ledgers to check (default: the current ledger)
+    #[arg(value_name = "LEDGER")]
+    pub ledgers: Vec<PathBuf>,
+    /// Only these checks (comma-separated): syntax, schema, references, dates, attendance,
+    /// votes, ratings, duplicates, files
+    #[arg(long, value_delimiter = ',')]
+    pub only: Vec<String>,
+    /// Treat warnings as errors
+    #[arg(long)]
+    pub strict: bool,
+}
 
 pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Output> {
     for only in &args.only {
@@ -26,13 +42,12 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Output> {
         args.ledgers.clone()
     };
     // Speak the first ledger's language; a broken config falls back to English.
-    if ctx.lang.is_none()
-        && let Ok(l) = crate::ledger::Ledger::open(&roots[0])
-    {
-        i18n::set_lang(l.config.cell.language);
-    } else {
-        i18n::set_lang(ctx.lang.unwrap_or(Lang::En));
-    }
+    let first = ctx
+        .lang
+        .is_none()
+        .then(|| crate::ledger::Ledger::open(&roots[0]).ok())
+        .flatten();
+    ctx.speak(first.map(|l| l.config.cell.language));
     let opts = CheckOptions { today: ctx.today };
     let mut out = Output::default();
     let (mut errors, mut warnings) = (0, 0);

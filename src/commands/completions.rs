@@ -11,6 +11,8 @@
 //! - `--static` prints a self-contained script (clap_complete's generators) with the commands
 //!   and flags only, for packages that install completion files.
 
+use crate::cli::Cli;
+use clap::Args;
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 
@@ -19,11 +21,21 @@ use clap::CommandFactory;
 use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter, CompletionCandidate};
 use clap_complete::env::Shells;
 
-use crate::cli::{Cli, CompletionsArgs};
-use crate::commands::{Context, Output};
+use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::i18n::{self, tr};
 use crate::ledger::Ledger;
+use crate::output::Output;
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+    /// A self-contained script: commands and flags only, no ids from the ledger
+    #[arg(long = "static")]
+    pub static_script: bool,
+}
 
 /// The binary's name, as the scripts call it.
 pub const BIN: &str = "cellbook";
@@ -132,6 +144,8 @@ fn open_ledger() -> Option<Ledger> {
         None => Ledger::find(&std::env::current_dir().ok()?).ok()?,
     };
     let ledger = Ledger::open(&root).ok()?;
+    // The Tab hook runs before any command line is parsed, so it has no `Context` to speak
+    // through: the candidates' descriptions take the ledger's language directly.
     i18n::set_lang(ledger.config.cell.language);
     Some(ledger)
 }
@@ -139,7 +153,7 @@ fn open_ledger() -> Option<Ledger> {
 fn today() -> NaiveDate {
     std::env::var("CELLBOOK_TODAY")
         .ok()
-        .and_then(|s| crate::dates::parse_date(&s).ok())
+        .and_then(|s| crate::core::dates::parse_date(&s).ok())
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
@@ -222,7 +236,7 @@ fn action_candidates() -> Vec<CompletionCandidate> {
 fn rubric_candidates() -> Vec<CompletionCandidate> {
     // Outside a ledger, the built-in rubrics only.
     let root = open_ledger().map_or_else(|| PathBuf::from("/nonexistent"), |l| l.root);
-    crate::rubric_source::all(&root)
+    crate::ledger::rubrics::all(&root)
         .into_iter()
         .map(|(_, r)| {
             CompletionCandidate::new(r.id().to_owned()).help(Some(r.name().to_owned().into()))

@@ -5,24 +5,35 @@
 //! never saved over the good file. Nothing is locked while the person types: at save time the
 //! lock is taken and the file must still be what it was when the edit began.
 
+use clap::Args;
 use std::fs;
 use std::io::Write;
 
 use chrono::NaiveDate;
 
-use crate::attendance;
 use crate::checks::{CheckOptions, check_meeting};
-use crate::cli::EditArgs;
-use crate::commands::{Context, Output, find_meeting};
-use crate::dates::show_date;
+use crate::context::Context;
+use crate::core::attendance;
+use crate::core::dates::show_date;
+use crate::core::lookup::MeetingRef;
+use crate::core::model::{Kind, Meeting, MeetingId, Plan};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::i18n::{lang, tr};
+use crate::ledger::meetings::find_meeting;
 use crate::ledger::storage::{LedgerLock, write_atomic};
 use crate::ledger::{Ledger, MeetingFile, Source, check_schema_version, merge, parse_source};
-use crate::lookup::MeetingRef;
-use crate::model::{Kind, Meeting, MeetingId, Plan};
+use crate::output::Output;
 use crate::{editor, prompt};
+
+#[derive(Debug, Clone, Args)]
+pub struct EditArgs {
+    /// Meeting id, date, `last` or `next`; a date with no meeting starts a new one
+    pub meeting: String,
+    /// The kind of a new meeting
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
+}
 
 pub fn run(ctx: &Context, args: &EditArgs) -> Result<Output> {
     let ledger = ctx.open()?;
@@ -60,7 +71,7 @@ pub fn template(meeting: &Meeting) -> Result<String> {
     let mut out = format!(
         "# {} {} {}. {}\n# {}\n",
         tr("Cuộc họp", "A"),
-        kind.label(),
+        kind.label(lang()),
         format_args!(
             "{} {}",
             tr("ngày", "meeting on"),

@@ -2,16 +2,34 @@
 //! clients (the format itself is written in `ics.rs`).
 
 use chrono::{Datelike, NaiveTime};
+use clap::Args;
+use std::path::PathBuf;
 
-use crate::cli::ExportArgs;
-use crate::commands::report::guard_out;
-use crate::commands::{Context, Output};
+use crate::context::Context;
+use crate::core::model::Kind;
 use crate::error::Result;
 use crate::i18n::tr;
-use crate::ics::{self, Event, TimeMode};
 use crate::ledger::storage::write_atomic;
 use crate::ledger::{Ledger, MeetingFile};
-use crate::model::Kind;
+use crate::output::Output;
+use crate::output::guard_out;
+use crate::render::ics::{self, Event, TimeMode};
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Write iCalendar (RFC 5545), the format calendars import
+    #[arg(long, required = true)]
+    pub ics: bool,
+    /// Every meeting of the ledger, not only those dated today or later
+    #[arg(long)]
+    pub all: bool,
+    /// Floating local times (no time zone) instead of Vietnam time
+    #[arg(long)]
+    pub floating: bool,
+    /// Write to FILE (atomically) instead of printing
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
 
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<Output> {
     let ledger = ctx.open()?;

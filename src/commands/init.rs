@@ -1,20 +1,37 @@
 //! `cellbook init`: create a ledger folder with its settings, an empty roster and a .gitignore.
 
+use clap::Args;
 use std::fs;
+use std::path::PathBuf;
 
-use crate::cli::InitArgs;
-use crate::commands::{Context, Output};
+use crate::context::Context;
+use crate::core::model::cell::{Cell, RatingConfig};
+use crate::core::model::{CellFile, MeetingRules, SCHEMA};
+use crate::core::names::nfc;
 use crate::error::{Error, Result};
-use crate::i18n::{self, tr};
+use crate::i18n::tr;
 use crate::ledger::storage::{LOCK_FILE, TMP_PREFIX, write_atomic};
 use crate::ledger::{CONFIG_FILE, MEETINGS_DIR, MEMBERS_FILE};
-use crate::model::cell::{Cell, RatingConfig};
-use crate::model::{CellFile, MeetingRules, SCHEMA};
-use crate::names::nfc;
+use crate::output::Output;
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder to create the ledger in (default: --ledger, else the current folder)
+    pub dir: Option<PathBuf>,
+    /// The cell's name
+    #[arg(long)]
+    pub name: String,
+    /// The higher committee the reports go to
+    #[arg(long)]
+    pub parent: Option<String>,
+    /// The default rubric for rating meetings
+    #[arg(long)]
+    pub rubric: Option<String>,
+}
 
 pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
     let lang = ctx.lang.unwrap_or_default();
-    i18n::set_lang(lang);
+    ctx.speak(Some(lang));
     let dir = args
         .dir
         .clone()
@@ -22,7 +39,7 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
         .unwrap_or_else(|| ctx.cwd.clone());
     if dir.join(CONFIG_FILE).exists() {
         if let (None, Ok(existing)) = (ctx.lang, crate::ledger::Ledger::open(&dir)) {
-            i18n::set_lang(existing.config.cell.language);
+            ctx.speak(Some(existing.config.cell.language));
         }
         return Err(Error::refused_with(
             format!(
@@ -46,7 +63,7 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
         ));
     }
     if let Some(rubric) = &args.rubric {
-        crate::rubric_source::ensure_known(&dir, rubric)?;
+        crate::ledger::rubrics::ensure_known(&dir, rubric)?;
     }
     let config = CellFile {
         schema: SCHEMA,

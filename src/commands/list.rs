@@ -1,15 +1,26 @@
 //! `cellbook list`: the meetings of a period, one line each.
 
+use clap::Args;
 use comfy_table::Cell;
 
-use crate::attendance;
-use crate::cli::ListArgs;
-use crate::commands::{Context, Output};
-use crate::dates::show_date;
+use crate::context::Context;
+use crate::core::attendance;
+use crate::core::dates::show_date;
+use crate::core::period::Period;
 use crate::error::{Error, Result};
 use crate::i18n::{lang, tr};
-use crate::period::Period;
+use crate::output::Output;
 use crate::render::table;
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// A quarter, e.g. 2020-Q3
+    #[arg(long, conflicts_with = "year")]
+    pub quarter: Option<String>,
+    /// A year, e.g. 2020
+    #[arg(long)]
+    pub year: Option<String>,
+}
 
 pub fn run(ctx: &Context, args: &ListArgs) -> Result<Output> {
     let period = match (&args.quarter, &args.year) {
@@ -57,14 +68,14 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<Output> {
         let level = m
             .rating
             .as_ref()
-            .map(|r| format!("{} ({})", level_label(r.level), r.total))
+            .map(|r| format!("{} ({})", r.level.label(lang()), r.total))
             .unwrap_or_default();
         n += 1;
         t.add_row(vec![
             Cell::new(file.id),
             Cell::new(show_date(m.date, lang())),
-            Cell::new(m.kind.label()),
-            Cell::new(m.status().label()),
+            Cell::new(m.kind.label(lang())),
+            Cell::new(m.status().label(lang())),
             Cell::new(present),
             Cell::new(minutes),
             Cell::new(level),
@@ -77,12 +88,4 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<Output> {
         )));
     }
     Ok(Output::text(format!("{t}\n")))
-}
-
-/// A level's name in the current language.
-pub fn level_label(level: crate::level::Level) -> &'static str {
-    match lang() {
-        crate::i18n::Lang::Vi => level.label_vi(),
-        crate::i18n::Lang::En => level.label_en(),
-    }
 }

@@ -1,14 +1,24 @@
 //! `cellbook man`: the manual page (roff), from the same clap definition as `--help`.
 
+use crate::cli::Cli;
+use clap::Args;
 use std::path::Path;
+use std::path::PathBuf;
 
 use clap::CommandFactory;
 
-use crate::cli::{Cli, ManArgs};
-use crate::commands::{Context, Output};
+use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::i18n::tr;
 use crate::ledger::storage::write_atomic;
+use crate::output::Output;
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write cellbook.1 and one page per command (cellbook-member-add.1, …) into DIR
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
 
 pub fn run(_ctx: &Context, args: &ManArgs) -> Result<Output> {
     let mut cmd = Cli::command().disable_help_subcommand(true);

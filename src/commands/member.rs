@@ -1,17 +1,101 @@
 //! `cellbook member`: keep the roster.
 
+use crate::args::parse_date;
+use crate::core::model::{ExemptionKind, Role};
+use chrono::NaiveDate;
+use clap::{Args, Subcommand};
 use comfy_table::Cell;
 
-use crate::attendance;
-use crate::cli::{MemberAddArgs, MemberCommand, MemberExemptArgs, MemberListArgs, MemberSetArgs};
-use crate::commands::{Context, Output, save_roster};
-use crate::dates::show_date;
+use crate::context::Context;
+use crate::core::attendance;
+use crate::core::dates::show_date;
+use crate::core::lookup;
+use crate::core::model::{Exemption, Member, Status};
+use crate::core::names::{self, nfc};
 use crate::error::{Error, Result};
 use crate::i18n::{lang, tr};
-use crate::lookup;
-use crate::model::{Exemption, Member, Status};
-use crate::names::{self, nfc};
+use crate::ledger::meetings::save_roster;
+use crate::output::Output;
 use crate::render::table;
+
+#[derive(Debug, Subcommand)]
+pub enum MemberCommand {
+    /// Add a member to the roster
+    #[command(
+        after_help = "Example:\n  cellbook member add \"Nguyễn Thị Lan\" --id lan --role deputy --joined 2010-05-19"
+    )]
+    Add(MemberAddArgs),
+    /// Change a member's role or status, or record that they left
+    #[command(
+        after_help = "Examples:\n  cellbook member set lan --role secretary\n  cellbook member set \"Bình\" --full\n  cellbook member set hung --left 2021-01-01"
+    )]
+    Set(MemberSetArgs),
+    /// Record a period in which a member is exempted from meetings
+    #[command(
+        after_help = "Example:\n  cellbook member exempt tam --from 2020-01-01 --kind exempt --reason \"Sức khỏe yếu\""
+    )]
+    Exempt(MemberExemptArgs),
+    /// List the roster (or the roll on a date)
+    #[command(
+        after_help = "Examples:\n  cellbook member list\n  cellbook member list --on 2020-08-10"
+    )]
+    List(MemberListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MemberAddArgs {
+    /// Full name, with diacritics
+    pub name: String,
+    /// Short ASCII handle (a-z, 0-9, -, _)
+    #[arg(long)]
+    pub id: String,
+    #[arg(long, value_enum, default_value = "member")]
+    pub role: Role,
+    /// A probationary member (attends, does not vote)
+    #[arg(long)]
+    pub probationary: bool,
+    /// Date joined the cell (default: today)
+    #[arg(long, value_parser = parse_date)]
+    pub joined: Option<NaiveDate>,
+    /// Attends this cell temporarily
+    #[arg(long)]
+    pub temporary: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MemberSetArgs {
+    /// Member id or name
+    pub member: String,
+    #[arg(long, value_enum)]
+    pub role: Option<Role>,
+    /// Now a full member (after the probationary period)
+    #[arg(long)]
+    pub full: bool,
+    /// Date the member left the cell
+    #[arg(long, value_parser = parse_date)]
+    pub left: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct MemberExemptArgs {
+    /// Member id or name
+    pub member: String,
+    #[arg(long, value_parser = parse_date)]
+    pub from: NaiveDate,
+    #[arg(long, value_parser = parse_date)]
+    pub to: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value = "exempt")]
+    pub kind: ExemptionKind,
+    #[arg(long)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct MemberListArgs {
+    /// Show the roll of this date: who is counted, who is exempted
+    #[arg(long, value_parser = parse_date)]
+    pub on: Option<NaiveDate>,
+}
 
 pub fn run(ctx: &Context, cmd: MemberCommand) -> Result<Output> {
     match cmd {
@@ -191,7 +275,7 @@ fn exempt(ctx: &Context, args: &MemberExemptArgs) -> Result<Output> {
         "{} {} ({}): {} {}{}\n",
         tr("Đã ghi miễn sinh hoạt cho", "Recorded an exemption for"),
         member.name,
-        args.kind.label(),
+        args.kind.label(lang()),
         tr("từ", "from"),
         show_date(args.from, lang()),
         args.to
@@ -220,7 +304,11 @@ fn list(ctx: &Context, args: &MemberListArgs) -> Result<Output> {
                     continue;
                 }
                 match m.exemption_on(date) {
-                    Some(e) => format!("{} ({})", tr("không tính", "not counted"), e.kind.label()),
+                    Some(e) => format!(
+                        "{} ({})",
+                        tr("không tính", "not counted"),
+                        e.kind.label(lang())
+                    ),
                     None => tr("được tính", "counted").to_owned(),
                 }
             }
@@ -233,7 +321,7 @@ fn list(ctx: &Context, args: &MemberListArgs) -> Result<Output> {
                     notes.push(tr("sinh hoạt tạm thời", "temporary").to_owned());
                 }
                 if let Some(e) = m.exemption_on(ctx.today) {
-                    notes.push(e.kind.label().to_owned());
+                    notes.push(e.kind.label(lang()).to_owned());
                 }
                 notes.join(", ")
             }
@@ -242,8 +330,8 @@ fn list(ctx: &Context, args: &MemberListArgs) -> Result<Output> {
         t.add_row(vec![
             Cell::new(&m.id),
             Cell::new(&m.name),
-            Cell::new(m.role.label()),
-            Cell::new(m.status.label()),
+            Cell::new(m.role.label(lang())),
+            Cell::new(m.status.label(lang())),
             Cell::new(show_date(m.joined, lang())),
             Cell::new(note),
         ]);

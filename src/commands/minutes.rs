@@ -1,11 +1,26 @@
 //! `cellbook minutes`: the printable minutes (*biên bản*) of one held meeting.
 
-use crate::cli::MinutesArgs;
-use crate::commands::report::{emit, guard_out};
-use crate::commands::{Context, Output, load_meeting_ref};
+use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::i18n::tr;
-use crate::report::{MinutesFormat, minutes};
+use crate::ledger::meetings::load_meeting_ref;
+use crate::output::Output;
+use crate::output::{emit, guard_out};
+use crate::render::minutes;
+use crate::render::report::MinutesFormat;
+use clap::Args;
+use std::path::PathBuf;
+
+#[derive(Debug, Args)]
+pub struct MinutesArgs {
+    /// Meeting id, date, `last` or `next`
+    pub meeting: String,
+    #[arg(long, value_enum, default_value = "md")]
+    pub format: crate::render::report::MinutesFormat,
+    /// Write to FILE (atomically) instead of printing
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
 
 pub fn run(ctx: &Context, args: &MinutesArgs) -> Result<Output> {
     let ledger = ctx.open()?;

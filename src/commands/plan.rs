@@ -1,16 +1,61 @@
 //! `cellbook plan`: create a meeting file with its preparation.
 
-use crate::cli::PlanArgs;
-use crate::commands::{Context, Output, save_meeting};
-use crate::dates::{self, show_date};
+use crate::args::{parse_date, parse_time};
+use crate::context::Context;
+use crate::core::dates::{self, show_date};
+use crate::core::lookup;
+use crate::core::model::{Assignment, Directive, Kind, Meeting, MeetingId, Plan};
+use crate::core::names::nfc;
 use crate::error::{Error, Result};
 use crate::i18n::{lang, tr};
+use crate::ledger::meetings::save_meeting;
 use crate::ledger::{MeetingFile, Source};
-use crate::lookup;
-use crate::model::{Assignment, Directive, Kind, Meeting, MeetingId, Plan};
-use crate::names::nfc;
+use crate::output::Output;
 use crate::prompt;
+use chrono::NaiveTime;
 use chrono::{Datelike, Months, NaiveDate};
+use clap::Args;
+
+#[derive(Debug, Clone, Args)]
+pub struct PlanArgs {
+    /// The meeting's date (asked for on a terminal when left out)
+    #[arg(value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value = "regular")]
+    pub kind: Kind,
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Start time, HH:MM (default: the ledger's usual time)
+    #[arg(long, value_parser = parse_time)]
+    pub time: Option<NaiveTime>,
+    /// Place (default: the ledger's usual place)
+    #[arg(long)]
+    pub place: Option<String>,
+    /// A topic on the agenda (repeatable)
+    #[arg(long = "topic", value_name = "TEXT")]
+    pub topics: Vec<String>,
+    /// A part assigned to a member: ID=TASK (repeatable)
+    #[arg(long = "assign", value_name = "ID=TASK")]
+    pub assignments: Vec<String>,
+    /// A directive to pass on: "REF|DATE|TITLE" (repeatable)
+    #[arg(long = "directive", value_name = "REF|DATE|TITLE")]
+    pub directives: Vec<String>,
+    /// Date the documents were sent to members
+    #[arg(long, value_parser = parse_date)]
+    pub docs_sent: Option<NaiveDate>,
+    /// Date the committee met to prepare
+    #[arg(long, value_parser = parse_date)]
+    pub committee_met: Option<NaiveDate>,
+    /// A draft resolution was prepared
+    #[arg(long)]
+    pub draft_resolution: bool,
+    /// Plan a further meeting on a day that already has one of this kind
+    #[arg(long)]
+    pub another: bool,
+    /// Review the plan in $VISUAL/$EDITOR before it is saved
+    #[arg(long)]
+    pub edit: bool,
+}
 
 pub fn run(ctx: &Context, args: &PlanArgs) -> Result<Output> {
     let asked;
@@ -30,7 +75,7 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> Result<Output> {
                 format!(
                     "{} {} {} ({})",
                     tr("đã có cuộc họp", "there is already a"),
-                    args.kind.label(),
+                    args.kind.label(lang()),
                     tr("vào ngày này:", "meeting on that day:"),
                     entry.id
                 ),
@@ -125,7 +170,7 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> Result<Output> {
     Ok(Output::text(format!(
         "{} {} {} {}\n{id}\n",
         tr("Đã lên kế hoạch cuộc họp", "Planned a"),
-        args.kind.label(),
+        args.kind.label(lang()),
         tr("ngày", "meeting on"),
         show_date(date, lang())
     )))

@@ -1,21 +1,47 @@
 //! `cellbook rate`: score a held meeting against a rubric and record the result.
 
+use crate::args::parse_date;
+use chrono::NaiveDate;
+use clap::Args;
 use std::collections::BTreeMap;
 
 use comfy_table::{Cell, CellAlignment};
 use serde::Serialize;
 
-use crate::cli::RateArgs;
-use crate::commands::list::level_label;
-use crate::commands::{Context, Output, find_meeting, save_meeting};
+use crate::context::Context;
+use crate::core::lookup::{self, MeetingRef};
+use crate::core::model::{Rating, Role};
+use crate::core::names::nfc;
+use crate::core::rubric::{PointsSource, Sheet, score};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, lang, tr};
-use crate::lookup::{self, MeetingRef};
-use crate::model::{Rating, Role};
-use crate::names::nfc;
-use crate::rate::{describe_score_error, history_years, measures_at};
+use crate::ledger::meetings::{find_meeting, save_meeting};
+use crate::output::Output;
+use crate::rating::{describe_score_error, history_years, measures_at};
 use crate::render::table;
-use crate::rubric::{PointsSource, Sheet, score};
+
+#[derive(Debug, Clone, Args)]
+pub struct RateArgs {
+    /// Meeting id, date, `last` or `next`
+    pub meeting: String,
+    /// A rater (repeatable; default: the earlier raters, else the secretary and deputy)
+    #[arg(long = "by", value_name = "ID")]
+    pub by: Vec<String>,
+    /// Points for a scored criterion: CRITERION=POINTS (repeatable)
+    #[arg(long = "score", value_name = "CRITERION=POINTS")]
+    pub scores: Vec<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Date of the rating (default: today)
+    #[arg(long, value_parser = parse_date)]
+    pub on: Option<NaiveDate>,
+    /// The rubric (default: the meeting's earlier rating's, else the ledger's)
+    #[arg(long)]
+    pub rubric: Option<String>,
+    /// Print the score sheet as JSON
+    #[arg(long)]
+    pub json: bool,
+}
 
 pub fn run(ctx: &Context, args: &RateArgs) -> Result<Output> {
     let (_lock, ledger) = ctx.open_for_write()?;
@@ -69,7 +95,7 @@ pub fn run(ctx: &Context, args: &RateArgs) -> Result<Output> {
                 tr("dùng --rubric ID, hoặc đặt [rating] rubric trong cellbook.toml (xem `cellbook rubric list`)", "pass --rubric ID, or set [rating] rubric in cellbook.toml (see `cellbook rubric list`)"),
             )
         })?;
-    let (_, rubric) = crate::rubric_source::load(&ledger.root, &rubric_id)?;
+    let (_, rubric) = crate::ledger::rubrics::load(&ledger.root, &rubric_id)?;
     // Earlier scores carry over when the same rubric rates again; new ones override.
     let mut scores: BTreeMap<String, u32> = match &m.rating {
         Some(old) if old.rubric == rubric_id => old.scores.clone(),
@@ -103,13 +129,13 @@ pub fn run(ctx: &Context, args: &RateArgs) -> Result<Output> {
         .collect();
     scores.retain(|id, _| {
         explicit.contains(&id.as_str())
-            || crate::rubric::scored_criteria(&rubric, &measures)
+            || crate::core::rubric::scored_criteria(&rubric, &measures)
                 .iter()
                 .any(|c| &c.id == id)
     });
     // On a terminal, ask for each score the raters still owe, showing its maximum.
     if crate::prompt::interactive() {
-        for c in crate::rubric::scored_criteria(&rubric, &measures) {
+        for c in crate::core::rubric::scored_criteria(&rubric, &measures) {
             if !scores.contains_key(&c.id) {
                 let question = format!("{} ({}, 0–{})", c.title, c.id, c.max);
                 scores.insert(c.id.clone(), crate::prompt::points(&question, c.max)?);
@@ -241,14 +267,14 @@ pub fn render_sheet(meeting: &str, rubric_name: &str, sheet: &Sheet) -> String {
         sheet.total,
         sheet.max_total,
         tr("Xếp loại", "Level"),
-        level_label(sheet.level)
+        sheet.level.label(lang())
     ));
     for g in &sheet.gates_applied {
         out.push_str(&format!(
             "{} {} → {}: {}\n",
             tr("Hạ mức", "Lowered from"),
-            level_label(g.lowered_from),
-            level_label(g.lowered_to),
+            g.lowered_from.label(lang()),
+            g.lowered_to.label(lang()),
             g.failure.reason(vi)
         ));
     }

@@ -1,20 +1,79 @@
 //! `cellbook record`: write down what happened at a meeting.
 
+use crate::args::parse_time;
+use crate::core::model::Kind;
+use chrono::NaiveTime;
+use clap::Args;
 use std::fs;
+use std::path::PathBuf;
 
-use crate::attendance::{self, AttendanceProblem};
-use crate::cli::RecordArgs;
-use crate::commands::plan::split_pair;
-use crate::commands::{Context, Output, find_meeting, save_meeting};
-use crate::dates::{self, show_date};
+use crate::args::split_pair;
+use crate::context::Context;
+use crate::core::attendance::{self, AttendanceProblem};
+use crate::core::dates::{self, show_date};
+use crate::core::lookup::{self, MeetingRef};
+use crate::core::model::{Action, Excuse, Meeting, MeetingId, Member, Record, Role, Vote};
+use crate::core::names::nfc;
 use crate::error::{Error, Result};
 use crate::i18n::{lang, tr};
+use crate::ledger::meetings::{find_meeting, save_meeting};
 use crate::ledger::{Ledger, MeetingFile, Source, merge};
-use crate::lookup::{self, MeetingRef};
-use crate::model::{Action, Excuse, Meeting, MeetingId, Member, Record, Role, Vote};
-use crate::names::nfc;
+use crate::output::Output;
 use crate::prompt;
 use chrono::NaiveDate;
+
+#[derive(Debug, Clone, Args)]
+pub struct RecordArgs {
+    /// Meeting id, date, `last` or `next`
+    pub meeting: String,
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(long, value_parser = parse_time)]
+    pub start: Option<NaiveTime>,
+    #[arg(long, value_parser = parse_time)]
+    pub end: Option<NaiveTime>,
+    #[arg(long, value_name = "ID")]
+    pub chair: Option<String>,
+    #[arg(long, value_name = "ID")]
+    pub minute_taker: Option<String>,
+    /// Who came: `all` (every counted member not listed as absent) or ID,ID,...
+    #[arg(long, value_name = "all|ID,ID...")]
+    pub present: Option<String>,
+    /// Absent with a reason: ID=REASON (repeatable)
+    #[arg(long = "excused", value_name = "ID=REASON")]
+    pub excused: Vec<String>,
+    /// Absent without a reason (repeatable, or ID,ID...)
+    #[arg(long = "unexcused", value_name = "ID")]
+    pub unexcused: Vec<String>,
+    /// Who spoke: `all` (everyone present) or ID,ID,...
+    #[arg(long, value_name = "all|ID,ID...")]
+    pub spoke: Option<String>,
+    /// A guest (repeatable)
+    #[arg(long = "guest", value_name = "TEXT")]
+    pub guests: Vec<String>,
+    /// Current events or new directives passed on (repeatable)
+    #[arg(long = "news", value_name = "TEXT")]
+    pub news: Vec<String>,
+    /// The vote on the resolution: FOR/AGAINST/ABSTAIN, e.g. 9/0/0
+    #[arg(long, value_name = "FOR/AGAINST/ABSTAIN")]
+    pub vote: Option<String>,
+    /// The proceedings
+    #[arg(long, conflicts_with = "minutes_file")]
+    pub minutes: Option<String>,
+    /// Read the proceedings from a file
+    #[arg(long, value_name = "FILE")]
+    pub minutes_file: Option<PathBuf>,
+    #[arg(long)]
+    pub conclusion: Option<String>,
+    /// A task assigned: "ID=TASK[@DUE]" (repeatable)
+    #[arg(long = "action", value_name = "ID=TASK[@DUE]")]
+    pub actions: Vec<String>,
+    /// Review the record in $VISUAL/$EDITOR before it is saved (attendance may be filled in there)
+    #[arg(long)]
+    pub edit: bool,
+}
 
 pub fn run(ctx: &Context, args: &RecordArgs) -> Result<Output> {
     if args.edit {

@@ -1,16 +1,48 @@
 //! `cellbook report`: a quarter's or a year's figures for one cell, or for many cells rolled
 //! up, in the format asked for.
 
-use std::path::{Component, Path, PathBuf};
+use crate::output::{emit, guard_out};
+use clap::Args;
+use std::path::{Path, PathBuf};
 
-use crate::cli::ReportArgs;
-use crate::commands::{Context, Output, Stream};
+use crate::context::Context;
+use crate::core::period::Period;
+use crate::core::report::aggregate;
 use crate::error::{Error, Result};
-use crate::i18n::{self, tr};
-use crate::ledger::storage::write_atomic;
-use crate::ledger::{CONFIG_FILE, Ledger, MEETINGS_DIR, MEMBERS_FILE, RUBRICS_DIR};
-use crate::period::Period;
-use crate::report::{self, Format, aggregate, load};
+use crate::i18n::tr;
+use crate::ledger::Ledger;
+use crate::ledger::period as load;
+use crate::output::{Output, Stream};
+use crate::render::report::{self, Format};
+
+#[derive(Debug, Args)]
+#[command(group(
+    clap::ArgGroup::new("period")
+        .required(true)
+        .args(["quarter", "year", "last_quarter"])
+))]
+pub struct ReportArgs {
+    /// Ledgers to report on together (default: the current ledger)
+    #[arg(value_name = "LEDGER")]
+    pub ledgers: Vec<PathBuf>,
+    /// A quarter, e.g. 2020-Q3
+    #[arg(long)]
+    pub quarter: Option<String>,
+    /// A year, e.g. 2020 (adds the year's classification where the rubric has one)
+    #[arg(long)]
+    pub year: Option<String>,
+    /// The quarter before today's
+    #[arg(long)]
+    pub last_quarter: bool,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: crate::render::report::Format,
+    /// Write to FILE (atomically) instead of printing
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Start the CSV with a UTF-8 byte-order mark, so Excel reads Vietnamese text
+    #[arg(long)]
+    pub bom: bool,
+}
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
     let period = period_of(args, ctx)?;
@@ -39,7 +71,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
         if ctx.lang.is_none()
             && let Ok(first) = Ledger::open(&args.ledgers[0])
         {
-            i18n::set_lang(first.config.cell.language);
+            ctx.speak(Some(first.config.cell.language));
         }
         if let Some(out) = &args.out {
             let roots: Vec<&Path> = args.ledgers.iter().map(PathBuf::as_path).collect();
@@ -93,111 +125,5 @@ fn period_of(args: &ReportArgs, ctx: &Context) -> Result<Period> {
             )
             .to_owned(),
         )),
-    }
-}
-
-/// Print the text, or write it atomically to `out` and say so.
-pub(crate) fn emit(out: Option<&Path>, text: String) -> Result<Output> {
-    match out {
-        None => Ok(Output::text(text)),
-        Some(path) => {
-            write_atomic(path, text.as_bytes())?;
-            Ok(Output::text(format!(
-                "{} {}\n",
-                tr("Đã ghi", "Wrote"),
-                path.display()
-            )))
-        }
-    }
-}
-
-/// Refuse to write output over a ledger's own files: its meetings folder, its rubrics folder,
-/// its settings or its roster.
-pub(crate) fn guard_out(out: &Path, cwd: &Path, roots: &[&Path]) -> Result<()> {
-    let target = absolute(cwd, out);
-    for root in roots {
-        let inside = [MEETINGS_DIR, RUBRICS_DIR]
-            .iter()
-            .any(|dir| target.starts_with(absolute(cwd, &root.join(dir))));
-        let over = [CONFIG_FILE, MEMBERS_FILE]
-            .iter()
-            .any(|file| target == absolute(cwd, &root.join(file)));
-        if inside || over {
-            return Err(Error::refused_with(
-                format!(
-                    "--out {}: {}",
-                    out.display(),
-                    tr(
-                        "không ghi đè lên tệp của sổ (meetings/, rubrics/, cellbook.toml, members.toml)",
-                        "will not write into the ledger's own files (meetings/, rubrics/, cellbook.toml, members.toml)"
-                    )
-                ),
-                tr(
-                    "ghi ra một tệp ở ngoài các thư mục đó, ví dụ --out bao-cao.html",
-                    "write it somewhere else, e.g. --out report.html",
-                ),
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// The absolute form of `p`: the part that exists resolved (symbolic links included), the rest
-/// added lexically.
-fn absolute(cwd: &Path, p: &Path) -> PathBuf {
-    let full = lexical(&cwd.join(p));
-    let mut existing = full.as_path();
-    let mut rest = Vec::new();
-    loop {
-        if let Ok(real) = existing.canonicalize() {
-            let mut out = real;
-            out.extend(rest.iter().rev());
-            return out;
-        }
-        match (existing.file_name(), existing.parent()) {
-            (Some(name), Some(parent)) => {
-                rest.push(name);
-                existing = parent;
-            }
-            _ => return full,
-        }
-    }
-}
-
-/// Drop `.` and resolve `..` without touching the file system.
-fn lexical(p: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in p.components() {
-        match c {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn outputs_inside_the_ledger_files_are_refused() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path().join("l");
-        std::fs::create_dir_all(root.join("meetings/2020")).unwrap();
-        let cwd = dir.path();
-        let refused = |out: &str| guard_out(Path::new(out), cwd, &[Path::new("l")]).is_err();
-        assert!(refused("l/meetings/2020/x.toml"));
-        assert!(refused("l/meetings/new/x.html"));
-        assert!(refused("l/./meetings/../meetings/x"));
-        assert!(refused("l/cellbook.toml"));
-        assert!(refused("l/members.toml"));
-        assert!(refused("l/rubrics/x.toml"));
-        assert!(!refused("l/report.html"));
-        assert!(!refused("report.html"));
-        assert!(!refused("l/meetings-report.html"));
     }
 }

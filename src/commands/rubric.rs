@@ -1,19 +1,33 @@
 //! `cellbook rubric`: the rubrics a ledger can rate with.
 
+use clap::Subcommand;
 use std::fmt::Write;
+use std::path::PathBuf;
 
 use comfy_table::Cell;
 
-use crate::cli::RubricCommand;
-use crate::commands::list::level_label;
-use crate::commands::{Context, Output};
+use crate::context::Context;
+use crate::core::level::Level;
+use crate::core::rubric::Rubric;
 use crate::error::{Error, Result};
-use crate::i18n::{self, Lang, lang, tr};
+use crate::i18n::{Lang, lang, tr};
 use crate::ledger::read_source;
-use crate::level::Level;
+use crate::ledger::rubrics::{self, Origin, problems_to_diagnostics};
+use crate::output::Output;
 use crate::render::table;
-use crate::rubric::Rubric;
-use crate::rubric_source::{self, Origin, problems_to_diagnostics};
+
+#[derive(Debug, Subcommand)]
+pub enum RubricCommand {
+    /// List the rubrics this ledger can use
+    #[command(after_help = "Example:\n  cellbook rubric list")]
+    List,
+    /// Show a rubric's criteria, bands, levels and gates
+    #[command(after_help = "Example:\n  cellbook rubric show hd42-2025")]
+    Show { id: String },
+    /// Check a rubric file and report every problem
+    #[command(after_help = "Example:\n  cellbook rubric check rubrics/my-ward-2025.toml")]
+    Check { file: PathBuf },
+}
 
 pub fn run(ctx: &Context, cmd: RubricCommand) -> Result<Output> {
     let root = match ctx.open() {
@@ -24,7 +38,7 @@ pub fn run(ctx: &Context, cmd: RubricCommand) -> Result<Output> {
     let root = root.unwrap_or_default();
     if ctx.lang.is_some() || ctx.ledger.is_none() && crate::ledger::Ledger::find(&ctx.cwd).is_err()
     {
-        i18n::set_lang(ctx.lang.unwrap_or(Lang::En));
+        ctx.speak(None);
     }
     match cmd {
         RubricCommand::List => {
@@ -34,7 +48,7 @@ pub fn run(ctx: &Context, cmd: RubricCommand) -> Result<Output> {
                 tr("Điểm", "Points"),
                 tr("Nguồn", "Source"),
             ]);
-            for (origin, r) in rubric_source::all(&root) {
+            for (origin, r) in rubrics::all(&root) {
                 let from = match origin {
                     Origin::Builtin => tr("có sẵn", "built in").to_owned(),
                     Origin::File(p) => p.display().to_string(),
@@ -49,7 +63,7 @@ pub fn run(ctx: &Context, cmd: RubricCommand) -> Result<Output> {
             Ok(Output::text(format!("{t}\n")))
         }
         RubricCommand::Show { id } => {
-            let (_, r) = rubric_source::load(&root, &id)?;
+            let (_, r) = rubrics::load(&root, &id)?;
             Ok(Output::text(show(&r)))
         }
         RubricCommand::Check { file } => {
@@ -123,13 +137,13 @@ fn show(r: &Rubric) -> String {
         out,
         "{}: {} ≥ {}, {} ≥ {}, {} ≥ {}, {} < {}",
         tr("Mức", "Levels"),
-        level_label(Level::Good),
+        Level::Good.label(lang()),
         levels.threshold(Level::Good),
-        level_label(Level::Fair),
+        Level::Fair.label(lang()),
         levels.threshold(Level::Fair),
-        level_label(Level::Average),
+        Level::Average.label(lang()),
         levels.threshold(Level::Average),
-        level_label(Level::Poor),
+        Level::Poor.label(lang()),
         levels.threshold(Level::Average)
     );
     for g in r.gates() {
@@ -137,15 +151,15 @@ fn show(r: &Rubric) -> String {
             out,
             "{} {}: {}",
             tr("Điều kiện để đạt", "To reach"),
-            level_label(g.level),
+            g.level.label(lang()),
             describe_gate(&g.condition, vi)
         );
     }
     out
 }
 
-fn describe_gate(c: &crate::rubric::GateCondition, vi: bool) -> String {
-    use crate::rubric::GateCondition;
+fn describe_gate(c: &crate::core::rubric::GateCondition, vi: bool) -> String {
+    use crate::core::rubric::GateCondition;
     match c {
         GateCondition::FullMarks(ids) => format!(
             "{} {}",

@@ -1,16 +1,23 @@
 //! `cellbook show`: one meeting, as a person reads it.
 
+use clap::Args;
 use std::fmt::Write;
 
-use crate::attendance;
-use crate::cli::ShowArgs;
-use crate::commands::list::level_label;
-use crate::commands::{Context, Output, load_meeting_ref};
-use crate::dates::{show_date, show_time};
+use crate::context::Context;
+use crate::core::attendance;
+use crate::core::dates::{show_date, show_time};
+use crate::core::model::{ActionId, Meeting};
 use crate::error::Result;
 use crate::i18n::{lang, tr};
 use crate::ledger::Ledger;
-use crate::model::{ActionId, Meeting};
+use crate::ledger::meetings::load_meeting_ref;
+use crate::output::Output;
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Meeting id, date, `last` or `next`
+    pub meeting: String,
+}
 
 pub fn run(ctx: &Context, args: &ShowArgs) -> Result<Output> {
     let ledger = ctx.open()?;
@@ -34,13 +41,13 @@ pub fn display_title(m: &Meeting) -> String {
     m.title.clone().unwrap_or_else(|| match lang() {
         crate::i18n::Lang::Vi => format!(
             "Sinh hoạt {} tháng {}/{}",
-            m.kind.label(),
+            m.kind.label(lang()),
             m.date.month(),
             m.date.year()
         ),
         crate::i18n::Lang::En => format!(
             "The {} meeting of {}",
-            m.kind.label(),
+            m.kind.label(lang()),
             m.date.format("%B %Y")
         ),
     })
@@ -53,7 +60,7 @@ fn names(ledger: &Ledger, ids: &[String]) -> String {
         .join(", ")
 }
 
-fn render(ledger: &Ledger, id: crate::model::MeetingId, m: &Meeting, out: &mut String) {
+fn render(ledger: &Ledger, id: crate::core::model::MeetingId, m: &Meeting, out: &mut String) {
     let l = lang();
     let _ = writeln!(out, "{}", display_title(m));
     let _ = writeln!(
@@ -63,9 +70,9 @@ fn render(ledger: &Ledger, id: crate::model::MeetingId, m: &Meeting, out: &mut S
         tr("Ngày", "Date"),
         show_date(m.date, l),
         tr("Loại", "Kind"),
-        m.kind.label(),
+        m.kind.label(lang()),
         tr("Tình trạng", "Status"),
-        m.status().label()
+        m.status().label(lang())
     );
     if let Some(p) = &m.plan {
         let _ = writeln!(out, "\n{}", tr("CHUẨN BỊ", "PLAN"));
@@ -249,7 +256,7 @@ fn render(ledger: &Ledger, id: crate::model::MeetingId, m: &Meeting, out: &mut S
             out,
             "  {}: {} ({} {}, {})",
             tr("Kết quả", "Result"),
-            level_label(rt.level),
+            rt.level.label(lang()),
             rt.total,
             tr("điểm", "points"),
             rt.rubric

@@ -2,19 +2,26 @@
 //! year (the reminders themselves are worked out in `reminders.rs`).
 
 use chrono::{Datelike, NaiveDate};
+use clap::Args;
 use comfy_table::Cell;
 use serde_json::{Value, json};
 
-use crate::cli::StatusArgs;
-use crate::commands::{Context, Output};
-use crate::dates::{show_date, show_time};
+use crate::context::Context;
+use crate::core::dates::{show_date, show_time};
+use crate::core::model::{Meeting, MeetingId};
+use crate::core::period::Period;
+use crate::core::reminders::{self, DOCS_LEAD_DAYS, Input, Reminder, Urgency};
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, lang, tr};
 use crate::ledger::{Ledger, MeetingFile};
-use crate::model::{Meeting, MeetingId};
-use crate::period::Period;
-use crate::reminders::{self, DOCS_LEAD_DAYS, Input, Reminder, Urgency};
+use crate::output::Output;
 use crate::render::table;
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: crate::commands::status::Format,
+}
 
 /// How `status` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -236,7 +243,11 @@ impl View<'_> {
                 if let Some(t) = time {
                     s.push_str(&format!(" {}", show_time(*t)));
                 }
-                s.push_str(&format!(" ({}), {}", when_text(*in_days), kind.label()));
+                s.push_str(&format!(
+                    " ({}), {}",
+                    when_text(*in_days),
+                    kind.label(lang())
+                ));
                 if let Some(p) = place.as_deref().filter(|p| !p.is_empty()) {
                     s.push_str(&format!(", {p}"));
                 }
@@ -281,7 +292,7 @@ impl View<'_> {
             Reminder::NotRecorded { id } => {
                 let kind = self
                     .file(*id)
-                    .map(|f| f.meeting.kind.label())
+                    .map(|f| f.meeting.kind.label(lang()))
                     .unwrap_or_default();
                 match lang() {
                     Lang::Vi => format!(
@@ -457,7 +468,7 @@ impl View<'_> {
                         current,
                         days_left,
                     } => json!({
-                        "month": crate::period::month_label(*year, *month),
+                        "month": crate::core::period::month_label(*year, *month),
                         "have": have, "need": need, "current_month": current,
                         "days_left": days_left,
                     }),
@@ -470,7 +481,7 @@ impl View<'_> {
                         in_days,
                     } => json!({
                         "meeting": id.to_string(), "date": iso(id.date), "meeting_kind": kind.key(),
-                        "title": title, "time": time.map(crate::dates::show_time),
+                        "title": title, "time": time.map(crate::core::dates::show_time),
                         "place": place, "in_days": in_days,
                     }),
                     Reminder::DocsToSend { id, send_by } => json!({

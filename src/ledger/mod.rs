@@ -4,7 +4,10 @@
 //! folders let a command that asks about one period read only that period's files.
 
 pub mod locate;
+pub mod meetings;
 pub mod merge;
+pub mod period;
+pub mod rubrics;
 pub mod storage;
 
 use std::fs;
@@ -13,10 +16,10 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
+use crate::core::model::{CellFile, Meeting, MeetingId, Roster, SCHEMA};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::i18n::tr;
-use crate::model::{CellFile, Meeting, MeetingId, Roster, SCHEMA};
 use locate::{Seg, locate};
 
 pub const CONFIG_FILE: &str = "cellbook.toml";
@@ -363,7 +366,7 @@ pub fn read_source(path: &Path) -> Result<Source, Box<Diagnostic>> {
     let text = if plainly_nfc(&text) || unicode_normalization::is_nfc(&text) {
         text
     } else {
-        crate::names::nfc(&text)
+        crate::core::names::nfc(&text)
     };
     Ok(Source {
         path: path.to_path_buf(),

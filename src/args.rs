@@ -1,0 +1,70 @@
+//! What the commands' flags share: parsers for dates, times and `ID=TEXT` pairs, and the
+//! clap value lists of the model's enums (the core's types know nothing of clap).
+
+use chrono::{NaiveDate, NaiveTime};
+use clap::ValueEnum;
+use clap::builder::PossibleValue;
+
+use crate::core::lang::Lang;
+use crate::core::model::{ExemptionKind, Kind, Role};
+use crate::error::{Error, Result};
+use crate::i18n::tr;
+
+/// A date as people type it: `2020-07-09` or `09/07/2020`.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    crate::core::dates::parse_date(s)
+}
+
+/// A time of day: `14:00` or `14:00:00`.
+pub fn parse_time(s: &str) -> Result<NaiveTime, String> {
+    crate::core::dates::parse_time(s)
+}
+
+/// Split `ID=TEXT` as typed on the command line; `flag` and `form` go into the error.
+pub fn split_pair<'a>(s: &'a str, flag: &str, form: &str) -> Result<(&'a str, &'a str)> {
+    match s.split_once('=') {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => Ok((a.trim(), b.trim())),
+        _ => Err(Error::Usage(format!(
+            "{flag} '{s}': {} {form}",
+            tr("cần có dạng", "must have the form")
+        ))),
+    }
+}
+
+/// Implement [`ValueEnum`] for a core enum: its variants, each with the word typed on the
+/// command line and the help shown by `--help`.
+macro_rules! value_enum {
+    ($ty:ty { $($variant:ident => $name:literal $(: $help:literal)?),+ $(,)? }) => {
+        impl ValueEnum for $ty {
+            fn value_variants<'a>() -> &'a [Self] {
+                &[$(<$ty>::$variant),+]
+            }
+
+            fn to_possible_value(&self) -> Option<PossibleValue> {
+                Some(match self {
+                    $(<$ty>::$variant => PossibleValue::new($name)$(.help($help))?),+
+                })
+            }
+        }
+    };
+}
+
+value_enum!(Lang { Vi => "vi", En => "en" });
+
+value_enum!(Kind {
+    Regular => "regular": "Sinh hoạt thường kỳ: the monthly meeting",
+    Thematic => "thematic": "Sinh hoạt chuyên đề: a meeting on one theme, at least once a quarter",
+});
+
+value_enum!(Role {
+    Secretary => "secretary",
+    Deputy => "deputy",
+    Committee => "committee",
+    Member => "member",
+});
+
+value_enum!(ExemptionKind {
+    Exempt => "exempt": "Miễn sinh hoạt: excused from meetings (elderly, ill), decided by the cell",
+    Away => "away": "Tạm miễn: working away for a while",
+    TransferredOut => "transferred-out": "Attends another cell for now",
+});

@@ -1,0 +1,75 @@
+//! What a command needs from its environment, gathered once by the binary (the clock, the
+//! current folder, `--ledger`, `--lang`), so the commands never read the process environment.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::error::{Error, Result};
+use crate::i18n::{self, Lang};
+use crate::ledger::Ledger;
+use crate::ledger::storage::LedgerLock;
+
+/// Everything a command needs from its environment, gathered once by the binary so the
+/// commands themselves never read the clock or the process environment.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub ledger: Option<PathBuf>,
+    pub lang: Option<Lang>,
+    pub today: NaiveDate,
+    pub cwd: PathBuf,
+}
+
+impl Context {
+    /// The ledger folder: `--ledger`/`$CELLBOOK_LEDGER`, else the nearest one upward.
+    pub fn ledger_root(&self) -> Result<PathBuf> {
+        match &self.ledger {
+            Some(dir) => Ok(dir.clone()),
+            None => {
+                let found = Ledger::find(&self.cwd)?;
+                // Show paths relative to where the person is when the ledger is right here.
+                Ok(if found == self.cwd {
+                    PathBuf::new()
+                } else {
+                    found
+                })
+            }
+        }
+    }
+
+    /// A root for messages: the empty path (the current folder) shows as `.`.
+    pub fn shown(&self, root: &Path) -> PathBuf {
+        if root.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            root.to_path_buf()
+        }
+    }
+
+    /// Speak `--lang` if it was given, else the ledger's language (`None`: English, as
+    /// outside a ledger). The one place the shell's language is set.
+    pub fn speak(&self, ledger_lang: Option<Lang>) {
+        i18n::set_lang(self.lang.or(ledger_lang).unwrap_or(Lang::En));
+    }
+
+    /// Open the ledger for reading, and speak its language from now on.
+    pub fn open(&self) -> Result<Ledger> {
+        let ledger = Ledger::open(&self.ledger_root()?);
+        // Fix the language even when the ledger is broken, so the errors speak it too.
+        self.speak(ledger.as_ref().ok().map(|l| l.config.cell.language));
+        ledger
+    }
+
+    /// Take the writer lock, then open the ledger: the whole read-modify-write happens under it.
+    pub fn open_for_write(&self) -> Result<(LedgerLock, Ledger)> {
+        let root = self.ledger_root()?;
+        if !root.join(crate::ledger::CONFIG_FILE).is_file() {
+            return Err(Error::NotALedger {
+                start: self.shown(&root),
+            });
+        }
+        let lock = LedgerLock::acquire(&root)?;
+        let ledger = self.open()?;
+        Ok((lock, ledger))
+    }
+}

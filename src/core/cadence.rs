@@ -1,0 +1,96 @@
+//! The cadence a body keeps (`[meetings] regular_per_month`, `thematic_per_quarter`): which
+//! months and quarters fell short. Pure; the report and `check` both ask it.
+
+use chrono::NaiveDate;
+
+use crate::core::model::{Kind, MeetingRules};
+use crate::core::period::Period;
+
+/// A month or quarter that ended with fewer held meetings of a kind than the rules ask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shortfall {
+    pub period: Period,
+    pub kind: Kind,
+    pub have: u32,
+    pub need: u32,
+}
+
+/// The shortfalls among `months` (regular meetings) and `quarters` (thematic ones), given the
+/// dates and kinds of the held meetings. A period still running on `today` may yet catch up,
+/// so only ended ones count.
+pub fn shortfalls(
+    held: &[(NaiveDate, Kind)],
+    rules: &MeetingRules,
+    months: &[(i32, u32)],
+    quarters: &[Period],
+    today: NaiveDate,
+) -> Vec<Shortfall> {
+    let count = |p: Period, kind: Kind| {
+        held.iter()
+            .filter(|(d, k)| *k == kind && p.contains(*d))
+            .count() as u32
+    };
+    let wanted = months
+        .iter()
+        .filter_map(|&(y, m)| Period::month(y, m))
+        .map(|p| (p, Kind::Regular, rules.regular_per_month))
+        .chain(
+            quarters
+                .iter()
+                .map(|&q| (q, Kind::Thematic, rules.thematic_per_quarter)),
+        );
+    wanted
+        .filter(|(p, _, _)| p.end() < today)
+        .filter_map(|(period, kind, need)| {
+            let have = count(period, kind);
+            (have < need).then_some(Shortfall {
+                period,
+                kind,
+                have,
+                need,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn only_ended_periods_that_fall_short() {
+        let held = [
+            (d("2020-07-09"), Kind::Regular),
+            (d("2020-09-09"), Kind::Regular),
+            (d("2020-09-20"), Kind::Thematic),
+        ];
+        let q3 = Period::parse("2020-Q3").unwrap();
+        let rules = MeetingRules::default();
+        let short = shortfalls(&held, &rules, &q3.months(), &[q3], d("2020-09-15"));
+        assert_eq!(
+            short,
+            vec![Shortfall {
+                period: Period::parse("2020-08").unwrap(),
+                kind: Kind::Regular,
+                have: 0,
+                need: 1
+            }]
+        );
+        let later = shortfalls(
+            &held,
+            &MeetingRules {
+                thematic_per_quarter: 2,
+                ..rules
+            },
+            &q3.months(),
+            &[q3],
+            d("2020-10-01"),
+        );
+        assert_eq!(later.len(), 2, "{later:?}");
+        assert_eq!(later[1].kind, Kind::Thematic);
+    }
+}

@@ -1,0 +1,363 @@
+//! The pure core of `cellbook report`: a cell's meetings, roster and rules in, its figures out.
+//! No files, no clock, no language: every input is an argument.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::model::{
+    ActionCounts, CellReport, Compliance, Directives, MeetingRow, Report, Totals, YearReport,
+};
+use crate::core::attendance;
+use crate::core::model::meeting::MeetingStatus;
+use crate::core::model::{Kind, Meeting, MeetingId, MeetingRules, Role, Roster};
+use crate::core::period::Period;
+use crate::core::rubric::{Rubric, classify_year};
+
+/// What the report needs to know about one cell.
+#[derive(Debug, Clone, Copy)]
+pub struct CellInput<'a> {
+    pub name: &'a str,
+    pub parent: Option<&'a str>,
+    pub place: Option<&'a str>,
+    pub rules: &'a MeetingRules,
+    pub roster: &'a Roster,
+    /// The period's meetings (others are ignored), in any order.
+    pub meetings: &'a [(MeetingId, Meeting)],
+    pub period: Period,
+    pub today: NaiveDate,
+    /// The rubric whose `[year]` rules classify the year; `None` for no year classification.
+    pub year_rubric: Option<&'a Rubric>,
+}
+
+/// One cell's figures for the period.
+pub fn cell(input: &CellInput) -> CellReport {
+    let period = input.period;
+    let mut meetings: Vec<(MeetingId, &Meeting)> = input
+        .meetings
+        .iter()
+        .filter(|(id, _)| period.contains(id.date))
+        .map(|(id, m)| (*id, m))
+        .collect();
+    meetings.sort_by_key(|(id, _)| *id);
+
+    let mut rows = Vec::with_capacity(meetings.len());
+    let mut totals = Totals::default();
+    let mut directives = Directives::default();
+    let as_of = period.end().min(input.today);
+    let mut actions = ActionCounts {
+        open: 0,
+        overdue: 0,
+        as_of,
+    };
+    let mut compliance = Compliance {
+        regular_required: input.rules.regular_per_month,
+        thematic_required: input.rules.thematic_per_quarter,
+        ..Compliance::default()
+    };
+
+    for &(id, m) in &meetings {
+        let status = m.status();
+        let attendance = m
+            .record
+            .as_ref()
+            .map(|r| attendance::attendance(input.roster, id.date, r));
+        let rating = m.rating.as_ref().filter(|_| status == MeetingStatus::Rated);
+        match &m.record {
+            Some(record) => {
+                totals.held += 1;
+                match m.kind {
+                    Kind::Regular => totals.regular_held += 1,
+                    Kind::Thematic => totals.thematic_held += 1,
+                }
+                if let Some(a) = attendance {
+                    totals.present += u64::from(a.present);
+                    totals.counted += u64::from(a.counted);
+                }
+                for action in &record.actions {
+                    if action.is_open_on(as_of) {
+                        actions.open += 1;
+                    }
+                    if action.is_overdue_on(as_of) {
+                        actions.overdue += 1;
+                    }
+                }
+                for d in m.plan.iter().flat_map(|p| &p.directives) {
+                    directives.count += 1;
+                    if !directives.refs.contains(&d.reference) {
+                        directives.refs.push(d.reference.clone());
+                    }
+                }
+                if status == MeetingStatus::Held {
+                    compliance.unrated.push(id.to_string());
+                }
+            }
+            None => {
+                totals.planned_only += 1;
+                if id.date < input.today {
+                    compliance.unrecorded.push(id.to_string());
+                }
+            }
+        }
+        if let Some(r) = rating {
+            totals.rated += 1;
+            *totals.levels.get_mut(r.level) += 1;
+        }
+        rows.push(MeetingRow {
+            id,
+            date: id.date,
+            kind: m.kind,
+            status,
+            attendance,
+            duration_minutes: m.record.as_ref().and_then(|r| r.duration_minutes()),
+            score: rating.map(|r| r.total),
+            level: rating.map(|r| r.level),
+            title: m.title.clone(),
+        });
+    }
+    totals.update_rate();
+
+    // Quotas, over the months and quarters that have ended (one still running may yet catch up).
+    let held: Vec<(NaiveDate, Kind)> = meetings
+        .iter()
+        .filter(|(_, m)| m.record.is_some())
+        .map(|(id, m)| (id.date, m.kind))
+        .collect();
+    for s in crate::core::cadence::shortfalls(
+        &held,
+        input.rules,
+        &period.months(),
+        &period.quarters(),
+        input.today,
+    ) {
+        match s.kind {
+            Kind::Regular => compliance.short_months.push(s.period.label()),
+            Kind::Thematic => compliance.short_quarters.push(s.period.label()),
+        }
+    }
+    compliance.ok = compliance.short_months.is_empty()
+        && compliance.short_quarters.is_empty()
+        && compliance.unrecorded.is_empty()
+        && compliance.unrated.is_empty();
+
+    let year = input.year_rubric.and_then(|rubric| {
+        let levels: Vec<(u32, crate::core::level::Level)> = rows
+            .iter()
+            .filter(|r| r.kind == Kind::Regular)
+            .filter_map(|r| r.level.map(|l| (r.date.month(), l)))
+            .collect();
+        classify_year(rubric, &levels).map(|c| YearReport {
+            level: c.level,
+            months: c.months,
+        })
+    });
+
+    let secretary = input
+        .roster
+        .members
+        .iter()
+        .find(|m| m.role == Role::Secretary && m.on_roll(as_of))
+        .map(|m| m.name.clone());
+
+    CellReport {
+        name: input.name.to_owned(),
+        parent: input.parent.map(str::to_owned),
+        place: input.place.map(str::to_owned),
+        secretary,
+        meetings: rows,
+        totals,
+        compliance,
+        actions,
+        directives,
+        year,
+    }
+}
+
+/// The report over the given cells, with their totals summed, made on `made`.
+pub fn report(period: Period, cells: Vec<CellReport>, made: NaiveDate) -> Report {
+    let mut totals = Totals::default();
+    for c in &cells {
+        totals.add(&c.totals);
+    }
+    totals.update_rate();
+    Report {
+        period,
+        cells,
+        totals,
+        made,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::level::Level;
+    use crate::core::model::{Action, Member, Rating, Record, Status};
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    fn roster() -> Roster {
+        let m = |id: &str| Member {
+            id: id.into(),
+            name: id.into(),
+            role: Role::Member,
+            status: Status::Full,
+            joined: d("2010-01-01"),
+            left: None,
+            temporary: false,
+            exempt: vec![],
+        };
+        Roster {
+            schema: 1,
+            members: vec![m("a"), m("b"), m("c"), m("e")],
+        }
+    }
+
+    fn held(
+        date: &str,
+        kind: Kind,
+        present: &[&str],
+        level: Option<Level>,
+    ) -> (MeetingId, Meeting) {
+        let mut m = Meeting::new(d(date), kind);
+        let all = ["a", "b", "c", "e"];
+        m.record = Some(Record {
+            present: present.iter().map(|s| s.to_string()).collect(),
+            unexcused: all
+                .iter()
+                .filter(|x| !present.contains(x))
+                .map(|s| s.to_string())
+                .collect(),
+            ..Record::default()
+        });
+        m.rating = level.map(|level| Rating {
+            rubric: "hd42-2025".into(),
+            by: vec!["a".into()],
+            on: None,
+            note: None,
+            total: 90,
+            level,
+            scores: Default::default(),
+        });
+        (MeetingId::new(d(date), 1), m)
+    }
+
+    fn input<'a>(
+        meetings: &'a [(MeetingId, Meeting)],
+        roster: &'a Roster,
+        rules: &'a MeetingRules,
+        today: &str,
+    ) -> CellInput<'a> {
+        CellInput {
+            name: "X",
+            parent: None,
+            place: None,
+            rules,
+            roster,
+            meetings,
+            period: Period::parse("2020-Q3").unwrap(),
+            today: d(today),
+            year_rubric: None,
+        }
+    }
+
+    #[test]
+    fn counts_levels_attendance_and_short_months() {
+        let roster = roster();
+        let rules = MeetingRules::default();
+        let mut meetings = vec![
+            held(
+                "2020-07-09",
+                Kind::Regular,
+                &["a", "b", "c", "e"],
+                Some(Level::Good),
+            ),
+            held("2020-09-09", Kind::Regular, &["a", "b"], None),
+            held(
+                "2020-09-24",
+                Kind::Thematic,
+                &["a", "b", "c"],
+                Some(Level::Fair),
+            ),
+            // Outside the period: ignored.
+            held("2020-10-01", Kind::Regular, &["a"], Some(Level::Poor)),
+        ];
+        meetings.push((
+            MeetingId::new(d("2020-09-30"), 1),
+            Meeting::new(d("2020-09-30"), Kind::Regular),
+        ));
+        let c = cell(&input(&meetings, &roster, &rules, "2020-11-28"));
+        assert_eq!(c.meetings.len(), 4);
+        assert_eq!(
+            (c.totals.held, c.totals.regular_held, c.totals.thematic_held),
+            (3, 2, 1)
+        );
+        assert_eq!((c.totals.planned_only, c.totals.rated), (1, 2));
+        assert_eq!((c.totals.levels.good, c.totals.levels.fair), (1, 1));
+        assert_eq!(c.totals.attendance_rate, Some(9.0 / 12.0));
+        assert_eq!(c.compliance.short_months, ["2020-08"]);
+        assert!(c.compliance.short_quarters.is_empty());
+        assert_eq!(c.compliance.unrecorded, ["2020-09-30"]);
+        assert_eq!(c.compliance.unrated, ["2020-09-09"]);
+        assert!(!c.compliance.ok);
+        assert_eq!(c.meetings[1].score, None);
+        assert_eq!(c.meetings[3].attendance, None);
+    }
+
+    #[test]
+    fn months_not_yet_over_are_not_short_and_actions_count_at_the_period_end() {
+        let roster = roster();
+        let rules = MeetingRules::default();
+        let mut m = held("2020-07-09", Kind::Regular, &["a"], None);
+        let rec = m.1.record.as_mut().unwrap();
+        for (id, due, done) in [
+            (1, Some("2020-07-20"), None),
+            (2, Some("2020-12-01"), None),
+            (3, Some("2020-07-20"), Some("2020-08-01")),
+        ] {
+            rec.actions.push(Action {
+                id,
+                member: "a".into(),
+                task: "t".into(),
+                due: due.map(d),
+                done: done.map(d),
+            });
+        }
+        let meetings = vec![m];
+        let c = cell(&input(&meetings, &roster, &rules, "2020-08-15"));
+        // July is over and has its meeting; August and September are not over.
+        assert!(c.compliance.short_months.is_empty());
+        assert!(c.compliance.short_quarters.is_empty());
+        // As of today (2020-08-15): 1 and 2 open, 1 overdue; 3 done on 08-01.
+        assert_eq!((c.actions.open, c.actions.overdue), (2, 1));
+        let c = cell(&input(&meetings, &roster, &rules, "2021-01-10"));
+        assert_eq!(c.actions.as_of, d("2020-09-30"));
+        assert_eq!((c.actions.open, c.actions.overdue), (2, 1));
+        assert_eq!(c.compliance.short_months, ["2020-08", "2020-09"]);
+        assert_eq!(c.compliance.short_quarters, ["2020-Q3"]);
+    }
+
+    #[test]
+    fn rollup_sums_and_rates_over_all_members_counted() {
+        let roster = roster();
+        let rules = MeetingRules::default();
+        let a = vec![held(
+            "2020-07-09",
+            Kind::Regular,
+            &["a", "b", "c", "e"],
+            Some(Level::Good),
+        )];
+        let b = vec![held("2020-07-10", Kind::Regular, &["a"], Some(Level::Poor))];
+        let none: Vec<(MeetingId, Meeting)> = vec![];
+        let cells = vec![
+            cell(&input(&a, &roster, &rules, "2020-11-28")),
+            cell(&input(&b, &roster, &rules, "2020-11-28")),
+            cell(&input(&none, &roster, &rules, "2020-11-28")),
+        ];
+        assert_eq!(cells[2].totals.attendance_rate, None);
+        let r = report(Period::parse("2020-Q3").unwrap(), cells, d("2020-11-28"));
+        assert_eq!(r.totals.held, 2);
+        assert_eq!((r.totals.levels.good, r.totals.levels.poor), (1, 1));
+        assert_eq!(r.totals.attendance_rate, Some(5.0 / 8.0));
+    }
+}

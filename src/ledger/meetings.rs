@@ -1,0 +1,98 @@
+//! Finding a meeting a person names, and writing meetings and the roster back with what the
+//! person wrote in the files kept.
+
+use chrono::NaiveDate;
+
+use crate::core::lookup::MeetingRef;
+use crate::core::model::MeetingId;
+use crate::error::{Error, Result};
+use crate::i18n;
+use crate::ledger::storage::write_atomic;
+use crate::ledger::{Ledger, MeetingEntry, MeetingFile, merge};
+
+/// Find the meeting a reference names. `Date` picks the first meeting of that day.
+pub fn find_meeting(
+    ledger: &Ledger,
+    r: MeetingRef,
+    today: NaiveDate,
+) -> Result<Option<MeetingEntry>> {
+    Ok(match r {
+        MeetingRef::Id(id) => ledger.entry(id),
+        MeetingRef::Date(date) => ledger.entry(MeetingId::new(date, 1)),
+        MeetingRef::Last => {
+            let year = chrono::Datelike::year(&today);
+            // Look back a year at a time: cost follows the gap, not the history.
+            let mut y = year;
+            loop {
+                let entries = ledger.meeting_entries(Some((y, y)))?;
+                if let Some(e) = entries.into_iter().rev().find(|e| e.id.date <= today) {
+                    break Some(e);
+                }
+                if y < year - 50 || !has_meetings_before(ledger, y)? {
+                    break None;
+                }
+                y -= 1;
+            }
+        }
+        MeetingRef::Next => {
+            let mut found = None;
+            for e in ledger.meeting_entries(Some((chrono::Datelike::year(&today), i32::MAX)))? {
+                if e.id.date < today {
+                    continue;
+                }
+                let file = ledger.load_meeting(&e)?;
+                if file.meeting.record.is_none() {
+                    found = Some(e);
+                    break;
+                }
+            }
+            found
+        }
+    })
+}
+
+fn has_meetings_before(ledger: &Ledger, year: i32) -> Result<bool> {
+    let dir = ledger.meetings_dir();
+    let Ok(rd) = std::fs::read_dir(&dir) else {
+        return Ok(false);
+    };
+    Ok(rd
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str().and_then(|s| s.parse::<i32>().ok()))
+        .any(|y| y < year))
+}
+
+/// Load the meeting a reference names, or explain that there is none.
+pub fn load_meeting_ref(ledger: &Ledger, text: &str, today: NaiveDate) -> Result<MeetingFile> {
+    let r = MeetingRef::parse(text)?;
+    match find_meeting(ledger, r, today)? {
+        Some(entry) => ledger.load_meeting(&entry),
+        None => Err(Error::refused_with(
+            format!(
+                "{} '{text}'",
+                i18n::tr("không có cuộc họp", "there is no meeting")
+            ),
+            i18n::tr(
+                "xem các cuộc họp bằng `cellbook list`; lên kế hoạch bằng `cellbook plan NGÀY`",
+                "see the meetings with `cellbook list`; plan one with `cellbook plan DATE`",
+            ),
+        )),
+    }
+}
+
+/// Write a meeting back, keeping what the person wrote in the file.
+pub fn save_meeting(ledger: &Ledger, file: &MeetingFile, original: Option<&str>) -> Result<()> {
+    let text = merge::render(original, &file.meeting)?;
+    write_atomic(&ledger.meeting_path(file.id), text.as_bytes())
+}
+
+/// Write the roster back, keeping what the person wrote in the file.
+pub fn save_roster(ledger: &Ledger) -> Result<()> {
+    let original =
+        (!ledger.roster_source.text.is_empty()).then_some(ledger.roster_source.text.as_str());
+    let text = merge::render(original, &ledger.roster)?;
+    write_atomic(
+        &ledger.root.join(crate::ledger::MEMBERS_FILE),
+        text.as_bytes(),
+    )
+}

@@ -1,0 +1,137 @@
+//! Reading what a report needs, and nothing more: the settings, the roster and the meeting
+//! files of the period's years (filtered by the date in their names before any is parsed), so
+//! the cost follows the period asked for, not the length of the history. Many ledgers are read
+//! in parallel.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::core::period::Period;
+use crate::core::report::aggregate::{self, CellInput};
+use crate::core::report::model::CellReport;
+use crate::error::{Error, Result};
+use crate::i18n::tr;
+use crate::ledger::{CONFIG_FILE, Ledger};
+
+/// What to read.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub period: Period,
+    pub today: NaiveDate,
+    /// Classify the year with the ledger's rubric (`--year`).
+    pub classify_year: bool,
+}
+
+/// One open ledger's report for the period.
+pub fn cell(ledger: &Ledger, opts: &Options) -> Result<CellReport> {
+    let years = (opts.period.start().year(), opts.period.end().year());
+    let mut meetings = Vec::new();
+    for entry in ledger.meeting_entries(Some(years))? {
+        if !opts.period.contains(entry.id.date) {
+            continue;
+        }
+        let file = ledger.load_meeting(&entry)?;
+        meetings.push((file.id, file.meeting));
+    }
+    // The year is classified by the ledger's own rubric; with none chosen there is no year line
+    // (no body's rules are assumed). A rubric that cannot be read only costs the year line;
+    // `check` reports the rubric.
+    let rubric = opts
+        .classify_year
+        .then_some(ledger.config.rating.rubric.as_deref())
+        .flatten()
+        .and_then(|id| crate::ledger::rubrics::load(&ledger.root, id).ok())
+        .map(|(_, r)| r);
+    let cfg = &ledger.config;
+    Ok(aggregate::cell(&CellInput {
+        name: &cfg.cell.name,
+        parent: cfg.cell.parent.as_deref(),
+        place: cfg.meetings.place.as_deref(),
+        rules: &cfg.meetings,
+        roster: &ledger.roster,
+        meetings: &meetings,
+        period: opts.period,
+        today: opts.today,
+        year_rubric: rubric.as_ref(),
+    }))
+}
+
+/// Open a ledger named on the command line, saying clearly when the path is not one.
+pub fn open(root: &Path) -> Result<Ledger> {
+    if !root.join(CONFIG_FILE).is_file() {
+        return Err(not_a_ledger(root));
+    }
+    Ledger::open(root)
+}
+
+pub fn not_a_ledger(root: &Path) -> Error {
+    Error::refused_with(
+        format!(
+            "'{}' {}",
+            root.display(),
+            tr(
+                "không phải là sổ: không có tệp cellbook.toml trong thư mục này",
+                "is not a ledger: there is no cellbook.toml in it"
+            )
+        ),
+        tr(
+            "mỗi LEDGER là thư mục chứa cellbook.toml của một chi bộ",
+            "each LEDGER is the folder that holds a cell's cellbook.toml",
+        ),
+    )
+}
+
+/// Read many ledgers in parallel, keeping their order. The first broken ledger (in the order
+/// given) stops the report; the others stop taking new work as soon as one fails.
+pub fn cells(roots: &[PathBuf], opts: &Options) -> Result<Vec<CellReport>> {
+    let one = |root: &PathBuf| open(root).and_then(|l| cell(&l, opts));
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(roots.len());
+    if workers <= 1 {
+        return roots.iter().map(one).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let slots: Mutex<Vec<Option<Result<CellReport>>>> =
+        Mutex::new((0..roots.len()).map(|_| None).collect());
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            s.spawn(|| {
+                while !failed.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(root) = roots.get(i) else { break };
+                    let result = one(root);
+                    if result.is_err() {
+                        failed.store(true, Ordering::Relaxed);
+                    }
+                    if let Ok(mut slots) = slots.lock()
+                        && let Some(slot) = slots.get_mut(i)
+                    {
+                        *slot = Some(result);
+                    }
+                }
+            });
+        }
+    });
+    let slots = slots.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut out = Vec::with_capacity(roots.len());
+    // Every ledger before the first failure was handed out before it, so has its result.
+    for (slot, root) in slots.into_iter().zip(roots) {
+        match slot {
+            Some(Ok(c)) => out.push(c),
+            Some(Err(e)) => return Err(e),
+            None => {
+                return Err(Error::refused(format!(
+                    "{} '{}'",
+                    tr("không đọc được sổ", "could not read the ledger"),
+                    root.display()
+                )));
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,147 @@
+//! What a command hands back to be printed, and `--out FILE`: written atomically, never over
+//! the ledger's own files.
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::i18n::tr;
+use crate::ledger::storage::write_atomic;
+use crate::ledger::{CONFIG_FILE, MEETINGS_DIR, MEMBERS_FILE, RUBRICS_DIR};
+
+/// What a command prints and the exit code it ends with.
+#[derive(Debug, Default)]
+pub struct Output {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: u8,
+    /// Output too large to hold as one string (a province's roll-up), written to stdout after
+    /// `stdout` by the binary.
+    pub stream: Option<Stream>,
+}
+
+/// Writes a command's output to the writer it is given (stdout).
+pub type WriteOut = dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>;
+
+/// Writes a command's output straight to stdout.
+pub struct Stream(pub Box<WriteOut>);
+
+impl std::fmt::Debug for Stream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Stream")
+    }
+}
+
+impl Output {
+    pub fn text(stdout: impl Into<String>) -> Output {
+        Output {
+            stdout: stdout.into(),
+            ..Output::default()
+        }
+    }
+}
+
+/// Print the text, or write it atomically to `out` and say so.
+pub fn emit(out: Option<&Path>, text: String) -> Result<Output> {
+    match out {
+        None => Ok(Output::text(text)),
+        Some(path) => {
+            write_atomic(path, text.as_bytes())?;
+            Ok(Output::text(format!(
+                "{} {}\n",
+                tr("Đã ghi", "Wrote"),
+                path.display()
+            )))
+        }
+    }
+}
+
+/// Refuse to write output over a ledger's own files: its meetings folder, its rubrics folder,
+/// its settings or its roster.
+pub fn guard_out(out: &Path, cwd: &Path, roots: &[&Path]) -> Result<()> {
+    let target = absolute(cwd, out);
+    for root in roots {
+        let inside = [MEETINGS_DIR, RUBRICS_DIR]
+            .iter()
+            .any(|dir| target.starts_with(absolute(cwd, &root.join(dir))));
+        let over = [CONFIG_FILE, MEMBERS_FILE]
+            .iter()
+            .any(|file| target == absolute(cwd, &root.join(file)));
+        if inside || over {
+            return Err(Error::refused_with(
+                format!(
+                    "--out {}: {}",
+                    out.display(),
+                    tr(
+                        "không ghi đè lên tệp của sổ (meetings/, rubrics/, cellbook.toml, members.toml)",
+                        "will not write into the ledger's own files (meetings/, rubrics/, cellbook.toml, members.toml)"
+                    )
+                ),
+                tr(
+                    "ghi ra một tệp ở ngoài các thư mục đó, ví dụ --out bao-cao.html",
+                    "write it somewhere else, e.g. --out report.html",
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The absolute form of `p`: the part that exists resolved (symbolic links included), the rest
+/// added lexically.
+fn absolute(cwd: &Path, p: &Path) -> PathBuf {
+    let full = lexical(&cwd.join(p));
+    let mut existing = full.as_path();
+    let mut rest = Vec::new();
+    loop {
+        if let Ok(real) = existing.canonicalize() {
+            let mut out = real;
+            out.extend(rest.iter().rev());
+            return out;
+        }
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name);
+                existing = parent;
+            }
+            _ => return full,
+        }
+    }
+}
+
+/// Drop `.` and resolve `..` without touching the file system.
+fn lexical(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outputs_inside_the_ledger_files_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("l");
+        std::fs::create_dir_all(root.join("meetings/2020")).unwrap();
+        let cwd = dir.path();
+        let refused = |out: &str| guard_out(Path::new(out), cwd, &[Path::new("l")]).is_err();
+        assert!(refused("l/meetings/2020/x.toml"));
+        assert!(refused("l/meetings/new/x.html"));
+        assert!(refused("l/./meetings/../meetings/x"));
+        assert!(refused("l/cellbook.toml"));
+        assert!(refused("l/members.toml"));
+        assert!(refused("l/rubrics/x.toml"));
+        assert!(!refused("l/report.html"));
+        assert!(!refused("report.html"));
+        assert!(!refused("l/meetings-report.html"));
+    }
+}

@@ -1,0 +1,228 @@
+//! Rating a meeting in the context of its ledger: which earlier meetings its measures need,
+//! and checking that a recorded rating still matches its rubric and record.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::core::model::Meeting;
+use crate::core::rubric::{Measures, Rubric, ScoreError, Sheet, score};
+use crate::diagnostic::Diagnostic;
+use crate::i18n::{lang, tr};
+use crate::ledger::locate::Seg;
+use crate::ledger::rubrics::Cache;
+use crate::ledger::{Ledger, MeetingFile};
+
+/// The years a meeting's measures look at: its own (excused streaks) and the one before (the
+/// previous meeting of a January meeting may be in December).
+pub fn history_years(date: NaiveDate) -> (i32, i32) {
+    (date.year() - 1, date.year())
+}
+
+/// The measures of `meetings[i]`, given meetings sorted by id that include its history.
+pub fn measures_at(ledger: &Ledger, meetings: &[MeetingFile], i: usize) -> Measures {
+    let this = &meetings[i].meeting;
+    let earlier: Vec<&Meeting> = meetings[..i]
+        .iter()
+        .map(|f| &f.meeting)
+        // Sorted by id, so a second meeting of the day (`-2`) follows the first.
+        .filter(|m| m.record.is_some() && m.date <= this.date)
+        .collect();
+    crate::core::measures::measure(&ledger.roster, &earlier, this)
+}
+
+/// A score error in the current language.
+pub fn describe_score_error(e: &ScoreError) -> String {
+    match lang() {
+        crate::i18n::Lang::En => e.to_string(),
+        crate::i18n::Lang::Vi => match e {
+            ScoreError::UnknownCriterion { id, known } => format!(
+                "không có tiêu chí `{id}`; bộ tiêu chí này có: {}",
+                known.join(", ")
+            ),
+            ScoreError::OutOfRange { id, points, max } => {
+                format!("`{id}` tối đa {max} điểm, không thể là {points}")
+            }
+            ScoreError::MeasuredHasValue { id, measure, value } => format!(
+                "`{id}` được đo từ biên bản ({measure} = {value}): hãy sửa biên bản thay vì chấm điểm"
+            ),
+            ScoreError::MissingScore {
+                id,
+                title,
+                max,
+                because_measure_missing,
+            } => format!(
+                "`{id}` ({title}, 0–{max}) cần người đánh giá chấm điểm{}",
+                because_measure_missing
+                    .map(|m| format!(": không tính được {m} từ biên bản"))
+                    .unwrap_or_default()
+            ),
+        },
+    }
+}
+
+/// Recompute a recorded rating and report where it no longer matches; warn about a held
+/// meeting left unrated for more than a week.
+pub fn check_rating(
+    ledger: &Ledger,
+    meetings: &[MeetingFile],
+    i: usize,
+    rubrics: &Cache,
+    today: NaiveDate,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let file = &meetings[i];
+    let m = &file.meeting;
+    let src = &file.source;
+    let Some(rating) = &m.rating else {
+        if m.record.is_some() && (today - m.date).num_days() > 7 {
+            diags.push(
+                Diagnostic::warning(
+                    "W003",
+                    "ratings",
+                    &src.path,
+                    tr(
+                        "cuộc họp đã qua hơn 7 ngày nhưng chưa xếp loại",
+                        "the meeting was held more than 7 days ago and is not rated",
+                    ),
+                )
+                .hint(format!("cellbook rate {}", file.id)),
+            );
+        }
+        return;
+    };
+    if m.record.is_none() {
+        diags.push(
+            src.error_at(
+                "E052",
+                "ratings",
+                &[Seg::Key("rating")],
+                tr(
+                    "cuộc họp chưa ghi biên bản mà đã xếp loại",
+                    "the meeting is rated but not recorded",
+                ),
+            )
+            .hint(tr(
+                "ghi biên bản trước (`cellbook record`), rồi xếp loại",
+                "record it first (`cellbook record`), then rate it",
+            )),
+        );
+        return;
+    }
+    let Some(rubric) = rubrics.get(&rating.rubric) else {
+        diags.push(
+            src.error_at(
+                "E011",
+                "references",
+                &[Seg::Key("rating"), Seg::Key("rubric")],
+                format!(
+                    "{} '{}'",
+                    tr("không có bộ tiêu chí", "unknown rubric"),
+                    rating.rubric
+                ),
+            )
+            .hint(tr(
+                "xem `cellbook rubric list`",
+                "see `cellbook rubric list`",
+            )),
+        );
+        return;
+    };
+    for (j, by) in rating.by.iter().enumerate() {
+        match ledger.roster.get(by) {
+            Some(mem) if mem.on_roll(m.date) => {}
+            _ => diags.push(
+                src.error_at(
+                    "E010",
+                    "references",
+                    &[Seg::Key("rating"), Seg::Key("by"), Seg::Index(j)],
+                    format!(
+                        "{} '{by}' {}",
+                        tr("người đánh giá", "rater"),
+                        tr("không có trong danh sách", "is not on the roll")
+                    ),
+                )
+                .hint(tr(
+                    "dùng mã trong members.toml",
+                    "use an id from members.toml",
+                )),
+            ),
+        }
+    }
+    match sheet_for(&rubric, &measures_at(ledger, meetings, i), rating) {
+        Err(errors) => {
+            for e in errors {
+                diags.push(
+                    src.error_at(
+                        "E051",
+                        "ratings",
+                        &[Seg::Key("rating"), Seg::Key("scores")],
+                        describe_score_error(&e),
+                    )
+                    .hint(format!(
+                        "{} `cellbook rate {}`",
+                        tr("chấm lại bằng", "rate it again with"),
+                        file.id
+                    )),
+                );
+            }
+        }
+        Ok(sheet) => {
+            if sheet.total != rating.total {
+                diags.push(
+                    src.error_at(
+                        "E050",
+                        "ratings",
+                        &[Seg::Key("rating"), Seg::Key("total")],
+                        format!(
+                            "{} {}, {} {}",
+                            tr("tổng điểm ghi", "the recorded total is"),
+                            rating.total,
+                            tr(
+                                "nhưng theo bộ tiêu chí và biên bản là",
+                                "but the rubric and the record give"
+                            ),
+                            sheet.total
+                        ),
+                    )
+                    .hint(format!(
+                        "{} `cellbook rate {}`",
+                        tr(
+                            "biên bản đã thay đổi từ khi xếp loại; chấm lại bằng",
+                            "the record changed since it was rated; rate it again with"
+                        ),
+                        file.id
+                    )),
+                );
+            }
+            if sheet.level != rating.level {
+                diags.push(
+                    src.error_at(
+                        "E050",
+                        "ratings",
+                        &[Seg::Key("rating"), Seg::Key("level")],
+                        format!(
+                            "{} {}, {} {}",
+                            tr("mức ghi là", "the recorded level is"),
+                            rating.level.key(),
+                            tr("nhưng theo bộ tiêu chí là", "but the rubric gives"),
+                            sheet.level.key()
+                        ),
+                    )
+                    .hint(format!(
+                        "{} `cellbook rate {}`",
+                        tr("chấm lại bằng", "rate it again with"),
+                        file.id
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// Score a recorded rating's scores against its rubric.
+pub fn sheet_for(
+    rubric: &Rubric,
+    measures: &Measures,
+    rating: &crate::core::model::Rating,
+) -> Result<Sheet, Vec<ScoreError>> {
+    score(rubric, measures, &rating.scores)
+}

@@ -1,0 +1,400 @@
+//! `--format html`: the report as one self-contained A4 page (no scripts, no external files):
+//! the Party document header, the meetings table, the results, an inline SVG chart of the
+//! levels by month, and the signature lines.
+//!
+//! Every piece of text that comes from a ledger goes through [`esc`]: a cell or a member named
+//! `<script>` is printed as text.
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+
+use super::md::common_parent;
+use super::sections::{self, Item, upper_first};
+use super::{date, dateline, levels_by_month, report_title};
+use crate::core::level::Level;
+use crate::core::report::model::{CellReport, LevelCounts, Report};
+use crate::i18n::{Lang, lang, tr};
+
+pub fn write(report: &Report, to: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let title = report_title(report);
+    to.write_all(page_head(&title).as_bytes())?;
+    let mut body = String::new();
+    let cell_name = (!report.is_rollup())
+        .then(|| report.cells.first().map(|c| c.name.as_str()))
+        .flatten();
+    party_header(
+        &mut body,
+        common_parent(report).as_deref(),
+        cell_name,
+        report.made,
+    );
+    let p = report.period;
+    let _ = writeln!(body, "<h1>{}</h1>", esc(&title));
+    let _ = writeln!(
+        body,
+        "<p class=\"center\"><i>{}: {} – {}</i></p>",
+        tr("Kỳ báo cáo", "Period"),
+        date(p.start()),
+        date(p.end())
+    );
+    if report.is_rollup() {
+        let _ = writeln!(body, "<h2>{}</h2>", tr("I. Tổng hợp", "I. Summary"));
+        summary_table(report, &mut body);
+        list(&sections::totals_items(&report.totals), &mut body);
+        chart_section(report, &mut body);
+        let _ = writeln!(
+            body,
+            "<h2>{}</h2>",
+            tr("II. Chi tiết từng chi bộ", "II. Each cell")
+        );
+        for (i, cell) in report.cells.iter().enumerate() {
+            // One cell's text at a time, written out before the next is drawn.
+            to.write_all(body.as_bytes())?;
+            body.clear();
+            let _ = writeln!(body, "<h3>{}. {}</h3>", i + 1, esc(&cell.name));
+            cell_body(cell, &mut body);
+        }
+        signatures(
+            &mut body,
+            None,
+            Some((tr("NGƯỜI TỔNG HỢP", "COMPILED BY"), None, None)),
+        );
+    } else if let Some(cell) = report.cells.first() {
+        let _ = writeln!(
+            body,
+            "<h2>{}</h2>",
+            tr(
+                "I. Các buổi sinh hoạt trong kỳ",
+                "I. Meetings in the period"
+            )
+        );
+        cell_body(cell, &mut body);
+        chart_section(report, &mut body);
+        signatures(
+            &mut body,
+            None,
+            Some((
+                tr("T/M CHI BỘ", "FOR THE CELL"),
+                Some(tr("BÍ THƯ", "SECRETARY")),
+                cell.secretary.as_deref(),
+            )),
+        );
+    }
+    to.write_all(body.as_bytes())?;
+    to.write_all(PAGE_TAIL.as_bytes())
+}
+
+/// A complete page around `body`, styled for A4 paper.
+pub fn page(title: &str, body: &str) -> String {
+    format!("{}{body}{PAGE_TAIL}", page_head(title))
+}
+
+/// A page up to the start of its body.
+fn page_head(title: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
+        lang().code(),
+        esc(title)
+    )
+}
+
+const PAGE_TAIL: &str = "</body>\n</html>\n";
+
+const STYLE: &str = "@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
+body { font-family: \"Times New Roman\", Times, serif; font-size: 13pt; line-height: 1.35;
+  color: #000; background: #fff; max-width: 165mm; margin: 1em auto; }
+table.head { width: 100%; border-collapse: collapse; margin-bottom: 1em; }
+table.head td { width: 50%; text-align: center; vertical-align: top; padding: 0; }
+.party { font-weight: bold; text-decoration: underline; }
+h1 { font-size: 14pt; text-align: center; margin: 1.2em 0 0.2em; }
+h2 { font-size: 13pt; margin: 1em 0 0.4em; }
+h3 { font-size: 13pt; font-style: italic; margin: 0.8em 0 0.3em; }
+p { margin: 0.3em 0; text-align: justify; }
+.center { text-align: center; }
+table.data { width: 100%; border-collapse: collapse; font-size: 11pt; margin: 0.4em 0; }
+table.data th, table.data td { border: 1px solid #000; padding: 2pt 4pt; }
+table.data th { background: #eee; }
+td.num { text-align: right; }
+tr.total td { font-weight: bold; }
+ul { margin: 0.3em 0; padding-left: 1.4em; }
+.chart { display: block; max-width: 140mm; margin: 0.3em auto; }
+table.sign { width: 100%; margin-top: 1.2em; border-collapse: collapse; page-break-inside: avoid; }
+table.sign td { width: 50%; text-align: center; vertical-align: top; }
+.sign-space { height: 4.5em; }
+@media print { body { margin: 0; max-width: none; } }
+";
+
+/// The header of a Party document: committees on the left; the Party (in Vietnamese) and the
+/// date on the right.
+pub fn party_header(out: &mut String, parent: Option<&str>, cell: Option<&str>, made: NaiveDate) {
+    let _ = writeln!(out, "<table class=\"head\"><tr><td>");
+    if let Some(p) = parent {
+        let _ = writeln!(out, "{}<br>", esc(&p.to_uppercase()));
+    }
+    if let Some(c) = cell {
+        let _ = writeln!(out, "<b>{}</b><br>", esc(&c.to_uppercase()));
+    }
+    let _ = writeln!(out, "*</td><td>");
+    if lang() == Lang::Vi {
+        let _ = writeln!(
+            out,
+            "<span class=\"party\">ĐẢNG CỘNG SẢN VIỆT NAM</span><br>"
+        );
+    }
+    let _ = writeln!(
+        out,
+        "<i>{}</i></td></tr></table>",
+        esc(&upper_first(&dateline(made)))
+    );
+}
+
+/// The signature block: each side a (heading, title, name); the space between is for the pen.
+pub fn signatures(
+    out: &mut String,
+    left: Option<(&str, Option<&str>, Option<&str>)>,
+    right: Option<(&str, Option<&str>, Option<&str>)>,
+) {
+    let side = |out: &mut String, s: Option<(&str, Option<&str>, Option<&str>)>| {
+        let _ = write!(out, "<td>");
+        if let Some((heading, title, name)) = s {
+            let _ = write!(out, "<b>{}</b>", esc(heading));
+            if let Some(t) = title {
+                let _ = write!(out, "<br><b>{}</b>", esc(t));
+            }
+            let _ = write!(
+                out,
+                "<br><i>{}</i><div class=\"sign-space\"></div><b>{}</b>",
+                tr("(Ký, ghi rõ họ tên)", "(signature)"),
+                esc(name.unwrap_or("……………………………"))
+            );
+        }
+        let _ = writeln!(out, "</td>");
+    };
+    let _ = writeln!(out, "<table class=\"sign\"><tr>");
+    side(out, left);
+    side(out, right);
+    let _ = writeln!(out, "</tr></table>");
+}
+
+fn cell_body(cell: &CellReport, out: &mut String) {
+    if cell.meetings.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p>{}</p>",
+            tr(
+                "Không có cuộc họp nào trong kỳ.",
+                "No meetings in the period."
+            )
+        );
+    } else {
+        let _ = writeln!(out, "<table class=\"data\">");
+        header_row(out, &sections::meeting_headers());
+        for row in &cell.meetings {
+            let cells = sections::meeting_cells(row).map(|c| esc(&c));
+            data_row(out, "", &cells, &sections::MEETING_NUMERIC);
+        }
+        let _ = writeln!(out, "</table>");
+    }
+    list(&sections::cell_items(cell), out);
+}
+
+/// The results as a bulleted list.
+fn list(items: &[Item], out: &mut String) {
+    let _ = writeln!(out, "<ul>");
+    for item in items {
+        let value = esc(&item.value);
+        let value = if item.strong {
+            format!("<b>{value}</b>")
+        } else {
+            value
+        };
+        let _ = write!(out, "<li>{}: {value}", esc(&item.label));
+        if !item.sub.is_empty() {
+            let _ = write!(out, "<ul>");
+            for line in &item.sub {
+                let _ = write!(out, "<li>{}</li>", esc(line));
+            }
+            let _ = write!(out, "</ul>");
+        }
+        let _ = writeln!(out, "</li>");
+    }
+    let _ = writeln!(out, "</ul>");
+}
+
+fn header_row(out: &mut String, headers: &[&str]) {
+    let cells: String = headers
+        .iter()
+        .map(|h| format!("<th>{}</th>", esc(h)))
+        .collect();
+    let _ = writeln!(out, "<tr>{cells}</tr>");
+}
+
+/// A row of already-escaped cells; numeric columns are right-aligned.
+fn data_row(out: &mut String, class: &str, cells: &[String], numeric: &[bool]) {
+    let cells: String = cells
+        .iter()
+        .zip(numeric)
+        .map(|(c, &n)| {
+            if n {
+                format!("<td class=\"num\">{c}</td>")
+            } else {
+                format!("<td>{c}</td>")
+            }
+        })
+        .collect();
+    let _ = writeln!(out, "<tr{class}>{cells}</tr>");
+}
+
+fn summary_table(report: &Report, out: &mut String) {
+    let _ = writeln!(out, "<table class=\"data\">");
+    header_row(out, &sections::summary_headers());
+    for c in &report.cells {
+        let mut cells = vec![esc(&c.name)];
+        cells.extend(sections::summary_cells(&c.totals, Some(c.compliance.ok)).map(|v| esc(&v)));
+        data_row(out, "", &cells, &sections::SUMMARY_NUMERIC);
+    }
+    let mut total = vec![esc(tr("Tổng cộng", "Total"))];
+    total.extend(sections::summary_cells(&report.totals, None).map(|v| esc(&v)));
+    data_row(out, " class=\"total\"", &total, &sections::SUMMARY_NUMERIC);
+    let _ = writeln!(out, "</table>");
+}
+
+fn chart_section(report: &Report, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "<p><b>{}</b></p>",
+        tr(
+            "Xếp loại các buổi sinh hoạt theo tháng",
+            "Meetings by level and month"
+        )
+    );
+    out.push_str(&chart(&levels_by_month(report)));
+}
+
+/// The fill of each level in the chart (and its legend).
+fn colour(level: Level) -> &'static str {
+    match level {
+        Level::Good => "#2e7d32",
+        Level::Fair => "#1565c0",
+        Level::Average => "#f9a825",
+        Level::Poor => "#c62828",
+    }
+}
+
+/// A stacked bar per month: how many rated meetings reached each level.
+pub fn chart(months: &[((i32, u32), LevelCounts)]) -> String {
+    const W: f64 = 600.0;
+    const H: f64 = 190.0;
+    const LEFT: f64 = 40.0;
+    const TOP: f64 = 12.0;
+    const PLOT_H: f64 = 120.0;
+    let total = |c: &LevelCounts| Level::ALL.iter().map(|&l| c.get(l)).sum::<u32>();
+    let max = months
+        .iter()
+        .map(|(_, c)| total(c))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    // At most five grid lines, at whole counts.
+    let step = max.div_ceil(5).max(1);
+    let top_count = max.div_ceil(step) * step;
+    let unit = PLOT_H / f64::from(top_count);
+    let n = months.len().max(1) as f64;
+    let slot = (W - LEFT - 10.0) / n;
+    let bar = (slot * 0.6).max(4.0);
+    let base = TOP + PLOT_H;
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}\" font-family=\"Times New Roman, serif\" font-size=\"12\">",
+        esc(tr(
+            "Xếp loại các buổi sinh hoạt theo tháng",
+            "Meetings by level and month"
+        ))
+    );
+    let mut k = 0;
+    while k <= top_count {
+        let y = base - f64::from(k) * unit;
+        let _ = writeln!(
+            svg,
+            "<line x1=\"{LEFT}\" y1=\"{y:.1}\" x2=\"{}\" y2=\"{y:.1}\" stroke=\"#ccc\" stroke-width=\"0.5\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{k}</text>",
+            W - 10.0,
+            LEFT - 6.0,
+            y + 4.0
+        );
+        k += step;
+    }
+    for (i, ((y, m), counts)) in months.iter().enumerate() {
+        let x = LEFT + i as f64 * slot + (slot - bar) / 2.0;
+        let mut top = base;
+        // Worst at the bottom, best on top.
+        for level in Level::ALL.iter().rev() {
+            let count = counts.get(*level);
+            if count == 0 {
+                continue;
+            }
+            let h = f64::from(count) * unit;
+            top -= h;
+            let _ = writeln!(
+                svg,
+                "<rect x=\"{x:.1}\" y=\"{top:.1}\" width=\"{bar:.1}\" height=\"{h:.1}\" fill=\"{}\"><title>{}: {count}</title></rect>",
+                colour(*level),
+                esc(level.label(lang()))
+            );
+        }
+        let _ = writeln!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{m}/{y}</text>",
+            x + bar / 2.0,
+            base + 16.0
+        );
+    }
+    // The legend.
+    let mut lx = LEFT;
+    for level in Level::ALL {
+        let _ = writeln!(
+            svg,
+            "<rect x=\"{lx}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>",
+            H - 22.0,
+            colour(level),
+            lx + 16.0,
+            H - 12.0,
+            esc(level.label(lang()))
+        );
+        lx += 120.0;
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
+
+/// Escape text for HTML element content and attribute values.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn html_specials_are_escaped() {
+        assert_eq!(
+            esc("<script>alert('x') & \"y\"</script>"),
+            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
+        );
+    }
+}

@@ -1,0 +1,188 @@
+//! `--format md`: the report as a Markdown document a secretary can print or paste into the
+//! report to the higher committee. Every piece of ledger text is escaped, so a name with `|`,
+//! `*` or `<` stays text.
+
+use std::fmt::Write;
+
+use super::sections::{self, Item, upper_first};
+use super::{date, dateline, report_title};
+use crate::core::report::model::{CellReport, Report};
+use crate::i18n::{Lang, lang, tr};
+
+pub fn write(report: &Report, to: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut out = String::new();
+    header(
+        &mut out,
+        common_parent(report).as_deref(),
+        (!report.is_rollup())
+            .then(|| report.cells.first().map(|c| c.name.as_str()))
+            .flatten(),
+        report.made,
+    );
+    let p = report.period;
+    let _ = writeln!(out, "# {}\n", esc(&report_title(report)));
+    let _ = writeln!(
+        out,
+        "{}: {} – {}\n",
+        tr("Kỳ báo cáo", "Period"),
+        date(p.start()),
+        date(p.end())
+    );
+    if report.is_rollup() {
+        let _ = writeln!(out, "## {}\n", tr("Tổng hợp", "Summary"));
+        summary_table(report, &mut out);
+        out.push('\n');
+        list(&sections::totals_items(&report.totals), &mut out);
+        for (i, cell) in report.cells.iter().enumerate() {
+            // One cell's text at a time, written out before the next is drawn.
+            to.write_all(out.as_bytes())?;
+            out.clear();
+            let _ = writeln!(out, "\n## {}. {}\n", i + 1, esc(&cell.name));
+            cell_body(cell, "###", &mut out);
+        }
+        signature(&mut out, tr("NGƯỜI TỔNG HỢP", "Compiled by"), None, None);
+    } else if let Some(cell) = report.cells.first() {
+        cell_body(cell, "##", &mut out);
+        signature(
+            &mut out,
+            tr("T/M CHI BỘ", "For the cell"),
+            Some(tr("BÍ THƯ", "Secretary")),
+            cell.secretary.as_deref(),
+        );
+    }
+    to.write_all(out.as_bytes())
+}
+
+/// The parent committee all cells report to, when they share one.
+pub fn common_parent(report: &Report) -> Option<String> {
+    let first = report.cells.first()?.parent.clone()?;
+    report
+        .cells
+        .iter()
+        .all(|c| c.parent.as_deref() == Some(first.as_str()))
+        .then_some(first)
+}
+
+/// The header of a Party document: the committees on the left, the Party and the date on the right.
+pub fn header(out: &mut String, parent: Option<&str>, cell: Option<&str>, made: chrono::NaiveDate) {
+    if let Some(p) = parent {
+        let _ = writeln!(out, "{}  ", esc(&p.to_uppercase()));
+    }
+    if let Some(c) = cell {
+        let _ = writeln!(out, "**{}**  ", esc(&c.to_uppercase()));
+    }
+    if lang() == Lang::Vi {
+        let _ = writeln!(out, "\n**ĐẢNG CỘNG SẢN VIỆT NAM**  ");
+    }
+    let _ = writeln!(out, "*{}*\n", esc(&upper_first(&dateline(made))));
+}
+
+fn cell_body(cell: &CellReport, h: &str, out: &mut String) {
+    let _ = writeln!(
+        out,
+        "{h} {}\n",
+        tr("Các buổi sinh hoạt trong kỳ", "Meetings in the period")
+    );
+    if cell.meetings.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}\n",
+            tr(
+                "Không có cuộc họp nào trong kỳ.",
+                "No meetings in the period."
+            )
+        );
+    } else {
+        table_row(out, &sections::meeting_headers().map(esc));
+        table_rule(out, &sections::MEETING_NUMERIC);
+        for row in &cell.meetings {
+            table_row(out, &sections::meeting_cells(row).map(|c| esc(&c)));
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{h} {}\n", tr("Kết quả", "Results"));
+    list(&sections::cell_items(cell), out);
+}
+
+fn list(items: &[Item], out: &mut String) {
+    for item in items {
+        let value = esc(&item.value);
+        let value = if item.strong {
+            format!("**{value}**")
+        } else {
+            value
+        };
+        let _ = writeln!(out, "- {}: {value}", esc(&item.label));
+        for line in &item.sub {
+            let _ = writeln!(out, "  - {}", esc(line));
+        }
+    }
+}
+
+fn table_row(out: &mut String, cells: &[String]) {
+    let _ = writeln!(out, "| {} |", cells.join(" | "));
+}
+
+/// The header rule, right-aligning the numeric columns.
+fn table_rule(out: &mut String, numeric: &[bool]) {
+    let rule: Vec<&str> = numeric
+        .iter()
+        .map(|&n| if n { "--:" } else { "---" })
+        .collect();
+    let _ = writeln!(out, "|{}|", rule.join("|"));
+}
+
+fn summary_table(report: &Report, out: &mut String) {
+    table_row(out, &sections::summary_headers().map(esc));
+    table_rule(out, &sections::SUMMARY_NUMERIC);
+    for c in &report.cells {
+        let mut cells = vec![esc(&c.name)];
+        cells.extend(sections::summary_cells(&c.totals, Some(c.compliance.ok)));
+        table_row(out, &cells);
+    }
+    let mut total = vec![format!("**{}**", tr("Tổng cộng", "Total"))];
+    total.extend(sections::summary_cells(&report.totals, None));
+    table_row(out, &total);
+}
+
+fn signature(out: &mut String, on_behalf: &str, title: Option<&str>, name: Option<&str>) {
+    let _ = writeln!(out, "\n**{on_behalf}**  ");
+    if let Some(t) = title {
+        let _ = writeln!(out, "**{t}**  ");
+    }
+    let _ = writeln!(out, "*{}*\n\n", tr("(Ký, ghi rõ họ tên)", "(signature)"));
+    if let Some(n) = name {
+        let _ = writeln!(out, "{}", esc(n));
+    } else {
+        let _ = writeln!(out, "……………………………");
+    }
+}
+
+/// Escape text so Markdown shows it as written: no emphasis, links, HTML or table breaks.
+pub fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '!' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' => {}
+            '\n' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::esc;
+
+    #[test]
+    fn markdown_specials_are_escaped() {
+        assert_eq!(esc("<script>"), "\\<script\\>");
+        assert_eq!(esc("a|b *c*"), "a\\|b \\*c\\*");
+        assert_eq!(esc("Chi bộ 7"), "Chi bộ 7");
+    }
+}

@@ -1,0 +1,278 @@
+//! The report of a period for people and for scripts: one cell or many cells rolled up.
+//!
+//! The figures come from [`crate::core::report`] (pure) by way of [`crate::ledger::period`]
+//! (which reads only the period's files); this module lays them out, one renderer per format
+//! ([`table`], [`json`], [`csv`], [`md`], [`html`]), with the words they share.
+
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod md;
+pub mod sections;
+pub mod table;
+
+pub use crate::core::report::model::{
+    ActionCounts, CellReport, Compliance, Directives, LevelCounts, MeetingRow, Report, Totals,
+    YearReport,
+};
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::core::period::Period;
+use crate::i18n::{Lang, lang, tr};
+
+/// The formats `cellbook report` writes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A terminal report
+    #[default]
+    Table,
+    /// The stable interface for scripts
+    Json,
+    /// One row per meeting, for a spreadsheet
+    Csv,
+    /// A Markdown document
+    Md,
+    /// A self-contained A4 page to print
+    Html,
+}
+
+/// The formats `cellbook minutes` writes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum MinutesFormat {
+    /// A Markdown document
+    #[default]
+    Md,
+    /// A self-contained A4 page to print
+    Html,
+}
+
+/// Write a report in the current language, a cell at a time: a roll-up of thousands of cells
+/// never exists as one string.
+pub fn write(report: &Report, format: Format, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    match format {
+        Format::Table => table::write(report, out),
+        Format::Json => json::write(report, out),
+        Format::Csv => csv::write(report, out),
+        Format::Md => md::write(report, out),
+        Format::Html => html::write(report, out),
+    }
+}
+
+/// The whole report as a string (for `--out`, and for tests).
+pub fn render(report: &Report, format: Format) -> String {
+    let mut bytes = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write(report, format, &mut bytes);
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// A rate as a percentage: `97,5%` in Vietnamese, `97.5%` in English; `—` when there is none.
+pub fn percent(rate: Option<f64>) -> String {
+    percent_in(rate, lang())
+}
+
+fn percent_in(rate: Option<f64>, lang: Lang) -> String {
+    let Some(rate) = rate else {
+        return "—".to_owned();
+    };
+    let text = format!("{:.1}", rate * 100.0);
+    let text = text.strip_suffix(".0").unwrap_or(&text).to_owned();
+    match lang {
+        Lang::Vi => format!("{}%", text.replace('.', ",")),
+        Lang::En => format!("{text}%"),
+    }
+}
+
+/// The period in words: "quý III năm 2020" / "Q3 2020".
+pub fn period_words(period: Period) -> String {
+    match (period, lang()) {
+        (Period::Quarter { year, quarter }, Lang::Vi) => {
+            format!("quý {} năm {year}", roman(quarter))
+        }
+        (Period::Quarter { year, quarter }, Lang::En) => format!("Q{quarter} {year}"),
+        (Period::Year { year }, Lang::Vi) => format!("năm {year}"),
+        (Period::Year { year }, Lang::En) => format!("the year {year}"),
+        (Period::Month { year, month }, Lang::Vi) => format!("tháng {month} năm {year}"),
+        (Period::Month { year, month }, Lang::En) => NaiveDate::from_ymd_opt(year, month, 1)
+            .map(|d| d.format("%B %Y").to_string())
+            .unwrap_or_default(),
+    }
+}
+
+/// A quarter's number as the Vietnamese forms write it: I, II, III, IV.
+fn roman(quarter: u32) -> &'static str {
+    match quarter {
+        1 => "I",
+        2 => "II",
+        3 => "III",
+        4 => "IV",
+        _ => "?",
+    }
+}
+
+/// A date in the current language.
+pub fn date(d: NaiveDate) -> String {
+    crate::core::dates::show_date(d, lang())
+}
+
+/// The dateline of a signed document: "ngày 09 tháng 7 năm 2020" / "9 July 2020".
+pub fn dateline(d: NaiveDate) -> String {
+    match lang() {
+        Lang::Vi => format!("ngày {:02} tháng {} năm {}", d.day(), d.month(), d.year()),
+        Lang::En => d.format("%-d %B %Y").to_string(),
+    }
+}
+
+/// `2020-08` in words: "tháng 8/2020" / "August 2020".
+pub fn month_words(label: &str) -> String {
+    let parsed = label
+        .split_once('-')
+        .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?)));
+    match (parsed, lang()) {
+        (Some((y, m)), Lang::Vi) => format!("{m}/{y}"),
+        (Some((y, m)), Lang::En) => NaiveDate::from_ymd_opt(y, m, 1)
+            .map_or_else(|| label.to_owned(), |d| d.format("%b %Y").to_string()),
+        (None, _) => label.to_owned(),
+    }
+}
+
+/// `2020-Q1` in words: "quý I/2020" / "Q1 2020".
+pub fn quarter_words(label: &str) -> String {
+    match Period::parse(label) {
+        Ok(Period::Quarter { year, quarter }) => match lang() {
+            Lang::Vi => format!("{}/{year}", roman(quarter)),
+            Lang::En => format!("Q{quarter} {year}"),
+        },
+        _ => label.to_owned(),
+    }
+}
+
+/// The compliance findings as sentences, for the printed formats; empty when all is well.
+pub fn compliance_lines(c: &Compliance) -> Vec<String> {
+    let mut out = Vec::new();
+    if !c.short_months.is_empty() {
+        out.push(format!(
+            "{} ({} {}): {}",
+            tr(
+                "Tháng chưa đủ số buổi sinh hoạt thường kỳ",
+                "Months short of regular meetings"
+            ),
+            tr("yêu cầu", "required"),
+            c.regular_required,
+            c.short_months
+                .iter()
+                .map(|m| month_words(m))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    if !c.short_quarters.is_empty() {
+        out.push(format!(
+            "{} ({} {}): {}",
+            tr(
+                "Quý chưa đủ số buổi sinh hoạt chuyên đề",
+                "Quarters short of thematic meetings"
+            ),
+            tr("yêu cầu", "required"),
+            c.thematic_required,
+            c.short_quarters
+                .iter()
+                .map(|q| quarter_words(q))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    if !c.unrecorded.is_empty() {
+        out.push(format!(
+            "{}: {}",
+            tr(
+                "Cuộc họp đã lên kế hoạch nhưng chưa ghi biên bản",
+                "Meetings planned but never recorded"
+            ),
+            c.unrecorded.join(", ")
+        ));
+    }
+    if !c.unrated.is_empty() {
+        out.push(format!(
+            "{}: {}",
+            tr(
+                "Cuộc họp đã ghi biên bản nhưng chưa xếp loại",
+                "Meetings recorded but not rated"
+            ),
+            c.unrated.join(", ")
+        ));
+    }
+    out
+}
+
+/// "Đạt" / "Met" or "Chưa đạt" / "Not met".
+pub fn compliance_word(ok: bool) -> &'static str {
+    if ok {
+        tr("Đạt yêu cầu", "Met")
+    } else {
+        tr("Chưa đạt yêu cầu", "Not met")
+    }
+}
+
+/// The meeting's attendance as `9/10`, or `—`.
+pub fn attendance_text(row: &MeetingRow) -> String {
+    row.attendance.map_or_else(
+        || "—".to_owned(),
+        |a| format!("{}/{}", a.present, a.counted),
+    )
+}
+
+/// The title of the report document.
+pub fn report_title(report: &Report) -> String {
+    let words = period_words(report.period);
+    if report.is_rollup() {
+        match lang() {
+            Lang::Vi => format!(
+                "BÁO CÁO TỔNG HỢP KẾT QUẢ SINH HOẠT CHI BỘ {}",
+                words.to_uppercase()
+            ),
+            Lang::En => format!("Summary of the cells' meetings, {words}"),
+        }
+    } else {
+        match lang() {
+            Lang::Vi => format!("BÁO CÁO KẾT QUẢ SINH HOẠT CHI BỘ {}", words.to_uppercase()),
+            Lang::En => format!("Report on the cell's meetings, {words}"),
+        }
+    }
+}
+
+/// The rated meetings of each month of the period, by level: what the chart draws.
+pub fn levels_by_month(report: &Report) -> Vec<((i32, u32), LevelCounts)> {
+    report
+        .period
+        .months()
+        .into_iter()
+        .map(|(y, m)| {
+            let mut counts = LevelCounts::default();
+            for row in report.cells.iter().flat_map(|c| &c.meetings) {
+                if row.date.year() == y
+                    && row.date.month() == m
+                    && let Some(level) = row.level
+                {
+                    *counts.get_mut(level) += 1;
+                }
+            }
+            ((y, m), counts)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_follow_the_language() {
+        assert_eq!(percent_in(Some(0.975), Lang::En), "97.5%");
+        assert_eq!(percent_in(Some(0.975), Lang::Vi), "97,5%");
+        assert_eq!(percent_in(Some(1.0), Lang::Vi), "100%");
+        assert_eq!(percent_in(Some(2.0 / 3.0), Lang::En), "66.7%");
+        assert_eq!(percent_in(None, Lang::En), "—");
+    }
+}

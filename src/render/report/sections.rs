@@ -1,0 +1,196 @@
+//! The report's content once, in plain text: the tables' headers and cells and the results
+//! list. The Markdown and HTML renderers only add their markup and escaping, so the two
+//! documents cannot drift apart.
+
+use super::{attendance_text, compliance_lines, compliance_word, date, percent};
+use crate::core::level::Level;
+use crate::core::report::model::{CellReport, MeetingRow, Totals};
+use crate::i18n::{lang, tr};
+
+/// A line of the results list: `label: value`, the value in bold where it is the verdict,
+/// with sub-items (the findings under the quotas line).
+pub struct Item {
+    pub label: String,
+    pub value: String,
+    pub strong: bool,
+    pub sub: Vec<String>,
+}
+
+impl Item {
+    fn new(label: impl Into<String>, value: impl Into<String>) -> Item {
+        Item {
+            label: label.into(),
+            value: value.into(),
+            strong: false,
+            sub: vec![],
+        }
+    }
+}
+
+/// Headers of the meetings table.
+pub fn meeting_headers() -> [&'static str; 9] {
+    [
+        tr("Mã", "Id"),
+        tr("Ngày", "Date"),
+        tr("Loại", "Kind"),
+        tr("Tình trạng", "Status"),
+        tr("Có mặt", "Present"),
+        tr("Tỷ lệ", "Rate"),
+        tr("Phút", "Minutes"),
+        tr("Điểm", "Score"),
+        tr("Xếp loại", "Level"),
+    ]
+}
+
+/// Which columns of the meetings table hold numbers (right-aligned).
+pub const MEETING_NUMERIC: [bool; 9] = [false, false, false, false, true, true, true, true, false];
+
+/// One meeting's cells, `—` where there is no value.
+pub fn meeting_cells(row: &MeetingRow) -> [String; 9] {
+    [
+        row.id.to_string(),
+        date(row.date),
+        row.kind.label(lang()).to_owned(),
+        row.status.label(lang()).to_owned(),
+        attendance_text(row),
+        row.attendance.map_or("—".to_owned(), |a| percent(a.rate)),
+        row.duration_minutes.map_or("—".into(), |d| d.to_string()),
+        row.score.map_or("—".into(), |d| d.to_string()),
+        row.level.map_or("—", |l| l.label(lang())).to_owned(),
+    ]
+}
+
+/// Headers of the roll-up's summary table.
+pub fn summary_headers() -> [&'static str; 9] {
+    [
+        tr("Chi bộ", "Cell"),
+        tr("Đã họp", "Held"),
+        tr("Đã xếp loại", "Rated"),
+        Level::Good.label(lang()),
+        Level::Fair.label(lang()),
+        Level::Average.label(lang()),
+        Level::Poor.label(lang()),
+        tr("Tỷ lệ dự họp", "Attendance"),
+        tr("Chế độ sinh hoạt", "Quotas"),
+    ]
+}
+
+/// Which columns of the summary table hold numbers.
+pub const SUMMARY_NUMERIC: [bool; 9] = [false, true, true, true, true, true, true, true, false];
+
+/// A summary row (the name is the caller's, already marked up); `ok` is `None` on the total.
+pub fn summary_cells(t: &Totals, ok: Option<bool>) -> [String; 8] {
+    [
+        t.held.to_string(),
+        t.rated.to_string(),
+        t.levels.good.to_string(),
+        t.levels.fair.to_string(),
+        t.levels.average.to_string(),
+        t.levels.poor.to_string(),
+        percent(t.attendance_rate),
+        match ok {
+            Some(true) => tr("đạt", "met"),
+            Some(false) => tr("chưa đạt", "not met"),
+            None => "",
+        }
+        .to_owned(),
+    ]
+}
+
+/// The totals as list items.
+pub fn totals_items(t: &Totals) -> Vec<Item> {
+    let mut items = vec![Item::new(
+        tr("Số buổi đã sinh hoạt", "Meetings held"),
+        format!(
+            "{} ({} {}, {} {})",
+            t.held,
+            tr("thường kỳ", "regular"),
+            t.regular_held,
+            tr("chuyên đề", "thematic"),
+            t.thematic_held
+        ),
+    )];
+    if t.planned_only > 0 {
+        items.push(Item::new(
+            tr("Số buổi mới có kế hoạch", "Meetings planned only"),
+            t.planned_only.to_string(),
+        ));
+    }
+    let levels = Level::ALL
+        .iter()
+        .map(|&l| format!("{} {}", l.label(lang()), t.levels.get(l)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    items.push(Item::new(
+        tr("Số buổi đã xếp loại", "Meetings rated"),
+        format!("{} — {levels}", t.rated),
+    ));
+    items.push(Item::new(
+        tr("Tỷ lệ đảng viên dự sinh hoạt", "Attendance"),
+        format!(
+            "{} ({}/{})",
+            percent(t.attendance_rate),
+            t.present,
+            t.counted
+        ),
+    ));
+    items
+}
+
+/// A cell's results: its totals, then tasks, directives, quotas and the year's level.
+pub fn cell_items(cell: &CellReport) -> Vec<Item> {
+    let mut items = totals_items(&cell.totals);
+    let a = cell.actions;
+    items.push(Item::new(
+        format!(
+            "{} {}",
+            tr("Việc được giao, tính đến", "Tasks set, as of"),
+            date(a.as_of)
+        ),
+        format!(
+            "{} {}, {} {}",
+            a.open,
+            tr("chưa hoàn thành", "open"),
+            a.overdue,
+            tr("quá hạn", "overdue")
+        ),
+    ));
+    let d = &cell.directives;
+    let refs = if d.refs.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", d.refs.join(", "))
+    };
+    items.push(Item::new(
+        tr("Văn bản mới đã quán triệt (lượt)", "Directives passed on"),
+        format!("{}{refs}", d.count),
+    ));
+    let c = &cell.compliance;
+    items.push(Item {
+        strong: true,
+        sub: compliance_lines(c),
+        ..Item::new(
+            tr("Thực hiện chế độ sinh hoạt", "Meeting quotas"),
+            compliance_word(c.ok),
+        )
+    });
+    if let Some(y) = &cell.year {
+        items.push(Item {
+            strong: true,
+            ..Item::new(
+                tr("Xếp loại chất lượng sinh hoạt cả năm", "The year's level"),
+                y.level.label(lang()),
+            )
+        });
+    }
+    items
+}
+
+/// "Ngày 09 tháng 7…": the first letter in upper case, as a dateline starts a line.
+pub fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

@@ -6,7 +6,6 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::error::{Error, Result};
-use crate::i18n::tr;
 
 /// The editor command the environment asks for.
 pub fn editor_command() -> String {
@@ -42,23 +41,13 @@ pub fn edit(path: &Path) -> Result<()> {
     };
     match status {
         Ok(s) if s.success() => Ok(()),
-        Ok(s) => Err(Error::refused_with(
-            format!(
-                "{} `{editor}` {} ({s})",
-                tr("trình soạn thảo", "the editor"),
-                tr("báo lỗi", "failed")
-            ),
-            tr(
-                "không lưu gì; đặt biến VISUAL hoặc EDITOR",
-                "nothing was saved; set VISUAL or EDITOR",
-            ),
-        )),
-        Err(e) => Err(Error::refused_with(
-            format!(
-                "{} `{editor}`: {e}",
-                tr("không chạy được trình soạn thảo", "cannot run the editor")
-            ),
-            tr("đặt biến VISUAL hoặc EDITOR", "set VISUAL or EDITOR"),
-        )),
+        Ok(status) => Err(Error::EditorFailed {
+            editor: editor.to_owned(),
+            status,
+        }),
+        Err(cause) => Err(Error::EditorNotStarted {
+            editor: editor.to_owned(),
+            cause,
+        }),
     }
 }

@@ -1,13 +1,19 @@
 //! The library's error type. Commands return these; the binary prints them and maps them to
 //! exit codes (2 for a malformed command line, 1 for everything else).
+//!
+//! Each refusal a script or a test would branch on has its own variant carrying its data, and
+//! every variant is put into words here, in the language the shell speaks, so the prose lives
+//! in one place and callers match on the variant, never on the text.
 
 use std::fmt;
 use std::io;
 use std::path::PathBuf;
+use std::process::ExitStatus;
 
 use crate::core::lookup::LookupError;
+use crate::core::model::{ActionId, Kind, MeetingId};
 use crate::diagnostic::Diagnostic;
-use crate::i18n::tr;
+use crate::i18n::{lang, tr};
 
 #[derive(Debug)]
 pub enum Error {
@@ -15,13 +21,20 @@ pub enum Error {
     Usage(String),
     /// One or more ledger files are broken; each diagnostic names the file, line and column.
     Invalid(Vec<Diagnostic>),
-    /// The request cannot be carried out on this ledger, with a hint on how to fix it.
+    /// A one-off refusal with no better home: a value that contradicts another on the same
+    /// command line (a date before another, an invalid id) or a failure that should never
+    /// happen. A script fixes its command rather than branching on these, so they carry only
+    /// their words; anything worth matching on gets its own variant below.
     Refused {
         message: String,
         hint: Option<String>,
     },
-    /// No `cellbook.toml` was found.
+    /// No `cellbook.toml` was found at or above `start`.
     NotALedger { start: PathBuf },
+    /// A folder named as a ledger (a report's LEDGER argument) holds no `cellbook.toml`.
+    NotALedgerFolder { path: PathBuf },
+    /// `init` where a ledger already is; `config` is its `cellbook.toml`.
+    LedgerExists { config: PathBuf },
     /// A name or id on the command line matches nobody.
     UnknownMember {
         query: String,
@@ -32,8 +45,55 @@ pub enum Error {
         query: String,
         candidates: Vec<String>,
     },
+    /// `member add` with an id another member already has.
+    MemberIdTaken { id: String, holder: String },
+    /// No meeting answers to `reference` (an id, a date, `last` or `next`).
+    UnknownMeeting {
+        reference: String,
+        next_step: MeetingHint,
+    },
+    /// A meeting of this kind is already planned or held on that day (`plan` without
+    /// `--another`).
+    MeetingExists { id: MeetingId, kind: Kind },
+    /// The meeting is only planned, and the command needs its record.
+    NotRecorded {
+        id: MeetingId,
+        needed_for: RecordNeededFor,
+    },
+    /// No action has this id.
+    UnknownAction { id: ActionId },
+    /// `--out` points into the ledger's own files, which would overwrite them.
+    OutputInsideLedger { out: PathBuf },
+    /// The person cancelled a question; nothing was written.
+    Cancelled,
+    /// The editor exited with a failure; nothing was saved.
+    EditorFailed { editor: String, status: ExitStatus },
+    /// The editor could not be started.
+    EditorNotStarted { editor: String, cause: io::Error },
     /// Reading or writing a file failed.
     Io { path: PathBuf, source: io::Error },
+}
+
+/// What to suggest after an unknown meeting: each command points to the step that helps there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MeetingHint {
+    /// See the meetings with `list`, or plan one.
+    ListOrPlan,
+    /// See the meetings with `list`.
+    List,
+    /// Record a meeting by its date (`record`, which can create one).
+    RecordByDate,
+    /// No suggestion.
+    Nothing,
+}
+
+/// Why a command needed a meeting's record: the words differ a little between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordNeededFor {
+    /// `minutes`: "has no minutes yet".
+    Minutes,
+    /// `rate`: "has not been recorded".
+    Rating,
 }
 
 impl Error {
@@ -80,43 +140,15 @@ impl fmt::Display for Error {
                 }
                 Ok(())
             }
-            Error::Refused { message, hint } => {
-                write!(f, "{message}")?;
-                if let Some(hint) = hint {
-                    write!(f, "\n  = {}: {hint}", tr("gợi ý", "hint"))?;
-                }
-                Ok(())
-            }
-            Error::NotALedger { start } => write!(
-                f,
-                "{} {}\n  = {}: {}",
-                tr(
-                    "không tìm thấy sổ (cellbook.toml) ở",
-                    "no ledger (cellbook.toml) found at or above"
-                ),
-                start.display(),
-                tr("gợi ý", "hint"),
-                tr(
-                    "chạy `cellbook init --name \"Tên chi bộ\"` để tạo sổ, hoặc chỉ định `--ledger THƯ-MỤC` hay biến CELLBOOK_LEDGER",
-                    "run `cellbook init --name \"Cell name\"` to create one, or pass `--ledger DIR` or set CELLBOOK_LEDGER"
-                )
-            ),
             Error::UnknownMember { query, candidates } => {
-                write!(
-                    f,
-                    "{} '{query}'",
-                    tr(
-                        "không có đảng viên nào tên hoặc mã",
-                        "no member has the name or id"
-                    )
-                )?;
+                let none = tr(
+                    "không có đảng viên nào tên hoặc mã",
+                    "no member has the name or id",
+                );
+                write!(f, "{none} '{query}'")?;
                 if !candidates.is_empty() {
-                    write!(
-                        f,
-                        "\n  = {}: {}",
-                        tr("có phải", "did you mean"),
-                        candidates.join(", ")
-                    )?;
+                    let label = tr("có phải", "did you mean");
+                    write!(f, "\n  = {label}: {}", candidates.join(", "))?;
                 }
                 Ok(())
             }
@@ -131,19 +163,189 @@ impl fmt::Display for Error {
                 tr("ứng viên", "candidates"),
                 candidates.join(", ")
             ),
+            // The OS's words once: `source()` does not return them again (see below).
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::Refused { message, hint } => hinted(f, message, hint.as_deref()),
+            Error::NotALedger { start } => words(f, not_a_ledger(start)),
+            Error::NotALedgerFolder { path } => words(f, not_a_ledger_folder(path)),
+            Error::LedgerExists { config } => words(f, ledger_exists(config)),
+            Error::MemberIdTaken { id, holder } => words(f, member_id_taken(id, holder)),
+            Error::UnknownMeeting {
+                reference,
+                next_step,
+            } => words(f, unknown_meeting(reference, *next_step)),
+            Error::MeetingExists { id, kind } => words(f, meeting_exists(*id, *kind)),
+            Error::NotRecorded { id, needed_for } => words(f, not_recorded(*id, *needed_for)),
+            Error::UnknownAction { id } => words(f, unknown_action(*id)),
+            Error::OutputInsideLedger { out } => words(f, output_inside_ledger(out)),
+            Error::Cancelled => hinted(
+                f,
+                tr("đã hủy; không ghi gì", "cancelled; nothing was written"),
+                None,
+            ),
+            Error::EditorFailed { editor, status } => words(f, editor_failed(editor, *status)),
+            Error::EditorNotStarted { editor, cause } => {
+                words(f, editor_not_started(editor, cause))
+            }
         }
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Error::Io { source, .. } => Some(source),
-            _ => None,
-        }
-    }
+/// A refusal's message, and its hint (if any) on the next line.
+type Words = (String, Option<String>);
+
+fn words(f: &mut fmt::Formatter<'_>, (message, hint): Words) -> fmt::Result {
+    hinted(f, &message, hint.as_deref())
 }
+
+fn hinted(f: &mut fmt::Formatter<'_>, message: &str, hint: Option<&str>) -> fmt::Result {
+    write!(f, "{message}")?;
+    if let Some(hint) = hint {
+        write!(f, "\n  = {}: {hint}", tr("gợi ý", "hint"))?;
+    }
+    Ok(())
+}
+
+fn not_a_ledger(start: &std::path::Path) -> Words {
+    let none = tr(
+        "không tìm thấy sổ (cellbook.toml) ở",
+        "no ledger (cellbook.toml) found at or above",
+    );
+    let hint = tr(
+        "chạy `cellbook init --name \"Tên chi bộ\"` để tạo sổ, hoặc chỉ định `--ledger THƯ-MỤC` hay biến CELLBOOK_LEDGER",
+        "run `cellbook init --name \"Cell name\"` to create one, or pass `--ledger DIR` or set CELLBOOK_LEDGER",
+    );
+    (format!("{none} {}", start.display()), Some(hint.into()))
+}
+
+fn not_a_ledger_folder(path: &std::path::Path) -> Words {
+    let not = tr(
+        "không phải là sổ: không có tệp cellbook.toml trong thư mục này",
+        "is not a ledger: there is no cellbook.toml in it",
+    );
+    let hint = tr(
+        "mỗi LEDGER là thư mục chứa cellbook.toml của một chi bộ",
+        "each LEDGER is the folder that holds a cell's cellbook.toml",
+    );
+    (format!("'{}' {not}", path.display()), Some(hint.into()))
+}
+
+fn ledger_exists(config: &std::path::Path) -> Words {
+    let exists = tr(
+        "đã có: sổ đã được tạo ở đây",
+        "exists: a ledger is already here",
+    );
+    let hint = tr(
+        "dùng sổ hiện có, hoặc chọn thư mục khác",
+        "use the existing ledger, or choose another folder",
+    );
+    (format!("{} {exists}", config.display()), Some(hint.into()))
+}
+
+fn member_id_taken(id: &str, holder: &str) -> Words {
+    let message = format!(
+        "{} '{id}' {} {holder}",
+        tr("mã", "the id"),
+        tr("đã dùng cho", "is already used by"),
+    );
+    let hint = tr(
+        "chọn mã khác, ví dụ thêm số: lan2",
+        "choose another id, e.g. with a number: lan2",
+    );
+    (message, Some(hint.into()))
+}
+
+fn unknown_meeting(reference: &str, next_step: MeetingHint) -> Words {
+    let none = tr("không có cuộc họp", "there is no meeting");
+    let hint = match next_step {
+        MeetingHint::ListOrPlan => Some(tr(
+            "xem các cuộc họp bằng `cellbook list`; lên kế hoạch bằng `cellbook plan NGÀY`",
+            "see the meetings with `cellbook list`; plan one with `cellbook plan DATE`",
+        )),
+        MeetingHint::List => Some(tr(
+            "xem các cuộc họp bằng `cellbook list`",
+            "see the meetings with `cellbook list`",
+        )),
+        MeetingHint::RecordByDate => Some(tr(
+            "ghi cuộc họp theo ngày, ví dụ `cellbook record 2020-07-09`",
+            "record a meeting by its date, e.g. `cellbook record 2020-07-09`",
+        )),
+        MeetingHint::Nothing => None,
+    };
+    (format!("{none} '{reference}'"), hint.map(Into::into))
+}
+
+fn meeting_exists(id: MeetingId, kind: Kind) -> Words {
+    let message = format!(
+        "{} {} {} ({id})",
+        tr("đã có cuộc họp", "there is already a"),
+        kind.label(lang()),
+        tr("vào ngày này:", "meeting on that day:"),
+    );
+    let hint = tr(
+        "sửa nó bằng `cellbook record`, hoặc thêm `--another` nếu đây thực sự là cuộc họp thứ hai trong ngày",
+        "change it with `cellbook record`, or add `--another` if this really is a second meeting that day",
+    );
+    (message, Some(hint.into()))
+}
+
+fn not_recorded(id: MeetingId, needed_for: RecordNeededFor) -> Words {
+    let not_yet = match needed_for {
+        RecordNeededFor::Minutes => tr("chưa có biên bản", "has not been recorded"),
+        RecordNeededFor::Rating => tr("chưa được ghi biên bản", "has not been recorded"),
+    };
+    let message = format!("{} {id} {not_yet}", tr("cuộc họp", "the meeting"));
+    let first = tr("ghi biên bản trước:", "record it first:");
+    (message, Some(format!("{first} `cellbook record {id}`")))
+}
+
+fn unknown_action(id: ActionId) -> Words {
+    let message = format!("{} {id}", tr("không có việc", "there is no action"));
+    let hint = tr(
+        "xem các việc bằng `cellbook action list`",
+        "see the actions with `cellbook action list`",
+    );
+    (message, Some(hint.into()))
+}
+
+fn output_inside_ledger(out: &std::path::Path) -> Words {
+    let will_not = tr(
+        "không ghi đè lên tệp của sổ (meetings/, rubrics/, cellbook.toml, members.toml)",
+        "will not write into the ledger's own files (meetings/, rubrics/, cellbook.toml, members.toml)",
+    );
+    let hint = tr(
+        "ghi ra một tệp ở ngoài các thư mục đó, ví dụ --out bao-cao.html",
+        "write it somewhere else, e.g. --out report.html",
+    );
+    (
+        format!("--out {}: {will_not}", out.display()),
+        Some(hint.into()),
+    )
+}
+
+fn editor_failed(editor: &str, status: ExitStatus) -> Words {
+    let message = format!(
+        "{} `{editor}` {} ({status})",
+        tr("trình soạn thảo", "the editor"),
+        tr("báo lỗi", "failed")
+    );
+    let hint = tr(
+        "không lưu gì; đặt biến VISUAL hoặc EDITOR",
+        "nothing was saved; set VISUAL or EDITOR",
+    );
+    (message, Some(hint.into()))
+}
+
+fn editor_not_started(editor: &str, cause: &io::Error) -> Words {
+    let cannot = tr("không chạy được trình soạn thảo", "cannot run the editor");
+    let hint = tr("đặt biến VISUAL hoặc EDITOR", "set VISUAL or EDITOR");
+    (format!("{cannot} `{editor}`: {cause}"), Some(hint.into()))
+}
+
+/// No variant returns a `source()`: each `Display` already says everything, including the
+/// OS's words for an I/O error, and the binary prints the whole chain (`{:#}`), so a source
+/// would be printed twice (`No such file or directory (os error 2): No such file or …`).
+impl std::error::Error for Error {}
 
 impl From<LookupError> for Error {
     fn from(e: LookupError) -> Error {
@@ -166,3 +368,61 @@ impl From<LookupError> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The binary prints `{:#}`, which follows `source()`: the OS's words must appear once.
+    #[test]
+    fn an_io_error_says_the_os_message_once() {
+        let e = Error::io("meetings/x.toml", io::Error::from(io::ErrorKind::NotFound));
+        let shown = format!("{:#}", anyhow::Error::new(e));
+        let os = io::Error::from(io::ErrorKind::NotFound).to_string();
+        assert_eq!(shown, format!("meetings/x.toml: {os}"));
+    }
+
+    /// The typed refusals read as the prose they replaced (tests run in English).
+    #[test]
+    fn typed_refusals_keep_their_words() {
+        let id = MeetingId::new(chrono::NaiveDate::from_ymd_opt(2020, 7, 9).unwrap(), 2);
+        let cases = [
+            (
+                Error::UnknownMeeting {
+                    reference: "next".into(),
+                    next_step: MeetingHint::Nothing,
+                },
+                "there is no meeting 'next'",
+            ),
+            (
+                Error::NotRecorded {
+                    id,
+                    needed_for: RecordNeededFor::Rating,
+                },
+                "the meeting 2020-07-09-2 has not been recorded\n  \
+                 = hint: record it first: `cellbook record 2020-07-09-2`",
+            ),
+            (
+                Error::MemberIdTaken {
+                    id: "lan".into(),
+                    holder: "Lê Thị Lan".into(),
+                },
+                "the id 'lan' is already used by Lê Thị Lan\n  \
+                 = hint: choose another id, e.g. with a number: lan2",
+            ),
+            (
+                Error::UnknownAction {
+                    id: ActionId {
+                        meeting: id,
+                        number: 3,
+                    },
+                },
+                "there is no action 2020-07-09-2/3\n  \
+                 = hint: see the actions with `cellbook action list`",
+            ),
+        ];
+        for (error, words) in cases {
+            assert_eq!(error.to_string(), words);
+        }
+    }
+}

@@ -67,20 +67,9 @@ pub fn guard_out(out: &Path, cwd: &Path, roots: &[&Path]) -> Result<()> {
             .iter()
             .any(|file| target == absolute(cwd, &root.join(file)));
         if inside || over {
-            return Err(Error::refused_with(
-                format!(
-                    "--out {}: {}",
-                    out.display(),
-                    tr(
-                        "không ghi đè lên tệp của sổ (meetings/, rubrics/, cellbook.toml, members.toml)",
-                        "will not write into the ledger's own files (meetings/, rubrics/, cellbook.toml, members.toml)"
-                    )
-                ),
-                tr(
-                    "ghi ra một tệp ở ngoài các thư mục đó, ví dụ --out bao-cao.html",
-                    "write it somewhere else, e.g. --out report.html",
-                ),
-            ));
+            return Err(Error::OutputInsideLedger {
+                out: out.to_path_buf(),
+            });
         }
     }
     Ok(())
@@ -133,7 +122,12 @@ mod tests {
         let root = dir.path().join("l");
         std::fs::create_dir_all(root.join("meetings/2020")).unwrap();
         let cwd = dir.path();
-        let refused = |out: &str| guard_out(Path::new(out), cwd, &[Path::new("l")]).is_err();
+        let refused = |out: &str| {
+            matches!(
+                guard_out(Path::new(out), cwd, &[Path::new("l")]),
+                Err(Error::OutputInsideLedger { .. })
+            )
+        };
         assert!(refused("l/meetings/2020/x.toml"));
         assert!(refused("l/meetings/new/x.html"));
         assert!(refused("l/./meetings/../meetings/x"));

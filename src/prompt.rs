@@ -33,9 +33,7 @@ pub fn missing(flag: &str) -> Error {
 
 fn cancelled(e: InquireError) -> Error {
     match e {
-        InquireError::OperationCanceled | InquireError::OperationInterrupted => {
-            Error::refused(tr("đã hủy; không ghi gì", "cancelled; nothing was written"))
-        }
+        InquireError::OperationCanceled | InquireError::OperationInterrupted => Error::Cancelled,
         other => Error::refused(format!(
             "{}: {other}",
             tr("không hỏi được", "cannot prompt")

@@ -937,3 +937,27 @@ fn huge_numbers_in_a_file_are_reported_not_overflowed() {
     ])
     .ok();
 }
+
+/// An I/O error names the path and gives the OS's words once; they used to be printed twice,
+/// as the error's own text and again as its source.
+#[test]
+fn an_io_error_gives_the_os_message_once() {
+    let l = Ledger::new("en");
+    l.write("notes.txt", "a file, not a folder\n");
+    let run = l
+        .run(&[
+            "report",
+            "--year",
+            "2020",
+            "--out",
+            "notes.txt/sub/report.html",
+        ])
+        .fails(1)
+        .stderr_has("notes.txt/sub");
+    assert_eq!(
+        run.stderr.matches("(os error").count(),
+        1,
+        "the OS message once:\n{}",
+        run.stderr
+    );
+}

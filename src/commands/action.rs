@@ -64,15 +64,7 @@ fn done(ctx: &Context, args: &ActionDoneArgs) -> Result<Output> {
             )
         )));
     };
-    let missing = || {
-        Error::refused_with(
-            format!("{} {id}", tr("không có việc", "there is no action")),
-            tr(
-                "xem các việc bằng `cellbook action list`",
-                "see the actions with `cellbook action list`",
-            ),
-        )
-    };
+    let missing = || Error::UnknownAction { id };
     let entry = ledger.entry(id.meeting).ok_or_else(missing)?;
     let mut file = ledger.load_meeting(&entry)?;
     let original = file.source.text.clone();

@@ -41,20 +41,9 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
         if let (None, Ok(existing)) = (ctx.lang, crate::ledger::Ledger::open(&dir)) {
             ctx.speak(Some(existing.config.cell.language));
         }
-        return Err(Error::refused_with(
-            format!(
-                "{} {}",
-                dir.join(CONFIG_FILE).display(),
-                tr(
-                    "đã có: sổ đã được tạo ở đây",
-                    "exists: a ledger is already here"
-                )
-            ),
-            tr(
-                "dùng sổ hiện có, hoặc chọn thư mục khác",
-                "use the existing ledger, or choose another folder",
-            ),
-        ));
+        return Err(Error::LedgerExists {
+            config: dir.join(CONFIG_FILE),
+        });
     }
     let name = nfc(args.name.trim());
     if name.is_empty() {

@@ -129,18 +129,10 @@ fn add(ctx: &Context, args: &MemberAddArgs) -> Result<Output> {
         ));
     }
     if let Some(other) = ledger.roster.get(&id) {
-        return Err(Error::refused_with(
-            format!(
-                "{} '{id}' {} {}",
-                tr("mã", "the id"),
-                tr("đã dùng cho", "is already used by"),
-                other.name
-            ),
-            tr(
-                "chọn mã khác, ví dụ thêm số: lan2",
-                "choose another id, e.g. with a number: lan2",
-            ),
-        ));
+        return Err(Error::MemberIdTaken {
+            holder: other.name.clone(),
+            id,
+        });
     }
     let name = nfc(args.name.trim());
     if name.is_empty() || name.chars().any(char::is_control) {

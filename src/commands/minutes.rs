@@ -1,8 +1,7 @@
 //! `cellbook minutes`: the printable minutes (*biên bản*) of one held meeting.
 
 use crate::context::Context;
-use crate::error::{Error, Result};
-use crate::i18n::tr;
+use crate::error::{Error, RecordNeededFor, Result};
 use crate::ledger::meetings::load_meeting_ref;
 use crate::output::Output;
 use crate::output::{emit, guard_out};
@@ -29,19 +28,10 @@ pub fn run(ctx: &Context, args: &MinutesArgs) -> Result<Output> {
     }
     let file = load_meeting_ref(&ledger, &args.meeting, ctx.today)?;
     let Some(m) = minutes::build(&ledger.config, &ledger.roster, file.id, &file.meeting) else {
-        return Err(Error::refused_with(
-            format!(
-                "{} {} {}",
-                tr("cuộc họp", "the meeting"),
-                file.id,
-                tr("chưa có biên bản", "has not been recorded")
-            ),
-            format!(
-                "{} `cellbook record {}`",
-                tr("ghi biên bản trước:", "record it first:"),
-                file.id
-            ),
-        ));
+        return Err(Error::NotRecorded {
+            id: file.id,
+            needed_for: RecordNeededFor::Minutes,
+        });
     };
     let text = match args.format {
         MinutesFormat::Md => minutes::markdown(&m),

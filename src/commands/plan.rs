@@ -71,19 +71,10 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> Result<Output> {
     while let Some(entry) = ledger.entry(MeetingId::new(date, seq)) {
         let existing = ledger.load_meeting(&entry)?;
         if existing.meeting.kind == args.kind && !args.another {
-            return Err(Error::refused_with(
-                format!(
-                    "{} {} {} ({})",
-                    tr("đã có cuộc họp", "there is already a"),
-                    args.kind.label(lang()),
-                    tr("vào ngày này:", "meeting on that day:"),
-                    entry.id
-                ),
-                tr(
-                    "sửa nó bằng `cellbook record`, hoặc thêm `--another` nếu đây thực sự là cuộc họp thứ hai trong ngày",
-                    "change it with `cellbook record`, or add `--another` if this really is a second meeting that day",
-                ),
-            ));
+            return Err(Error::MeetingExists {
+                id: entry.id,
+                kind: args.kind,
+            });
         }
         seq += 1;
         if seq > 999 {

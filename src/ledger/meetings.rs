@@ -5,8 +5,7 @@ use chrono::NaiveDate;
 
 use crate::core::lookup::MeetingRef;
 use crate::core::model::MeetingId;
-use crate::error::{Error, Result};
-use crate::i18n;
+use crate::error::{Error, MeetingHint, Result};
 use crate::ledger::storage::write_atomic;
 use crate::ledger::{Ledger, MeetingEntry, MeetingFile, merge};
 
@@ -67,16 +66,10 @@ pub fn load_meeting_ref(ledger: &Ledger, text: &str, today: NaiveDate) -> Result
     let r = MeetingRef::parse(text)?;
     match find_meeting(ledger, r, today)? {
         Some(entry) => ledger.load_meeting(&entry),
-        None => Err(Error::refused_with(
-            format!(
-                "{} '{text}'",
-                i18n::tr("không có cuộc họp", "there is no meeting")
-            ),
-            i18n::tr(
-                "xem các cuộc họp bằng `cellbook list`; lên kế hoạch bằng `cellbook plan NGÀY`",
-                "see the meetings with `cellbook list`; plan one with `cellbook plan DATE`",
-            ),
-        )),
+        None => Err(Error::UnknownMeeting {
+            reference: text.to_owned(),
+            next_step: MeetingHint::ListOrPlan,
+        }),
     }
 }
 
@@ -95,4 +88,26 @@ pub fn save_roster(ledger: &Ledger) -> Result<()> {
         &ledger.root.join(crate::ledger::MEMBERS_FILE),
         text.as_bytes(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reference_to_no_meeting_is_an_unknown_meeting() {
+        let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/thuan-bac");
+        let ledger = Ledger::open(&example).expect("the example ledger opens");
+        let today = NaiveDate::from_ymd_opt(2020, 11, 28).expect("a date");
+        let err = load_meeting_ref(&ledger, "2020-07-10", today).err();
+        assert!(
+            matches!(
+                &err,
+                Some(Error::UnknownMeeting { reference, next_step: MeetingHint::ListOrPlan })
+                    if reference == "2020-07-10"
+            ),
+            "{err:?}"
+        );
+        assert!(load_meeting_ref(&ledger, "2020-07-09", today).is_ok());
+    }
 }

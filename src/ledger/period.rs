@@ -68,20 +68,9 @@ pub fn open(root: &Path) -> Result<Ledger> {
 }
 
 pub fn not_a_ledger(root: &Path) -> Error {
-    Error::refused_with(
-        format!(
-            "'{}' {}",
-            root.display(),
-            tr(
-                "không phải là sổ: không có tệp cellbook.toml trong thư mục này",
-                "is not a ledger: there is no cellbook.toml in it"
-            )
-        ),
-        tr(
-            "mỗi LEDGER là thư mục chứa cellbook.toml của một chi bộ",
-            "each LEDGER is the folder that holds a cell's cellbook.toml",
-        ),
-    )
+    Error::NotALedgerFolder {
+        path: root.to_path_buf(),
+    }
 }
 
 /// Read many ledgers in parallel, keeping their order. The first broken ledger (in the order

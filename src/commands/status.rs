@@ -1,14 +1,14 @@
 //! `cellbook status`: what is due today, from the meetings of last year, this year and next
 //! year (the reminders themselves are worked out in `reminders.rs`).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use clap::Args;
 use comfy_table::Cell;
 use serde_json::{Value, json};
 
 use crate::context::Context;
 use crate::core::dates::{show_date, show_time};
-use crate::core::model::{Meeting, MeetingId};
+use crate::core::model::{Kind, Meeting, MeetingId};
 use crate::core::period::Period;
 use crate::core::reminders::{self, DOCS_LEAD_DAYS, Input, Reminder, Urgency};
 use crate::error::{Error, Result};
@@ -193,7 +193,6 @@ impl View<'_> {
 
     /// What a person reads.
     fn message(&self, r: &Reminder) -> String {
-        let date = |d: NaiveDate| show_date(d, lang());
         match r {
             Reminder::RegularMissing {
                 year,
@@ -203,33 +202,8 @@ impl View<'_> {
                 current,
                 days_left,
             } => {
-                let m = month_name(*year, *month);
-                match (current, have) {
-                    (false, _) => format!(
-                        "{m} {}",
-                        tr(
-                            "chưa có cuộc họp thường kỳ nào được lên kế hoạch.",
-                            "has no regular meeting planned yet."
-                        )
-                    ),
-                    (true, 0) => format!(
-                        "{m} {}; {}.",
-                        tr(
-                            "chưa có cuộc họp thường kỳ nào (đã họp hoặc dự kiến)",
-                            "has no regular meeting yet, held or planned"
-                        ),
-                        days_left_text(*days_left)
-                    ),
-                    (true, _) => format!(
-                        "{m} {} {have}/{need} {}; {}.",
-                        tr("mới có", "has"),
-                        tr(
-                            "cuộc họp thường kỳ (đã họp hoặc dự kiến)",
-                            "regular meetings, held or planned"
-                        ),
-                        days_left_text(*days_left)
-                    ),
-                }
+                let month = month_name(*year, *month);
+                regular_missing_text(&month, *have, *need, *current, *days_left)
             }
             Reminder::NextMeeting {
                 id,
@@ -238,116 +212,22 @@ impl View<'_> {
                 time,
                 place,
                 in_days,
-            } => {
-                let mut s = format!("{}: {}", tr("Cuộc họp tới", "Next meeting"), date(id.date));
-                if let Some(t) = time {
-                    s.push_str(&format!(" {}", show_time(*t)));
-                }
-                s.push_str(&format!(
-                    " ({}), {}",
-                    when_text(*in_days),
-                    kind.label(lang())
-                ));
-                if let Some(p) = place.as_deref().filter(|p| !p.is_empty()) {
-                    s.push_str(&format!(", {p}"));
-                }
-                if let Some(t) = title.as_deref().filter(|t| !t.is_empty()) {
-                    s.push_str(&format!(": {t}"));
-                }
-                s
-            }
-            Reminder::DocsToSend { id, send_by } => {
-                let lead = format!(
-                    "{} {DOCS_LEAD_DAYS} {}",
-                    tr("trước ít nhất", "at least"),
-                    tr("ngày", "day before")
-                );
-                match send_by.cmp(&self.today) {
-                    std::cmp::Ordering::Greater => format!(
-                        "{} {} {} {} ({lead}).",
-                        tr(
-                            "Gửi tài liệu cuộc họp",
-                            "Send the documents of the meeting of"
-                        ),
-                        date(id.date),
-                        tr("cho đảng viên chậm nhất ngày", "to the members by"),
-                        date(*send_by)
-                    ),
-                    std::cmp::Ordering::Equal => format!(
-                        "{} {} ({lead}).",
-                        tr(
-                            "Hôm nay là hạn cuối gửi tài liệu cuộc họp",
-                            "Today is the last day to send the documents of the meeting of"
-                        ),
-                        date(id.date)
-                    ),
-                    std::cmp::Ordering::Less => format!(
-                        "{} {} {} ({lead}).",
-                        tr("Tài liệu cuộc họp", "The documents of the meeting of"),
-                        date(id.date),
-                        tr("chưa được ghi là đã gửi", "are not recorded as sent")
-                    ),
-                }
-            }
-            Reminder::NotRecorded { id } => {
-                let kind = self
-                    .file(*id)
-                    .map(|f| f.meeting.kind.label(lang()))
-                    .unwrap_or_default();
-                match lang() {
-                    Lang::Vi => format!(
-                        "Cuộc họp {kind} ngày {} đã qua nhưng chưa ghi biên bản.",
-                        date(id.date)
-                    ),
-                    Lang::En => format!(
-                        "The {kind} meeting of {} has passed and is not recorded.",
-                        date(id.date)
-                    ),
-                }
-            }
+            } => next_meeting_text(
+                *id,
+                *kind,
+                *time,
+                place.as_deref(),
+                title.as_deref(),
+                *in_days,
+            ),
+            Reminder::DocsToSend { id, send_by } => self.docs_to_send_text(*id, *send_by),
+            Reminder::NotRecorded { id } => self.not_recorded_text(*id),
             Reminder::ThematicOwed {
                 quarter,
                 have,
                 need,
-            } => {
-                let q = format!("{} {quarter}", tr("Quý", "Quarter"));
-                let body = if *have == 0 {
-                    tr(
-                        "chưa có cuộc sinh hoạt chuyên đề nào (đã họp hoặc dự kiến)",
-                        "has no thematic meeting yet, held or planned",
-                    )
-                    .to_owned()
-                } else {
-                    format!(
-                        "{} {have}/{need} {}",
-                        tr("mới có", "has"),
-                        tr(
-                            "cuộc sinh hoạt chuyên đề (đã họp hoặc dự kiến)",
-                            "thematic meetings, held or planned"
-                        )
-                    )
-                };
-                format!(
-                    "{q} {body}; {} {}.",
-                    tr("quý kết thúc ngày", "the quarter ends on"),
-                    date(quarter.end())
-                )
-            }
-            Reminder::Unrated { id, days_since } => format!(
-                "{} {} {} {}.",
-                tr("Cuộc họp", "The meeting of"),
-                date(id.date),
-                match days_since {
-                    0 => tr("họp hôm nay", "was held today").to_owned(),
-                    n => format!(
-                        "{} {} {}",
-                        tr("đã họp", "was held"),
-                        days_text(*n),
-                        tr("trước", "ago")
-                    ),
-                },
-                tr("nhưng chưa xếp loại chất lượng", "and is not rated yet")
-            ),
+            } => thematic_owed_text(*quarter, *have, *need),
+            Reminder::Unrated { id, days_since } => unrated_text(*id, *days_since),
             Reminder::Action {
                 id, member, task, ..
             } => format!("{id} {}: {task}", self.name(member)),
@@ -355,62 +235,107 @@ impl View<'_> {
                 member,
                 year,
                 months,
-            } => {
-                let list = months
-                    .iter()
-                    .map(u32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let consequence = if months.len() >= reminders::ABSENCE_MONTHS_LIMIT {
-                    tr(
-                        "chi bộ phải xem xét, đề nghị xóa tên khỏi danh sách đảng viên (Quy định 24-QĐ/TW, điểm 8.1)",
-                        "the cell must consider removing the member from the Party rolls (Quy định 24-QĐ/TW, point 8.1)",
-                    )
-                } else {
-                    tr(
-                        "thêm một tháng nữa là chi bộ phải xem xét xóa tên (Quy định 24-QĐ/TW, điểm 8.1)",
-                        "one month more and the cell must consider removing the member from the rolls (Quy định 24-QĐ/TW, point 8.1)",
-                    )
-                };
-                match lang() {
-                    Lang::Vi => format!(
-                        "{} vắng mặt không lý do trong {} tháng của năm {year} (tháng {list}): {consequence}.",
-                        self.name(member),
-                        months.len()
-                    ),
-                    Lang::En => format!(
-                        "{} was absent without a reason in {} months of {year} (months {list}): {consequence}.",
-                        self.name(member),
-                        months.len()
-                    ),
-                }
-            }
-            Reminder::QuarterReport { quarter } => {
-                let to = self
-                    .ledger
-                    .config
-                    .cell
-                    .parent
-                    .clone()
-                    .filter(|p| !p.is_empty())
-                    .unwrap_or_else(|| tr("cấp ủy cấp trên", "the committee above").to_owned());
-                format!(
-                    "{} {quarter} {}: {} {to}.",
-                    tr("Quý", "Quarter"),
-                    tr("đã kết thúc", "has ended"),
-                    tr("lập báo cáo quý gửi", "report it to")
-                )
-            }
-            Reminder::YearReport { year } => format!(
-                "{} {year} {}: {}.",
-                tr("Năm", "The year"),
-                tr("đã kết thúc", "has ended"),
+            } => self.absences_text(member, *year, months),
+            Reminder::QuarterReport { quarter } => self.quarter_report_text(*quarter),
+            Reminder::YearReport { year } => year_report_text(*year),
+        }
+    }
+
+    /// The documents of a meeting are to be sent by `send_by`, today, or are late.
+    fn docs_to_send_text(&self, id: MeetingId, send_by: NaiveDate) -> String {
+        let date = |d: NaiveDate| show_date(d, lang());
+        let lead = format!(
+            "{} {DOCS_LEAD_DAYS} {}",
+            tr("trước ít nhất", "at least"),
+            tr("ngày", "day before")
+        );
+        match send_by.cmp(&self.today) {
+            std::cmp::Ordering::Greater => format!(
+                "{} {} {} {} ({lead}).",
                 tr(
-                    "lập báo cáo năm và xếp loại cả năm",
-                    "report the year and its classification"
-                )
+                    "Gửi tài liệu cuộc họp",
+                    "Send the documents of the meeting of"
+                ),
+                date(id.date),
+                tr("cho đảng viên chậm nhất ngày", "to the members by"),
+                date(send_by)
+            ),
+            std::cmp::Ordering::Equal => format!(
+                "{} {} ({lead}).",
+                tr(
+                    "Hôm nay là hạn cuối gửi tài liệu cuộc họp",
+                    "Today is the last day to send the documents of the meeting of"
+                ),
+                date(id.date)
+            ),
+            std::cmp::Ordering::Less => format!(
+                "{} {} {} ({lead}).",
+                tr("Tài liệu cuộc họp", "The documents of the meeting of"),
+                date(id.date),
+                tr("chưa được ghi là đã gửi", "are not recorded as sent")
             ),
         }
+    }
+
+    /// A meeting whose day has passed without a record.
+    fn not_recorded_text(&self, id: MeetingId) -> String {
+        let kind = self
+            .file(id)
+            .map(|f| f.meeting.kind.label(lang()))
+            .unwrap_or_default();
+        let date = show_date(id.date, lang());
+        match lang() {
+            Lang::Vi => format!("Cuộc họp {kind} ngày {date} đã qua nhưng chưa ghi biên bản."),
+            Lang::En => format!("The {kind} meeting of {date} has passed and is not recorded."),
+        }
+    }
+
+    /// A member absent without a reason in too many months of a year, and what follows.
+    fn absences_text(&self, member: &str, year: i32, months: &[u32]) -> String {
+        let list = months
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let consequence = if months.len() >= reminders::ABSENCE_MONTHS_LIMIT {
+            tr(
+                "chi bộ phải xem xét, đề nghị xóa tên khỏi danh sách đảng viên (Quy định 24-QĐ/TW, điểm 8.1)",
+                "the cell must consider removing the member from the Party rolls (Quy định 24-QĐ/TW, point 8.1)",
+            )
+        } else {
+            tr(
+                "thêm một tháng nữa là chi bộ phải xem xét xóa tên (Quy định 24-QĐ/TW, điểm 8.1)",
+                "one month more and the cell must consider removing the member from the rolls (Quy định 24-QĐ/TW, point 8.1)",
+            )
+        };
+        let name = self.name(member);
+        let count = months.len();
+        match lang() {
+            Lang::Vi => format!(
+                "{name} vắng mặt không lý do trong {count} tháng của năm {year} (tháng {list}): {consequence}."
+            ),
+            Lang::En => format!(
+                "{name} was absent without a reason in {count} months of {year} (months {list}): {consequence}."
+            ),
+        }
+    }
+
+    /// A quarter has ended: report it to the committee above (named, when the ledger knows it).
+    fn quarter_report_text(&self, quarter: Period) -> String {
+        let to = self
+            .ledger
+            .config
+            .cell
+            .parent
+            .clone()
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| tr("cấp ủy cấp trên", "the committee above").to_owned());
+        format!(
+            "{} {quarter} {}: {} {to}.",
+            tr("Quý", "Quarter"),
+            tr("đã kết thúc", "has ended"),
+            tr("lập báo cáo quý gửi", "report it to")
+        )
     }
 
     /// The command (or edit) that deals with the reminder.
@@ -448,6 +373,78 @@ impl View<'_> {
         })
     }
 
+    /// The fields a reminder of each kind adds to its JSON object.
+    fn fields(&self, r: &Reminder) -> Value {
+        let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        match r {
+            Reminder::RegularMissing {
+                year,
+                month,
+                have,
+                need,
+                current,
+                days_left,
+            } => json!({
+                "month": crate::core::period::month_label(*year, *month),
+                "have": have, "need": need, "current_month": current,
+                "days_left": days_left,
+            }),
+            Reminder::NextMeeting {
+                id,
+                kind,
+                title,
+                time,
+                place,
+                in_days,
+            } => json!({
+                "meeting": id.to_string(), "date": iso(id.date), "meeting_kind": kind.key(),
+                "title": title, "time": time.map(crate::core::dates::show_time),
+                "place": place, "in_days": in_days,
+            }),
+            Reminder::DocsToSend { id, send_by } => json!({
+                "meeting": id.to_string(), "date": iso(id.date), "send_by": iso(*send_by),
+            }),
+            Reminder::NotRecorded { id } => {
+                json!({ "meeting": id.to_string(), "date": iso(id.date) })
+            }
+            Reminder::ThematicOwed {
+                quarter,
+                have,
+                need,
+            } => json!({
+                "quarter": quarter.to_string(), "have": have, "need": need,
+                "quarter_ends": iso(quarter.end()),
+            }),
+            Reminder::Unrated { id, days_since } => json!({
+                "meeting": id.to_string(), "date": iso(id.date), "days_since": days_since,
+            }),
+            Reminder::Action {
+                id,
+                member,
+                task,
+                since,
+                due,
+                overdue,
+            } => json!({
+                "action": id.to_string(), "member": member, "name": self.name(member),
+                "task": task, "since": iso(*since), "due": due.map(iso),
+                "overdue": overdue,
+            }),
+            Reminder::Absences {
+                member,
+                year,
+                months,
+            } => json!({
+                "member": member, "name": self.name(member), "year": year,
+                "months": months,
+            }),
+            Reminder::QuarterReport { quarter } => {
+                json!({ "quarter": quarter.to_string() })
+            }
+            Reminder::YearReport { year } => json!({ "year": year }),
+        }
+    }
+
     fn json(&self, list: &[Reminder], unreadable: &[std::path::PathBuf]) -> Value {
         let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
         let items: Vec<Value> = list
@@ -459,73 +456,7 @@ impl View<'_> {
                     "message": self.message(r),
                     "hint": self.hint(r),
                 });
-                let fields = match r {
-                    Reminder::RegularMissing {
-                        year,
-                        month,
-                        have,
-                        need,
-                        current,
-                        days_left,
-                    } => json!({
-                        "month": crate::core::period::month_label(*year, *month),
-                        "have": have, "need": need, "current_month": current,
-                        "days_left": days_left,
-                    }),
-                    Reminder::NextMeeting {
-                        id,
-                        kind,
-                        title,
-                        time,
-                        place,
-                        in_days,
-                    } => json!({
-                        "meeting": id.to_string(), "date": iso(id.date), "meeting_kind": kind.key(),
-                        "title": title, "time": time.map(crate::core::dates::show_time),
-                        "place": place, "in_days": in_days,
-                    }),
-                    Reminder::DocsToSend { id, send_by } => json!({
-                        "meeting": id.to_string(), "date": iso(id.date), "send_by": iso(*send_by),
-                    }),
-                    Reminder::NotRecorded { id } => {
-                        json!({ "meeting": id.to_string(), "date": iso(id.date) })
-                    }
-                    Reminder::ThematicOwed {
-                        quarter,
-                        have,
-                        need,
-                    } => json!({
-                        "quarter": quarter.to_string(), "have": have, "need": need,
-                        "quarter_ends": iso(quarter.end()),
-                    }),
-                    Reminder::Unrated { id, days_since } => json!({
-                        "meeting": id.to_string(), "date": iso(id.date), "days_since": days_since,
-                    }),
-                    Reminder::Action {
-                        id,
-                        member,
-                        task,
-                        since,
-                        due,
-                        overdue,
-                    } => json!({
-                        "action": id.to_string(), "member": member, "name": self.name(member),
-                        "task": task, "since": iso(*since), "due": due.map(iso),
-                        "overdue": overdue,
-                    }),
-                    Reminder::Absences {
-                        member,
-                        year,
-                        months,
-                    } => json!({
-                        "member": member, "name": self.name(member), "year": year,
-                        "months": months,
-                    }),
-                    Reminder::QuarterReport { quarter } => {
-                        json!({ "quarter": quarter.to_string() })
-                    }
-                    Reminder::YearReport { year } => json!({ "year": year }),
-                };
+                let fields = self.fields(r);
                 if let (Some(obj), Value::Object(extra)) = (v.as_object_mut(), fields) {
                     // The common keys above win over a field of the same name.
                     for (k, val) in extra {
@@ -542,6 +473,129 @@ impl View<'_> {
             "unreadable": unreadable.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
         })
     }
+}
+
+/// A month short of regular meetings: a later month not planned yet, or the current month
+/// with none or too few.
+fn regular_missing_text(
+    month: &str,
+    have: u32,
+    need: u32,
+    current: bool,
+    days_left: i64,
+) -> String {
+    match (current, have) {
+        (false, _) => format!(
+            "{month} {}",
+            tr(
+                "chưa có cuộc họp thường kỳ nào được lên kế hoạch.",
+                "has no regular meeting planned yet."
+            )
+        ),
+        (true, 0) => format!(
+            "{month} {}; {}.",
+            tr(
+                "chưa có cuộc họp thường kỳ nào (đã họp hoặc dự kiến)",
+                "has no regular meeting yet, held or planned"
+            ),
+            days_left_text(days_left)
+        ),
+        (true, _) => format!(
+            "{month} {} {have}/{need} {}; {}.",
+            tr("mới có", "has"),
+            tr(
+                "cuộc họp thường kỳ (đã họp hoặc dự kiến)",
+                "regular meetings, held or planned"
+            ),
+            days_left_text(days_left)
+        ),
+    }
+}
+
+/// `Next meeting: DATE TIME (when), KIND, PLACE: TITLE`, leaving out what is not known.
+fn next_meeting_text(
+    id: MeetingId,
+    kind: Kind,
+    time: Option<NaiveTime>,
+    place: Option<&str>,
+    title: Option<&str>,
+    in_days: i64,
+) -> String {
+    let date = show_date(id.date, lang());
+    let mut s = format!("{}: {date}", tr("Cuộc họp tới", "Next meeting"));
+    if let Some(t) = time {
+        s.push_str(&format!(" {}", show_time(t)));
+    }
+    s.push_str(&format!(
+        " ({}), {}",
+        when_text(in_days),
+        kind.label(lang())
+    ));
+    if let Some(p) = place.filter(|p| !p.is_empty()) {
+        s.push_str(&format!(", {p}"));
+    }
+    if let Some(t) = title.filter(|t| !t.is_empty()) {
+        s.push_str(&format!(": {t}"));
+    }
+    s
+}
+
+/// A quarter short of thematic meetings, and the day it ends.
+fn thematic_owed_text(quarter: Period, have: u32, need: u32) -> String {
+    let q = format!("{} {quarter}", tr("Quý", "Quarter"));
+    let body = if have == 0 {
+        tr(
+            "chưa có cuộc sinh hoạt chuyên đề nào (đã họp hoặc dự kiến)",
+            "has no thematic meeting yet, held or planned",
+        )
+        .to_owned()
+    } else {
+        format!(
+            "{} {have}/{need} {}",
+            tr("mới có", "has"),
+            tr(
+                "cuộc sinh hoạt chuyên đề (đã họp hoặc dự kiến)",
+                "thematic meetings, held or planned"
+            )
+        )
+    };
+    format!(
+        "{q} {body}; {} {}.",
+        tr("quý kết thúc ngày", "the quarter ends on"),
+        show_date(quarter.end(), lang())
+    )
+}
+
+/// A held meeting not rated yet, and how long ago it was held.
+fn unrated_text(id: MeetingId, days_since: i64) -> String {
+    let held = match days_since {
+        0 => tr("họp hôm nay", "was held today").to_owned(),
+        n => format!(
+            "{} {} {}",
+            tr("đã họp", "was held"),
+            days_text(n),
+            tr("trước", "ago")
+        ),
+    };
+    format!(
+        "{} {} {held} {}.",
+        tr("Cuộc họp", "The meeting of"),
+        show_date(id.date, lang()),
+        tr("nhưng chưa xếp loại chất lượng", "and is not rated yet")
+    )
+}
+
+/// A year has ended: report it and classify it.
+fn year_report_text(year: i32) -> String {
+    format!(
+        "{} {year} {}: {}.",
+        tr("Năm", "The year"),
+        tr("đã kết thúc", "has ended"),
+        tr(
+            "lập báo cáo năm và xếp loại cả năm",
+            "report the year and its classification"
+        )
+    )
 }
 
 /// `tháng 10/2020` or `October 2020`.

@@ -6,12 +6,13 @@ use std::fmt::Write;
 use crate::context::Context;
 use crate::core::attendance;
 use crate::core::dates::{show_date, show_time};
-use crate::core::model::{ActionId, Meeting};
+use crate::core::model::{ActionId, Meeting, MeetingId, Plan, Rating, Record};
 use crate::error::Result;
 use crate::i18n::{lang, tr};
 use crate::ledger::Ledger;
 use crate::ledger::meetings::load_meeting_ref;
 use crate::output::Output;
+use chrono::NaiveDate;
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
@@ -60,7 +61,7 @@ fn names(ledger: &Ledger, ids: &[String]) -> String {
         .join(", ")
 }
 
-fn render(ledger: &Ledger, id: crate::core::model::MeetingId, m: &Meeting, out: &mut String) {
+fn render(ledger: &Ledger, id: MeetingId, m: &Meeting, out: &mut String) {
     let l = lang();
     let _ = writeln!(out, "{}", display_title(m));
     let _ = writeln!(
@@ -75,202 +76,234 @@ fn render(ledger: &Ledger, id: crate::core::model::MeetingId, m: &Meeting, out: 
         m.status().label(lang())
     );
     if let Some(p) = &m.plan {
-        let _ = writeln!(out, "\n{}", tr("CHUẨN BỊ", "PLAN"));
-        if let Some(t) = p.time {
-            let _ = writeln!(out, "  {}: {}", tr("Thời gian", "Time"), show_time(t));
-        }
-        if let Some(place) = &p.place {
-            let _ = writeln!(out, "  {}: {place}", tr("Địa điểm", "Place"));
-        }
-        for t in &p.topics {
-            let _ = writeln!(out, "  - {t}");
-        }
-        if let Some(d) = p.docs_sent {
-            let _ = writeln!(
-                out,
-                "  {}: {}",
-                tr("Gửi tài liệu", "Documents sent"),
-                show_date(d, l)
-            );
-        }
-        if let Some(d) = p.committee_met {
-            let _ = writeln!(
-                out,
-                "  {}: {}",
-                tr("Chi ủy họp chuẩn bị", "Committee met"),
-                show_date(d, l)
-            );
-        }
-        if p.draft_resolution {
-            let _ = writeln!(
-                out,
-                "  {}",
-                tr("Có dự thảo nghị quyết", "Draft resolution prepared")
-            );
-        }
-        for a in &p.assignments {
-            let _ = writeln!(
-                out,
-                "  {} {}: {}",
-                tr("Phân công", "Assigned to"),
-                name_of(ledger, &a.member),
-                a.task
-            );
-        }
-        for d in &p.directives {
-            let date = d
-                .date
-                .map(|d| format!(" ({})", show_date(d, l)))
-                .unwrap_or_default();
-            let title = d
-                .title
-                .as_deref()
-                .map(|t| format!(": {t}"))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "  {} {}{date}{title}",
-                tr("Văn bản", "Directive"),
-                d.reference
-            );
-        }
+        render_plan(ledger, p, out);
     }
     if let Some(r) = &m.record {
         let _ = writeln!(out, "\n{}", tr("DIỄN BIẾN", "RECORD"));
-        if let (Some(s), Some(e)) = (r.start, r.end) {
-            let dur = r
-                .duration_minutes()
-                .map(|d| format!(" ({d} {})", tr("phút", "minutes")))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "  {}: {} – {}{dur}",
-                tr("Thời gian", "Time"),
-                show_time(s),
-                show_time(e)
-            );
-        }
-        if let Some(c) = &r.chair {
-            let _ = writeln!(out, "  {}: {}", tr("Chủ trì", "Chair"), name_of(ledger, c));
-        }
-        if let Some(c) = &r.minute_taker {
-            let _ = writeln!(
-                out,
-                "  {}: {}",
-                tr("Thư ký", "Minute-taker"),
-                name_of(ledger, c)
-            );
-        }
-        let a = attendance::attendance(&ledger.roster, m.date, r);
-        let rate = a
-            .rate
-            .map(|r| format!(" ({:.0}%)", r * 100.0))
+        render_timing(ledger, r, out);
+        render_attendance(ledger, m.date, r, out);
+        render_outcome(r, out);
+        render_actions(ledger, id, r, out);
+    }
+    if let Some(rt) = &m.rating {
+        render_rating(ledger, rt, out);
+    }
+}
+
+/// The preparation: time, place, topics, documents, assignments and directives.
+fn render_plan(ledger: &Ledger, p: &Plan, out: &mut String) {
+    let l = lang();
+    let _ = writeln!(out, "\n{}", tr("CHUẨN BỊ", "PLAN"));
+    if let Some(t) = p.time {
+        let _ = writeln!(out, "  {}: {}", tr("Thời gian", "Time"), show_time(t));
+    }
+    if let Some(place) = &p.place {
+        let _ = writeln!(out, "  {}: {place}", tr("Địa điểm", "Place"));
+    }
+    for t in &p.topics {
+        let _ = writeln!(out, "  - {t}");
+    }
+    if let Some(d) = p.docs_sent {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            tr("Gửi tài liệu", "Documents sent"),
+            show_date(d, l)
+        );
+    }
+    if let Some(d) = p.committee_met {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            tr("Chi ủy họp chuẩn bị", "Committee met"),
+            show_date(d, l)
+        );
+    }
+    if p.draft_resolution {
+        let _ = writeln!(
+            out,
+            "  {}",
+            tr("Có dự thảo nghị quyết", "Draft resolution prepared")
+        );
+    }
+    for a in &p.assignments {
+        let _ = writeln!(
+            out,
+            "  {} {}: {}",
+            tr("Phân công", "Assigned to"),
+            name_of(ledger, &a.member),
+            a.task
+        );
+    }
+    for d in &p.directives {
+        let date = d
+            .date
+            .map(|d| format!(" ({})", show_date(d, l)))
+            .unwrap_or_default();
+        let title = d
+            .title
+            .as_deref()
+            .map(|t| format!(": {t}"))
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "  {}: {}/{}{rate}: {}",
-            tr("Có mặt", "Present"),
-            a.present,
-            a.counted,
-            names(ledger, &r.present)
+            "  {} {}{date}{title}",
+            tr("Văn bản", "Directive"),
+            d.reference
         );
-        for e in &r.excused {
-            let _ = writeln!(
-                out,
-                "  {}: {} ({})",
-                tr("Vắng có lý do", "Absent with reason"),
-                name_of(ledger, &e.member),
-                e.reason
-            );
-        }
-        if !r.unexcused.is_empty() {
-            let _ = writeln!(
-                out,
-                "  {}: {}",
-                tr("Vắng không lý do", "Absent without reason"),
-                names(ledger, &r.unexcused)
-            );
-        }
-        if !r.guests.is_empty() {
-            let _ = writeln!(
-                out,
-                "  {}: {}",
-                tr("Khách mời", "Guests"),
-                r.guests.join("; ")
-            );
-        }
-        if !r.speakers.is_empty() {
-            let _ = writeln!(
-                out,
-                "  {}: {}",
-                tr("Phát biểu", "Spoke"),
-                names(ledger, &r.speakers)
-            );
-        }
-        for n in &r.news {
-            let _ = writeln!(out, "  {}: {n}", tr("Thời sự", "News"));
-        }
-        if let Some(text) = &r.minutes {
-            let _ = writeln!(out, "\n{}", text.trim_end());
-        }
-        if let Some(c) = &r.conclusion {
-            let _ = writeln!(out, "\n  {}: {c}", tr("Kết luận", "Conclusion"));
-        }
-        if let Some(v) = r.vote {
-            let _ = writeln!(
-                out,
-                "  {}: {} {}, {} {}, {} {}",
-                tr("Biểu quyết", "Vote"),
-                v.in_favour,
-                tr("tán thành", "for"),
-                v.against,
-                tr("không tán thành", "against"),
-                v.abstain,
-                tr("ý kiến khác", "abstain")
-            );
-        }
-        for act in &r.actions {
-            let due = act
-                .due
-                .map(|d| format!(", {} {}", tr("hạn", "due"), show_date(d, l)))
-                .unwrap_or_default();
-            let done = act
-                .done
-                .map(|d| format!(", {} {}", tr("xong", "done"), show_date(d, l)))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "  [{}] {}: {}{due}{done}",
-                ActionId {
-                    meeting: id,
-                    number: act.id
-                },
-                name_of(ledger, &act.member),
-                act.task
-            );
-        }
     }
-    if let Some(rt) = &m.rating {
-        let _ = writeln!(out, "\n{}", tr("XẾP LOẠI", "RATING"));
+}
+
+/// When the meeting ran, who chaired it and who took the minutes.
+fn render_timing(ledger: &Ledger, r: &Record, out: &mut String) {
+    if let (Some(s), Some(e)) = (r.start, r.end) {
+        let dur = r
+            .duration_minutes()
+            .map(|d| format!(" ({d} {})", tr("phút", "minutes")))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "  {}: {} ({} {}, {})",
-            tr("Kết quả", "Result"),
-            rt.level.label(lang()),
-            rt.total,
-            tr("điểm", "points"),
-            rt.rubric
+            "  {}: {} – {}{dur}",
+            tr("Thời gian", "Time"),
+            show_time(s),
+            show_time(e)
         );
-        if !rt.by.is_empty() {
-            let _ = writeln!(
-                out,
-                "  {}: {}",
-                tr("Người đánh giá", "Rated by"),
-                names(ledger, &rt.by)
-            );
-        }
-        if let Some(n) = &rt.note {
-            let _ = writeln!(out, "  {}: {n}", tr("Ghi chú", "Note"));
-        }
+    }
+    if let Some(c) = &r.chair {
+        let _ = writeln!(out, "  {}: {}", tr("Chủ trì", "Chair"), name_of(ledger, c));
+    }
+    if let Some(c) = &r.minute_taker {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            tr("Thư ký", "Minute-taker"),
+            name_of(ledger, c)
+        );
+    }
+}
+
+/// Who was counted present or absent, the guests and the speakers.
+fn render_attendance(ledger: &Ledger, date: NaiveDate, r: &Record, out: &mut String) {
+    let a = attendance::attendance(&ledger.roster, date, r);
+    let rate = a
+        .rate
+        .map(|r| format!(" ({:.0}%)", r * 100.0))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "  {}: {}/{}{rate}: {}",
+        tr("Có mặt", "Present"),
+        a.present,
+        a.counted,
+        names(ledger, &r.present)
+    );
+    for e in &r.excused {
+        let _ = writeln!(
+            out,
+            "  {}: {} ({})",
+            tr("Vắng có lý do", "Absent with reason"),
+            name_of(ledger, &e.member),
+            e.reason
+        );
+    }
+    if !r.unexcused.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            tr("Vắng không lý do", "Absent without reason"),
+            names(ledger, &r.unexcused)
+        );
+    }
+    if !r.guests.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            tr("Khách mời", "Guests"),
+            r.guests.join("; ")
+        );
+    }
+    if !r.speakers.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            tr("Phát biểu", "Spoke"),
+            names(ledger, &r.speakers)
+        );
+    }
+}
+
+/// The news, the minutes' text, the conclusion and the vote.
+fn render_outcome(r: &Record, out: &mut String) {
+    for n in &r.news {
+        let _ = writeln!(out, "  {}: {n}", tr("Thời sự", "News"));
+    }
+    if let Some(text) = &r.minutes {
+        let _ = writeln!(out, "\n{}", text.trim_end());
+    }
+    if let Some(c) = &r.conclusion {
+        let _ = writeln!(out, "\n  {}: {c}", tr("Kết luận", "Conclusion"));
+    }
+    if let Some(v) = r.vote {
+        let _ = writeln!(
+            out,
+            "  {}: {} {}, {} {}, {} {}",
+            tr("Biểu quyết", "Vote"),
+            v.in_favour,
+            tr("tán thành", "for"),
+            v.against,
+            tr("không tán thành", "against"),
+            v.abstain,
+            tr("ý kiến khác", "abstain")
+        );
+    }
+}
+
+/// The actions set at the meeting, each with its id, due date and date done.
+fn render_actions(ledger: &Ledger, id: MeetingId, r: &Record, out: &mut String) {
+    let l = lang();
+    for act in &r.actions {
+        let due = act
+            .due
+            .map(|d| format!(", {} {}", tr("hạn", "due"), show_date(d, l)))
+            .unwrap_or_default();
+        let done = act
+            .done
+            .map(|d| format!(", {} {}", tr("xong", "done"), show_date(d, l)))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  [{}] {}: {}{due}{done}",
+            ActionId {
+                meeting: id,
+                number: act.id
+            },
+            name_of(ledger, &act.member),
+            act.task
+        );
+    }
+}
+
+/// The rating: its level, points, rubric, raters and note.
+fn render_rating(ledger: &Ledger, rt: &Rating, out: &mut String) {
+    let _ = writeln!(out, "\n{}", tr("XẾP LOẠI", "RATING"));
+    let _ = writeln!(
+        out,
+        "  {}: {} ({} {}, {})",
+        tr("Kết quả", "Result"),
+        rt.level.label(lang()),
+        rt.total,
+        tr("điểm", "points"),
+        rt.rubric
+    );
+    if !rt.by.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            tr("Người đánh giá", "Rated by"),
+            names(ledger, &rt.by)
+        );
+    }
+    if let Some(n) = &rt.note {
+        let _ = writeln!(out, "  {}: {n}", tr("Ghi chú", "Note"));
     }
 }

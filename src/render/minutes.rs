@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
 use crate::core::attendance;
 use crate::core::model::{
-    ActionId, CellFile, Directive, Kind, Meeting, MeetingId, Roster, Status, Vote,
+    ActionId, CellFile, Directive, Kind, Meeting, MeetingId, Record, Roster, Status, Vote,
 };
 use crate::i18n::{Lang, lang, tr};
 use crate::render::report::{dateline, html as h, md, percent};
@@ -93,24 +93,7 @@ pub fn build(config: &CellFile, roster: &Roster, id: MeetingId, m: &Meeting) -> 
         }
     };
     let day = m.date;
-    let mut counts = Counts::default();
-    for member in attendance::roll(roster, day) {
-        counts.total += 1;
-        match member.status {
-            Status::Full => counts.full += 1,
-            Status::Probationary => counts.probationary += 1,
-        }
-        if member.temporary {
-            counts.temporary += 1;
-        }
-        if member.exemption_on(day).is_some() {
-            counts.exempted += 1;
-        }
-    }
-    let a = attendance::attendance(roster, day, r);
-    counts.counted = a.counted;
-    counts.present = a.present;
-    counts.rate = a.rate;
+    let counts = count(roster, day, r);
     let plan = m.plan.as_ref();
     Some(Minutes {
         id,
@@ -160,6 +143,29 @@ pub fn build(config: &CellFile, roster: &Roster, id: MeetingId, m: &Meeting) -> 
             })
             .collect(),
     })
+}
+
+/// Who is on the roll on the day, by status, and how many of those counted came.
+fn count(roster: &Roster, day: NaiveDate, r: &Record) -> Counts {
+    let mut counts = Counts::default();
+    for member in attendance::roll(roster, day) {
+        counts.total += 1;
+        match member.status {
+            Status::Full => counts.full += 1,
+            Status::Probationary => counts.probationary += 1,
+        }
+        if member.temporary {
+            counts.temporary += 1;
+        }
+        if member.exemption_on(day).is_some() {
+            counts.exempted += 1;
+        }
+    }
+    let a = attendance::attendance(roster, day, r);
+    counts.counted = a.counted;
+    counts.present = a.present;
+    counts.rate = a.rate;
+    counts
 }
 
 /// The title: "BIÊN BẢN SINH HOẠT CHI BỘ ĐỊNH KỲ" and "tháng 7 năm 2020".
@@ -221,7 +227,14 @@ fn person_text(p: &Option<Person>) -> String {
 
 fn lines(m: &Minutes) -> Vec<Line> {
     let mut out = Vec::new();
-    let when = upper(&dateline(m.date));
+    attendance_section(m, &mut out);
+    proceedings_section(m, &mut out);
+    conclusion_section(m, &mut out);
+    out
+}
+
+/// Section I: when and where, who chaired, who took the minutes, the guests, then the roll.
+fn attendance_section(m: &Minutes, out: &mut Vec<Line>) {
     out.push(Line::Section(
         tr(
             "I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN",
@@ -229,20 +242,7 @@ fn lines(m: &Minutes) -> Vec<Line> {
         )
         .to_owned(),
     ));
-    let time = match (m.start, m.end, lang()) {
-        (Some(s), Some(e), Lang::Vi) => format!(
-            "bắt đầu lúc {}, {}; kết thúc lúc {} cùng ngày",
-            clock(s),
-            dateline(m.date),
-            clock(e)
-        ),
-        (Some(s), Some(e), Lang::En) => {
-            format!("from {} to {}, {}", clock(s), clock(e), dateline(m.date))
-        }
-        (Some(s), None, _) => format!("{} {}, {}", tr("bắt đầu lúc", "from"), clock(s), when),
-        _ => when,
-    };
-    out.push(Line::Field(tr("Thời gian", "Time"), time));
+    out.push(Line::Field(tr("Thời gian", "Time"), time_text(m)));
     out.push(Line::Field(
         tr("Địa điểm", "Place"),
         m.place.clone().unwrap_or_else(|| "—".to_owned()),
@@ -258,6 +258,11 @@ fn lines(m: &Minutes) -> Vec<Line> {
             out.push(Line::Item(g.clone()));
         }
     }
+    roll_fields(m, out);
+}
+
+/// The end of section I: the roll's make-up and who came.
+fn roll_fields(m: &Minutes, out: &mut Vec<Line>) {
     let c = m.counts;
     out.push(Line::Field(
         tr("Tổng số đảng viên của chi bộ", "Members on the roll"),
@@ -297,7 +302,10 @@ fn lines(m: &Minutes) -> Vec<Line> {
             format!("{}: {}", m.unexcused.len(), list(&m.unexcused))
         },
     ));
+}
 
+/// Section II: the subject, agenda, news and directives, speakers and the record's text.
+fn proceedings_section(m: &Minutes, out: &mut Vec<Line>) {
     out.push(Line::Section(
         tr("II. NỘI DUNG SINH HOẠT", "II. PROCEEDINGS").to_owned(),
     ));
@@ -346,7 +354,10 @@ fn lines(m: &Minutes) -> Vec<Line> {
             out.push(Line::Para(para.replace('\n', " ")));
         }
     }
+}
 
+/// Section III: the conclusion, the tasks assigned, the vote and the closing time.
+fn conclusion_section(m: &Minutes, out: &mut Vec<Line>) {
     out.push(Line::Section(
         tr("III. KẾT LUẬN VÀ BIỂU QUYẾT", "III. CONCLUSION AND VOTE").to_owned(),
     ));
@@ -366,7 +377,36 @@ fn lines(m: &Minutes) -> Vec<Line> {
             out.push(Line::Item(format!("{name}: {task}{due}")));
         }
     }
-    let vote = match m.vote {
+    out.push(Line::Field(tr("Biểu quyết", "Vote"), vote_text(m)));
+    if let Some(e) = m.end {
+        out.push(Line::Para(match lang() {
+            Lang::Vi => format!("Buổi sinh hoạt kết thúc lúc {} cùng ngày.", clock(e)),
+            Lang::En => format!("The meeting closed at {}.", clock(e)),
+        }));
+    }
+}
+
+/// When the meeting ran: from and to on its day, from alone, or only the day.
+fn time_text(m: &Minutes) -> String {
+    let when = upper(&dateline(m.date));
+    match (m.start, m.end, lang()) {
+        (Some(s), Some(e), Lang::Vi) => format!(
+            "bắt đầu lúc {}, {}; kết thúc lúc {} cùng ngày",
+            clock(s),
+            dateline(m.date),
+            clock(e)
+        ),
+        (Some(s), Some(e), Lang::En) => {
+            format!("from {} to {}, {}", clock(s), clock(e), dateline(m.date))
+        }
+        (Some(s), None, _) => format!("{} {}, {}", tr("bắt đầu lúc", "from"), clock(s), when),
+        _ => when,
+    }
+}
+
+/// The vote: those for out of the full members counted, against, and other opinions.
+fn vote_text(m: &Minutes) -> String {
+    match m.vote {
         Some(v) => {
             let share = (m.voters > 0).then(|| f64::from(v.in_favour) / f64::from(m.voters));
             format!(
@@ -383,15 +423,7 @@ fn lines(m: &Minutes) -> Vec<Line> {
             )
         }
         None => tr("không ghi nhận", "not recorded").to_owned(),
-    };
-    out.push(Line::Field(tr("Biểu quyết", "Vote"), vote));
-    if let Some(e) = m.end {
-        out.push(Line::Para(match lang() {
-            Lang::Vi => format!("Buổi sinh hoạt kết thúc lúc {} cùng ngày.", clock(e)),
-            Lang::En => format!("The meeting closed at {}.", clock(e)),
-        }));
     }
-    out
 }
 
 fn list(names: &[String]) -> String {

@@ -7,7 +7,9 @@ use comfy_table::{Cell, CellAlignment, ColumnConstraint, TableComponent, Width};
 use super::sections;
 use super::{attendance_text, compliance_lines, compliance_word, date, percent, period_words};
 use crate::core::level::Level;
-use crate::core::report::model::{CellReport, LevelCounts, Report, Totals};
+use crate::core::report::model::{
+    CellReport, Compliance, LevelCounts, MeetingRow, Report, Totals, YearReport,
+};
 use crate::i18n::{lang, tr};
 use crate::render::table;
 
@@ -51,7 +53,18 @@ pub fn write(report: &Report, to: &mut dyn std::io::Write) -> std::io::Result<()
 }
 
 fn render_cell(cell: &CellReport, out: &mut String) {
-    if cell.meetings.is_empty() {
+    render_meetings(&cell.meetings, out);
+    render_totals(&cell.totals, out);
+    render_follow_up(cell, out);
+    render_compliance(&cell.compliance, out);
+    if let Some(y) = &cell.year {
+        render_year(y, out);
+    }
+}
+
+/// One row per meeting in the period, or a line saying there were none.
+fn render_meetings(meetings: &[MeetingRow], out: &mut String) {
+    if meetings.is_empty() {
         let _ = writeln!(
             out,
             "{}",
@@ -71,7 +84,7 @@ fn render_cell(cell: &CellReport, out: &mut String) {
             tr("Điểm", "Score"),
             tr("Xếp loại", "Level"),
         ]);
-        for row in &cell.meetings {
+        for row in meetings {
             let present = match row.attendance {
                 Some(a) => format!("{} ({})", attendance_text(row), percent(a.rate)),
                 None => "—".to_owned(),
@@ -91,7 +104,10 @@ fn render_cell(cell: &CellReport, out: &mut String) {
         }
         let _ = writeln!(out, "{t}");
     }
-    render_totals(&cell.totals, out);
+}
+
+/// What the meetings set in motion: the tasks still open or overdue, the directives passed on.
+fn render_follow_up(cell: &CellReport, out: &mut String) {
     let a = cell.actions;
     let _ = writeln!(
         out,
@@ -115,7 +131,10 @@ fn render_cell(cell: &CellReport, out: &mut String) {
         let _ = write!(out, " ({})", d.refs.join(", "));
     }
     out.push('\n');
-    let c = &cell.compliance;
+}
+
+/// Whether the cell met its quotas of regular and thematic meetings, and where it fell short.
+fn render_compliance(c: &Compliance, out: &mut String) {
     let _ = writeln!(
         out,
         "{}: {} ({} {} {}, {} {} {})",
@@ -131,26 +150,28 @@ fn render_cell(cell: &CellReport, out: &mut String) {
     for line in compliance_lines(c) {
         let _ = writeln!(out, "  - {line}");
     }
-    if let Some(y) = &cell.year {
-        let months = y
-            .months
-            .iter()
-            .map(|m| format!("{}: {}", m.month, m.level.label(lang())))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let _ = writeln!(
-            out,
-            "{}: {} ({}: {})",
-            tr("Xếp loại cả năm", "The year's level"),
-            y.level.label(lang()),
-            tr("theo tháng", "by month"),
-            if months.is_empty() {
-                "—".to_owned()
-            } else {
-                months
-            }
-        );
-    }
+}
+
+/// The year's level, and the level of each month it rests on.
+fn render_year(y: &YearReport, out: &mut String) {
+    let months = y
+        .months
+        .iter()
+        .map(|m| format!("{}: {}", m.month, m.level.label(lang())))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let _ = writeln!(
+        out,
+        "{}: {} ({}: {})",
+        tr("Xếp loại cả năm", "The year's level"),
+        y.level.label(lang()),
+        tr("theo tháng", "by month"),
+        if months.is_empty() {
+            "—".to_owned()
+        } else {
+            months
+        }
+    );
 }
 
 fn render_totals(t: &Totals, out: &mut String) {

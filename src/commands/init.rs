@@ -69,7 +69,10 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
     fs::create_dir_all(dir.join(MEETINGS_DIR)).map_err(|e| Error::io(dir.join(MEETINGS_DIR), e))?;
     let config_text = toml::to_string(&config).map_err(|e| Error::refused(e.to_string()))?;
     write_atomic(&dir.join(CONFIG_FILE), config_text.as_bytes())?;
-    write_atomic(&dir.join(MEMBERS_FILE), format!("# The roster: add members with `cellbook member add NAME --id ID`.\nschema = {SCHEMA}\n").as_bytes())?;
+    let roster_text = format!(
+        "# The roster: add members with `cellbook member add NAME --id ID`.\nschema = {SCHEMA}\n"
+    );
+    write_atomic(&dir.join(MEMBERS_FILE), roster_text.as_bytes())?;
     let gitignore = dir.join(".gitignore");
     if !gitignore.exists() {
         write_atomic(

@@ -9,7 +9,7 @@ use crate::core::names::nfc;
 use crate::error::{Error, Result};
 use crate::i18n::{lang, tr};
 use crate::ledger::meetings::save_meeting;
-use crate::ledger::{MeetingFile, Source};
+use crate::ledger::{Ledger, MeetingFile, Source};
 use crate::output::Output;
 use crate::prompt;
 use chrono::NaiveTime;
@@ -67,77 +67,9 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> Result<Output> {
         }
     };
     let (lock, ledger) = ctx.open_for_write()?;
-    let mut seq = 1;
-    while let Some(entry) = ledger.entry(MeetingId::new(date, seq)) {
-        let existing = ledger.load_meeting(&entry)?;
-        if existing.meeting.kind == args.kind && !args.another {
-            return Err(Error::MeetingExists {
-                id: entry.id,
-                kind: args.kind,
-            });
-        }
-        seq += 1;
-        if seq > 999 {
-            return Err(Error::refused(tr(
-                "quá nhiều cuộc họp trong một ngày",
-                "too many meetings on one day",
-            )));
-        }
-    }
-    let id = MeetingId::new(date, seq);
-    let roster = &ledger.roster;
-    let mut assignments = Vec::new();
-    for a in &args.assignments {
-        let (who, task) = split_pair(a, "--assign", "ID=TASK")?;
-        let member = lookup::member(roster, who, Some(date))?;
-        assignments.push(Assignment {
-            member: member.id.clone(),
-            task: nfc(task),
-        });
-    }
-    let mut directives = Vec::new();
-    for d in &args.directives {
-        directives.push(parse_directive(d)?);
-    }
-    let plan = Plan {
-        time: args.time.or(ledger.config.meetings.time),
-        place: args
-            .place
-            .as_deref()
-            .map(nfc)
-            .or_else(|| ledger.config.meetings.place.clone()),
-        topics: args
-            .topics
-            .iter()
-            .map(|t| nfc(t.trim()))
-            .filter(|t| !t.is_empty())
-            .collect(),
-        docs_sent: args.docs_sent,
-        committee_met: args.committee_met,
-        draft_resolution: args.draft_resolution,
-        assignments,
-        directives,
-    };
-    for (flag, when) in [
-        ("--docs-sent", plan.docs_sent),
-        ("--committee-met", plan.committee_met),
-    ] {
-        if let Some(d) = when
-            && d > date
-        {
-            return Err(Error::refused_with(
-                format!(
-                    "{flag} {} {}",
-                    show_date(d, lang()),
-                    tr("là sau ngày họp", "is after the meeting's date")
-                ),
-                tr(
-                    "việc chuẩn bị phải diễn ra trước cuộc họp",
-                    "preparation happens before the meeting",
-                ),
-            ));
-        }
-    }
+    let id = free_id(&ledger, date, args.kind, args.another)?;
+    let plan = build_plan(&ledger, args, date)?;
+    check_preparation_dates(&plan, date)?;
     let mut meeting = Meeting::new(date, args.kind);
     meeting.title = args.title.as_deref().map(nfc);
     meeting.plan = Some(plan);
@@ -165,6 +97,88 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> Result<Output> {
         tr("ngày", "meeting on"),
         show_date(date, lang())
     )))
+}
+
+/// The id the new meeting takes: the first free number on its day, unless a meeting of the same
+/// kind is already there (`--another` says a second one is meant).
+fn free_id(ledger: &Ledger, date: NaiveDate, kind: Kind, another: bool) -> Result<MeetingId> {
+    let mut seq = 1;
+    while let Some(entry) = ledger.entry(MeetingId::new(date, seq)) {
+        let existing = ledger.load_meeting(&entry)?;
+        if existing.meeting.kind == kind && !another {
+            return Err(Error::MeetingExists { id: entry.id, kind });
+        }
+        seq += 1;
+        if seq > 999 {
+            return Err(Error::refused(tr(
+                "quá nhiều cuộc họp trong một ngày",
+                "too many meetings on one day",
+            )));
+        }
+    }
+    Ok(MeetingId::new(date, seq))
+}
+
+/// The preparation as given on the command line, the ledger's usual time and place filling in.
+fn build_plan(ledger: &Ledger, args: &PlanArgs, date: NaiveDate) -> Result<Plan> {
+    let roster = &ledger.roster;
+    let mut assignments = Vec::new();
+    for a in &args.assignments {
+        let (who, task) = split_pair(a, "--assign", "ID=TASK")?;
+        let member = lookup::member(roster, who, Some(date))?;
+        assignments.push(Assignment {
+            member: member.id.clone(),
+            task: nfc(task),
+        });
+    }
+    let mut directives = Vec::new();
+    for d in &args.directives {
+        directives.push(parse_directive(d)?);
+    }
+    Ok(Plan {
+        time: args.time.or(ledger.config.meetings.time),
+        place: args
+            .place
+            .as_deref()
+            .map(nfc)
+            .or_else(|| ledger.config.meetings.place.clone()),
+        topics: args
+            .topics
+            .iter()
+            .map(|t| nfc(t.trim()))
+            .filter(|t| !t.is_empty())
+            .collect(),
+        docs_sent: args.docs_sent,
+        committee_met: args.committee_met,
+        draft_resolution: args.draft_resolution,
+        assignments,
+        directives,
+    })
+}
+
+/// Documents are sent and the committee meets before the meeting, not after.
+fn check_preparation_dates(plan: &Plan, date: NaiveDate) -> Result<()> {
+    for (flag, when) in [
+        ("--docs-sent", plan.docs_sent),
+        ("--committee-met", plan.committee_met),
+    ] {
+        if let Some(d) = when
+            && d > date
+        {
+            return Err(Error::refused_with(
+                format!(
+                    "{flag} {} {}",
+                    show_date(d, lang()),
+                    tr("là sau ngày họp", "is after the meeting's date")
+                ),
+                tr(
+                    "việc chuẩn bị phải diễn ra trước cuộc họp",
+                    "preparation happens before the meeting",
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Split `ID=TEXT` as typed on the command line.

@@ -73,3 +73,39 @@ impl Context {
         Ok((lock, ledger))
     }
 }
+
+/// For unit tests of the commands: a copy of the example ledger to run them on.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::path::Path;
+
+    use super::Context;
+    use crate::i18n::Lang;
+
+    /// A copy of `examples/thuan-bac` in a temporary folder, and a context on it that speaks
+    /// English (the language unit tests read) on 28/11/2020.
+    pub(crate) fn example_ledger() -> (tempfile::TempDir, Context) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/thuan-bac");
+        copy_dir(&example, dir.path());
+        let ctx = Context {
+            ledger: Some(dir.path().to_path_buf()),
+            lang: Some(Lang::En),
+            today: chrono::NaiveDate::from_ymd_opt(2020, 11, 28).expect("a date"),
+            cwd: dir.path().to_path_buf(),
+        };
+        (dir, ctx)
+    }
+
+    fn copy_dir(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).expect("mkdir");
+        for entry in std::fs::read_dir(from).expect("read the example").flatten() {
+            let dest = to.join(entry.file_name());
+            if entry.path().is_dir() {
+                copy_dir(&entry.path(), &dest);
+            } else {
+                std::fs::copy(entry.path(), &dest).expect("copy");
+            }
+        }
+    }
+}

@@ -159,3 +159,26 @@ fn list(ctx: &Context, args: &ActionListArgs) -> Result<Output> {
     }
     Ok(Output::text(format!("{t}\n")))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::testing::example_ledger;
+
+    #[test]
+    fn an_action_nobody_was_given_is_an_unknown_action() {
+        let (_dir, ctx) = example_ledger();
+        for text in ["2020-07-09/99", "2020-07-10/1"] {
+            let args = ActionDoneArgs {
+                action: text.into(),
+                on: None,
+            };
+            let err = done(&ctx, &args).err();
+            let wanted = ActionId::parse(text).unwrap();
+            assert!(
+                matches!(err, Some(Error::UnknownAction { id }) if id == wanted),
+                "{text}: {err:?}"
+            );
+        }
+    }
+}

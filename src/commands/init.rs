@@ -87,3 +87,26 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
         format_args!("{} {}", tr("tại", "in"), dir.display())
     )))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::testing::example_ledger;
+
+    #[test]
+    fn init_where_a_ledger_is_refused_as_existing() {
+        let (dir, ctx) = example_ledger();
+        let args = InitArgs {
+            dir: None,
+            name: "Chi bộ Hai".into(),
+            parent: None,
+            rubric: None,
+        };
+        let err = run(&ctx, &args).err();
+        let config = dir.path().join(CONFIG_FILE);
+        assert!(
+            matches!(&err, Some(Error::LedgerExists { config: c }) if *c == config),
+            "{err:?}"
+        );
+    }
+}

@@ -344,3 +344,27 @@ fn list(ctx: &Context, args: &MemberListArgs) -> Result<Output> {
     }
     Ok(Output::text(out))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::testing::example_ledger;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Line {
+        #[command(flatten)]
+        args: MemberAddArgs,
+    }
+
+    #[test]
+    fn an_id_in_use_is_refused_with_its_holder() {
+        let (_dir, ctx) = example_ledger();
+        let line = Line::try_parse_from(["add", "Lê Văn Lan", "--id", "lan"]).unwrap();
+        let err = add(&ctx, &line.args).err();
+        assert!(
+            matches!(&err, Some(Error::MemberIdTaken { id, holder }) if id == "lan" && !holder.is_empty()),
+            "{err:?}"
+        );
+    }
+}

@@ -39,3 +39,31 @@ pub fn run(ctx: &Context, args: &MinutesArgs) -> Result<Output> {
     };
     emit(args.out.as_deref(), text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::testing::example_ledger;
+    use crate::core::model::MeetingId;
+
+    #[test]
+    fn minutes_of_a_planned_meeting_are_refused_as_not_recorded() {
+        let (dir, ctx) = example_ledger();
+        let planned = "schema = 1\ndate = 2020-10-09\nkind = \"regular\"\n";
+        std::fs::write(dir.path().join("meetings/2020/2020-10-09.toml"), planned).unwrap();
+        let args = MinutesArgs {
+            meeting: "2020-10-09".into(),
+            format: MinutesFormat::Md,
+            out: None,
+        };
+        let id = MeetingId::parse("2020-10-09").unwrap();
+        let err = run(&ctx, &args).err();
+        assert!(
+            matches!(
+                err,
+                Some(Error::NotRecorded { id: got, needed_for: RecordNeededFor::Minutes }) if got == id
+            ),
+            "{err:?}"
+        );
+    }
+}

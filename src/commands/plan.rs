@@ -276,3 +276,28 @@ fn interview(ctx: &Context, args: &PlanArgs) -> Result<(PlanArgs, NaiveDate)> {
     asked.date = Some(date);
     Ok((asked, date))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::context::testing::example_ledger;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Line {
+        #[command(flatten)]
+        args: PlanArgs,
+    }
+
+    #[test]
+    fn a_second_meeting_of_a_kind_on_a_day_is_refused_as_existing() {
+        let (_dir, ctx) = example_ledger();
+        let line = Line::try_parse_from(["plan", "2020-09-24", "--kind", "thematic"]).unwrap();
+        let err = run(&ctx, &line.args).err();
+        let existing = MeetingId::parse("2020-09-24").unwrap();
+        assert!(
+            matches!(err, Some(Error::MeetingExists { id, kind: Kind::Thematic }) if id == existing),
+            "{err:?}"
+        );
+    }
+}

@@ -124,3 +124,18 @@ pub fn cells(roots: &[PathBuf], opts: &Options) -> Result<Vec<CellReport>> {
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_without_cellbook_toml_is_not_a_ledger_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = open(dir.path()).err();
+        assert!(
+            matches!(&err, Some(Error::NotALedgerFolder { path }) if path == dir.path()),
+            "{err:?}"
+        );
+    }
+}

@@ -345,6 +345,8 @@ fn editor_not_started(editor: &str, cause: &io::Error) -> Words {
 /// No variant returns a `source()`: each `Display` already says everything, including the
 /// OS's words for an I/O error, and the binary prints the whole chain (`{:#}`), so a source
 /// would be printed twice (`No such file or directory (os error 2): No such file or …`).
+/// Written by hand rather than derived with `thiserror`: its `#[error]` texts are fixed at
+/// compile time in one language, and it would make the `source` field of `Io` the source.
 impl std::error::Error for Error {}
 
 impl From<LookupError> for Error {

@@ -1,6 +1,6 @@
 //! `cellbook plan`: create a meeting file with its preparation.
 
-use crate::args::{parse_date, parse_time};
+use crate::args::{parse_date, parse_time, split_pair};
 use crate::context::Context;
 use crate::core::dates::{self, show_date};
 use crate::core::lookup;
@@ -179,17 +179,6 @@ fn check_preparation_dates(plan: &Plan, date: NaiveDate) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// Split `ID=TEXT` as typed on the command line.
-pub fn split_pair<'a>(s: &'a str, flag: &str, form: &str) -> Result<(&'a str, &'a str)> {
-    match s.split_once('=') {
-        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => Ok((a.trim(), b.trim())),
-        _ => Err(Error::Usage(format!(
-            "{flag} '{s}': {} {form}",
-            tr("cần có dạng", "must have the form")
-        ))),
-    }
 }
 
 /// Parse `REF|DATE|TITLE` (date and title optional).

@@ -18,6 +18,7 @@ pub mod error;
 pub mod i18n;
 pub mod ledger;
 pub mod output;
+pub mod parallel;
 pub mod prompt;
 pub mod rating;
 pub mod render;

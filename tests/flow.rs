@@ -5,6 +5,33 @@ use crate::util::{Ledger, run_in};
 #[test]
 fn a_secretary_keeps_a_month_in_vietnamese() {
     let l = Ledger::new("vi").with_members();
+    plan_the_july_meeting(&l);
+    record_the_july_meeting(&l);
+    l.run(&["show", "last"])
+        .ok()
+        .stdout_has("Chủ trì: Dương Công Trinh")
+        .stdout_has("Vắng có lý do: Đỗ Văn Đức (Đi công tác)")
+        .stdout_has("[2020-07-09/1] Nguyễn Thị Hoà: Báo cáo tiến độ, hạn 01/08/2020");
+    l.run(&["list", "--quarter", "2020-Q3"])
+        .ok()
+        .stdout_has("09/07/2020")
+        .stdout_has("4/5 (80%)");
+    l.run(&["action", "list", "--overdue"])
+        .ok()
+        .stdout_has("quá hạn");
+    l.run(&["action", "done", "2020-07-09/1", "--on", "2020-07-30"])
+        .ok();
+    l.run(&["action", "list", "--open"])
+        .ok()
+        .stdout_has("Không có việc nào");
+    l.run(&["check"])
+        .ok()
+        .stdout_has("0 lỗi")
+        .stderr_has("W003");
+}
+
+/// `plan` with every option, in Vietnamese, and what it writes.
+fn plan_the_july_meeting(l: &Ledger) {
     let id = l
         .run(&[
             "plan",
@@ -34,6 +61,10 @@ fn a_secretary_keeps_a_month_in_vietnamese() {
     assert!(file.contains("time = 14:00:00"), "{file}");
     assert!(file.contains("docs_sent = 2020-07-07"), "{file}");
     assert!(file.contains("ref = \"12-HD/BTCTW\""), "{file}");
+}
+
+/// `record` with every option, in Vietnamese, and what it writes.
+fn record_the_july_meeting(l: &Ledger) {
     l.run(&[
         "record",
         "2020-07-09",
@@ -72,27 +103,6 @@ fn a_secretary_keeps_a_month_in_vietnamese() {
             || file.contains("member = \"duc\""),
         "{file}"
     );
-    l.run(&["show", "last"])
-        .ok()
-        .stdout_has("Chủ trì: Dương Công Trinh")
-        .stdout_has("Vắng có lý do: Đỗ Văn Đức (Đi công tác)")
-        .stdout_has("[2020-07-09/1] Nguyễn Thị Hoà: Báo cáo tiến độ, hạn 01/08/2020");
-    l.run(&["list", "--quarter", "2020-Q3"])
-        .ok()
-        .stdout_has("09/07/2020")
-        .stdout_has("4/5 (80%)");
-    l.run(&["action", "list", "--overdue"])
-        .ok()
-        .stdout_has("quá hạn");
-    l.run(&["action", "done", "2020-07-09/1", "--on", "2020-07-30"])
-        .ok();
-    l.run(&["action", "list", "--open"])
-        .ok()
-        .stdout_has("Không có việc nào");
-    l.run(&["check"])
-        .ok()
-        .stdout_has("0 lỗi")
-        .stderr_has("W003");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 mod util;
 
+mod architecture;
 mod daily;
 mod editing;
 mod flow;

@@ -229,66 +229,11 @@ fn a_rollup_reports_each_cell_and_sums_them() {
         ]
     );
 
-    let quiet_c = &cells[1];
-    assert_eq!(quiet_c["meetings"], serde_json::json!([]));
-    assert_eq!(quiet_c["totals"]["held"], 0);
-    assert_eq!(quiet_c["totals"]["attendance_rate"], Value::Null);
-    assert_eq!(
-        quiet_c["compliance"]["short_months"],
-        serde_json::json!(["2020-07", "2020-08", "2020-09"])
-    );
-    assert_eq!(
-        quiet_c["compliance"]["short_quarters"],
-        serde_json::json!(["2020-Q3"])
-    );
-
-    let gap = &cells[2];
-    assert_eq!(gap["compliance"]["ok"], false);
-    assert_eq!(
-        gap["compliance"]["short_months"],
-        serde_json::json!(["2020-08"])
-    );
-    assert_eq!(gap["compliance"]["short_quarters"], serde_json::json!([]));
-    assert_eq!(
-        gap["compliance"]["unrecorded"],
-        serde_json::json!(["2020-08-15"])
-    );
-    assert_eq!(
-        gap["compliance"]["unrated"],
-        serde_json::json!(["2020-09-20"])
-    );
-    assert_eq!(gap["totals"]["held"], 3);
-    assert_eq!(gap["totals"]["planned_only"], 1);
-    assert_eq!(gap["totals"]["rated"], 2);
-    let planned = &gap["meetings"][1];
-    assert_eq!(planned["status"], "planned");
-    assert_eq!(planned["attendance"], Value::Null);
-    assert_eq!(planned["score"], Value::Null);
-    assert_eq!(planned["level"], Value::Null);
-    assert_eq!(planned["duration_minutes"], Value::Null);
-
+    assert_quiet_cell(&cells[1]);
+    assert_gappy_cell(&cells[2]);
     // The totals are the cells' sums; the rate is Σ present ÷ Σ counted (39/40 and 15/15).
+    assert_totals_are_sums(&v);
     let t = &v["totals"];
-    for key in [
-        "held",
-        "regular_held",
-        "thematic_held",
-        "planned_only",
-        "rated",
-    ] {
-        let sum: u64 = cells
-            .iter()
-            .map(|c| c["totals"][key].as_u64().unwrap())
-            .sum();
-        assert_eq!(t[key].as_u64(), Some(sum), "{key}");
-    }
-    for level in ["good", "fair", "average", "poor"] {
-        let sum: u64 = cells
-            .iter()
-            .map(|c| c["totals"]["levels"][level].as_u64().unwrap())
-            .sum();
-        assert_eq!(t["levels"][level].as_u64(), Some(sum), "{level}");
-    }
     assert_eq!(t["held"], 7);
     assert_eq!(t["rated"], 6);
     assert_eq!(t["attendance_rate"], 54.0 / 55.0);
@@ -312,6 +257,74 @@ fn a_rollup_reports_each_cell_and_sums_them() {
         .ok()
         .stdout_has("BÁO CÁO TỔNG HỢP KẾT QUẢ SINH HOẠT CHI BỘ QUÝ III NĂM 2020")
         .stdout_has("Chi bộ Thiếu Tháng");
+}
+
+/// A cell with no meeting in the quarter: nothing held, every month and the quarter short.
+fn assert_quiet_cell(quiet_c: &Value) {
+    assert_eq!(quiet_c["meetings"], serde_json::json!([]));
+    assert_eq!(quiet_c["totals"]["held"], 0);
+    assert_eq!(quiet_c["totals"]["attendance_rate"], Value::Null);
+    assert_eq!(
+        quiet_c["compliance"]["short_months"],
+        serde_json::json!(["2020-07", "2020-08", "2020-09"])
+    );
+    assert_eq!(
+        quiet_c["compliance"]["short_quarters"],
+        serde_json::json!(["2020-Q3"])
+    );
+}
+
+/// A cell that missed August: short that month, one meeting planned only, one not yet rated.
+fn assert_gappy_cell(gap: &Value) {
+    assert_eq!(gap["compliance"]["ok"], false);
+    assert_eq!(
+        gap["compliance"]["short_months"],
+        serde_json::json!(["2020-08"])
+    );
+    assert_eq!(gap["compliance"]["short_quarters"], serde_json::json!([]));
+    assert_eq!(
+        gap["compliance"]["unrecorded"],
+        serde_json::json!(["2020-08-15"])
+    );
+    assert_eq!(
+        gap["compliance"]["unrated"],
+        serde_json::json!(["2020-09-20"])
+    );
+    assert_eq!(gap["totals"]["held"], 3);
+    assert_eq!(gap["totals"]["planned_only"], 1);
+    assert_eq!(gap["totals"]["rated"], 2);
+    let planned = &gap["meetings"][1];
+    assert_eq!(planned["status"], "planned");
+    assert_eq!(planned["attendance"], Value::Null);
+    assert_eq!(planned["score"], Value::Null);
+    assert_eq!(planned["level"], Value::Null);
+    assert_eq!(planned["duration_minutes"], Value::Null);
+}
+
+/// The roll-up's totals and level counts are the sums of the cells'.
+fn assert_totals_are_sums(v: &Value) {
+    let cells = v["cells"].as_array().expect("cells");
+    let t = &v["totals"];
+    for key in [
+        "held",
+        "regular_held",
+        "thematic_held",
+        "planned_only",
+        "rated",
+    ] {
+        let sum: u64 = cells
+            .iter()
+            .map(|c| c["totals"][key].as_u64().unwrap())
+            .sum();
+        assert_eq!(t[key].as_u64(), Some(sum), "{key}");
+    }
+    for level in ["good", "fair", "average", "poor"] {
+        let sum: u64 = cells
+            .iter()
+            .map(|c| c["totals"]["levels"][level].as_u64().unwrap())
+            .sum();
+        assert_eq!(t["levels"][level].as_u64(), Some(sum), "{level}");
+    }
 }
 
 #[test]

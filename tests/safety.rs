@@ -29,58 +29,33 @@ fn thirty_two_concurrent_writers_lose_nothing() {
     // 8 new members (all rewrite members.toml), 8 plans on distinct days, 12 guests added to
     // one meeting file, 4 actions marked done in that same file.
     for i in 0..8 {
-        children.push(
-            cellbook(l.path(), &l.today)
-                .args([
-                    "member",
-                    "add",
-                    &format!("Người Số {i}"),
-                    "--id",
-                    &format!("m{i}"),
-                    "--joined",
-                    "2020-08-01",
-                ])
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("spawn"),
-        );
+        let (name, id) = (format!("Người Số {i}"), format!("m{i}"));
+        children.push(spawn(
+            &l,
+            &[
+                "member",
+                "add",
+                &name,
+                "--id",
+                &id,
+                "--joined",
+                "2020-08-01",
+            ],
+        ));
     }
     for i in 0..8 {
-        children.push(
-            cellbook(l.path(), &l.today)
-                .args(["plan", &format!("2020-10-{:02}", i + 1)])
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("spawn"),
-        );
+        children.push(spawn(&l, &["plan", &format!("2020-10-{:02}", i + 1)]));
     }
     for i in 0..12 {
-        children.push(
-            cellbook(l.path(), &l.today)
-                .args(["record", "2020-07-09", "--guest", &format!("Khách {i}")])
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("spawn"),
-        );
+        let guest = format!("Khách {i}");
+        children.push(spawn(&l, &["record", "2020-07-09", "--guest", &guest]));
     }
     for i in 1..=4 {
-        children.push(
-            cellbook(l.path(), &l.today)
-                .args([
-                    "action",
-                    "done",
-                    &format!("2020-07-09/{i}"),
-                    "--on",
-                    "2020-08-01",
-                ])
-                .stdout(Stdio::null())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("spawn"),
-        );
+        let action = format!("2020-07-09/{i}");
+        children.push(spawn(
+            &l,
+            &["action", "done", &action, "--on", "2020-08-01"],
+        ));
     }
     assert_eq!(children.len(), 32);
     for child in children {
@@ -91,6 +66,13 @@ fn thirty_two_concurrent_writers_lose_nothing() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+    assert_nothing_lost(&l);
+    l.run(&["check", "--only", "syntax,schema,attendance,references"])
+        .ok();
+}
+
+/// Every member, plan, guest and action the 32 writers added is in the files.
+fn assert_nothing_lost(l: &Ledger) {
     let members = l.read("members.toml");
     for i in 0..8 {
         assert!(
@@ -113,8 +95,16 @@ fn thirty_two_concurrent_writers_lose_nothing() {
                 .is_file()
         );
     }
-    l.run(&["check", "--only", "syntax,schema,attendance,references"])
-        .ok();
+}
+
+/// Start `cellbook ARGS` in the ledger, its errors kept for the failure message.
+fn spawn(l: &Ledger, args: &[&str]) -> std::process::Child {
+    cellbook(l.path(), &l.today)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn")
 }
 
 /// The long text a killed writer was writing, so that writes take long enough to be cut.

@@ -9,8 +9,6 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use cellbook::core::level::Level;
 use cellbook::core::measures::measure;
@@ -56,42 +54,15 @@ pub fn generate(out: &Path, opts: &Options) -> io::Result<Stats> {
     let ledgers: Vec<PathBuf> = (1..=opts.cells)
         .map(|i| out.join(format!("cell-{i:0width$}")))
         .collect();
-    let next = AtomicUsize::new(0);
-    let totals = Mutex::new(Stats::default());
-    let first_error: Mutex<Option<io::Error>> = Mutex::new(None);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(opts.cells.max(1));
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| {
-                let mut mine = Stats::default();
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(dir) = ledgers.get(i) else { break };
-                    match write_cell(dir, i, opts, &rubric) {
-                        Ok(s) => {
-                            mine.meetings += s.meetings;
-                            mine.members += s.members;
-                            mine.bytes += s.bytes;
-                        }
-                        Err(e) => {
-                            first_error.lock().expect("lock").get_or_insert(e);
-                            break;
-                        }
-                    }
-                }
-                let mut t = totals.lock().expect("lock");
-                t.meetings += mine.meetings;
-                t.members += mine.members;
-                t.bytes += mine.bytes;
-            });
-        }
-    });
-    if let Some(e) = first_error.into_inner().expect("lock") {
-        return Err(e);
+    let indices: Vec<usize> = (0..ledgers.len()).collect();
+    let each =
+        cellbook::parallel::try_map(&indices, |&i| write_cell(&ledgers[i], i, opts, &rubric))?;
+    let mut stats = Stats::default();
+    for s in each {
+        stats.meetings += s.meetings;
+        stats.members += s.members;
+        stats.bytes += s.bytes;
     }
-    let mut stats = totals.into_inner().expect("lock");
     stats.ledgers = ledgers;
     Ok(stats)
 }
@@ -505,7 +476,9 @@ fn member_name<'a>(roster: &'a Roster, id: &'a str) -> &'a str {
     roster.get(id).map_or(id, |m| m.name.as_str())
 }
 
-/// One meeting: plan, record and rating, with the rating scored by the library.
+/// One meeting: plan, record and rating, with the rating scored by the library. The pieces are
+/// drawn from `rng` in a fixed order (who comes, the plan, the record, the rating), so the same
+/// seed writes the same bytes.
 fn meeting(
     rng: &mut Rng,
     roster: &Roster,
@@ -524,8 +497,25 @@ fn meeting(
             Kind::Regular => format!("Sinh hoạt chi bộ định kỳ tháng {mo} năm {y}"),
         });
     }
+    let who = attend(rng, roster, earlier, when);
+    let roles = roles(rng, roster, &who.present);
+    let time = cfg.meetings.time.unwrap_or(hm(14, 0));
+    m.plan = Some(plan(rng, cfg, kind, when, theme, time, &who.present));
+    m.record = Some(record(rng, roster, when, time, who, roles));
+    m.rating = Some(rating(rng, roster, rubric, earlier, &m));
+    m
+}
 
-    // Who comes. The committee comes nearly always; the chair is the secretary, or the deputy.
+/// Who is on the roll and how each came (or not).
+struct Attendance {
+    roll: usize,
+    present: Vec<String>,
+    excused: Vec<Excuse>,
+    unexcused: Vec<String>,
+}
+
+/// Who comes. The committee comes nearly always; the chair is the secretary, or the deputy.
+fn attend(rng: &mut Rng, roster: &Roster, earlier: &[&Meeting], when: NaiveDate) -> Attendance {
     let mut present = Vec::new();
     let mut excused = Vec::new();
     let mut unexcused = Vec::new();
@@ -553,6 +543,23 @@ fn meeting(
             unexcused.push(mem.id.clone());
         }
     }
+    Attendance {
+        roll,
+        present,
+        excused,
+        unexcused,
+    }
+}
+
+/// Who chairs, takes the minutes and speaks, and how the vote went.
+struct Roles {
+    chair: String,
+    taker: String,
+    speakers: Vec<String>,
+    vote: Option<Vote>,
+}
+
+fn roles(rng: &mut Rng, roster: &Roster, present: &[String]) -> Roles {
     let chair = roster.members[0].id.clone();
     let taker = roster
         .members
@@ -563,7 +570,7 @@ fn meeting(
         .unwrap_or(&chair)
         .clone();
     let mut speakers = vec![chair.clone()];
-    for p in &present {
+    for p in present {
         if *p != chair && rng.chance(0.55) {
             speakers.push(p.clone());
         }
@@ -580,9 +587,25 @@ fn meeting(
             abstain,
         }
     });
+    Roles {
+        chair,
+        taker,
+        speakers,
+        vote,
+    }
+}
 
-    // The plan.
-    let time = cfg.meetings.time.unwrap_or(hm(14, 0));
+/// The plan: topics, who prepares what, the directives to pass on.
+fn plan(
+    rng: &mut Rng,
+    cfg: &CellFile,
+    kind: Kind,
+    when: NaiveDate,
+    theme: &str,
+    time: NaiveTime,
+    present: &[String],
+) -> Plan {
+    let (y, mo) = (when.year(), when.month());
     let mut topics = Vec::new();
     match kind {
         Kind::Regular => {
@@ -604,7 +627,7 @@ fn meeting(
     }
     let mut assignments: Vec<Assignment> = Vec::new();
     for topic in topics.iter().skip(usize::from(kind == Kind::Regular)) {
-        let member = rng.pick(&present).clone();
+        let member = rng.pick(present).clone();
         if assignments.iter().all(|a| a.member != member) {
             assignments.push(Assignment {
                 member,
@@ -621,7 +644,7 @@ fn meeting(
             title: Some((*title).to_owned()),
         })
         .collect();
-    m.plan = Some(Plan {
+    Plan {
         time: Some(time),
         place: cfg.meetings.place.clone(),
         topics,
@@ -630,66 +653,36 @@ fn meeting(
         draft_resolution: rng.chance(0.85),
         assignments,
         directives,
-    });
+    }
+}
 
-    // The record.
+/// The record: times, attendance, minutes, actions.
+fn record(
+    rng: &mut Rng,
+    roster: &Roster,
+    when: NaiveDate,
+    time: NaiveTime,
+    who: Attendance,
+    roles: Roles,
+) -> Record {
     let start = time + chrono::Duration::minutes(i64::from(rng.range(0, 10)));
     let end = start + chrono::Duration::minutes(i64::from(rng.range(90, 150)));
-    let counted = present.len() + excused.len() + unexcused.len();
-    let mut minutes = format!(
-        "Đ/c {}, Bí thư chi bộ, khai mạc, nêu mục đích buổi sinh hoạt và cử đ/c {} làm thư ký. \
-         Tổng số đảng viên trong danh sách {roll}; phải dự {counted}, có mặt {}, vắng có lý do {}, \
-         vắng không lý do {}.\n",
-        member_name(roster, &chair),
-        member_name(roster, &taker),
-        present.len(),
-        excused.len(),
-        unexcused.len()
-    );
-    for (i, s) in speakers.iter().take(5).enumerate() {
-        let says = if i == 0 {
-            SAYS[0]
-        } else {
-            rng.pick(&SAYS[1..])
-        };
-        minutes.push_str(&format!("\nĐ/c {} {says}\n", member_name(roster, s)));
-    }
-    if let Some(v) = vote {
-        minutes.push_str(&format!(
-            "\nChi bộ biểu quyết thông qua nghị quyết: {} đồng chí tán thành, {} không tán thành, {} ý kiến khác.\n",
-            v.in_favour, v.against, v.abstain
-        ));
-    }
-    minutes.push_str("\nThư ký đọc lại biên bản; chi bộ thống nhất thông qua.\n");
-    let actions = (1..=rng.range(0, 4))
-        .map(|id| {
-            let due = plus(when, rng.range(7, 45));
-            let roll_dice = rng.unit();
-            let (due, done) = if roll_dice < 0.8 {
-                (Some(due), Some(day_between(rng, plus(when, 1), due)))
-            } else if roll_dice < 0.92 {
-                (Some(due), Some(plus(due, rng.range(1, 20))))
-            } else {
-                // Ongoing work with no deadline: open, and never overdue.
-                (None, None)
-            };
-            Action {
-                id,
-                member: rng.pick(&present).clone(),
-                task: rng.pick(TASKS).to_string(),
-                due,
-                done,
-            }
-        })
-        .collect();
-    m.record = Some(Record {
+    let minutes = minutes(rng, roster, &who, &roles);
+    let actions = actions(rng, when, &who.present);
+    let Roles {
+        chair,
+        taker,
+        speakers,
+        vote,
+    } = roles;
+    Record {
         start: Some(start),
         end: Some(end),
-        chair: Some(chair.clone()),
+        chair: Some(chair),
         minute_taker: Some(taker),
-        present,
-        excused,
-        unexcused,
+        present: who.present,
+        excused: who.excused,
+        unexcused: who.unexcused,
         guests: if rng.chance(0.15) {
             vec![format!(
                 "Đ/c {} {} {}, Đảng ủy viên, dự và chỉ đạo",
@@ -708,11 +701,77 @@ fn meeting(
         conclusion: Some(rng.pick(CONCLUSIONS).to_string()),
         vote,
         actions,
-    });
+    }
+}
 
-    // The rating, as `cellbook rate` computes it: measured criteria from the record, the others
-    // scored by the raters with a quality that varies from meeting to meeting.
-    let measures = measure(roster, earlier, &m);
+/// The minutes: who opened, who came, who spoke, the vote.
+fn minutes(rng: &mut Rng, roster: &Roster, who: &Attendance, roles: &Roles) -> String {
+    let counted = who.present.len() + who.excused.len() + who.unexcused.len();
+    let mut minutes = format!(
+        "Đ/c {}, Bí thư chi bộ, khai mạc, nêu mục đích buổi sinh hoạt và cử đ/c {} làm thư ký. \
+         Tổng số đảng viên trong danh sách {}; phải dự {counted}, có mặt {}, vắng có lý do {}, \
+         vắng không lý do {}.\n",
+        member_name(roster, &roles.chair),
+        member_name(roster, &roles.taker),
+        who.roll,
+        who.present.len(),
+        who.excused.len(),
+        who.unexcused.len()
+    );
+    for (i, s) in roles.speakers.iter().take(5).enumerate() {
+        let says = if i == 0 {
+            SAYS[0]
+        } else {
+            rng.pick(&SAYS[1..])
+        };
+        minutes.push_str(&format!("\nĐ/c {} {says}\n", member_name(roster, s)));
+    }
+    if let Some(v) = roles.vote {
+        minutes.push_str(&format!(
+            "\nChi bộ biểu quyết thông qua nghị quyết: {} đồng chí tán thành, {} không tán thành, {} ý kiến khác.\n",
+            v.in_favour, v.against, v.abstain
+        ));
+    }
+    minutes.push_str("\nThư ký đọc lại biên bản; chi bộ thống nhất thông qua.\n");
+    minutes
+}
+
+/// The actions decided, most done on time, some late, a few ongoing.
+fn actions(rng: &mut Rng, when: NaiveDate, present: &[String]) -> Vec<Action> {
+    (1..=rng.range(0, 4))
+        .map(|id| {
+            let due = plus(when, rng.range(7, 45));
+            let roll_dice = rng.unit();
+            let (due, done) = if roll_dice < 0.8 {
+                (Some(due), Some(day_between(rng, plus(when, 1), due)))
+            } else if roll_dice < 0.92 {
+                (Some(due), Some(plus(due, rng.range(1, 20))))
+            } else {
+                // Ongoing work with no deadline: open, and never overdue.
+                (None, None)
+            };
+            Action {
+                id,
+                member: rng.pick(present).clone(),
+                task: rng.pick(TASKS).to_string(),
+                due,
+                done,
+            }
+        })
+        .collect()
+}
+
+/// The rating, as `cellbook rate` computes it: measured criteria from the record, the others
+/// scored by the raters with a quality that varies from meeting to meeting.
+fn rating(
+    rng: &mut Rng,
+    roster: &Roster,
+    rubric: &Rubric,
+    earlier: &[&Meeting],
+    m: &Meeting,
+) -> Rating {
+    let when = m.date;
+    let measures = measure(roster, earlier, m);
     let quality = 0.5 + 0.5 * rng.unit().sqrt();
     let scores = scored_criteria(rubric, &measures)
         .into_iter()
@@ -725,7 +784,7 @@ fn meeting(
     let sheet = score(rubric, &measures, &scores)
         .unwrap_or_else(|e| panic!("the generator scored {when} wrongly: {e:?}"));
     let by = roster.members[..2].iter().map(|x| x.id.clone()).collect();
-    m.rating = Some(Rating {
+    Rating {
         rubric: rubric.id().to_owned(),
         by,
         on: Some(plus(when, rng.range(1, 5))),
@@ -733,8 +792,7 @@ fn meeting(
         total: sheet.total,
         level: sheet.level,
         scores,
-    });
-    m
+    }
 }
 
 fn to_io(e: cellbook::Error) -> io::Error {

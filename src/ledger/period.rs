@@ -4,8 +4,6 @@
 //! in parallel.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::{Datelike, NaiveDate};
 
@@ -73,56 +71,11 @@ pub fn not_a_ledger(root: &Path) -> Error {
     }
 }
 
-/// Read many ledgers in parallel, keeping their order. The first broken ledger (in the order
-/// given) stops the report; the others stop taking new work as soon as one fails.
+/// Read many ledgers in parallel ([`crate::parallel`]), keeping their order. The first broken
+/// ledger (in the order given) stops the report; the others stop taking new work as soon as one
+/// fails.
 pub fn cells(roots: &[PathBuf], opts: &Options) -> Result<Vec<CellReport>> {
-    let one = |root: &PathBuf| open(root).and_then(|l| cell(&l, opts));
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(roots.len());
-    if workers <= 1 {
-        return roots.iter().map(one).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let failed = AtomicBool::new(false);
-    let slots: Mutex<Vec<Option<Result<CellReport>>>> =
-        Mutex::new((0..roots.len()).map(|_| None).collect());
-    std::thread::scope(|s| {
-        for _ in 0..workers {
-            s.spawn(|| {
-                while !failed.load(Ordering::Relaxed) {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(root) = roots.get(i) else { break };
-                    let result = one(root);
-                    if result.is_err() {
-                        failed.store(true, Ordering::Relaxed);
-                    }
-                    if let Ok(mut slots) = slots.lock()
-                        && let Some(slot) = slots.get_mut(i)
-                    {
-                        *slot = Some(result);
-                    }
-                }
-            });
-        }
-    });
-    let slots = slots.into_inner().unwrap_or_else(|e| e.into_inner());
-    let mut out = Vec::with_capacity(roots.len());
-    // Every ledger before the first failure was handed out before it, so has its result.
-    for (slot, root) in slots.into_iter().zip(roots) {
-        match slot {
-            Some(Ok(c)) => out.push(c),
-            Some(Err(e)) => return Err(e),
-            None => {
-                return Err(Error::refused(format!(
-                    "{} '{}'",
-                    tr("không đọc được sổ", "could not read the ledger"),
-                    root.display()
-                )));
-            }
-        }
-    }
-    Ok(out)
+    crate::parallel::try_map(roots, |root| open(root).and_then(|l| cell(&l, opts)))
 }
 
 #[cfg(test)]

@@ -1,5 +1,12 @@
-//! iCalendar (RFC 5545) output for the planned meetings, written by hand: a few properties,
-//! escaped and folded as the RFC says, so that phones and mail clients import the file.
+//! iCalendar (RFC 5545) output for the planned meetings, so that phones and mail clients import
+//! the file. The `icalendar` crate writes the properties and the events: it escapes TEXT values,
+//! folds lines at 75 octets and ends them with CRLF.
+//!
+//! Two things stay written here, for reasons checked against the crate (0.17): the `VTIMEZONE`
+//! block, because the crate writes a `DTSTAMP` and a random `UID` into every component it prints,
+//! which RFC 5545 (3.6.5) does not allow in a `VTIMEZONE` or its `STANDARD` and which would make
+//! the file differ on every run; and the removal of control characters from TEXT values, which
+//! the crate passes through (a bare CR would break the line).
 //!
 //! Times are the cell's local times. By default they carry `TZID=Asia/Ho_Chi_Minh` with an
 //! embedded `VTIMEZONE` (Vietnam keeps +07:00 all year, without daylight saving time), so a
@@ -8,6 +15,7 @@
 //! Vietnam. A meeting without a time is an all-day event.
 
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use icalendar::{CalendarDateTime, Component, EventLike, EventStatus, Property};
 
 /// The time zone written with the events.
 pub const TZID: &str = "Asia/Ho_Chi_Minh";
@@ -45,23 +53,24 @@ pub struct Event {
 
 /// The whole calendar, with CRLF line ends. `stamp` is the `DTSTAMP` of every event (UTC).
 pub fn calendar(name: &str, events: &[Event], mode: TimeMode, stamp: NaiveDateTime) -> String {
-    let mut out = String::new();
-    let mut line = |s: &str| {
-        out.push_str(&fold(s));
-        out.push_str("\r\n");
-    };
-    line("BEGIN:VCALENDAR");
-    line("VERSION:2.0");
-    line(&format!(
-        "PRODID:-//cellbook//cellbook {}//VI",
-        env!("CARGO_PKG_VERSION")
-    ));
-    line("CALSCALE:GREGORIAN");
-    line("METHOD:PUBLISH");
-    line(&format!("X-WR-CALNAME:{}", escape_text(name)));
+    let mut out = String::from("BEGIN:VCALENDAR\r\n");
+    let version = format!("-//cellbook//cellbook {}//VI", env!("CARGO_PKG_VERSION"));
+    let mut head = vec![
+        Property::new("VERSION", "2.0"),
+        Property::new("PRODID", version),
+        Property::new("CALSCALE", "GREGORIAN"),
+        Property::new("METHOD", "PUBLISH"),
+        Property::new("X-WR-CALNAME", clean_text(name)),
+    ];
     let timed = events.iter().any(|e| matches!(e.when, When::Timed { .. }));
-    if mode == TimeMode::Vietnam && timed {
-        line(&format!("X-WR-TIMEZONE:{TZID}"));
+    let zone = mode == TimeMode::Vietnam && timed;
+    if zone {
+        head.push(Property::new("X-WR-TIMEZONE", TZID));
+    }
+    for p in head {
+        out.push_str(&text_of(p));
+    }
+    if zone {
         for l in [
             "BEGIN:VTIMEZONE",
             &format!("TZID:{TZID}"),
@@ -74,45 +83,56 @@ pub fn calendar(name: &str, events: &[Event], mode: TimeMode, stamp: NaiveDateTi
             "END:STANDARD",
             "END:VTIMEZONE",
         ] {
-            line(l);
+            out.push_str(l);
+            out.push_str("\r\n");
         }
     }
     for e in events {
-        line("BEGIN:VEVENT");
-        line(&format!("UID:{}", escape_text(&e.uid)));
-        line(&format!("DTSTAMP:{}Z", stamp.format("%Y%m%dT%H%M%S")));
-        match e.when {
-            When::AllDay(date) => {
-                line(&format!("DTSTART;VALUE=DATE:{}", date.format("%Y%m%d")));
-                let next = date.succ_opt().unwrap_or(date);
-                line(&format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")));
-            }
-            When::Timed { start, end } => {
-                line(&format!("DTSTART{}", date_time(start, mode)));
-                line(&format!("DTEND{}", date_time(end, mode)));
-            }
-        }
-        line(&format!("SUMMARY:{}", escape_text(&e.summary)));
-        if let Some(place) = e.location.as_deref().filter(|p| !p.trim().is_empty()) {
-            line(&format!("LOCATION:{}", escape_text(place)));
-        }
-        if let Some(text) = e.description.as_deref().filter(|t| !t.trim().is_empty()) {
-            line(&format!("DESCRIPTION:{}", escape_text(text)));
-        }
-        line("STATUS:CONFIRMED");
-        line("TRANSP:OPAQUE");
-        line("END:VEVENT");
+        out.push_str(&text_of(event(e, mode, stamp)));
     }
-    line("END:VCALENDAR");
+    out.push_str("END:VCALENDAR\r\n");
     out
 }
 
-/// `;TZID=Asia/Ho_Chi_Minh:20200709T140000` or `:20200709T140000`.
-fn date_time(t: NaiveDateTime, mode: TimeMode) -> String {
-    let value = t.format("%Y%m%dT%H%M%S");
+/// One event as the crate builds it; the TEXT values are cleaned of what TEXT cannot hold.
+fn event(e: &Event, mode: TimeMode, stamp: NaiveDateTime) -> icalendar::Event {
+    let mut ev = icalendar::Event::new();
+    ev.uid(&clean_text(&e.uid)).timestamp(stamp.and_utc());
+    match e.when {
+        When::AllDay(date) => {
+            ev.starts(date).ends(date.succ_opt().unwrap_or(date));
+        }
+        When::Timed { start, end } => {
+            ev.starts(date_time(start, mode)).ends(date_time(end, mode));
+        }
+    }
+    ev.summary(&clean_text(&e.summary));
+    if let Some(place) = e.location.as_deref().filter(|p| !p.trim().is_empty()) {
+        ev.location(&clean_text(place));
+    }
+    if let Some(text) = e.description.as_deref().filter(|t| !t.trim().is_empty()) {
+        ev.description(&clean_text(text));
+    }
+    ev.status(EventStatus::Confirmed)
+        .add_property("TRANSP", "OPAQUE");
+    ev
+}
+
+/// The crate's text of a property or an event. Formatting into a `String` cannot fail (the
+/// crate's `fmt::Error` only passes on the writer's), whatever the ledger holds.
+fn text_of(item: impl TryInto<String, Error = std::fmt::Error>) -> String {
+    item.try_into()
+        .expect("formatting into a String does not fail")
+}
+
+/// A local time with `TZID=Asia/Ho_Chi_Minh`, or floating.
+fn date_time(t: NaiveDateTime, mode: TimeMode) -> CalendarDateTime {
     match mode {
-        TimeMode::Vietnam => format!(";TZID={TZID}:{value}"),
-        TimeMode::Floating => format!(":{value}"),
+        TimeMode::Vietnam => CalendarDateTime::WithTimezone {
+            date_time: t,
+            tzid: TZID.to_owned(),
+        },
+        TimeMode::Floating => CalendarDateTime::Floating(t),
     }
 }
 
@@ -137,45 +157,23 @@ pub fn when(
     }
 }
 
-/// Escape a TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks. Other
-/// control characters, which TEXT does not allow, are dropped.
-pub fn escape_text(s: &str) -> String {
+/// A TEXT value (RFC 5545 3.3.11) as the crate should get it: line breaks as `\n` and no other
+/// control character, which TEXT does not allow (the crate passes them through).
+pub fn clean_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
             '\r' => {
                 if chars.peek() == Some(&'\n') {
                     chars.next();
                 }
-                out.push_str("\\n");
+                out.push('\n');
             }
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push('\t'),
+            '\n' | '\t' => out.push(c),
             c if c.is_control() => {}
             c => out.push(c),
         }
-    }
-    out
-}
-
-/// Fold a content line at 75 octets (RFC 5545 3.1): continuation lines start with one space,
-/// which counts towards their 75. Never splits a UTF-8 character.
-pub fn fold(line: &str) -> String {
-    const LIMIT: usize = 75;
-    let mut out = String::with_capacity(line.len() + line.len() / LIMIT * 3);
-    let mut used = 0;
-    for c in line.chars() {
-        let n = c.len_utf8();
-        if used + n > LIMIT {
-            out.push_str("\r\n ");
-            used = 1;
-        }
-        out.push(c);
-        used += n;
     }
     out
 }
@@ -210,28 +208,44 @@ mod tests {
     }
 
     #[test]
-    fn text_is_escaped() {
-        assert_eq!(
-            escape_text("a,b;c\\d\ne\r\nf\u{7}g"),
-            "a\\,b\\;c\\\\d\\ne\\nfg"
+    fn text_is_cleaned_then_escaped() {
+        assert_eq!(clean_text("d\ne\r\nf\rg\u{7}h\ti"), "d\ne\nf\ngh\ti");
+        let e = Event {
+            uid: "u".into(),
+            when: When::AllDay(NaiveDate::from_ymd_opt(2020, 7, 9).unwrap()),
+            summary: "a,b;c\\d\ne\r\nf\u{7}g".into(),
+            location: Some("Nghị quyết: tháng 7".into()),
+            description: None,
+        };
+        let text = calendar("X", &[e], TimeMode::Vietnam, dt("2020-07-01 00:00"));
+        assert!(
+            text.contains("\r\nSUMMARY:a\\,b\\;c\\\\d\\ne\\nfg\r\n"),
+            "{text}"
         );
-        assert_eq!(escape_text("Nghị quyết: tháng 7"), "Nghị quyết: tháng 7");
+        assert!(
+            text.contains("\r\nLOCATION:Nghị quyết: tháng 7\r\n"),
+            "{text}"
+        );
     }
 
     #[test]
     fn long_lines_fold_on_character_boundaries() {
-        let line = format!(
-            "SUMMARY:{}",
-            "Sinh hoạt chi bộ định kỳ tháng 9 năm 2020 ".repeat(5)
-        );
-        let folded = fold(&line);
-        for part in folded.split("\r\n") {
+        let summary = "Sinh hoạt chi bộ định kỳ tháng 9 năm 2020, ".repeat(5);
+        let e = Event {
+            uid: "2020-09-09@x.cellbook".into(),
+            when: When::AllDay(NaiveDate::from_ymd_opt(2020, 9, 9).unwrap()),
+            summary: summary.clone(),
+            location: Some("Hội trường\r\ntầng 2\u{7}".into()),
+            description: None,
+        };
+        let text = calendar("X, Y", &[e], TimeMode::Vietnam, dt("2020-07-01 00:00"));
+        for part in text.trim_end().split("\r\n") {
             assert!(part.len() <= 75, "{} octets: {part:?}", part.len());
         }
-        assert!(folded.split("\r\n").skip(1).all(|p| p.starts_with(' ')));
-        let unfolded = folded.replace("\r\n ", "");
-        assert_eq!(unfolded, line);
-        assert_eq!(fold("SHORT:x"), "SHORT:x");
+        let unfolded = text.replace("\r\n ", "");
+        assert!(unfolded.contains(&format!("SUMMARY:{}\r\n", summary.replace(',', "\\,"))));
+        assert!(unfolded.contains("LOCATION:Hội trường\\ntầng 2\r\n"));
+        assert!(unfolded.contains("X-WR-CALNAME:X\\, Y\r\n"));
     }
 
     #[test]
@@ -286,6 +300,8 @@ mod tests {
         assert!(text.ends_with("END:VCALENDAR\r\n"));
         assert!(!text.replace("\r\n", "").contains('\n'));
         assert!(!text.contains("VTIMEZONE"));
-        assert!(text.contains("DTSTART;VALUE=DATE:20200709\r\nDTEND;VALUE=DATE:20200710\r\n"));
+        // The crate writes an event's properties in alphabetical order.
+        assert!(text.contains("\r\nDTSTART;VALUE=DATE:20200709\r\n"));
+        assert!(text.contains("\r\nDTEND;VALUE=DATE:20200710\r\n"));
     }
 }

@@ -8,6 +8,7 @@ use super::model::{
 };
 use crate::core::attendance;
 use crate::core::model::meeting::MeetingStatus;
+use crate::core::model::meeting::Record;
 use crate::core::model::{Kind, Meeting, MeetingId, MeetingRules, Role, Roster};
 use crate::core::period::Period;
 use crate::core::rubric::{Rubric, classify_year};
@@ -39,28 +40,75 @@ pub fn cell(input: &CellInput) -> CellReport {
         .collect();
     meetings.sort_by_key(|(id, _)| *id);
 
-    let mut rows = Vec::with_capacity(meetings.len());
-    let mut totals = Totals::default();
-    let mut directives = Directives::default();
     let as_of = period.end().min(input.today);
-    let mut actions = ActionCounts {
-        open: 0,
-        overdue: 0,
-        as_of,
+    let mut tally = Tally {
+        rows: Vec::with_capacity(meetings.len()),
+        totals: Totals::default(),
+        directives: Directives::default(),
+        actions: ActionCounts {
+            open: 0,
+            overdue: 0,
+            as_of,
+        },
+        compliance: Compliance {
+            regular_required: input.rules.regular_per_month,
+            thematic_required: input.rules.thematic_per_quarter,
+            ..Compliance::default()
+        },
     };
-    let mut compliance = Compliance {
-        regular_required: input.rules.regular_per_month,
-        thematic_required: input.rules.thematic_per_quarter,
-        ..Compliance::default()
-    };
-
     for &(id, m) in &meetings {
+        tally.add(input, id, m);
+    }
+    let Tally {
+        rows,
+        mut totals,
+        directives,
+        actions,
+        mut compliance,
+    } = tally;
+    totals.update_rate();
+    quotas(input, &meetings, &mut compliance);
+    let year = year(input.year_rubric, &rows);
+
+    let secretary = input
+        .roster
+        .members
+        .iter()
+        .find(|m| m.role == Role::Secretary && m.on_roll(as_of))
+        .map(|m| m.name.clone());
+
+    CellReport {
+        name: input.name.to_owned(),
+        parent: input.parent.map(str::to_owned),
+        place: input.place.map(str::to_owned),
+        secretary,
+        meetings: rows,
+        totals,
+        compliance,
+        actions,
+        directives,
+        year,
+    }
+}
+
+/// A cell's figures as they add up, one meeting at a time (in date order).
+struct Tally {
+    rows: Vec<MeetingRow>,
+    totals: Totals,
+    directives: Directives,
+    actions: ActionCounts,
+    compliance: Compliance,
+}
+
+impl Tally {
+    fn add(&mut self, input: &CellInput, id: MeetingId, m: &Meeting) {
         let status = m.status();
         let attendance = m
             .record
             .as_ref()
             .map(|r| attendance::attendance(input.roster, id.date, r));
         let rating = m.rating.as_ref().filter(|_| status == MeetingStatus::Rated);
+        let totals = &mut self.totals;
         match &m.record {
             Some(record) => {
                 totals.held += 1;
@@ -72,36 +120,20 @@ pub fn cell(input: &CellInput) -> CellReport {
                     totals.present += u64::from(a.present);
                     totals.counted += u64::from(a.counted);
                 }
-                for action in &record.actions {
-                    if action.is_open_on(as_of) {
-                        actions.open += 1;
-                    }
-                    if action.is_overdue_on(as_of) {
-                        actions.overdue += 1;
-                    }
-                }
-                for d in m.plan.iter().flat_map(|p| &p.directives) {
-                    directives.count += 1;
-                    if !directives.refs.contains(&d.reference) {
-                        directives.refs.push(d.reference.clone());
-                    }
-                }
-                if status == MeetingStatus::Held {
-                    compliance.unrated.push(id.to_string());
-                }
+                self.add_held(id, m, record, status);
             }
             None => {
                 totals.planned_only += 1;
                 if id.date < input.today {
-                    compliance.unrecorded.push(id.to_string());
+                    self.compliance.unrecorded.push(id.to_string());
                 }
             }
         }
         if let Some(r) = rating {
-            totals.rated += 1;
-            *totals.levels.get_mut(r.level) += 1;
+            self.totals.rated += 1;
+            *self.totals.levels.get_mut(r.level) += 1;
         }
-        rows.push(MeetingRow {
+        self.rows.push(MeetingRow {
             id,
             date: id.date,
             kind: m.kind,
@@ -113,9 +145,35 @@ pub fn cell(input: &CellInput) -> CellReport {
             title: m.title.clone(),
         });
     }
-    totals.update_rate();
 
-    // Quotas, over the months and quarters that have ended (one still running may yet catch up).
+    /// A held meeting's actions, directives and whether it still waits for its rating.
+    fn add_held(&mut self, id: MeetingId, m: &Meeting, record: &Record, status: MeetingStatus) {
+        let as_of = self.actions.as_of;
+        for action in &record.actions {
+            if action.is_open_on(as_of) {
+                self.actions.open += 1;
+            }
+            if action.is_overdue_on(as_of) {
+                self.actions.overdue += 1;
+            }
+        }
+        let directives = &mut self.directives;
+        for d in m.plan.iter().flat_map(|p| &p.directives) {
+            directives.count += 1;
+            if !directives.refs.contains(&d.reference) {
+                directives.refs.push(d.reference.clone());
+            }
+        }
+        if status == MeetingStatus::Held {
+            self.compliance.unrated.push(id.to_string());
+        }
+    }
+}
+
+/// Quotas, over the months and quarters that have ended (one still running may yet catch up),
+/// and whether the cell complied.
+fn quotas(input: &CellInput, meetings: &[(MeetingId, &Meeting)], compliance: &mut Compliance) {
+    let period = input.period;
     let held: Vec<(NaiveDate, Kind)> = meetings
         .iter()
         .filter(|(_, m)| m.record.is_some())
@@ -137,38 +195,20 @@ pub fn cell(input: &CellInput) -> CellReport {
         && compliance.short_quarters.is_empty()
         && compliance.unrecorded.is_empty()
         && compliance.unrated.is_empty();
+}
 
-    let year = input.year_rubric.and_then(|rubric| {
-        let levels: Vec<(u32, crate::core::level::Level)> = rows
-            .iter()
-            .filter(|r| r.kind == Kind::Regular)
-            .filter_map(|r| r.level.map(|l| (r.date.month(), l)))
-            .collect();
-        classify_year(rubric, &levels).map(|c| YearReport {
-            level: c.level,
-            months: c.months,
-        })
-    });
-
-    let secretary = input
-        .roster
-        .members
+/// The year's classification by the rubric's `[year]` rules, from the regular meetings' levels.
+fn year(rubric: Option<&Rubric>, rows: &[MeetingRow]) -> Option<YearReport> {
+    let rubric = rubric?;
+    let levels: Vec<(u32, crate::core::level::Level)> = rows
         .iter()
-        .find(|m| m.role == Role::Secretary && m.on_roll(as_of))
-        .map(|m| m.name.clone());
-
-    CellReport {
-        name: input.name.to_owned(),
-        parent: input.parent.map(str::to_owned),
-        place: input.place.map(str::to_owned),
-        secretary,
-        meetings: rows,
-        totals,
-        compliance,
-        actions,
-        directives,
-        year,
-    }
+        .filter(|r| r.kind == Kind::Regular)
+        .filter_map(|r| r.level.map(|l| (r.date.month(), l)))
+        .collect();
+    classify_year(rubric, &levels).map(|c| YearReport {
+        level: c.level,
+        months: c.months,
+    })
 }
 
 /// The report over the given cells, with their totals summed, made on `made`.

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::commands::action::{self, ActionCommand};
 use crate::commands::check::{self, CheckArgs};
@@ -181,8 +181,59 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Output> {
         Command::Edit(args) => edit::run(ctx, &args),
         Command::Status(args) => status::run(ctx, &args),
         Command::Export(args) => export::run(ctx, &args),
-        Command::Completions(args) => completions::run(ctx, &args),
-        Command::Man(args) => man::run(ctx, &args),
+        Command::Completions(args) => completions::run(ctx, &args, Cli::command()),
+        Command::Man(args) => man::run(ctx, &args, Cli::command()),
         Command::Spec => Ok(Output::text(crate::SPEC)),
+    }
+}
+
+/// The command line with the ledger-aware Tab completers attached, for `CompleteEnv` in `main`.
+pub fn command() -> clap::Command {
+    completions::with_completers(Cli::command())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::commands::completions::completes;
+
+    #[test]
+    fn the_arguments_that_name_ledger_data_are_found() {
+        // Every argument that takes a meeting, member, action or rubric gets a completer.
+        let mut found = Vec::new();
+        fn walk(cmd: &clap::Command, path: &mut Vec<String>, found: &mut Vec<String>) {
+            path.push(cmd.get_name().to_owned());
+            let p: Vec<&str> = path.iter().map(String::as_str).collect();
+            for a in cmd.get_arguments() {
+                if completes(&p, a.get_id().as_str()).is_some() {
+                    found.push(format!("{} {}", p[1..].join(" "), a.get_id()));
+                }
+            }
+            for s in cmd.get_subcommands() {
+                walk(s, path, found);
+            }
+            path.pop();
+        }
+        walk(&Cli::command(), &mut vec![], &mut found);
+        for expected in [
+            "show meeting",
+            "record meeting",
+            "record chair",
+            "record present",
+            "record excused",
+            "record actions",
+            "rate meeting",
+            "rate by",
+            "minutes meeting",
+            "member set member",
+            "member exempt member",
+            "action done action",
+            "rubric show id",
+            "init rubric",
+        ] {
+            assert!(found.iter().any(|f| f == expected), "{expected}: {found:?}");
+        }
+        // The decorated command is still a valid clap command.
+        command().debug_assert();
     }
 }

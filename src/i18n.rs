@@ -1,5 +1,5 @@
 //! The language the shell is speaking. The pure core takes the language as a value
-//! ([`Lang`]); the shell fixes it once per command, in [`crate::commands::Context::speak`],
+//! ([`Lang`]); the shell fixes it once per command, in [`crate::context::Context::speak`],
 //! as soon as it knows the ledger (or `--lang`), and everything it prints reads it here.
 
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -8,7 +8,7 @@ pub use crate::core::lang::Lang;
 
 static CURRENT: AtomicU8 = AtomicU8::new(1);
 
-/// Speak `lang` from now on. Only [`crate::commands::Context::speak`] calls this; before that,
+/// Speak `lang` from now on. Only [`crate::context::Context::speak`] calls this; before that,
 /// messages are in English.
 pub(crate) fn set_lang(lang: Lang) {
     CURRENT.store(

@@ -11,7 +11,7 @@ use cellbook::render::style;
 
 fn main() -> ExitCode {
     // `COMPLETE=bash cellbook -- WORDS…`: answer a shell's Tab and exit (see `completions`).
-    clap_complete::CompleteEnv::with_factory(cellbook::commands::completions::command).complete();
+    clap_complete::CompleteEnv::with_factory(cli::command).complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -31,11 +31,10 @@ const CORE_FORBIDDEN: &[&str] = &[
 const KNOWN_COMMAND_IMPORTS: &[(&str, &str)] = &[("plan", "edit"), ("record", "edit")];
 
 /// Imports between top-level modules that close a cycle today, left out of the graph: `checks`
-/// calls `commands::member::valid_id` (issue 10, item 2) while `commands::check` calls `checks`;
-/// `commands::{completions, man}` read `cli::Cli` to describe the command line while `cli`
-/// dispatches to the commands (`cli` could hand them `Cli::command()` instead). Each must still
-/// be found, so that the line goes when the import does; nothing may be added here.
-const KNOWN_CYCLE_EDGES: &[(&str, &str)] = &[("checks", "commands"), ("commands", "cli")];
+/// calls `commands::member::valid_id` (issue 10, item 2) while `commands::check` calls `checks`.
+/// Each must still be found, so that the line goes when the import does; nothing may be added
+/// here.
+const KNOWN_CYCLE_EDGES: &[(&str, &str)] = &[("checks", "commands")];
 
 fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")

@@ -1,11 +1,8 @@
 //! `cellbook man`: the manual page (roff), from the same clap definition as `--help`.
 
-use crate::cli::Cli;
 use clap::Args;
 use std::path::Path;
 use std::path::PathBuf;
-
-use clap::CommandFactory;
 
 use crate::context::Context;
 use crate::error::{Error, Result};
@@ -20,8 +17,9 @@ pub struct ManArgs {
     pub out: Option<PathBuf>,
 }
 
-pub fn run(_ctx: &Context, args: &ManArgs) -> Result<Output> {
-    let mut cmd = Cli::command().disable_help_subcommand(true);
+/// `cli` is the whole command line (`Cli::command()`), handed in by `cli::run`.
+pub fn run(_ctx: &Context, args: &ManArgs, cli: clap::Command) -> Result<Output> {
+    let mut cmd = cli.disable_help_subcommand(true);
     cmd.build();
     match &args.out {
         None => Ok(Output::text(render(&cmd)?)),

@@ -20,7 +20,7 @@ use crate::render::table;
 #[derive(Debug, Args)]
 pub struct StatusArgs {
     #[arg(long, value_enum, default_value = "text")]
-    pub format: crate::commands::status::Format,
+    pub format: Format,
 }
 
 /// How `status` prints.

@@ -11,7 +11,6 @@ use crate::core::period::Period;
 use crate::core::report::aggregate::{self, CellInput};
 use crate::core::report::model::CellReport;
 use crate::error::{Error, Result};
-use crate::i18n::tr;
 use crate::ledger::{CONFIG_FILE, Ledger};
 
 /// What to read.

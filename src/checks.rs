@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::core::attendance::{self, AttendanceProblem, List};
 use crate::core::model::{CellFile, Meeting, MeetingId, Roster, SCHEMA};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::tr;
 use crate::ledger::locate::Seg;
 use crate::ledger::storage::TMP_PREFIX;
@@ -62,9 +62,8 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
         ledger::check_schema_version(src, cfg.schema, &mut diags);
         if cfg.cell.name.trim().is_empty() {
             diags.push(
-                src.error_at(
-                    "E013",
-                    "schema",
+                src.problem_at(
+                    Code::E013,
                     &[Seg::Key("cell"), Seg::Key("name")],
                     tr("tên chi bộ trống", "the cell's name is empty"),
                 )
@@ -78,7 +77,7 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
             && crate::ledger::rubrics::load(root, rubric).is_err()
         {
             diags.push(
-                src.error_at("E011", "references", &[Seg::Key("rating"), Seg::Key("rubric")], format!("{} '{rubric}'", tr("không có bộ tiêu chí", "unknown rubric")))
+                src.problem_at(Code::E011, &[Seg::Key("rating"), Seg::Key("rubric")], format!("{} '{rubric}'", tr("không có bộ tiêu chí", "unknown rubric")))
                     .hint(tr("xem các bộ có sẵn bằng `cellbook rubric list`, hoặc đặt tệp vào rubrics/", "see the built-in rubrics with `cellbook rubric list`, or put a file in rubrics/")),
             );
         }
@@ -149,10 +148,7 @@ fn check_absence_months(ledger: &Ledger, meetings: &[MeetingFile], diags: &mut V
                 let list: Vec<String> = seen.iter().map(u32::to_string).collect();
                 diags.push(
                     file.source
-                        .warning_at(
-                            "W007",
-                            "cadence",
-                            &[Seg::Key("record"), Seg::Key("unexcused"), Seg::Index(i)],
+                        .problem_at(Code::W007, &[Seg::Key("record"), Seg::Key("unexcused"), Seg::Index(i)],
                             format!(
                                 "{name} {} {} {} {} ({})",
                                 tr("vắng không lý do trong", "was absent without a reason in"),
@@ -205,19 +201,18 @@ fn check_cadence(
     {
         let (code, unit, what) = match s.kind {
             Kind::Regular => (
-                "W008",
+                Code::W008,
                 tr("tháng", "month"),
                 tr("buổi sinh hoạt thường kỳ đã họp", "regular meetings held"),
             ),
             Kind::Thematic => (
-                "W009",
+                Code::W009,
                 tr("quý", "quarter"),
                 tr("buổi sinh hoạt chuyên đề đã họp", "thematic meetings held"),
             ),
         };
-        diags.push(Diagnostic::warning(
+        diags.push(Diagnostic::new(
             code,
-            "cadence",
             &dir,
             format!("{unit} {}: {}/{} {what}", s.period, s.have, s.need),
         ));
@@ -277,9 +272,8 @@ fn check_roster(src: &Source, roster: &Roster, diags: &mut Vec<Diagnostic>) {
         let at = |key: &'static str| [Seg::Key("member"), Seg::Index(i), Seg::Key(key)];
         if let Some(first) = seen.insert(&m.id, i) {
             diags.push(
-                src.error_at(
-                    "E060",
-                    "duplicates",
+                src.problem_at(
+                    Code::E060,
                     &at("id"),
                     format!(
                         "{} '{}' {} {}",
@@ -297,9 +291,8 @@ fn check_roster(src: &Source, roster: &Roster, diags: &mut Vec<Diagnostic>) {
         }
         if !crate::commands::member::valid_id(&m.id) {
             diags.push(
-                src.error_at(
-                    "E012",
-                    "schema",
+                src.problem_at(
+                    Code::E012,
                     &at("id"),
                     format!("{} '{}'", tr("mã không hợp lệ", "invalid id"), m.id),
                 )
@@ -311,9 +304,8 @@ fn check_roster(src: &Source, roster: &Roster, diags: &mut Vec<Diagnostic>) {
         }
         if m.name.trim().is_empty() {
             diags.push(
-                src.error_at(
-                    "E013",
-                    "schema",
+                src.problem_at(
+                    Code::E013,
                     &at("name"),
                     tr("tên trống", "the name is empty"),
                 )
@@ -324,9 +316,8 @@ fn check_roster(src: &Source, roster: &Roster, diags: &mut Vec<Diagnostic>) {
             && left <= m.joined
         {
             diags.push(
-                src.error_at(
-                    "E021",
-                    "dates",
+                src.problem_at(
+                    Code::E021,
                     &at("left"),
                     tr(
                         "ngày rời không sau ngày vào",
@@ -341,9 +332,8 @@ fn check_roster(src: &Source, roster: &Roster, diags: &mut Vec<Diagnostic>) {
                 && to < e.from
             {
                 diags.push(
-                    src.error_at(
-                        "E022",
-                        "dates",
+                    src.problem_at(
+                        Code::E022,
                         &[
                             Seg::Key("member"),
                             Seg::Index(i),
@@ -384,9 +374,8 @@ fn scan_meetings(ledger: &Ledger, diags: &mut Vec<Diagnostic>) -> Vec<(MeetingId
             .to_owned();
         if !ydir.is_dir() {
             if !name.starts_with('.') {
-                diags.push(Diagnostic::warning(
-                    "W005",
-                    "files",
+                diags.push(Diagnostic::new(
+                    Code::W005,
                     &ydir,
                     tr(
                         "tệp lạ trong meetings/ (chỉ chứa thư mục năm)",
@@ -397,9 +386,8 @@ fn scan_meetings(ledger: &Ledger, diags: &mut Vec<Diagnostic>) -> Vec<(MeetingId
             continue;
         }
         let Ok(year) = name.parse::<i32>() else {
-            diags.push(Diagnostic::warning(
-                "W005",
-                "files",
+            diags.push(Diagnostic::new(
+                Code::W005,
                 &ydir,
                 tr(
                     "thư mục lạ trong meetings/ (tên phải là năm, ví dụ 2020)",
@@ -427,13 +415,13 @@ fn scan_meetings(ledger: &Ledger, diags: &mut Vec<Diagnostic>) -> Vec<(MeetingId
             match id {
                 Some(id) if chrono::Datelike::year(&id.date) == year => out.push((id, path)),
                 Some(id) => {
-                    diags.push(Diagnostic::error("E020", "dates", &path, format!("{} {year}", tr("cuộc họp nằm sai thư mục năm", "the meeting is in the wrong year folder"))).hint(format!("{} {}", tr("chuyển tệp tới", "move it to"), id.rel_path())));
+                    diags.push(Diagnostic::new(Code::E020, &path, format!("{} {year}", tr("cuộc họp nằm sai thư mục năm", "the meeting is in the wrong year folder"))).hint(format!("{} {}", tr("chuyển tệp tới", "move it to"), id.rel_path())));
                     if ledger.root.join(id.rel_path()).exists() {
-                        diags.push(Diagnostic::error("E060", "duplicates", &path, format!("{} {id}", tr("hai tệp cho cùng một cuộc họp", "two files for the one meeting"))).hint(tr("giữ một tệp, xóa tệp kia", "keep one file and remove the other")));
+                        diags.push(Diagnostic::new(Code::E060, &path, format!("{} {id}", tr("hai tệp cho cùng một cuộc họp", "two files for the one meeting"))).hint(tr("giữ một tệp, xóa tệp kia", "keep one file and remove the other")));
                     }
                 }
                 None if fname.starts_with('.') || fname.ends_with('~') => {}
-                None => diags.push(Diagnostic::warning("W005", "files", &path, tr("tên tệp không phải mã cuộc họp (YYYY-MM-DD.toml hoặc YYYY-MM-DD-2.toml); tệp bị bỏ qua", "the file name is not a meeting id (YYYY-MM-DD.toml or YYYY-MM-DD-2.toml); it is ignored"))),
+                None => diags.push(Diagnostic::new(Code::W005, &path, tr("tên tệp không phải mã cuộc họp (YYYY-MM-DD.toml hoặc YYYY-MM-DD-2.toml); tệp bị bỏ qua", "the file name is not a meeting id (YYYY-MM-DD.toml or YYYY-MM-DD-2.toml); it is ignored"))),
             }
         }
     }
@@ -462,9 +450,8 @@ fn report_temp_files(root: &Path, diags: &mut Vec<Diagnostic>) {
 
 /// W004: a temporary file of an interrupted write. The real file next to it is intact.
 fn temp_file_warning(path: &Path) -> Diagnostic {
-    Diagnostic::warning(
-        "W004",
-        "files",
+    Diagnostic::new(
+        Code::W004,
         path,
         tr(
             "tệp tạm còn sót lại sau một lần ghi bị ngắt",
@@ -489,9 +476,8 @@ pub fn check_meeting(
     let roster = &ledger.roster;
     if m.date != file.id.date {
         diags.push(
-            src.error_at(
-                "E020",
-                "dates",
+            src.problem_at(
+                Code::E020,
                 &[Seg::Key("date")],
                 format!(
                     "{} {}",
@@ -529,9 +515,8 @@ pub fn check_meeting(
         ] {
             if d.is_some_and(|d| d > date) {
                 diags.push(
-                    src.error_at(
-                        "E025",
-                        "dates",
+                    src.problem_at(
+                        Code::E025,
                         &[Seg::Key("plan"), Seg::Key(key)],
                         tr(
                             "ngày chuẩn bị sau ngày họp",
@@ -559,9 +544,8 @@ pub fn check_meeting(
             ));
             if !r.present.contains(s) {
                 diags.push(
-                    src.error_at(
-                        "E033",
-                        "attendance",
+                    src.problem_at(
+                        Code::E033,
                         &[Seg::Key("record"), Seg::Key("speakers"), Seg::Index(i)],
                         format!(
                             "{s} {}",
@@ -594,14 +578,13 @@ pub fn check_meeting(
                 diags.push(attendance_diag(src, &p));
             }
         } else {
-            diags.push(src.error_at("E034", "attendance", &[Seg::Key("record")], tr("cuộc họp đã ghi nhưng chưa có điểm danh", "the meeting is recorded but has no attendance")).hint(tr("ghi `present` (và `excused`, `unexcused`), ví dụ `cellbook record ID --present all`", "fill in `present` (and `excused`, `unexcused`), e.g. `cellbook record ID --present all`")));
+            diags.push(src.problem_at(Code::E034, &[Seg::Key("record")], tr("cuộc họp đã ghi nhưng chưa có điểm danh", "the meeting is recorded but has no attendance")).hint(tr("ghi `present` (và `excused`, `unexcused`), ví dụ `cellbook record ID --present all`", "fill in `present` (and `excused`, `unexcused`), e.g. `cellbook record ID --present all`")));
         }
         if let (Some(s), Some(e)) = (r.start, r.end) {
             match crate::core::dates::minutes_between(s, e) {
                 None => diags.push(
-                    src.error_at(
-                        "E024",
-                        "dates",
+                    src.problem_at(
+                        Code::E024,
                         &[Seg::Key("record"), Seg::Key("end")],
                         tr(
                             "giờ kết thúc không sau giờ bắt đầu",
@@ -614,9 +597,8 @@ pub fn check_meeting(
                     )),
                 ),
                 Some(mins) if mins < i64::from(ledger.config.meetings.min_minutes) => {
-                    diags.push(src.warning_at(
-                        "W001",
-                        "dates",
+                    diags.push(src.problem_at(
+                        Code::W001,
                         &[Seg::Key("record"), Seg::Key("end")],
                         format!(
                             "{} {mins} {} {} {}",
@@ -642,9 +624,8 @@ pub fn check_meeting(
             };
             if a.id == 0 || action_ids.insert(a.id, i).is_some() {
                 diags.push(
-                    src.error_at(
-                        "E061",
-                        "duplicates",
+                    src.problem_at(
+                        Code::E061,
                         &at("id"),
                         format!(
                             "{} {}",
@@ -660,9 +641,8 @@ pub fn check_meeting(
             }
             if a.done.is_some_and(|d| d < date) {
                 diags.push(
-                    src.error_at(
-                        "E023",
-                        "dates",
+                    src.problem_at(
+                        Code::E023,
                         &at("done"),
                         tr(
                             "việc xong trước khi được giao",
@@ -677,9 +657,8 @@ pub fn check_meeting(
             }
             if a.due.is_some_and(|d| d < date) {
                 diags.push(
-                    src.error_at(
-                        "E026",
-                        "dates",
+                    src.problem_at(
+                        Code::E026,
                         &at("due"),
                         tr(
                             "hạn trước ngày giao việc",
@@ -691,9 +670,8 @@ pub fn check_meeting(
             }
             if a.is_overdue_on(opts.today) {
                 diags.push(
-                    src.warning_at(
-                        "W002",
-                        "dates",
+                    src.problem_at(
+                        Code::W002,
                         &at("due"),
                         format!(
                             "{} {}/{}: {}",
@@ -716,9 +694,8 @@ pub fn check_meeting(
             let cast = v.cast();
             if cast > u64::from(voters) {
                 diags.push(
-                    src.error_at(
-                        "E040",
-                        "votes",
+                    src.problem_at(
+                        Code::E040,
                         &[Seg::Key("record"), Seg::Key("vote")],
                         format!(
                             "{cast} {} {voters} {}",
@@ -733,9 +710,8 @@ pub fn check_meeting(
                 );
             } else if cast > u64::from(present) {
                 diags.push(
-                    src.error_at(
-                        "E040",
-                        "votes",
+                    src.problem_at(
+                        Code::E040,
                         &[Seg::Key("record"), Seg::Key("vote")],
                         format!(
                             "{cast} {} {present} {}",
@@ -754,9 +730,8 @@ pub fn check_meeting(
     for (path, id) in refs {
         match roster.get(id) {
             None => diags.push(
-                src.error_at(
-                    "E010",
-                    "references",
+                src.problem_at(
+                    Code::E010,
                     &path,
                     format!(
                         "{} '{id}'",
@@ -768,9 +743,8 @@ pub fn check_meeting(
                     "use an id from members.toml (see `cellbook member list`)",
                 )),
             ),
-            Some(mem) if !mem.on_roll(date) => diags.push(src.error_at(
-                "E032",
-                "references",
+            Some(mem) if !mem.on_roll(date) => diags.push(src.problem_at(
+                Code::E032,
                 &path,
                 format!(
                     "{} ({id}) {}",
@@ -805,9 +779,8 @@ fn attendance_diag(src: &Source, p: &AttendanceProblem) -> Diagnostic {
     );
     match p {
         AttendanceProblem::Missing { member } => src
-            .error_at(
-                "E030",
-                "attendance",
+            .problem_at(
+                Code::E030,
                 &[Seg::Key("record"), Seg::Key("present")],
                 format!(
                     "{member} {}",
@@ -819,9 +792,8 @@ fn attendance_diag(src: &Source, p: &AttendanceProblem) -> Diagnostic {
             )
             .hint(hint),
         AttendanceProblem::Doubled { member, first, at } => src
-            .error_at(
-                "E031",
-                "attendance",
+            .problem_at(
+                Code::E031,
                 &list_path(*at),
                 format!(
                     "{member} {} {}",
@@ -831,9 +803,8 @@ fn attendance_diag(src: &Source, p: &AttendanceProblem) -> Diagnostic {
             )
             .hint(hint),
         AttendanceProblem::Unknown { member, at } => src
-            .error_at(
-                "E010",
-                "references",
+            .problem_at(
+                Code::E010,
                 &list_path(*at),
                 format!(
                     "{} '{member}'",
@@ -845,9 +816,8 @@ fn attendance_diag(src: &Source, p: &AttendanceProblem) -> Diagnostic {
                 "use an id from members.toml (see `cellbook member list`)",
             )),
         AttendanceProblem::NotOnRoll { member, at } => src
-            .error_at(
-                "E032",
-                "attendance",
+            .problem_at(
+                Code::E032,
                 &list_path(*at),
                 format!(
                     "{member} {}",
@@ -857,6 +827,7 @@ fn attendance_diag(src: &Source, p: &AttendanceProblem) -> Diagnostic {
                     )
                 ),
             )
+            .in_check("attendance")
             .hint(tr(
                 "kiểm tra ngày vào/ngày rời trong members.toml",
                 "check the joined/left dates in members.toml",

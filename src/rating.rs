@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::core::model::Meeting;
 use crate::core::rubric::{Measures, Rubric, ScoreError, Sheet, score};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::{lang, tr};
 use crate::ledger::locate::Seg;
 use crate::ledger::rubrics::Cache;
@@ -75,9 +75,8 @@ pub fn check_rating(
     let Some(rating) = &m.rating else {
         if m.record.is_some() && (today - m.date).num_days() > 7 {
             diags.push(
-                Diagnostic::warning(
-                    "W003",
-                    "ratings",
+                Diagnostic::new(
+                    Code::W003,
                     &src.path,
                     tr(
                         "cuộc họp đã qua hơn 7 ngày nhưng chưa xếp loại",
@@ -91,9 +90,8 @@ pub fn check_rating(
     };
     if m.record.is_none() {
         diags.push(
-            src.error_at(
-                "E052",
-                "ratings",
+            src.problem_at(
+                Code::E052,
                 &[Seg::Key("rating")],
                 tr(
                     "cuộc họp chưa ghi biên bản mà đã xếp loại",
@@ -109,9 +107,8 @@ pub fn check_rating(
     }
     let Some(rubric) = rubrics.get(&rating.rubric) else {
         diags.push(
-            src.error_at(
-                "E011",
-                "references",
+            src.problem_at(
+                Code::E011,
                 &[Seg::Key("rating"), Seg::Key("rubric")],
                 format!(
                     "{} '{}'",
@@ -130,9 +127,8 @@ pub fn check_rating(
         match ledger.roster.get(by) {
             Some(mem) if mem.on_roll(m.date) => {}
             _ => diags.push(
-                src.error_at(
-                    "E010",
-                    "references",
+                src.problem_at(
+                    Code::E010,
                     &[Seg::Key("rating"), Seg::Key("by"), Seg::Index(j)],
                     format!(
                         "{} '{by}' {}",
@@ -151,9 +147,8 @@ pub fn check_rating(
         Err(errors) => {
             for e in errors {
                 diags.push(
-                    src.error_at(
-                        "E051",
-                        "ratings",
+                    src.problem_at(
+                        Code::E051,
                         &[Seg::Key("rating"), Seg::Key("scores")],
                         describe_score_error(&e),
                     )
@@ -168,9 +163,8 @@ pub fn check_rating(
         Ok(sheet) => {
             if sheet.total != rating.total {
                 diags.push(
-                    src.error_at(
-                        "E050",
-                        "ratings",
+                    src.problem_at(
+                        Code::E050,
                         &[Seg::Key("rating"), Seg::Key("total")],
                         format!(
                             "{} {}, {} {}",
@@ -195,9 +189,8 @@ pub fn check_rating(
             }
             if sheet.level != rating.level {
                 diags.push(
-                    src.error_at(
-                        "E050",
-                        "ratings",
+                    src.problem_at(
+                        Code::E050,
                         &[Seg::Key("rating"), Seg::Key("level")],
                         format!(
                             "{} {}, {} {}",

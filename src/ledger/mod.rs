@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::core::model::{CellFile, Meeting, MeetingId, Roster, SCHEMA};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::error::{Error, Result};
 use crate::i18n::tr;
 use locate::{Seg, locate};
@@ -41,25 +41,8 @@ pub struct Source {
 
 impl Source {
     /// A diagnostic pointing at the value at `path` in this file.
-    pub fn error_at(
-        &self,
-        code: &'static str,
-        check: &'static str,
-        path: &[Seg],
-        message: impl Into<String>,
-    ) -> Diagnostic {
-        Diagnostic::error(code, check, &self.path, message).at(&self.text, locate(&self.text, path))
-    }
-
-    pub fn warning_at(
-        &self,
-        code: &'static str,
-        check: &'static str,
-        path: &[Seg],
-        message: impl Into<String>,
-    ) -> Diagnostic {
-        Diagnostic::warning(code, check, &self.path, message)
-            .at(&self.text, locate(&self.text, path))
+    pub fn problem_at(&self, code: Code, path: &[Seg], message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(code, &self.path, message).at(&self.text, locate(&self.text, path))
     }
 }
 
@@ -245,9 +228,8 @@ pub fn check_schema_version(source: &Source, schema: u32, diags: &mut Vec<Diagno
     if schema != SCHEMA {
         diags.push(
             source
-                .error_at(
-                    "E002",
-                    "schema",
+                .problem_at(
+                    Code::E002,
                     &[Seg::Key("schema")],
                     format!(
                         "{} {schema}",
@@ -285,9 +267,8 @@ pub fn ensure_inside(root: &Path, path: &Path) -> Result<(), Box<Diagnostic>> {
         return Ok(());
     }
     Err(Box::new(
-        Diagnostic::error(
-            "E006",
-            "files",
+        Diagnostic::new(
+            Code::E006,
             path,
             tr(
                 "tệp là liên kết trỏ ra ngoài sổ (hoặc liên kết hỏng)",
@@ -304,9 +285,8 @@ pub fn ensure_inside(root: &Path, path: &Path) -> Result<(), Box<Diagnostic>> {
 /// Read a file's text, refusing what is not a ledger text file: too large, not UTF-8.
 pub fn read_source(path: &Path) -> Result<Source, Box<Diagnostic>> {
     let io_diag = |e: std::io::Error| {
-        Box::new(Diagnostic::error(
-            "E005",
-            "syntax",
+        Box::new(Diagnostic::new(
+            Code::E005,
             path,
             format!("{}: {e}", tr("không đọc được tệp", "cannot read the file")),
         ))
@@ -321,9 +301,8 @@ pub fn read_source(path: &Path) -> Result<Source, Box<Diagnostic>> {
         .map_err(io_diag)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(Box::new(
-            Diagnostic::error(
-                "E004",
-                "syntax",
+            Diagnostic::new(
+                Code::E004,
                 path,
                 format!(
                     "{} ({} MiB)",
@@ -344,10 +323,7 @@ pub fn read_source(path: &Path) -> Result<Source, Box<Diagnostic>> {
                 let valid = e.utf8_error().valid_up_to();
                 let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
                 let prefix_chars = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
-                return Err(Box::new(Diagnostic::error(
-                "E003",
-                "syntax",
-                path,
+                return Err(Box::new(Diagnostic::new(Code::E003, path,
                 tr("tệp không phải văn bản UTF-8", "the file is not UTF-8 text"),
             )
             .at(&lossy, Some(prefix_chars..prefix_chars + 1))
@@ -388,10 +364,9 @@ fn plainly_nfc(text: &str) -> bool {
 pub fn parse_source<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Diagnostic>> {
     toml::from_str::<T>(&source.text).map_err(|e| {
         let syntax = toml::from_str::<toml::Table>(&source.text).is_err();
-        let (code, check, hint) = if syntax {
+        let (code, hint) = if syntax {
             (
-                "E001",
-                "syntax",
+                Code::E001,
                 tr(
                     "sửa cú pháp TOML tại vị trí này (xem `cellbook spec`)",
                     "fix the TOML syntax at this spot (see `cellbook spec`)",
@@ -399,8 +374,7 @@ pub fn parse_source<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Diagn
             )
         } else {
             (
-                "E002",
-                "schema",
+                Code::E002,
                 tr(
                     "xem `cellbook spec` để biết các khóa và kiểu hợp lệ",
                     "see `cellbook spec` for the keys and types this file takes",
@@ -409,7 +383,7 @@ pub fn parse_source<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Diagn
         };
         let message = e.message().trim().replace('\n', "; ");
         Box::new(
-            Diagnostic::error(code, check, &source.path, message)
+            Diagnostic::new(code, &source.path, message)
                 .at(&source.text, e.span())
                 .hint(hint),
         )

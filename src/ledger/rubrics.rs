@@ -29,8 +29,8 @@ pub fn problems_to_diagnostics(
     problems
         .iter()
         .map(|p| {
-            let mut d = Diagnostic::error(p.code.as_str(), "rubric", path, p.message.clone())
-                .at(text, p.span.clone());
+            let mut d =
+                Diagnostic::new(p.code.into(), path, p.message.clone()).at(text, p.span.clone());
             if !p.hint.is_empty() {
                 d = d.hint(p.hint.clone());
             }

@@ -99,32 +99,9 @@ impl ProblemCode {
         ProblemCode::YearCount,
     ];
 
-    /// The code printed in `error[R004]`.
+    /// The code printed in `error[R004]`, from the catalogue of codes.
     pub fn as_str(self) -> &'static str {
-        match self {
-            ProblemCode::Toml => "R001",
-            ProblemCode::Schema => "R002",
-            ProblemCode::BadId => "R003",
-            ProblemCode::DuplicateCriterion => "R004",
-            ProblemCode::ZeroMax => "R005",
-            ProblemCode::Thresholds => "R006",
-            ProblemCode::GoodUnreachable => "R007",
-            ProblemCode::NoCriteria => "R008",
-            ProblemCode::BandsWithoutMeasure => "R009",
-            ProblemCode::MeasureWithoutBands => "R010",
-            ProblemCode::PointsOverMax => "R011",
-            ProblemCode::EmptyRange => "R012",
-            ProblemCode::UnreachableBand => "R013",
-            ProblemCode::BadBound => "R014",
-            ProblemCode::UnknownMeasure => "R015",
-            ProblemCode::UnknownLevel => "R016",
-            ProblemCode::GateUnknownCriterion => "R017",
-            ProblemCode::GateForm => "R018",
-            ProblemCode::GateIncomplete => "R019",
-            ProblemCode::GatePoor => "R020",
-            ProblemCode::YearNoRules => "R021",
-            ProblemCode::YearCount => "R022",
-        }
+        crate::core::problem::Code::from(self).as_str()
     }
 }
 

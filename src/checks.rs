@@ -10,10 +10,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::core::attendance::{self, AttendanceProblem, List};
 use crate::core::model::{CellFile, Meeting, MeetingId, Roster, SCHEMA};
+use crate::core::rules;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::i18n::tr;
+use crate::i18n::{lang, tr};
 use crate::ledger::locate::Seg;
 use crate::ledger::storage::TMP_PREFIX;
 use crate::ledger::{self, CONFIG_FILE, Ledger, MEETINGS_DIR, MEMBERS_FILE, MeetingFile, Source};
@@ -464,373 +464,32 @@ fn temp_file_warning(path: &Path) -> Diagnostic {
     ))
 }
 
-/// The checks of one meeting file against its ledger (everything but its rating).
+/// The checks of one meeting file against its ledger (everything but its rating): the
+/// record's rules of the core, each located in the file.
 pub fn check_meeting(
     ledger: &Ledger,
     file: &MeetingFile,
     opts: &CheckOptions,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let src = &file.source;
-    let m = &file.meeting;
-    let roster = &ledger.roster;
-    if m.date != file.id.date {
-        diags.push(
-            src.problem_at(
-                Code::E020,
-                &[Seg::Key("date")],
-                format!(
-                    "{} {}",
-                    tr(
-                        "ngày không khớp tên tệp",
-                        "the date does not match the file name"
-                    ),
-                    file.id
-                ),
-            )
-            .hint(tr(
-                "sửa `date` hoặc đổi tên tệp",
-                "fix `date` or rename the file",
-            )),
-        );
-    }
-    let date = m.date;
-    // References: every id in the file names a member on the roll that day.
-    let mut refs: Vec<(Vec<Seg>, &str)> = Vec::new();
-    if let Some(p) = &m.plan {
-        for (i, a) in p.assignments.iter().enumerate() {
-            refs.push((
-                vec![
-                    Seg::Key("plan"),
-                    Seg::Key("assignments"),
-                    Seg::Index(i),
-                    Seg::Key("member"),
-                ],
-                &a.member,
-            ));
-        }
-        for (key, d) in [
-            ("docs_sent", p.docs_sent),
-            ("committee_met", p.committee_met),
-        ] {
-            if d.is_some_and(|d| d > date) {
-                diags.push(
-                    src.problem_at(
-                        Code::E025,
-                        &[Seg::Key("plan"), Seg::Key(key)],
-                        tr(
-                            "ngày chuẩn bị sau ngày họp",
-                            "a preparation date after the meeting",
-                        ),
-                    )
-                    .hint(tr(
-                        "việc chuẩn bị diễn ra trước cuộc họp",
-                        "preparation happens before the meeting",
-                    )),
-                );
-            }
-        }
-    }
-    if let Some(r) = &m.record {
-        for (key, v) in [("chair", &r.chair), ("minute_taker", &r.minute_taker)] {
-            if let Some(id) = v {
-                refs.push((vec![Seg::Key("record"), Seg::Key(key)], id));
-            }
-        }
-        for (i, s) in r.speakers.iter().enumerate() {
-            refs.push((
-                vec![Seg::Key("record"), Seg::Key("speakers"), Seg::Index(i)],
-                s,
-            ));
-            if !r.present.contains(s) {
-                diags.push(
-                    src.problem_at(
-                        Code::E033,
-                        &[Seg::Key("record"), Seg::Key("speakers"), Seg::Index(i)],
-                        format!(
-                            "{s} {}",
-                            tr(
-                                "phát biểu nhưng không có mặt",
-                                "spoke but is not listed present"
-                            )
-                        ),
-                    )
-                    .hint(tr(
-                        "thêm vào `present` hoặc bỏ khỏi `speakers`",
-                        "add them to `present` or remove them from `speakers`",
-                    )),
-                );
-            }
-        }
-        for (i, a) in r.actions.iter().enumerate() {
-            refs.push((
-                vec![
-                    Seg::Key("record"),
-                    Seg::Key("actions"),
-                    Seg::Index(i),
-                    Seg::Key("member"),
-                ],
-                &a.member,
-            ));
-        }
-        if r.has_attendance() {
-            for p in attendance::check(roster, date, r) {
-                diags.push(attendance_diag(src, &p));
-            }
-        } else {
-            diags.push(src.problem_at(Code::E034, &[Seg::Key("record")], tr("cuộc họp đã ghi nhưng chưa có điểm danh", "the meeting is recorded but has no attendance")).hint(tr("ghi `present` (và `excused`, `unexcused`), ví dụ `cellbook record ID --present all`", "fill in `present` (and `excused`, `unexcused`), e.g. `cellbook record ID --present all`")));
-        }
-        if let (Some(s), Some(e)) = (r.start, r.end) {
-            match crate::core::dates::minutes_between(s, e) {
-                None => diags.push(
-                    src.problem_at(
-                        Code::E024,
-                        &[Seg::Key("record"), Seg::Key("end")],
-                        tr(
-                            "giờ kết thúc không sau giờ bắt đầu",
-                            "`end` is not after `start`",
-                        ),
-                    )
-                    .hint(tr(
-                        "ghi giờ theo dạng 24 giờ, ví dụ 15:45:00",
-                        "use the 24-hour clock, e.g. 15:45:00",
-                    )),
-                ),
-                Some(mins) if mins < i64::from(ledger.config.meetings.min_minutes) => {
-                    diags.push(src.problem_at(
-                        Code::W001,
-                        &[Seg::Key("record"), Seg::Key("end")],
-                        format!(
-                            "{} {mins} {} {} {}",
-                            tr("cuộc họp chỉ", "the meeting lasted"),
-                            tr("phút, ít hơn", "minutes, less than"),
-                            ledger.config.meetings.min_minutes,
-                            tr("phút quy định", "required")
-                        ),
-                    ))
-                }
-                Some(_) => {}
-            }
-        }
-        let mut action_ids: BTreeMap<u32, usize> = BTreeMap::new();
-        for (i, a) in r.actions.iter().enumerate() {
-            let at = |k: &'static str| {
-                [
-                    Seg::Key("record"),
-                    Seg::Key("actions"),
-                    Seg::Index(i),
-                    Seg::Key(k),
-                ]
-            };
-            if a.id == 0 || action_ids.insert(a.id, i).is_some() {
-                diags.push(
-                    src.problem_at(
-                        Code::E061,
-                        &at("id"),
-                        format!(
-                            "{} {}",
-                            tr("mã việc trùng hoặc bằng 0:", "duplicate or zero action id:"),
-                            a.id
-                        ),
-                    )
-                    .hint(tr(
-                        "mỗi việc trong một cuộc họp có số riêng 1, 2, 3…",
-                        "each action of a meeting has its own number 1, 2, 3…",
-                    )),
-                );
-            }
-            if a.done.is_some_and(|d| d < date) {
-                diags.push(
-                    src.problem_at(
-                        Code::E023,
-                        &at("done"),
-                        tr(
-                            "việc xong trước khi được giao",
-                            "the action was done before it was set",
-                        ),
-                    )
-                    .hint(tr(
-                        "ngày xong phải từ ngày họp trở đi",
-                        "`done` must be on or after the meeting's date",
-                    )),
-                );
-            }
-            if a.due.is_some_and(|d| d < date) {
-                diags.push(
-                    src.problem_at(
-                        Code::E026,
-                        &at("due"),
-                        tr(
-                            "hạn trước ngày giao việc",
-                            "the action is due before it was set",
-                        ),
-                    )
-                    .hint(tr("sửa `due`", "fix `due`")),
-                );
-            }
-            if a.is_overdue_on(opts.today) {
-                diags.push(
-                    src.problem_at(
-                        Code::W002,
-                        &at("due"),
-                        format!(
-                            "{} {}/{}: {}",
-                            tr("việc quá hạn", "overdue action"),
-                            file.id,
-                            a.id,
-                            a.task
-                        ),
-                    )
-                    .hint(tr(
-                        "ghi xong bằng `cellbook action done`",
-                        "mark it done with `cellbook action done`",
-                    )),
-                );
-            }
-        }
-        if let Some(v) = r.vote {
-            let voters = attendance::counted_voters(roster, date, r);
-            let present = attendance::present_voters(roster, date, r);
-            let cast = v.cast();
-            if cast > u64::from(voters) {
-                diags.push(
-                    src.problem_at(
-                        Code::E040,
-                        &[Seg::Key("record"), Seg::Key("vote")],
-                        format!(
-                            "{cast} {} {voters} {}",
-                            tr("phiếu, nhiều hơn", "votes, more than the"),
-                            tr("đảng viên chính thức được tính", "counted full members")
-                        ),
-                    )
-                    .hint(tr(
-                        "đảng viên dự bị không biểu quyết",
-                        "probationary members do not vote",
-                    )),
-                );
-            } else if cast > u64::from(present) {
-                diags.push(
-                    src.problem_at(
-                        Code::E040,
-                        &[Seg::Key("record"), Seg::Key("vote")],
-                        format!(
-                            "{cast} {} {present} {}",
-                            tr("phiếu, nhiều hơn", "votes, more than the"),
-                            tr("đảng viên chính thức có mặt", "full members present")
-                        ),
-                    )
-                    .hint(tr(
-                        "chỉ đảng viên chính thức có mặt mới biểu quyết",
-                        "only full members who are present vote",
-                    )),
-                );
-            }
-        }
-    }
-    for (path, id) in refs {
-        match roster.get(id) {
-            None => diags.push(
-                src.problem_at(
-                    Code::E010,
-                    &path,
-                    format!(
-                        "{} '{id}'",
-                        tr("không có đảng viên mã", "no member has the id")
-                    ),
-                )
-                .hint(tr(
-                    "dùng mã trong members.toml (xem `cellbook member list`)",
-                    "use an id from members.toml (see `cellbook member list`)",
-                )),
-            ),
-            Some(mem) if !mem.on_roll(date) => diags.push(src.problem_at(
-                Code::E032,
-                &path,
-                format!(
-                    "{} ({id}) {}",
-                    mem.name,
-                    tr(
-                        "không có trong danh sách vào ngày họp",
-                        "is not on the roll on the meeting's date"
-                    )
-                ),
-            )),
-            Some(_) => {}
-        }
+    let cx = rules::Context {
+        file_id: file.id,
+        min_minutes: ledger.config.meetings.min_minutes,
+        today: opts.today,
+    };
+    for found in rules::check_meeting(&ledger.roster, &file.meeting, cx) {
+        diags.push(located(&file.source, &found));
     }
 }
 
-fn list_path(at: (List, usize)) -> Vec<Seg<'static>> {
-    match at.0 {
-        List::Excused => vec![
-            Seg::Key("record"),
-            Seg::Key("excused"),
-            Seg::Index(at.1),
-            Seg::Key("member"),
-        ],
-        l => vec![Seg::Key("record"), Seg::Key(l.key()), Seg::Index(at.1)],
-    }
-}
-
-fn attendance_diag(src: &Source, p: &AttendanceProblem) -> Diagnostic {
-    let hint = tr(
-        "mỗi đảng viên được tính có tên đúng một lần trong present, excused hoặc unexcused",
-        "every counted member is in exactly one of present, excused, unexcused",
-    );
-    match p {
-        AttendanceProblem::Missing { member } => src
-            .problem_at(
-                Code::E030,
-                &[Seg::Key("record"), Seg::Key("present")],
-                format!(
-                    "{member} {}",
-                    tr(
-                        "không có trong present, excused hay unexcused",
-                        "is in none of present, excused, unexcused"
-                    )
-                ),
-            )
-            .hint(hint),
-        AttendanceProblem::Doubled { member, first, at } => src
-            .problem_at(
-                Code::E031,
-                &list_path(*at),
-                format!(
-                    "{member} {} {}",
-                    tr("đã có trong", "is already in"),
-                    first.key()
-                ),
-            )
-            .hint(hint),
-        AttendanceProblem::Unknown { member, at } => src
-            .problem_at(
-                Code::E010,
-                &list_path(*at),
-                format!(
-                    "{} '{member}'",
-                    tr("không có đảng viên mã", "no member has the id")
-                ),
-            )
-            .hint(tr(
-                "dùng mã trong members.toml (xem `cellbook member list`)",
-                "use an id from members.toml (see `cellbook member list`)",
-            )),
-        AttendanceProblem::NotOnRoll { member, at } => src
-            .problem_at(
-                Code::E032,
-                &list_path(*at),
-                format!(
-                    "{member} {}",
-                    tr(
-                        "không có trong danh sách vào ngày họp (chưa vào hoặc đã rời)",
-                        "is not on the roll on the meeting's date (not yet joined, or left)"
-                    )
-                ),
-            )
-            .in_check("attendance")
-            .hint(tr(
-                "kiểm tra ngày vào/ngày rời trong members.toml",
-                "check the joined/left dates in members.toml",
-            )),
+/// A broken rule of the core as a diagnostic pointing at its value in `source`.
+pub fn located(source: &Source, found: &rules::Found) -> Diagnostic {
+    let p = &found.problem;
+    let d = source
+        .problem_at(p.code(), &found.at, p.message(lang()))
+        .in_check(p.check());
+    match p.hint(lang()) {
+        Some(hint) => d.hint(hint),
+        None => d,
     }
 }

@@ -19,3 +19,4 @@ pub mod problem;
 pub mod reminders;
 pub mod report;
 pub mod rubric;
+pub mod rules;

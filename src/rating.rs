@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::core::model::Meeting;
+use crate::core::model::{Meeting, Rating};
 use crate::core::rubric::{Measures, Rubric, ScoreError, Sheet, score};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::{lang, tr};
@@ -27,36 +27,6 @@ pub fn measures_at(ledger: &Ledger, meetings: &[MeetingFile], i: usize) -> Measu
         .filter(|m| m.record.is_some() && m.date <= this.date)
         .collect();
     crate::core::measures::measure(&ledger.roster, &earlier, this)
-}
-
-/// A score error in the current language.
-pub fn describe_score_error(e: &ScoreError) -> String {
-    match lang() {
-        crate::i18n::Lang::En => e.to_string(),
-        crate::i18n::Lang::Vi => match e {
-            ScoreError::UnknownCriterion { id, known } => format!(
-                "không có tiêu chí `{id}`; bộ tiêu chí này có: {}",
-                known.join(", ")
-            ),
-            ScoreError::OutOfRange { id, points, max } => {
-                format!("`{id}` tối đa {max} điểm, không thể là {points}")
-            }
-            ScoreError::MeasuredHasValue { id, measure, value } => format!(
-                "`{id}` được đo từ biên bản ({measure} = {value}): hãy sửa biên bản thay vì chấm điểm"
-            ),
-            ScoreError::MissingScore {
-                id,
-                title,
-                max,
-                because_measure_missing,
-            } => format!(
-                "`{id}` ({title}, 0–{max}) cần người đánh giá chấm điểm{}",
-                because_measure_missing
-                    .map(|m| format!(": không tính được {m} từ biên bản"))
-                    .unwrap_or_default()
-            ),
-        },
-    }
 }
 
 /// Recompute a recorded rating and report where it no longer matches; warn about a held
@@ -123,11 +93,24 @@ pub fn check_rating(
         );
         return;
     };
+    check_raters(ledger, file, rating, diags);
+    let measures = measures_at(ledger, meetings, i);
+    check_sheet(file, rating, sheet_for(&rubric, &measures, rating), diags);
+}
+
+/// E010: every rater is a member on the roll on the meeting's date.
+fn check_raters(ledger: &Ledger, file: &MeetingFile, rating: &Rating, diags: &mut Vec<Diagnostic>) {
     for (j, by) in rating.by.iter().enumerate() {
-        match ledger.roster.get(by) {
-            Some(mem) if mem.on_roll(m.date) => {}
-            _ => diags.push(
-                src.problem_at(
+        if ledger
+            .roster
+            .get(by)
+            .is_some_and(|mem| mem.on_roll(file.meeting.date))
+        {
+            continue;
+        }
+        diags.push(
+            file.source
+                .problem_at(
                     Code::E010,
                     &[Seg::Key("rating"), Seg::Key("by"), Seg::Index(j)],
                     format!(
@@ -140,74 +123,75 @@ pub fn check_rating(
                     "dùng mã trong members.toml",
                     "use an id from members.toml",
                 )),
-            ),
-        }
+        );
     }
-    match sheet_for(&rubric, &measures_at(ledger, meetings, i), rating) {
+}
+
+/// E051 when the scores no longer score, E050 when the recorded total or level is not what
+/// the rubric and the record give today.
+fn check_sheet(
+    file: &MeetingFile,
+    rating: &Rating,
+    sheet: Result<Sheet, Vec<ScoreError>>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let src = &file.source;
+    let rate_again = |why: &str| format!("{why} `cellbook rate {}`", file.id);
+    let sheet = match sheet {
+        Ok(sheet) => sheet,
         Err(errors) => {
             for e in errors {
                 diags.push(
                     src.problem_at(
                         Code::E051,
                         &[Seg::Key("rating"), Seg::Key("scores")],
-                        describe_score_error(&e),
+                        e.message(lang()),
                     )
-                    .hint(format!(
-                        "{} `cellbook rate {}`",
-                        tr("chấm lại bằng", "rate it again with"),
-                        file.id
-                    )),
+                    .hint(rate_again(tr("chấm lại bằng", "rate it again with"))),
                 );
             }
+            return;
         }
-        Ok(sheet) => {
-            if sheet.total != rating.total {
-                diags.push(
-                    src.problem_at(
-                        Code::E050,
-                        &[Seg::Key("rating"), Seg::Key("total")],
-                        format!(
-                            "{} {}, {} {}",
-                            tr("tổng điểm ghi", "the recorded total is"),
-                            rating.total,
-                            tr(
-                                "nhưng theo bộ tiêu chí và biên bản là",
-                                "but the rubric and the record give"
-                            ),
-                            sheet.total
-                        ),
-                    )
-                    .hint(format!(
-                        "{} `cellbook rate {}`",
-                        tr(
-                            "biên bản đã thay đổi từ khi xếp loại; chấm lại bằng",
-                            "the record changed since it was rated; rate it again with"
-                        ),
-                        file.id
-                    )),
-                );
-            }
-            if sheet.level != rating.level {
-                diags.push(
-                    src.problem_at(
-                        Code::E050,
-                        &[Seg::Key("rating"), Seg::Key("level")],
-                        format!(
-                            "{} {}, {} {}",
-                            tr("mức ghi là", "the recorded level is"),
-                            rating.level.key(),
-                            tr("nhưng theo bộ tiêu chí là", "but the rubric gives"),
-                            sheet.level.key()
-                        ),
-                    )
-                    .hint(format!(
-                        "{} `cellbook rate {}`",
-                        tr("chấm lại bằng", "rate it again with"),
-                        file.id
-                    )),
-                );
-            }
-        }
+    };
+    if sheet.total != rating.total {
+        let message = format!(
+            "{} {}, {} {}",
+            tr("tổng điểm ghi", "the recorded total is"),
+            rating.total,
+            tr(
+                "nhưng theo bộ tiêu chí và biên bản là",
+                "but the rubric and the record give"
+            ),
+            sheet.total
+        );
+        diags.push(
+            src.problem_at(
+                Code::E050,
+                &[Seg::Key("rating"), Seg::Key("total")],
+                message,
+            )
+            .hint(rate_again(tr(
+                "biên bản đã thay đổi từ khi xếp loại; chấm lại bằng",
+                "the record changed since it was rated; rate it again with",
+            ))),
+        );
+    }
+    if sheet.level != rating.level {
+        let message = format!(
+            "{} {}, {} {}",
+            tr("mức ghi là", "the recorded level is"),
+            rating.level.key(),
+            tr("nhưng theo bộ tiêu chí là", "but the rubric gives"),
+            sheet.level.key()
+        );
+        diags.push(
+            src.problem_at(
+                Code::E050,
+                &[Seg::Key("rating"), Seg::Key("level")],
+                message,
+            )
+            .hint(rate_again(tr("chấm lại bằng", "rate it again with"))),
+        );
     }
 }
 
@@ -215,7 +199,7 @@ pub fn check_rating(
 pub fn sheet_for(
     rubric: &Rubric,
     measures: &Measures,
-    rating: &crate::core::model::Rating,
+    rating: &Rating,
 ) -> Result<Sheet, Vec<ScoreError>> {
     score(rubric, measures, &rating.scores)
 }

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::core::model::{CellFile, Meeting, MeetingId, Roster, SCHEMA};
+use crate::core::model::{CellFile, Meeting, MeetingId, Member, Roster, SCHEMA};
 use crate::core::rules;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::{lang, tr};
@@ -312,46 +312,52 @@ fn check_roster(src: &Source, roster: &Roster, diags: &mut Vec<Diagnostic>) {
                 .hint(tr("ghi họ và tên đầy đủ", "write the full name")),
             );
         }
-        if let Some(left) = m.left
-            && left <= m.joined
+        check_member_dates(src, i, m, diags);
+    }
+}
+
+/// E021, E022: a member leaves after joining, and an exemption ends after it starts.
+fn check_member_dates(src: &Source, i: usize, m: &Member, diags: &mut Vec<Diagnostic>) {
+    let at = |key: &'static str| [Seg::Key("member"), Seg::Index(i), Seg::Key(key)];
+    if let Some(left) = m.left
+        && left <= m.joined
+    {
+        diags.push(
+            src.problem_at(
+                Code::E021,
+                &at("left"),
+                tr(
+                    "ngày rời không sau ngày vào",
+                    "`left` is not after `joined`",
+                ),
+            )
+            .hint(tr("kiểm tra lại hai ngày", "check both dates")),
+        );
+    }
+    for (j, e) in m.exempt.iter().enumerate() {
+        if let Some(to) = e.to
+            && to < e.from
         {
             diags.push(
                 src.problem_at(
-                    Code::E021,
-                    &at("left"),
+                    Code::E022,
+                    &[
+                        Seg::Key("member"),
+                        Seg::Index(i),
+                        Seg::Key("exempt"),
+                        Seg::Index(j),
+                        Seg::Key("to"),
+                    ],
                     tr(
-                        "ngày rời không sau ngày vào",
-                        "`left` is not after `joined`",
+                        "thời gian miễn kết thúc trước khi bắt đầu",
+                        "the exemption ends before it starts",
                     ),
                 )
-                .hint(tr("kiểm tra lại hai ngày", "check both dates")),
+                .hint(tr(
+                    "`to` phải từ ngày `from` trở đi",
+                    "`to` must be on or after `from`",
+                )),
             );
-        }
-        for (j, e) in m.exempt.iter().enumerate() {
-            if let Some(to) = e.to
-                && to < e.from
-            {
-                diags.push(
-                    src.problem_at(
-                        Code::E022,
-                        &[
-                            Seg::Key("member"),
-                            Seg::Index(i),
-                            Seg::Key("exempt"),
-                            Seg::Index(j),
-                            Seg::Key("to"),
-                        ],
-                        tr(
-                            "thời gian miễn kết thúc trước khi bắt đầu",
-                            "the exemption ends before it starts",
-                        ),
-                    )
-                    .hint(tr(
-                        "`to` phải từ ngày `from` trở đi",
-                        "`to` must be on or after `from`",
-                    )),
-                );
-            }
         }
     }
 }
@@ -396,36 +402,47 @@ fn scan_meetings(ledger: &Ledger, diags: &mut Vec<Diagnostic>) -> Vec<(MeetingId
             ));
             continue;
         };
-        let Ok(files) = fs::read_dir(&ydir) else {
-            continue;
-        };
-        let mut files: Vec<_> = files.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-        files.sort();
-        for path in files {
-            let fname = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default()
-                .to_owned();
-            if fname.starts_with(TMP_PREFIX) {
-                diags.push(temp_file_warning(&path));
-                continue;
-            }
-            let id = fname.strip_suffix(".toml").and_then(MeetingId::parse);
-            match id {
-                Some(id) if chrono::Datelike::year(&id.date) == year => out.push((id, path)),
-                Some(id) => {
-                    diags.push(Diagnostic::new(Code::E020, &path, format!("{} {year}", tr("cuộc họp nằm sai thư mục năm", "the meeting is in the wrong year folder"))).hint(format!("{} {}", tr("chuyển tệp tới", "move it to"), id.rel_path())));
-                    if ledger.root.join(id.rel_path()).exists() {
-                        diags.push(Diagnostic::new(Code::E060, &path, format!("{} {id}", tr("hai tệp cho cùng một cuộc họp", "two files for the one meeting"))).hint(tr("giữ một tệp, xóa tệp kia", "keep one file and remove the other")));
-                    }
-                }
-                None if fname.starts_with('.') || fname.ends_with('~') => {}
-                None => diags.push(Diagnostic::new(Code::W005, &path, tr("tên tệp không phải mã cuộc họp (YYYY-MM-DD.toml hoặc YYYY-MM-DD-2.toml); tệp bị bỏ qua", "the file name is not a meeting id (YYYY-MM-DD.toml or YYYY-MM-DD-2.toml); it is ignored"))),
-            }
-        }
+        scan_year(ledger, &ydir, year, diags, &mut out);
     }
     out
+}
+
+/// The meeting files of one year folder; misnamed, misplaced and temporary files are reported.
+fn scan_year(
+    ledger: &Ledger,
+    ydir: &Path,
+    year: i32,
+    diags: &mut Vec<Diagnostic>,
+    out: &mut Vec<(MeetingId, PathBuf)>,
+) {
+    let Ok(files) = fs::read_dir(ydir) else {
+        return;
+    };
+    let mut files: Vec<_> = files.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    files.sort();
+    for path in files {
+        let fname = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        if fname.starts_with(TMP_PREFIX) {
+            diags.push(temp_file_warning(&path));
+            continue;
+        }
+        let id = fname.strip_suffix(".toml").and_then(MeetingId::parse);
+        match id {
+            Some(id) if chrono::Datelike::year(&id.date) == year => out.push((id, path)),
+            Some(id) => {
+                diags.push(Diagnostic::new(Code::E020, &path, format!("{} {year}", tr("cuộc họp nằm sai thư mục năm", "the meeting is in the wrong year folder"))).hint(format!("{} {}", tr("chuyển tệp tới", "move it to"), id.rel_path())));
+                if ledger.root.join(id.rel_path()).exists() {
+                    diags.push(Diagnostic::new(Code::E060, &path, format!("{} {id}", tr("hai tệp cho cùng một cuộc họp", "two files for the one meeting"))).hint(tr("giữ một tệp, xóa tệp kia", "keep one file and remove the other")));
+                }
+            }
+            None if fname.starts_with('.') || fname.ends_with('~') => {}
+            None => diags.push(Diagnostic::new(Code::W005, &path, tr("tên tệp không phải mã cuộc họp (YYYY-MM-DD.toml hoặc YYYY-MM-DD-2.toml); tệp bị bỏ qua", "the file name is not a meeting id (YYYY-MM-DD.toml or YYYY-MM-DD-2.toml); it is ignored"))),
+        }
+    }
 }
 
 /// Temporary files left in the ledger's root by an interrupted write of cellbook.toml or

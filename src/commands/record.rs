@@ -185,11 +185,34 @@ fn interview(ctx: &Context, args: &RecordArgs) -> Result<Option<RecordArgs>> {
     let rec = m.record.clone().unwrap_or_default();
     let mut asked = args.clone();
     let roll: Vec<&Member> = attendance::roll(&ledger.roster, date).collect();
-    let choice = |x: &Member| prompt::Choice {
-        id: x.id.clone(),
-        name: x.name.clone(),
-    };
-    let planned = m.plan.as_ref().and_then(|p| p.time);
+    ask_times_and_roles(
+        &mut asked,
+        &rec,
+        &roll,
+        m.plan.as_ref().and_then(|p| p.time),
+    )?;
+    ask_attendance(&mut asked, &roll, date)?;
+    if asked.vote.is_none() {
+        let vote = prompt::text(
+            tr(
+                "Biểu quyết TÁN-THÀNH/KHÔNG/KHÁC (để trống nếu không)",
+                "Vote FOR/AGAINST/ABSTAIN (empty if none)",
+            ),
+            None,
+        )?;
+        asked.vote = Some(vote).filter(|v| !v.trim().is_empty());
+    }
+    Ok(Some(asked))
+}
+
+/// Ask for the start and end times (the planned time offered), the chair (the secretary
+/// offered) and the minute-taker (the deputy offered), unless given.
+fn ask_times_and_roles(
+    asked: &mut RecordArgs,
+    rec: &Record,
+    roll: &[&Member],
+    planned: Option<NaiveTime>,
+) -> Result<()> {
     if asked.start.is_none() {
         asked.start = prompt::time(
             tr("Giờ bắt đầu (HH:MM)", "Start time (HH:MM)"),
@@ -216,6 +239,15 @@ fn interview(ctx: &Context, args: &RecordArgs) -> Result<Option<RecordArgs>> {
         )?)
         .filter(|c| !c.trim().is_empty());
     }
+    Ok(())
+}
+
+/// Ask who came, why each absent member was absent, and who spoke.
+fn ask_attendance(asked: &mut RecordArgs, roll: &[&Member], date: NaiveDate) -> Result<()> {
+    let choice = |x: &Member| prompt::Choice {
+        id: x.id.clone(),
+        name: x.name.clone(),
+    };
     // Everyone expected is ticked; exempted members are offered, unticked, in case they came.
     let expected: Vec<&Member> = roll
         .iter()
@@ -267,17 +299,7 @@ fn interview(ctx: &Context, args: &RecordArgs) -> Result<Option<RecordArgs>> {
             );
         }
     }
-    if asked.vote.is_none() {
-        let vote = prompt::text(
-            tr(
-                "Biểu quyết TÁN-THÀNH/KHÔNG/KHÁC (để trống nếu không)",
-                "Vote FOR/AGAINST/ABSTAIN (empty if none)",
-            ),
-            None,
-        )?;
-        asked.vote = Some(vote).filter(|v| !v.trim().is_empty());
-    }
-    Ok(Some(asked))
+    Ok(())
 }
 
 /// Apply the flags to the meeting, refusing anything that would make the record inconsistent.

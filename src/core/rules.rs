@@ -163,23 +163,7 @@ impl RecordProblem {
                 cast,
                 counted,
                 present,
-            } => {
-                let (n, whom) = if *cast > u64::from(*counted) {
-                    (
-                        counted,
-                        t("đảng viên chính thức được tính", "counted full members"),
-                    )
-                } else {
-                    (
-                        present,
-                        t("đảng viên chính thức có mặt", "full members present"),
-                    )
-                };
-                format!(
-                    "{cast} {} {n} {whom}",
-                    t("phiếu, nhiều hơn", "votes, more than the")
-                )
-            }
+            } => votes_message(*cast, *counted, *present, lang),
             RecordProblem::UnknownMember { id } => format!(
                 "{} '{id}'",
                 t("không có đảng viên mã", "no member has the id")
@@ -263,6 +247,27 @@ impl RecordProblem {
             RecordProblem::UnknownMember { .. } => unknown,
         }
     }
+}
+
+/// E040's message names the count the votes exceed first: counted full members, else those
+/// present.
+fn votes_message(cast: u64, counted: u32, present: u32, lang: Lang) -> String {
+    let t = |vi, en| lang.pick(vi, en);
+    let (n, whom) = if cast > u64::from(counted) {
+        (
+            counted,
+            t("đảng viên chính thức được tính", "counted full members"),
+        )
+    } else {
+        (
+            present,
+            t("đảng viên chính thức có mặt", "full members present"),
+        )
+    };
+    format!(
+        "{cast} {} {n} {whom}",
+        t("phiếu, nhiều hơn", "votes, more than the")
+    )
 }
 
 fn attendance_message(p: &AttendanceProblem, lang: Lang) -> String {

@@ -717,40 +717,7 @@ impl Checker {
                 None
             }
             (Some(list), None) => {
-                if !raw_bounds.is_empty() {
-                    self.report(
-                        ProblemCode::GateForm,
-                        Some(spanned.span()),
-                        "a `full_marks` gate has bounds (`min`, `max`, `above` or `below`)",
-                        "bounds go with `measure`; remove them or make a separate measure gate",
-                    );
-                }
-                if list.get_ref().is_empty() {
-                    self.report(
-                        ProblemCode::GateIncomplete,
-                        Some(list.span()),
-                        "`full_marks` is empty: the gate checks nothing",
-                        "list the criteria that need full marks, or remove the gate",
-                    );
-                }
-                let known: Vec<&str> = criteria
-                    .iter()
-                    .map(|c| c.get_ref().id.get_ref().as_str())
-                    .collect();
-                let mut ids = Vec::with_capacity(list.get_ref().len());
-                for id in list.get_ref() {
-                    if known.contains(&id.get_ref().as_str()) {
-                        ids.push(id.get_ref().clone());
-                    } else {
-                        self.report(
-                            ProblemCode::GateUnknownCriterion,
-                            Some(id.span()),
-                            format!("gate names unknown criterion `{}`", id.get_ref()),
-                            did_you_mean(id.get_ref(), &known, "criteria"),
-                        );
-                    }
-                }
-                Some(GateCondition::FullMarks(ids))
+                self.gate_full_marks(spanned, list, !raw_bounds.is_empty(), criteria)
             }
             (None, Some(raw_measure)) => {
                 let measure = self.measure(raw_measure);
@@ -775,6 +742,50 @@ impl Checker {
             level: level?,
             condition: condition?,
         })
+    }
+
+    /// A `full_marks` gate: every criterion it names must be one of this rubric's.
+    fn gate_full_marks(
+        &mut self,
+        spanned: &Spanned<RawGate>,
+        list: &Spanned<Vec<Spanned<String>>>,
+        has_bounds: bool,
+        criteria: &[Spanned<RawCriterion>],
+    ) -> Option<GateCondition> {
+        if has_bounds {
+            self.report(
+                ProblemCode::GateForm,
+                Some(spanned.span()),
+                "a `full_marks` gate has bounds (`min`, `max`, `above` or `below`)",
+                "bounds go with `measure`; remove them or make a separate measure gate",
+            );
+        }
+        if list.get_ref().is_empty() {
+            self.report(
+                ProblemCode::GateIncomplete,
+                Some(list.span()),
+                "`full_marks` is empty: the gate checks nothing",
+                "list the criteria that need full marks, or remove the gate",
+            );
+        }
+        let known: Vec<&str> = criteria
+            .iter()
+            .map(|c| c.get_ref().id.get_ref().as_str())
+            .collect();
+        let mut ids = Vec::with_capacity(list.get_ref().len());
+        for id in list.get_ref() {
+            if known.contains(&id.get_ref().as_str()) {
+                ids.push(id.get_ref().clone());
+            } else {
+                self.report(
+                    ProblemCode::GateUnknownCriterion,
+                    Some(id.span()),
+                    format!("gate names unknown criterion `{}`", id.get_ref()),
+                    did_you_mean(id.get_ref(), &known, "criteria"),
+                );
+            }
+        }
+        Some(GateCondition::FullMarks(ids))
     }
 
     fn year(&mut self, spanned: &Spanned<RawYear>) -> YearRules {

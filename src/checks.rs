@@ -10,13 +10,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::core::model::{CellFile, Meeting, MeetingId, Member, Roster, SCHEMA};
+use crate::core::model::{MeetingId, Member, Roster};
 use crate::core::rules;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::{lang, tr};
 use crate::ledger::locate::Seg;
 use crate::ledger::storage::TMP_PREFIX;
-use crate::ledger::{self, CONFIG_FILE, Ledger, MEETINGS_DIR, MEMBERS_FILE, MeetingFile, Source};
+use crate::ledger::{self, Ledger, MEETINGS_DIR, MeetingFile, Source};
 
 /// Every check's name, for `--only` and the docs.
 pub const CHECKS: &[&str] = &[
@@ -42,22 +42,9 @@ pub struct CheckOptions {
 /// becomes a diagnostic.
 pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    let config = load::<CellFile>(&root.join(CONFIG_FILE), &mut diags);
-    let members_path = root.join(MEMBERS_FILE);
-    let roster = if members_path.exists() {
-        load::<Roster>(&members_path, &mut diags)
-    } else {
-        Some((
-            Source {
-                path: members_path,
-                text: String::new(),
-            },
-            Roster {
-                schema: SCHEMA,
-                members: vec![],
-            },
-        ))
-    };
+    let (config, roster) = ledger::read_settings(root);
+    let config = kept(config, &mut diags);
+    let roster = kept(roster, &mut diags);
     if let Some((src, cfg)) = &config {
         ledger::check_schema_version(src, cfg.schema, &mut diags);
         if cfg.cell.name.trim().is_empty() {
@@ -99,19 +86,13 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
     let files = scan_meetings(&ledger, &mut diags);
     let mut meetings: Vec<MeetingFile> = Vec::with_capacity(files.len());
     for (id, path) in files {
-        if let Err(d) = ledger::ensure_inside(root, &path) {
-            diags.push(*d);
-            continue;
+        match ledger::read_meeting(root, id, &path) {
+            Ok((file, problems)) => {
+                diags.extend(problems);
+                meetings.push(file);
+            }
+            Err(d) => diags.push(*d),
         }
-        let Some((source, meeting)) = load::<Meeting>(&path, &mut diags) else {
-            continue;
-        };
-        ledger::check_schema_version(&source, meeting.schema, &mut diags);
-        meetings.push(MeetingFile {
-            id,
-            source,
-            meeting,
-        });
     }
     let rubrics = crate::ledger::rubrics::Cache::new(root);
     for (i, file) in meetings.iter().enumerate() {
@@ -253,17 +234,9 @@ pub fn check_ledgers(roots: &[PathBuf], opts: &CheckOptions) -> Vec<Vec<Diagnost
     done.into_iter().map(|(_, d)| d).collect()
 }
 
-fn load<T: serde::de::DeserializeOwned>(
-    path: &Path,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<(Source, T)> {
-    match ledger::parse_file::<T>(path) {
-        Ok(v) => Some(v),
-        Err(d) => {
-            diags.push(*d);
-            None
-        }
-    }
+/// A parsed file, or `None` with its problem reported: a broken file stops only its own checks.
+fn kept<T>(parsed: ledger::Parsed<T>, diags: &mut Vec<Diagnostic>) -> Option<(Source, T)> {
+    parsed.map_err(|d| diags.push(*d)).ok()
 }
 
 fn check_roster(src: &Source, roster: &Roster, diags: &mut Vec<Diagnostic>) {

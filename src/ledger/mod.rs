@@ -93,23 +93,7 @@ impl Ledger {
                 start: root.to_path_buf(),
             });
         }
-        let config_path = root.join(CONFIG_FILE);
-        let members_path = root.join(MEMBERS_FILE);
-        let config = parse_file::<CellFile>(&config_path);
-        let roster = if members_path.exists() {
-            parse_file::<Roster>(&members_path)
-        } else {
-            Ok((
-                Source {
-                    path: members_path,
-                    text: String::new(),
-                },
-                Roster {
-                    schema: SCHEMA,
-                    members: vec![],
-                },
-            ))
-        };
+        let (config, roster) = read_settings(root);
         match (config, roster) {
             (Ok((config_source, config)), Ok((roster_source, roster))) => {
                 let mut diags = Vec::new();
@@ -191,21 +175,14 @@ impl Ledger {
         self.root.join(id.rel_path())
     }
 
-    /// Read and parse one meeting file.
+    /// Read and parse one meeting file; any problem stops the command.
     pub fn load_meeting(&self, entry: &MeetingEntry) -> Result<MeetingFile> {
-        ensure_inside(&self.root, &entry.path).map_err(|d| Error::Invalid(vec![*d]))?;
-        let (source, meeting) =
-            parse_file::<Meeting>(&entry.path).map_err(|d| Error::Invalid(vec![*d]))?;
-        let mut diags = Vec::new();
-        check_schema_version(&source, meeting.schema, &mut diags);
-        if !diags.is_empty() {
-            return Err(Error::Invalid(diags));
+        let (file, problems) = read_meeting(&self.root, entry.id, &entry.path)
+            .map_err(|d| Error::Invalid(vec![*d]))?;
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
         }
-        Ok(MeetingFile {
-            id: entry.id,
-            source,
-            meeting,
-        })
+        Ok(file)
     }
 
     /// Read every meeting of the given years; the first broken file stops the command.
@@ -221,6 +198,54 @@ impl Ledger {
         let path = self.meeting_path(id);
         path.is_file().then_some(MeetingEntry { id, path })
     }
+}
+
+/// A file of the ledger, parsed, or the problem that stopped it.
+pub type Parsed<T> = Result<(Source, T), Box<Diagnostic>>;
+
+/// Read the ledger's settings and roster: the one place both are read, for the commands
+/// ([`Ledger::open`], which stops at a problem) and for `check` (which reports every problem
+/// and checks on). A missing `members.toml` is an empty roster.
+pub fn read_settings(root: &Path) -> (Parsed<CellFile>, Parsed<Roster>) {
+    let config = parse_file::<CellFile>(&root.join(CONFIG_FILE));
+    let members_path = root.join(MEMBERS_FILE);
+    let roster = if members_path.exists() {
+        parse_file::<Roster>(&members_path)
+    } else {
+        Ok((
+            Source {
+                path: members_path,
+                text: String::new(),
+            },
+            Roster {
+                schema: SCHEMA,
+                members: vec![],
+            },
+        ))
+    };
+    (config, roster)
+}
+
+/// Read one meeting file: refused (E006) when it links out of the ledger, else parsed. A file
+/// of another format version comes back with its E002, so that `check` can report it and
+/// still check the meeting while a command stops at it.
+pub fn read_meeting(
+    root: &Path,
+    id: MeetingId,
+    path: &Path,
+) -> Result<(MeetingFile, Vec<Diagnostic>), Box<Diagnostic>> {
+    ensure_inside(root, path)?;
+    let (source, meeting) = parse_file::<Meeting>(path)?;
+    let mut problems = Vec::new();
+    check_schema_version(&source, meeting.schema, &mut problems);
+    Ok((
+        MeetingFile {
+            id,
+            source,
+            meeting,
+        },
+        problems,
+    ))
 }
 
 /// E002 when a file was written for another version of the format.

@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::core::lang::Lang;
 use crate::core::rubric::ProblemCode;
 
 /// How bad a problem is: a warning is reported, an error also fails `check`.
@@ -22,6 +23,38 @@ pub enum Severity {
 pub enum Seg<'a> {
     Key(&'a str),
     Index(usize),
+}
+
+/// A text in both languages, for a message composed before the language is known (a rubric
+/// is parsed once, then reported in the language of whoever reads it). `Display` is English.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Words {
+    pub vi: String,
+    pub en: String,
+}
+
+impl Words {
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.vi, &self.en)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.vi.is_empty() && self.en.is_empty()
+    }
+}
+
+/// Both versions of a text, Vietnamese first as everywhere in cellbook.
+pub fn w(vi: impl Into<String>, en: impl Into<String>) -> Words {
+    Words {
+        vi: vi.into(),
+        en: en.into(),
+    }
+}
+
+impl std::fmt::Display for Words {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
 }
 
 /// Declares [`Code`] with its severity and default check in one table, so a code cannot be

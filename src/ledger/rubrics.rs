@@ -10,7 +10,7 @@ use std::rc::Rc;
 use crate::core::rubric::{Rubric, RubricProblem, builtin, find_builtin};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
-use crate::i18n::tr;
+use crate::i18n::{lang, tr};
 use crate::ledger::{RUBRICS_DIR, read_source};
 
 /// Where a rubric was found.
@@ -29,10 +29,10 @@ pub fn problems_to_diagnostics(
     problems
         .iter()
         .map(|p| {
-            let mut d =
-                Diagnostic::new(p.code.into(), path, p.message.clone()).at(text, p.span.clone());
+            let mut d = Diagnostic::new(p.code.into(), path, p.message.get(lang()))
+                .at(text, p.span.clone());
             if !p.hint.is_empty() {
-                d = d.hint(p.hint.clone());
+                d = d.hint(p.hint.get(lang()));
             }
             d
         })

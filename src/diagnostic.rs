@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::render::style::{Style, paint};
 
-pub use crate::core::problem::{Code, Severity};
+pub use crate::core::problem::{Code, Problem, Severity};
+use crate::i18n::lang;
 
 /// Where in a file a problem is: 1-based line and column, the line's text and the caret width.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -115,6 +116,15 @@ impl Diagnostic {
             location: None,
             message: message.into(),
             hint: None,
+        }
+    }
+
+    /// A problem of the catalogue, in the language being spoken.
+    pub fn of(problem: &Problem, file: &Path) -> Self {
+        let d = Diagnostic::new(problem.code(), file, problem.message(lang()));
+        match problem.hint(lang()) {
+            Some(hint) => d.hint(hint),
+            None => d,
         }
     }
 

@@ -183,6 +183,373 @@ impl From<ProblemCode> for Code {
     }
 }
 
+/// A problem of a ledger's files outside the record's rules (those are
+/// [`RecordProblem`](crate::core::rules::RecordProblem)): reading and parsing, settings and
+/// roster, meeting files, ratings, and the cell's cadence. Each variant carries what its message
+/// needs; its code, check, message and hint come from here in either language.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Problem {
+    /// E001: not TOML; the parser's own (English) words.
+    Toml { parser: String },
+    /// E002: TOML, but not the keys or types this file takes; the parser's words.
+    Shape { parser: String },
+    /// E002: a `schema` this version does not read.
+    Version { found: u32 },
+    /// E003
+    NotUtf8,
+    /// E004
+    TooLarge { mib: u64 },
+    /// E005: the system's reason.
+    Unreadable { reason: String },
+    /// E006
+    LinkOut,
+    /// E011 in `cellbook.toml`.
+    UnknownLedgerRubric { id: String },
+    /// E011 in a meeting's rating.
+    UnknownRatingRubric { id: String },
+    /// E012
+    InvalidMemberId { id: String },
+    /// E013
+    EmptyCellName,
+    /// E013
+    EmptyMemberName,
+    /// E020: a meeting file in another year's folder.
+    WrongYearFolder { year: i32, move_to: String },
+    /// E021
+    LeftNotAfterJoined,
+    /// E022
+    ExemptionEndsBeforeStart,
+    /// E060
+    DuplicateMemberId { id: String, first: usize },
+    /// E060
+    TwoFilesForMeeting { id: String },
+    /// W003
+    Unrated { meeting: String },
+    /// E052
+    RatedNotRecorded,
+    /// E010 in a rating's `by`.
+    RaterNotOnRoll { id: String },
+    /// E051: the recorded scores no longer score.
+    Unscorable {
+        error: crate::core::rubric::ScoreError,
+        meeting: String,
+    },
+    /// E050
+    TotalChanged {
+        recorded: u32,
+        computed: u32,
+        meeting: String,
+    },
+    /// E050: the levels' keys (`good`, …).
+    LevelChanged {
+        recorded: &'static str,
+        computed: &'static str,
+        meeting: String,
+    },
+    /// W004
+    TempFile,
+    /// W005
+    StrayFileInMeetings,
+    /// W005
+    StrayFolderInMeetings,
+    /// W005
+    NotAMeetingFileName,
+    /// W007
+    AbsentMonths {
+        name: String,
+        year: i32,
+        months: Vec<u32>,
+    },
+    /// W008 (regular) and W009 (thematic).
+    Shortfall(crate::core::cadence::Shortfall),
+}
+
+impl Problem {
+    pub fn code(&self) -> Code {
+        use crate::core::model::Kind;
+        match self {
+            Problem::Toml { .. } => Code::E001,
+            Problem::Shape { .. } | Problem::Version { .. } => Code::E002,
+            Problem::NotUtf8 => Code::E003,
+            Problem::TooLarge { .. } => Code::E004,
+            Problem::Unreadable { .. } => Code::E005,
+            Problem::LinkOut => Code::E006,
+            Problem::UnknownLedgerRubric { .. } | Problem::UnknownRatingRubric { .. } => Code::E011,
+            Problem::InvalidMemberId { .. } => Code::E012,
+            Problem::EmptyCellName | Problem::EmptyMemberName => Code::E013,
+            Problem::WrongYearFolder { .. } => Code::E020,
+            Problem::LeftNotAfterJoined => Code::E021,
+            Problem::ExemptionEndsBeforeStart => Code::E022,
+            Problem::DuplicateMemberId { .. } | Problem::TwoFilesForMeeting { .. } => Code::E060,
+            Problem::Unrated { .. } => Code::W003,
+            Problem::RatedNotRecorded => Code::E052,
+            Problem::RaterNotOnRoll { .. } => Code::E010,
+            Problem::Unscorable { .. } => Code::E051,
+            Problem::TotalChanged { .. } | Problem::LevelChanged { .. } => Code::E050,
+            Problem::TempFile => Code::W004,
+            Problem::StrayFileInMeetings
+            | Problem::StrayFolderInMeetings
+            | Problem::NotAMeetingFileName => Code::W005,
+            Problem::AbsentMonths { .. } => Code::W007,
+            Problem::Shortfall(s) => match s.kind {
+                Kind::Regular => Code::W008,
+                Kind::Thematic => Code::W009,
+            },
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        let t = |vi, en| lang.pick(vi, en);
+        match self {
+            Problem::Toml { parser } | Problem::Shape { parser } => parser.clone(),
+            Problem::Version { found } => format!(
+                "{} {found}",
+                t(
+                    "không hỗ trợ phiên bản định dạng",
+                    "unsupported format version"
+                )
+            ),
+            Problem::NotUtf8 => {
+                t("tệp không phải văn bản UTF-8", "the file is not UTF-8 text").into()
+            }
+            Problem::TooLarge { mib } => {
+                format!("{} ({mib} MiB)", t("tệp quá lớn", "the file is too large"))
+            }
+            Problem::Unreadable { reason } => {
+                format!(
+                    "{}: {reason}",
+                    t("không đọc được tệp", "cannot read the file")
+                )
+            }
+            Problem::LinkOut => t(
+                "tệp là liên kết trỏ ra ngoài sổ (hoặc liên kết hỏng)",
+                "the file is a link that points outside the ledger (or nowhere)",
+            )
+            .into(),
+            Problem::UnknownLedgerRubric { id } | Problem::UnknownRatingRubric { id } => {
+                format!("{} '{id}'", t("không có bộ tiêu chí", "unknown rubric"))
+            }
+            Problem::InvalidMemberId { id } => {
+                format!("{} '{id}'", t("mã không hợp lệ", "invalid id"))
+            }
+            Problem::EmptyCellName => t("tên chi bộ trống", "the cell's name is empty").into(),
+            Problem::EmptyMemberName => t("tên trống", "the name is empty").into(),
+            Problem::WrongYearFolder { year, .. } => format!(
+                "{} {year}",
+                t(
+                    "cuộc họp nằm sai thư mục năm",
+                    "the meeting is in the wrong year folder"
+                )
+            ),
+            Problem::LeftNotAfterJoined => t(
+                "ngày rời không sau ngày vào",
+                "`left` is not after `joined`",
+            )
+            .into(),
+            Problem::ExemptionEndsBeforeStart => t(
+                "thời gian miễn kết thúc trước khi bắt đầu",
+                "the exemption ends before it starts",
+            )
+            .into(),
+            Problem::DuplicateMemberId { id, first } => format!(
+                "{} '{id}' {} {}",
+                t("mã", "the id"),
+                t("trùng với đảng viên thứ", "is also used by member"),
+                first + 1
+            ),
+            Problem::TwoFilesForMeeting { id } => format!(
+                "{} {id}",
+                t(
+                    "hai tệp cho cùng một cuộc họp",
+                    "two files for the one meeting"
+                )
+            ),
+            _ => self.message_of_rating_or_files(lang),
+        }
+    }
+
+    /// The messages of ratings, stray files and cadence (split from [`Problem::message`] to
+    /// keep each short).
+    fn message_of_rating_or_files(&self, lang: Lang) -> String {
+        let t = |vi, en| lang.pick(vi, en);
+        match self {
+            Problem::Unrated { .. } => t(
+                "cuộc họp đã qua hơn 7 ngày nhưng chưa xếp loại",
+                "the meeting was held more than 7 days ago and is not rated",
+            )
+            .into(),
+            Problem::RatedNotRecorded => t(
+                "cuộc họp chưa ghi biên bản mà đã xếp loại",
+                "the meeting is rated but not recorded",
+            )
+            .into(),
+            Problem::RaterNotOnRoll { id } => format!(
+                "{} '{id}' {}",
+                t("người đánh giá", "rater"),
+                t("không có trong danh sách", "is not on the roll")
+            ),
+            Problem::Unscorable { error, .. } => error.message(lang),
+            Problem::TotalChanged {
+                recorded, computed, ..
+            } => format!(
+                "{} {recorded}, {} {computed}",
+                t("tổng điểm ghi", "the recorded total is"),
+                t(
+                    "nhưng theo bộ tiêu chí và biên bản là",
+                    "but the rubric and the record give"
+                ),
+            ),
+            Problem::LevelChanged {
+                recorded, computed, ..
+            } => format!(
+                "{} {recorded}, {} {computed}",
+                t("mức ghi là", "the recorded level is"),
+                t("nhưng theo bộ tiêu chí là", "but the rubric gives"),
+            ),
+            Problem::TempFile => t(
+                "tệp tạm còn sót lại sau một lần ghi bị ngắt",
+                "a temporary file left by an interrupted write",
+            )
+            .into(),
+            Problem::StrayFileInMeetings => t(
+                "tệp lạ trong meetings/ (chỉ chứa thư mục năm)",
+                "stray file in meetings/ (it holds year folders only)",
+            )
+            .into(),
+            Problem::StrayFolderInMeetings => t(
+                "thư mục lạ trong meetings/ (tên phải là năm, ví dụ 2020)",
+                "stray folder in meetings/ (names are years, e.g. 2020)",
+            )
+            .into(),
+            Problem::NotAMeetingFileName => t(
+                "tên tệp không phải mã cuộc họp (YYYY-MM-DD.toml hoặc YYYY-MM-DD-2.toml); tệp bị bỏ qua",
+                "the file name is not a meeting id (YYYY-MM-DD.toml or YYYY-MM-DD-2.toml); it is ignored",
+            )
+            .into(),
+            Problem::AbsentMonths { name, year, months } => {
+                let list: Vec<String> = months.iter().map(u32::to_string).collect();
+                format!(
+                    "{name} {} {} {} {year} ({})",
+                    t("vắng không lý do trong", "was absent without a reason in"),
+                    months.len(),
+                    t("tháng của năm", "months of"),
+                    list.join(", ")
+                )
+            }
+            Problem::Shortfall(s) => {
+                let (unit, what) = match s.kind {
+                    crate::core::model::Kind::Regular => (
+                        t("tháng", "month"),
+                        t("buổi sinh hoạt thường kỳ đã họp", "regular meetings held"),
+                    ),
+                    crate::core::model::Kind::Thematic => (
+                        t("quý", "quarter"),
+                        t("buổi sinh hoạt chuyên đề đã họp", "thematic meetings held"),
+                    ),
+                };
+                format!("{unit} {}: {}/{} {what}", s.period, s.have, s.need)
+            }
+            // Written by `message` itself.
+            _ => String::new(),
+        }
+    }
+
+    /// How to fix it, if there is more to say than the message.
+    pub fn hint(&self, lang: Lang) -> Option<String> {
+        let t = |vi: &str, en: &str| Some(lang.pick(vi, en).to_owned());
+        let rate_again = |why: Option<String>, meeting: &str| {
+            why.map(|why| format!("{why} `cellbook rate {meeting}`"))
+        };
+        match self {
+            Problem::Toml { .. } => t(
+                "sửa cú pháp TOML tại vị trí này (xem `cellbook spec`)",
+                "fix the TOML syntax at this spot (see `cellbook spec`)",
+            ),
+            Problem::Shape { .. } => t(
+                "xem `cellbook spec` để biết các khóa và kiểu hợp lệ",
+                "see `cellbook spec` for the keys and types this file takes",
+            ),
+            Problem::Version { .. } => t(
+                "phiên bản này của cellbook đọc `schema = 1`; hãy cập nhật cellbook",
+                "this cellbook reads `schema = 1`; a newer file needs a newer cellbook",
+            ),
+            Problem::NotUtf8 => t(
+                "lưu lại tệp với mã hóa UTF-8 (trình soạn thảo: Save with encoding → UTF-8)",
+                "save the file as UTF-8 (in an editor: Save with encoding → UTF-8)",
+            ),
+            Problem::TooLarge { .. } => t(
+                "tệp sổ chỉ vài KB; hãy kiểm tra xem có dán nhầm nội dung không",
+                "ledger files are a few KB; check that nothing was pasted into it by mistake",
+            ),
+            Problem::LinkOut => t(
+                "thay liên kết bằng chính tệp đó",
+                "replace the link with the file itself",
+            ),
+            Problem::UnknownLedgerRubric { .. } => t(
+                "xem các bộ có sẵn bằng `cellbook rubric list`, hoặc đặt tệp vào rubrics/",
+                "see the built-in rubrics with `cellbook rubric list`, or put a file in rubrics/",
+            ),
+            Problem::UnknownRatingRubric { .. } => {
+                t("xem `cellbook rubric list`", "see `cellbook rubric list`")
+            }
+            Problem::InvalidMemberId { .. } => t(
+                "mã gồm chữ thường không dấu, số, - hoặc _, bắt đầu bằng chữ",
+                "an id is lowercase ASCII letters, digits, - or _, starting with a letter",
+            ),
+            Problem::EmptyCellName => t("ghi tên đầy đủ của chi bộ", "write the cell's full name"),
+            Problem::EmptyMemberName => t("ghi họ và tên đầy đủ", "write the full name"),
+            Problem::WrongYearFolder { move_to, .. } => Some(format!(
+                "{} {move_to}",
+                lang.pick("chuyển tệp tới", "move it to")
+            )),
+            Problem::LeftNotAfterJoined => t("kiểm tra lại hai ngày", "check both dates"),
+            Problem::ExemptionEndsBeforeStart => t(
+                "`to` phải từ ngày `from` trở đi",
+                "`to` must be on or after `from`",
+            ),
+            Problem::DuplicateMemberId { .. } => t(
+                "mỗi đảng viên cần một mã riêng",
+                "each member needs an id of their own",
+            ),
+            Problem::TwoFilesForMeeting { .. } => t(
+                "giữ một tệp, xóa tệp kia",
+                "keep one file and remove the other",
+            ),
+            Problem::Unrated { meeting } => Some(format!("cellbook rate {meeting}")),
+            Problem::RatedNotRecorded => t(
+                "ghi biên bản trước (`cellbook record`), rồi xếp loại",
+                "record it first (`cellbook record`), then rate it",
+            ),
+            Problem::RaterNotOnRoll { .. } => {
+                t("dùng mã trong members.toml", "use an id from members.toml")
+            }
+            Problem::Unscorable { meeting, .. } | Problem::LevelChanged { meeting, .. } => {
+                rate_again(t("chấm lại bằng", "rate it again with"), meeting)
+            }
+            Problem::TotalChanged { meeting, .. } => rate_again(
+                t(
+                    "biên bản đã thay đổi từ khi xếp loại; chấm lại bằng",
+                    "the record changed since it was rated; rate it again with",
+                ),
+                meeting,
+            ),
+            Problem::TempFile => t(
+                "tệp gốc vẫn nguyên vẹn; có thể xóa tệp tạm này",
+                "the real file is intact; this temporary file can be deleted",
+            ),
+            Problem::AbsentMonths { .. } => t(
+                "chi bộ xem xét đưa ra khỏi Đảng (Quy định 24-QĐ/TW, điểm 8.1)",
+                "the cell is to consider removal from the rolls (Quy định 24-QĐ/TW, point 8.1)",
+            ),
+            Problem::Unreadable { .. }
+            | Problem::StrayFileInMeetings
+            | Problem::StrayFolderInMeetings
+            | Problem::NotAMeetingFileName
+            | Problem::Shortfall(_) => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,9 +17,8 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::core::model::{CellFile, Meeting, MeetingId, Roster, SCHEMA};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Problem};
 use crate::error::{Error, Result};
-use crate::i18n::tr;
 use locate::{Seg, locate};
 
 pub const CONFIG_FILE: &str = "cellbook.toml";
@@ -40,6 +39,11 @@ pub struct Source {
 }
 
 impl Source {
+    /// A problem of the catalogue, pointing at the value at `path` in this file.
+    pub fn report(&self, problem: &Problem, path: &[Seg]) -> Diagnostic {
+        Diagnostic::of(problem, &self.path).at(&self.text, locate(&self.text, path))
+    }
+
     /// A diagnostic pointing at the value at `path` in this file.
     pub fn problem_at(&self, code: Code, path: &[Seg], message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(code, &self.path, message).at(&self.text, locate(&self.text, path))
@@ -251,24 +255,7 @@ pub fn read_meeting(
 /// E002 when a file was written for another version of the format.
 pub fn check_schema_version(source: &Source, schema: u32, diags: &mut Vec<Diagnostic>) {
     if schema != SCHEMA {
-        diags.push(
-            source
-                .problem_at(
-                    Code::E002,
-                    &[Seg::Key("schema")],
-                    format!(
-                        "{} {schema}",
-                        tr(
-                            "không hỗ trợ phiên bản định dạng",
-                            "unsupported format version"
-                        )
-                    ),
-                )
-                .hint(tr(
-                    "phiên bản này của cellbook đọc `schema = 1`; hãy cập nhật cellbook",
-                    "this cellbook reads `schema = 1`; a newer file needs a newer cellbook",
-                )),
-        );
+        diags.push(source.report(&Problem::Version { found: schema }, &[Seg::Key("schema")]));
     }
 }
 
@@ -291,29 +278,17 @@ pub fn ensure_inside(root: &Path, path: &Path) -> Result<(), Box<Diagnostic>> {
     if inside {
         return Ok(());
     }
-    Err(Box::new(
-        Diagnostic::new(
-            Code::E006,
-            path,
-            tr(
-                "tệp là liên kết trỏ ra ngoài sổ (hoặc liên kết hỏng)",
-                "the file is a link that points outside the ledger (or nowhere)",
-            ),
-        )
-        .hint(tr(
-            "thay liên kết bằng chính tệp đó",
-            "replace the link with the file itself",
-        )),
-    ))
+    Err(Box::new(Diagnostic::of(&Problem::LinkOut, path)))
 }
 
 /// Read a file's text, refusing what is not a ledger text file: too large, not UTF-8.
 pub fn read_source(path: &Path) -> Result<Source, Box<Diagnostic>> {
     let io_diag = |e: std::io::Error| {
-        Box::new(Diagnostic::new(
-            Code::E005,
+        Box::new(Diagnostic::of(
+            &Problem::Unreadable {
+                reason: e.to_string(),
+            },
             path,
-            format!("{}: {e}", tr("không đọc được tệp", "cannot read the file")),
         ))
     };
     let file = fs::File::open(path).map_err(io_diag)?;
@@ -325,39 +300,25 @@ pub fn read_source(path: &Path) -> Result<Source, Box<Diagnostic>> {
         .read_to_end(&mut bytes)
         .map_err(io_diag)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Box::new(
-            Diagnostic::new(
-                Code::E004,
-                path,
-                format!(
-                    "{} ({} MiB)",
-                    tr("tệp quá lớn", "the file is too large"),
-                    MAX_FILE_BYTES / 1024 / 1024
-                ),
-            )
-            .hint(tr(
-                "tệp sổ chỉ vài KB; hãy kiểm tra xem có dán nhầm nội dung không",
-                "ledger files are a few KB; check that nothing was pasted into it by mistake",
-            )),
-        ));
+        return Err(Box::new(Diagnostic::of(
+            &Problem::TooLarge {
+                mib: MAX_FILE_BYTES / 1024 / 1024,
+            },
+            path,
+        )));
     }
-    let text =
-        match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                let prefix_chars = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
-                return Err(Box::new(Diagnostic::new(Code::E003, path,
-                tr("tệp không phải văn bản UTF-8", "the file is not UTF-8 text"),
-            )
-            .at(&lossy, Some(prefix_chars..prefix_chars + 1))
-            .hint(tr(
-                "lưu lại tệp với mã hóa UTF-8 (trình soạn thảo: Save with encoding → UTF-8)",
-                "save the file as UTF-8 (in an editor: Save with encoding → UTF-8)",
-            ))));
-            }
-        };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let prefix_chars = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
+            return Err(Box::new(
+                Diagnostic::of(&Problem::NotUtf8, path)
+                    .at(&lossy, Some(prefix_chars..prefix_chars + 1)),
+            ));
+        }
+    };
     let text = text
         .strip_prefix('\u{feff}')
         .map(str::to_owned)
@@ -389,29 +350,13 @@ fn plainly_nfc(text: &str) -> bool {
 pub fn parse_source<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Diagnostic>> {
     toml::from_str::<T>(&source.text).map_err(|e| {
         let syntax = toml::from_str::<toml::Table>(&source.text).is_err();
-        let (code, hint) = if syntax {
-            (
-                Code::E001,
-                tr(
-                    "sửa cú pháp TOML tại vị trí này (xem `cellbook spec`)",
-                    "fix the TOML syntax at this spot (see `cellbook spec`)",
-                ),
-            )
+        let parser = e.message().trim().replace('\n', "; ");
+        let problem = if syntax {
+            Problem::Toml { parser }
         } else {
-            (
-                Code::E002,
-                tr(
-                    "xem `cellbook spec` để biết các khóa và kiểu hợp lệ",
-                    "see `cellbook spec` for the keys and types this file takes",
-                ),
-            )
+            Problem::Shape { parser }
         };
-        let message = e.message().trim().replace('\n', "; ");
-        Box::new(
-            Diagnostic::new(code, &source.path, message)
-                .at(&source.text, e.span())
-                .hint(hint),
-        )
+        Box::new(Diagnostic::of(&problem, &source.path).at(&source.text, e.span()))
     })
 }
 

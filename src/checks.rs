@@ -12,8 +12,8 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::core::model::{MeetingId, Member, Roster};
 use crate::core::rules;
-use crate::diagnostic::{Code, Diagnostic};
-use crate::i18n::{lang, tr};
+use crate::diagnostic::{Diagnostic, Problem};
+use crate::i18n::lang;
 use crate::ledger::locate::Seg;
 use crate::ledger::storage::TMP_PREFIX;
 use crate::ledger::{self, Ledger, MEETINGS_DIR, MeetingFile, Source};
@@ -48,25 +48,18 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
     if let Some((src, cfg)) = &config {
         ledger::check_schema_version(src, cfg.schema, &mut diags);
         if cfg.cell.name.trim().is_empty() {
-            diags.push(
-                src.problem_at(
-                    Code::E013,
-                    &[Seg::Key("cell"), Seg::Key("name")],
-                    tr("tên chi bộ trống", "the cell's name is empty"),
-                )
-                .hint(tr(
-                    "ghi tên đầy đủ của chi bộ",
-                    "write the cell's full name",
-                )),
-            );
+            diags.push(src.report(
+                &Problem::EmptyCellName,
+                &[Seg::Key("cell"), Seg::Key("name")],
+            ));
         }
         if let Some(rubric) = &cfg.rating.rubric
             && crate::ledger::rubrics::load(root, rubric).is_err()
         {
-            diags.push(
-                src.problem_at(Code::E011, &[Seg::Key("rating"), Seg::Key("rubric")], format!("{} '{rubric}'", tr("không có bộ tiêu chí", "unknown rubric")))
-                    .hint(tr("xem các bộ có sẵn bằng `cellbook rubric list`, hoặc đặt tệp vào rubrics/", "see the built-in rubrics with `cellbook rubric list`, or put a file in rubrics/")),
-            );
+            diags.push(src.report(
+                &Problem::UnknownLedgerRubric { id: rubric.clone() },
+                &[Seg::Key("rating"), Seg::Key("rubric")],
+            ));
         }
     }
     if let Some((src, roster)) = &roster {
@@ -126,24 +119,14 @@ fn check_absence_months(ledger: &Ledger, meetings: &[MeetingFile], diags: &mut V
                     .roster
                     .get(who)
                     .map_or(who.as_str(), |m| m.name.as_str());
-                let list: Vec<String> = seen.iter().map(u32::to_string).collect();
-                diags.push(
-                    file.source
-                        .problem_at(Code::W007, &[Seg::Key("record"), Seg::Key("unexcused"), Seg::Index(i)],
-                            format!(
-                                "{name} {} {} {} {} ({})",
-                                tr("vắng không lý do trong", "was absent without a reason in"),
-                                seen.len(),
-                                tr("tháng của năm", "months of"),
-                                date.year(),
-                                list.join(", ")
-                            ),
-                        )
-                        .hint(tr(
-                            "chi bộ xem xét đưa ra khỏi Đảng (Quy định 24-QĐ/TW, điểm 8.1)",
-                            "the cell is to consider removal from the rolls (Quy định 24-QĐ/TW, point 8.1)",
-                        )),
-                );
+                diags.push(file.source.report(
+                    &Problem::AbsentMonths {
+                        name: name.to_owned(),
+                        year: date.year(),
+                        months: seen.clone(),
+                    },
+                    &[Seg::Key("record"), Seg::Key("unexcused"), Seg::Index(i)],
+                ));
             }
         }
     }
@@ -180,23 +163,7 @@ fn check_cadence(
     for s in
         crate::core::cadence::shortfalls(&held, &ledger.config.meetings, &months, &quarters, today)
     {
-        let (code, unit, what) = match s.kind {
-            Kind::Regular => (
-                Code::W008,
-                tr("tháng", "month"),
-                tr("buổi sinh hoạt thường kỳ đã họp", "regular meetings held"),
-            ),
-            Kind::Thematic => (
-                Code::W009,
-                tr("quý", "quarter"),
-                tr("buổi sinh hoạt chuyên đề đã họp", "thematic meetings held"),
-            ),
-        };
-        diags.push(Diagnostic::new(
-            code,
-            &dir,
-            format!("{unit} {}: {}/{} {what}", s.period, s.have, s.need),
-        ));
+        diags.push(Diagnostic::of(&Problem::Shortfall(s), &dir));
     }
 }
 
@@ -244,46 +211,19 @@ fn check_roster(src: &Source, roster: &Roster, diags: &mut Vec<Diagnostic>) {
     for (i, m) in roster.members.iter().enumerate() {
         let at = |key: &'static str| [Seg::Key("member"), Seg::Index(i), Seg::Key(key)];
         if let Some(first) = seen.insert(&m.id, i) {
-            diags.push(
-                src.problem_at(
-                    Code::E060,
-                    &at("id"),
-                    format!(
-                        "{} '{}' {} {}",
-                        tr("mã", "the id"),
-                        m.id,
-                        tr("trùng với đảng viên thứ", "is also used by member"),
-                        first + 1
-                    ),
-                )
-                .hint(tr(
-                    "mỗi đảng viên cần một mã riêng",
-                    "each member needs an id of their own",
-                )),
-            );
+            diags.push(src.report(
+                &Problem::DuplicateMemberId {
+                    id: m.id.clone(),
+                    first,
+                },
+                &at("id"),
+            ));
         }
         if !crate::commands::member::valid_id(&m.id) {
-            diags.push(
-                src.problem_at(
-                    Code::E012,
-                    &at("id"),
-                    format!("{} '{}'", tr("mã không hợp lệ", "invalid id"), m.id),
-                )
-                .hint(tr(
-                    "mã gồm chữ thường không dấu, số, - hoặc _, bắt đầu bằng chữ",
-                    "an id is lowercase ASCII letters, digits, - or _, starting with a letter",
-                )),
-            );
+            diags.push(src.report(&Problem::InvalidMemberId { id: m.id.clone() }, &at("id")));
         }
         if m.name.trim().is_empty() {
-            diags.push(
-                src.problem_at(
-                    Code::E013,
-                    &at("name"),
-                    tr("tên trống", "the name is empty"),
-                )
-                .hint(tr("ghi họ và tên đầy đủ", "write the full name")),
-            );
+            diags.push(src.report(&Problem::EmptyMemberName, &at("name")));
         }
         check_member_dates(src, i, m, diags);
     }
@@ -295,42 +235,22 @@ fn check_member_dates(src: &Source, i: usize, m: &Member, diags: &mut Vec<Diagno
     if let Some(left) = m.left
         && left <= m.joined
     {
-        diags.push(
-            src.problem_at(
-                Code::E021,
-                &at("left"),
-                tr(
-                    "ngày rời không sau ngày vào",
-                    "`left` is not after `joined`",
-                ),
-            )
-            .hint(tr("kiểm tra lại hai ngày", "check both dates")),
-        );
+        diags.push(src.report(&Problem::LeftNotAfterJoined, &at("left")));
     }
     for (j, e) in m.exempt.iter().enumerate() {
         if let Some(to) = e.to
             && to < e.from
         {
-            diags.push(
-                src.problem_at(
-                    Code::E022,
-                    &[
-                        Seg::Key("member"),
-                        Seg::Index(i),
-                        Seg::Key("exempt"),
-                        Seg::Index(j),
-                        Seg::Key("to"),
-                    ],
-                    tr(
-                        "thời gian miễn kết thúc trước khi bắt đầu",
-                        "the exemption ends before it starts",
-                    ),
-                )
-                .hint(tr(
-                    "`to` phải từ ngày `from` trở đi",
-                    "`to` must be on or after `from`",
-                )),
-            );
+            diags.push(src.report(
+                &Problem::ExemptionEndsBeforeStart,
+                &[
+                    Seg::Key("member"),
+                    Seg::Index(i),
+                    Seg::Key("exempt"),
+                    Seg::Index(j),
+                    Seg::Key("to"),
+                ],
+            ));
         }
     }
 }
@@ -353,26 +273,12 @@ fn scan_meetings(ledger: &Ledger, diags: &mut Vec<Diagnostic>) -> Vec<(MeetingId
             .to_owned();
         if !ydir.is_dir() {
             if !name.starts_with('.') {
-                diags.push(Diagnostic::new(
-                    Code::W005,
-                    &ydir,
-                    tr(
-                        "tệp lạ trong meetings/ (chỉ chứa thư mục năm)",
-                        "stray file in meetings/ (it holds year folders only)",
-                    ),
-                ));
+                diags.push(Diagnostic::of(&Problem::StrayFileInMeetings, &ydir));
             }
             continue;
         }
         let Ok(year) = name.parse::<i32>() else {
-            diags.push(Diagnostic::new(
-                Code::W005,
-                &ydir,
-                tr(
-                    "thư mục lạ trong meetings/ (tên phải là năm, ví dụ 2020)",
-                    "stray folder in meetings/ (names are years, e.g. 2020)",
-                ),
-            ));
+            diags.push(Diagnostic::of(&Problem::StrayFolderInMeetings, &ydir));
             continue;
         };
         scan_year(ledger, &ydir, year, diags, &mut out);
@@ -407,13 +313,22 @@ fn scan_year(
         match id {
             Some(id) if chrono::Datelike::year(&id.date) == year => out.push((id, path)),
             Some(id) => {
-                diags.push(Diagnostic::new(Code::E020, &path, format!("{} {year}", tr("cuộc họp nằm sai thư mục năm", "the meeting is in the wrong year folder"))).hint(format!("{} {}", tr("chuyển tệp tới", "move it to"), id.rel_path())));
+                diags.push(Diagnostic::of(
+                    &Problem::WrongYearFolder {
+                        year,
+                        move_to: id.rel_path(),
+                    },
+                    &path,
+                ));
                 if ledger.root.join(id.rel_path()).exists() {
-                    diags.push(Diagnostic::new(Code::E060, &path, format!("{} {id}", tr("hai tệp cho cùng một cuộc họp", "two files for the one meeting"))).hint(tr("giữ một tệp, xóa tệp kia", "keep one file and remove the other")));
+                    diags.push(Diagnostic::of(
+                        &Problem::TwoFilesForMeeting { id: id.to_string() },
+                        &path,
+                    ));
                 }
             }
             None if fname.starts_with('.') || fname.ends_with('~') => {}
-            None => diags.push(Diagnostic::new(Code::W005, &path, tr("tên tệp không phải mã cuộc họp (YYYY-MM-DD.toml hoặc YYYY-MM-DD-2.toml); tệp bị bỏ qua", "the file name is not a meeting id (YYYY-MM-DD.toml or YYYY-MM-DD-2.toml); it is ignored"))),
+            None => diags.push(Diagnostic::of(&Problem::NotAMeetingFileName, &path)),
         }
     }
 }
@@ -440,18 +355,7 @@ fn report_temp_files(root: &Path, diags: &mut Vec<Diagnostic>) {
 
 /// W004: a temporary file of an interrupted write. The real file next to it is intact.
 fn temp_file_warning(path: &Path) -> Diagnostic {
-    Diagnostic::new(
-        Code::W004,
-        path,
-        tr(
-            "tệp tạm còn sót lại sau một lần ghi bị ngắt",
-            "a temporary file left by an interrupted write",
-        ),
-    )
-    .hint(tr(
-        "tệp gốc vẫn nguyên vẹn; có thể xóa tệp tạm này",
-        "the real file is intact; this temporary file can be deleted",
-    ))
+    Diagnostic::of(&Problem::TempFile, path)
 }
 
 /// The checks of one meeting file against its ledger (everything but its rating): the

@@ -5,8 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::core::model::{Meeting, Rating};
 use crate::core::rubric::{Measures, Rubric, ScoreError, Sheet, score};
-use crate::diagnostic::{Code, Diagnostic};
-use crate::i18n::{lang, tr};
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::ledger::locate::Seg;
 use crate::ledger::rubrics::Cache;
 use crate::ledger::{Ledger, MeetingFile};
@@ -44,53 +43,26 @@ pub fn check_rating(
     let src = &file.source;
     let Some(rating) = &m.rating else {
         if m.record.is_some() && (today - m.date).num_days() > 7 {
-            diags.push(
-                Diagnostic::new(
-                    Code::W003,
-                    &src.path,
-                    tr(
-                        "cuộc họp đã qua hơn 7 ngày nhưng chưa xếp loại",
-                        "the meeting was held more than 7 days ago and is not rated",
-                    ),
-                )
-                .hint(format!("cellbook rate {}", file.id)),
-            );
+            diags.push(Diagnostic::of(
+                &Problem::Unrated {
+                    meeting: file.id.to_string(),
+                },
+                &src.path,
+            ));
         }
         return;
     };
     if m.record.is_none() {
-        diags.push(
-            src.problem_at(
-                Code::E052,
-                &[Seg::Key("rating")],
-                tr(
-                    "cuộc họp chưa ghi biên bản mà đã xếp loại",
-                    "the meeting is rated but not recorded",
-                ),
-            )
-            .hint(tr(
-                "ghi biên bản trước (`cellbook record`), rồi xếp loại",
-                "record it first (`cellbook record`), then rate it",
-            )),
-        );
+        diags.push(src.report(&Problem::RatedNotRecorded, &[Seg::Key("rating")]));
         return;
     }
     let Some(rubric) = rubrics.get(&rating.rubric) else {
-        diags.push(
-            src.problem_at(
-                Code::E011,
-                &[Seg::Key("rating"), Seg::Key("rubric")],
-                format!(
-                    "{} '{}'",
-                    tr("không có bộ tiêu chí", "unknown rubric"),
-                    rating.rubric
-                ),
-            )
-            .hint(tr(
-                "xem `cellbook rubric list`",
-                "see `cellbook rubric list`",
-            )),
-        );
+        diags.push(src.report(
+            &Problem::UnknownRatingRubric {
+                id: rating.rubric.clone(),
+            },
+            &[Seg::Key("rating"), Seg::Key("rubric")],
+        ));
         return;
     };
     check_raters(ledger, file, rating, diags);
@@ -108,22 +80,10 @@ fn check_raters(ledger: &Ledger, file: &MeetingFile, rating: &Rating, diags: &mu
         {
             continue;
         }
-        diags.push(
-            file.source
-                .problem_at(
-                    Code::E010,
-                    &[Seg::Key("rating"), Seg::Key("by"), Seg::Index(j)],
-                    format!(
-                        "{} '{by}' {}",
-                        tr("người đánh giá", "rater"),
-                        tr("không có trong danh sách", "is not on the roll")
-                    ),
-                )
-                .hint(tr(
-                    "dùng mã trong members.toml",
-                    "use an id from members.toml",
-                )),
-        );
+        diags.push(file.source.report(
+            &Problem::RaterNotOnRoll { id: by.clone() },
+            &[Seg::Key("rating"), Seg::Key("by"), Seg::Index(j)],
+        ));
     }
 }
 
@@ -136,62 +96,40 @@ fn check_sheet(
     diags: &mut Vec<Diagnostic>,
 ) {
     let src = &file.source;
-    let rate_again = |why: &str| format!("{why} `cellbook rate {}`", file.id);
     let sheet = match sheet {
         Ok(sheet) => sheet,
         Err(errors) => {
             for e in errors {
-                diags.push(
-                    src.problem_at(
-                        Code::E051,
-                        &[Seg::Key("rating"), Seg::Key("scores")],
-                        e.message(lang()),
-                    )
-                    .hint(rate_again(tr("chấm lại bằng", "rate it again with"))),
-                );
+                diags.push(src.report(
+                    &Problem::Unscorable {
+                        error: e,
+                        meeting: file.id.to_string(),
+                    },
+                    &[Seg::Key("rating"), Seg::Key("scores")],
+                ));
             }
             return;
         }
     };
     if sheet.total != rating.total {
-        let message = format!(
-            "{} {}, {} {}",
-            tr("tổng điểm ghi", "the recorded total is"),
-            rating.total,
-            tr(
-                "nhưng theo bộ tiêu chí và biên bản là",
-                "but the rubric and the record give"
-            ),
-            sheet.total
-        );
-        diags.push(
-            src.problem_at(
-                Code::E050,
-                &[Seg::Key("rating"), Seg::Key("total")],
-                message,
-            )
-            .hint(rate_again(tr(
-                "biên bản đã thay đổi từ khi xếp loại; chấm lại bằng",
-                "the record changed since it was rated; rate it again with",
-            ))),
-        );
+        diags.push(src.report(
+            &Problem::TotalChanged {
+                recorded: rating.total,
+                computed: sheet.total,
+                meeting: file.id.to_string(),
+            },
+            &[Seg::Key("rating"), Seg::Key("total")],
+        ));
     }
     if sheet.level != rating.level {
-        let message = format!(
-            "{} {}, {} {}",
-            tr("mức ghi là", "the recorded level is"),
-            rating.level.key(),
-            tr("nhưng theo bộ tiêu chí là", "but the rubric gives"),
-            sheet.level.key()
-        );
-        diags.push(
-            src.problem_at(
-                Code::E050,
-                &[Seg::Key("rating"), Seg::Key("level")],
-                message,
-            )
-            .hint(rate_again(tr("chấm lại bằng", "rate it again with"))),
-        );
+        diags.push(src.report(
+            &Problem::LevelChanged {
+                recorded: rating.level.key(),
+                computed: sheet.level.key(),
+                meeting: file.id.to_string(),
+            },
+            &[Seg::Key("rating"), Seg::Key("level")],
+        ));
     }
 }
 

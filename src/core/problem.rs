@@ -610,4 +610,124 @@ mod tests {
             assert_eq!(c.severity() == Severity::Warning, warning, "{c}");
         }
     }
+
+    fn one_of_each() -> Vec<Problem> {
+        use crate::core::cadence::Shortfall;
+        use crate::core::model::Kind;
+        use crate::core::period::Period;
+        let shortfall = |kind| {
+            Period::month(2020, 8).map(|period| {
+                Problem::Shortfall(Shortfall {
+                    period,
+                    kind,
+                    have: 0,
+                    need: 1,
+                })
+            })
+        };
+        let meeting = "2020-07-09".to_owned();
+        let mut all = vec![
+            Problem::Toml { parser: "x".into() },
+            Problem::Shape { parser: "x".into() },
+            Problem::Version { found: 2 },
+            Problem::NotUtf8,
+            Problem::TooLarge { mib: 4 },
+            Problem::Unreadable { reason: "x".into() },
+            Problem::LinkOut,
+            Problem::UnknownLedgerRubric { id: "r".into() },
+            Problem::UnknownRatingRubric { id: "r".into() },
+            Problem::InvalidMemberId { id: "Q".into() },
+            Problem::EmptyCellName,
+            Problem::EmptyMemberName,
+            Problem::WrongYearFolder {
+                year: 2021,
+                move_to: "meetings/2020/2020-07-09.toml".into(),
+            },
+            Problem::LeftNotAfterJoined,
+            Problem::ExemptionEndsBeforeStart,
+            Problem::DuplicateMemberId {
+                id: "an".into(),
+                first: 0,
+            },
+            Problem::TwoFilesForMeeting {
+                id: meeting.clone(),
+            },
+            Problem::Unrated {
+                meeting: meeting.clone(),
+            },
+            Problem::RatedNotRecorded,
+            Problem::RaterNotOnRoll { id: "an".into() },
+            Problem::Unscorable {
+                error: crate::core::rubric::ScoreError::OutOfRange {
+                    id: "a".into(),
+                    points: 9,
+                    max: 5,
+                },
+                meeting: meeting.clone(),
+            },
+            Problem::TotalChanged {
+                recorded: 95,
+                computed: 90,
+                meeting: meeting.clone(),
+            },
+            Problem::LevelChanged {
+                recorded: "good",
+                computed: "fair",
+                meeting,
+            },
+            Problem::TempFile,
+            Problem::StrayFileInMeetings,
+            Problem::StrayFolderInMeetings,
+            Problem::NotAMeetingFileName,
+            Problem::AbsentMonths {
+                name: "Đỗ Văn Đức".into(),
+                year: 2020,
+                months: vec![7, 9, 10],
+            },
+        ];
+        all.extend(shortfall(Kind::Regular));
+        all.extend(shortfall(Kind::Thematic));
+        all
+    }
+
+    #[test]
+    fn every_problem_has_a_message_in_both_languages() {
+        let all = one_of_each();
+        assert_eq!(all.len(), 30, "one of each variant");
+        for p in &all {
+            let (vi, en) = (p.message(Lang::Vi), p.message(Lang::En));
+            assert!(!vi.is_empty() && !en.is_empty(), "{p:?}");
+            if !matches!(p, Problem::Toml { .. } | Problem::Shape { .. }) {
+                assert_ne!(vi, en, "{p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn messages_read_as_the_docs_show_them() {
+        let en = |p: &Problem| (p.message(Lang::En), p.hint(Lang::En));
+        let all = one_of_each();
+        let by_code = |c: Code| all.iter().filter(move |p| p.code() == c);
+        let w007 = by_code(Code::W007).next().map(en);
+        assert_eq!(
+            w007.map(|m| m.0).as_deref(),
+            Some("Đỗ Văn Đức was absent without a reason in 3 months of 2020 (7, 9, 10)")
+        );
+        let w008 = by_code(Code::W008).next().map(en);
+        assert_eq!(
+            w008,
+            Some(("month 2020-08: 0/1 regular meetings held".into(), None))
+        );
+        let e050 = by_code(Code::E050).next().map(en);
+        assert_eq!(
+            e050,
+            Some((
+                "the recorded total is 95, but the rubric and the record give 90".into(),
+                Some(
+                    "the record changed since it was rated; rate it again with `cellbook rate 2020-07-09`"
+                        .into()
+                )
+            ))
+        );
+    }
 }

@@ -13,7 +13,6 @@ use chrono::{Datelike, NaiveDate};
 use crate::core::model::{MeetingId, Member, Roster};
 use crate::core::rules;
 use crate::diagnostic::{Diagnostic, Problem};
-use crate::i18n::lang;
 use crate::ledger::locate::Seg;
 use crate::ledger::storage::TMP_PREFIX;
 use crate::ledger::{self, Ledger, MEETINGS_DIR, MeetingFile, Source};
@@ -378,12 +377,5 @@ pub fn check_meeting(
 
 /// A broken rule of the core as a diagnostic pointing at its value in `source`.
 pub fn located(source: &Source, found: &rules::Found) -> Diagnostic {
-    let p = &found.problem;
-    let d = source
-        .problem_at(p.code(), &found.at, p.message(lang()))
-        .in_check(p.check());
-    match p.hint(lang()) {
-        Some(hint) => d.hint(hint),
-        None => d,
-    }
+    source.report(&Problem::Record(found.problem.clone()), &found.at)
 }

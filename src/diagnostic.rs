@@ -106,8 +106,9 @@ fn code_as_text<S: serde::Serializer>(code: &Code, s: S) -> Result<S::Ok, S::Err
 }
 
 impl Diagnostic {
-    /// A problem with `code` in `file`; its severity and check are the code's.
-    pub fn new(code: Code, file: &Path, message: impl Into<String>) -> Self {
+    /// A problem with `code` in `file`; its severity and check are the code's. Private: every
+    /// diagnostic is made from a [`Problem`] of the catalogue ([`Diagnostic::of`]).
+    fn new(code: Code, file: &Path, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: code.severity(),
             code,
@@ -121,7 +122,8 @@ impl Diagnostic {
 
     /// A problem of the catalogue, in the language being spoken.
     pub fn of(problem: &Problem, file: &Path) -> Self {
-        let d = Diagnostic::new(problem.code(), file, problem.message(lang()));
+        let d = Diagnostic::new(problem.code(), file, problem.message(lang()))
+            .in_check(problem.check());
         match problem.hint(lang()) {
             Some(hint) => d.hint(hint),
             None => d,
@@ -130,7 +132,7 @@ impl Diagnostic {
 
     /// Report it under another check than the code's own (E032 is both a reference and an
     /// attendance problem).
-    pub fn in_check(mut self, check: &'static str) -> Self {
+    fn in_check(mut self, check: &'static str) -> Self {
         self.check = check;
         self
     }
@@ -198,9 +200,14 @@ mod tests {
         let at = src.find('x').unwrap();
         let loc = Location::from_span(src, at..at + 1);
         assert_eq!((loc.line, loc.column), (2, 15));
-        let d = Diagnostic::new(Code::E001, Path::new("f.toml"), "bad")
-            .at(src, Some(at..at + 1))
-            .hint("fix it");
+        let d = Diagnostic::of(
+            &Problem::Toml {
+                parser: "bad".into(),
+            },
+            Path::new("f.toml"),
+        )
+        .at(src, Some(at..at + 1))
+        .hint("fix it");
         let shown = d.to_string();
         assert!(
             shown.starts_with("f.toml:2:15: error[E001]: bad\n"),

@@ -262,6 +262,10 @@ pub enum Problem {
     },
     /// W008 (regular) and W009 (thematic).
     Shortfall(crate::core::cadence::Shortfall),
+    /// A broken rule of a meeting's record (E010, E020–E026, E030–E034, E040, E061, W001, W002).
+    Record(crate::core::rules::RecordProblem),
+    /// A problem of a rubric file (R001–R022).
+    Rubric(crate::core::rubric::RubricProblem),
 }
 
 impl Problem {
@@ -295,6 +299,16 @@ impl Problem {
                 Kind::Regular => Code::W008,
                 Kind::Thematic => Code::W009,
             },
+            Problem::Record(p) => p.code(),
+            Problem::Rubric(p) => p.code.into(),
+        }
+    }
+
+    /// The check (`syntax`, `attendance`, …) it is reported under.
+    pub fn check(&self) -> &'static str {
+        match self {
+            Problem::Record(p) => p.check(),
+            p => p.code().check(),
         }
     }
 
@@ -364,6 +378,8 @@ impl Problem {
                     "two files for the one meeting"
                 )
             ),
+            Problem::Record(p) => p.message(lang),
+            Problem::Rubric(p) => p.message.get(lang).to_owned(),
             _ => self.message_of_rating_or_files(lang),
         }
     }
@@ -546,6 +562,8 @@ impl Problem {
             | Problem::StrayFolderInMeetings
             | Problem::NotAMeetingFileName
             | Problem::Shortfall(_) => None,
+            Problem::Record(p) => p.hint(lang).map(str::to_owned),
+            Problem::Rubric(p) => Some(p.hint.get(lang).to_owned()).filter(|h| !h.is_empty()),
         }
     }
 }

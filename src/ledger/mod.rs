@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::core::model::{CellFile, Meeting, MeetingId, Roster, SCHEMA};
-use crate::diagnostic::{Code, Diagnostic, Problem};
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::error::{Error, Result};
 use locate::{Seg, locate};
 
@@ -42,11 +42,6 @@ impl Source {
     /// A problem of the catalogue, pointing at the value at `path` in this file.
     pub fn report(&self, problem: &Problem, path: &[Seg]) -> Diagnostic {
         Diagnostic::of(problem, &self.path).at(&self.text, locate(&self.text, path))
-    }
-
-    /// A diagnostic pointing at the value at `path` in this file.
-    pub fn problem_at(&self, code: Code, path: &[Seg], message: impl Into<String>) -> Diagnostic {
-        Diagnostic::new(code, &self.path, message).at(&self.text, locate(&self.text, path))
     }
 }
 

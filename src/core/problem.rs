@@ -473,9 +473,6 @@ impl Problem {
     /// How to fix it, if there is more to say than the message.
     pub fn hint(&self, lang: Lang) -> Option<String> {
         let t = |vi: &str, en: &str| Some(lang.pick(vi, en).to_owned());
-        let rate_again = |why: Option<String>, meeting: &str| {
-            why.map(|why| format!("{why} `cellbook rate {meeting}`"))
-        };
         match self {
             Problem::Toml { .. } => t(
                 "sửa cú pháp TOML tại vị trí này (xem `cellbook spec`)",
@@ -531,6 +528,20 @@ impl Problem {
                 "giữ một tệp, xóa tệp kia",
                 "keep one file and remove the other",
             ),
+            Problem::Record(p) => p.hint(lang).map(str::to_owned),
+            Problem::Rubric(p) => Some(p.hint.get(lang).to_owned()).filter(|h| !h.is_empty()),
+            _ => self.hint_of_rating_or_files(lang),
+        }
+    }
+
+    /// The hints of ratings, stray files and cadence (split from [`Problem::hint`] to keep each
+    /// short).
+    fn hint_of_rating_or_files(&self, lang: Lang) -> Option<String> {
+        let t = |vi: &str, en: &str| Some(lang.pick(vi, en).to_owned());
+        let rate_again = |why: Option<String>, meeting: &str| {
+            why.map(|why| format!("{why} `cellbook rate {meeting}`"))
+        };
+        match self {
             Problem::Unrated { meeting } => Some(format!("cellbook rate {meeting}")),
             Problem::RatedNotRecorded => t(
                 "ghi biên bản trước (`cellbook record`), rồi xếp loại",
@@ -557,13 +568,8 @@ impl Problem {
                 "chi bộ xem xét đưa ra khỏi Đảng (Quy định 24-QĐ/TW, điểm 8.1)",
                 "the cell is to consider removal from the rolls (Quy định 24-QĐ/TW, point 8.1)",
             ),
-            Problem::Unreadable { .. }
-            | Problem::StrayFileInMeetings
-            | Problem::StrayFolderInMeetings
-            | Problem::NotAMeetingFileName
-            | Problem::Shortfall(_) => None,
-            Problem::Record(p) => p.hint(lang).map(str::to_owned),
-            Problem::Rubric(p) => Some(p.hint.get(lang).to_owned()).filter(|h| !h.is_empty()),
+            // No hint, or answered by `hint` itself.
+            _ => None,
         }
     }
 }

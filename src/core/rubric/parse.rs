@@ -549,34 +549,7 @@ impl Checker {
     fn measured(&mut self, c: &RawCriterion, max: u32) -> Option<Measured> {
         let id = c.id.get_ref();
         let Some(raw_measure) = &c.measure else {
-            if let Some(bands) = &c.bands {
-                self.report(
-                    ProblemCode::BandsWithoutMeasure,
-                    Some(bands.span()),
-                    w(
-                        format!("tiêu chí `{id}` có `bands` nhưng không có `measure`"),
-                        format!("criterion `{id}` has bands but no `measure`"),
-                    ),
-                    w(
-                        "thêm `measure = \"…\"` để chia khoảng một chỉ số, hoặc bỏ `bands` để người đánh giá chấm điểm",
-                        "add `measure = \"…\"` to band a measure, or remove `bands` to let the raters score it",
-                    ),
-                );
-            }
-            if let Some(cap) = c.caps.first() {
-                self.report(
-                    ProblemCode::BandsWithoutMeasure,
-                    Some(cap.span()),
-                    w(
-                        format!("tiêu chí `{id}` có `caps` nhưng không có `measure`"),
-                        format!("criterion `{id}` has caps but no `measure`"),
-                    ),
-                    w(
-                        "`caps` chỉ hạ điểm lấy từ một chỉ số; bỏ chúng đi hoặc thêm `measure` và `bands`",
-                        "caps only lower points taken from a measure; remove them or add `measure` and `bands`",
-                    ),
-                );
-            }
+            self.unmeasured_bands_or_caps(c);
             return None;
         };
         let measure = self.measure(raw_measure);
@@ -633,6 +606,39 @@ impl Checker {
             bands,
             caps,
         })
+    }
+
+    /// R009: bands and caps turn a measure into points, so they need one.
+    fn unmeasured_bands_or_caps(&mut self, c: &RawCriterion) {
+        let id = c.id.get_ref();
+        if let Some(bands) = &c.bands {
+            self.report(
+                ProblemCode::BandsWithoutMeasure,
+                Some(bands.span()),
+                w(
+                    format!("tiêu chí `{id}` có `bands` nhưng không có `measure`"),
+                    format!("criterion `{id}` has bands but no `measure`"),
+                ),
+                w(
+                    "thêm `measure = \"…\"` để chia khoảng một chỉ số, hoặc bỏ `bands` để người đánh giá chấm điểm",
+                    "add `measure = \"…\"` to band a measure, or remove `bands` to let the raters score it",
+                ),
+            );
+        }
+        if let Some(cap) = c.caps.first() {
+            self.report(
+                ProblemCode::BandsWithoutMeasure,
+                Some(cap.span()),
+                w(
+                    format!("tiêu chí `{id}` có `caps` nhưng không có `measure`"),
+                    format!("criterion `{id}` has caps but no `measure`"),
+                ),
+                w(
+                    "`caps` chỉ hạ điểm lấy từ một chỉ số; bỏ chúng đi hoặc thêm `measure` và `bands`",
+                    "caps only lower points taken from a measure; remove them or add `measure` and `bands`",
+                ),
+            );
+        }
     }
 
     fn points(&mut self, points: &Spanned<u32>, max: u32, id: &str, what: Words) {

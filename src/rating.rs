@@ -5,6 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::core::model::{Meeting, Rating};
 use crate::core::rubric::{Measures, Rubric, ScoreError, Sheet, score};
+use crate::core::rules;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::ledger::locate::Seg;
 use crate::ledger::rubrics::Cache;
@@ -72,16 +73,9 @@ pub fn check_rating(
 
 /// E010: every rater is a member on the roll on the meeting's date.
 fn check_raters(ledger: &Ledger, file: &MeetingFile, rating: &Rating, diags: &mut Vec<Diagnostic>) {
-    for (j, by) in rating.by.iter().enumerate() {
-        if ledger
-            .roster
-            .get(by)
-            .is_some_and(|mem| mem.on_roll(file.meeting.date))
-        {
-            continue;
-        }
+    for (j, by) in rules::raters_off_roll(&ledger.roster, file.meeting.date, &rating.by) {
         diags.push(file.source.report(
-            &Problem::RaterNotOnRoll { id: by.clone() },
+            &Problem::RaterNotOnRoll { id: by.to_owned() },
             &[Seg::Key("rating"), Seg::Key("by"), Seg::Index(j)],
         ));
     }

@@ -13,6 +13,7 @@ use crate::core::lookup::{self, MeetingRef};
 use crate::core::model::{Meeting, Rating, Role};
 use crate::core::names::nfc;
 use crate::core::rubric::{Measures, PointsSource, Rubric, Sheet, score};
+use crate::core::rules;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, lang, tr};
 use crate::ledger::meetings::{find_meeting, save_meeting};
@@ -234,7 +235,11 @@ fn raters(ledger: &Ledger, args: &RateArgs, m: &Meeting) -> Result<Vec<String>> 
     let mut by = Vec::new();
     for q in &args.by {
         let member = lookup::member(&ledger.roster, q, Some(date))?;
-        if !member.on_roll(date) {
+        let id = std::slice::from_ref(&member.id);
+        if rules::raters_off_roll(&ledger.roster, date, id)
+            .next()
+            .is_some()
+        {
             return Err(Error::refused(format!(
                 "{} ({}) {}",
                 member.name,

@@ -528,6 +528,19 @@ pub fn references(roster: &Roster, meeting: &Meeting) -> Vec<Found> {
         .collect()
 }
 
+/// E010 in a rating: every rater is a member on the roll on the meeting's date. The index and
+/// id of each one who is not: `rate` refuses such a `--by`, `check` reports each one.
+pub fn raters_off_roll<'a>(
+    roster: &'a Roster,
+    date: NaiveDate,
+    by: &'a [String],
+) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    by.iter()
+        .enumerate()
+        .filter(move |(_, id)| !roster.get(id).is_some_and(|m| m.on_roll(date)))
+        .map(|(i, id)| (i, id.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -651,5 +664,14 @@ kind = "regular"
 [record]
 "#);
         assert_eq!(rec_less[0].0, Code::E034);
+    }
+
+    #[test]
+    fn raters_are_on_the_roll() {
+        let roster: Roster = toml::from_str(ROSTER).expect("roster");
+        let date = NaiveDate::from_ymd_opt(2020, 7, 9).expect("date");
+        let by: Vec<String> = ["an", "gone", "nobody"].map(String::from).to_vec();
+        let off: Vec<_> = raters_off_roll(&roster, date, &by).collect();
+        assert_eq!(off, [(1, "gone"), (2, "nobody")]);
     }
 }

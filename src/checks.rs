@@ -10,13 +10,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::core::attendance::{self, AttendanceProblem, List};
-use crate::core::model::{CellFile, Meeting, MeetingId, Roster, SCHEMA};
-use crate::diagnostic::Diagnostic;
-use crate::i18n::tr;
+use crate::core::model::{MeetingId, Member, Roster};
+use crate::core::rules;
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::ledger::locate::Seg;
 use crate::ledger::storage::TMP_PREFIX;
-use crate::ledger::{self, CONFIG_FILE, Ledger, MEETINGS_DIR, MEMBERS_FILE, MeetingFile, Source};
+use crate::ledger::{self, Ledger, MEETINGS_DIR, MeetingFile, Source};
 
 /// Every check's name, for `--only` and the docs.
 pub const CHECKS: &[&str] = &[
@@ -42,45 +41,24 @@ pub struct CheckOptions {
 /// becomes a diagnostic.
 pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    let config = load::<CellFile>(&root.join(CONFIG_FILE), &mut diags);
-    let members_path = root.join(MEMBERS_FILE);
-    let roster = if members_path.exists() {
-        load::<Roster>(&members_path, &mut diags)
-    } else {
-        Some((
-            Source {
-                path: members_path,
-                text: String::new(),
-            },
-            Roster {
-                schema: SCHEMA,
-                members: vec![],
-            },
-        ))
-    };
+    let (config, roster) = ledger::read_settings(root);
+    let config = kept(config, &mut diags);
+    let roster = kept(roster, &mut diags);
     if let Some((src, cfg)) = &config {
         ledger::check_schema_version(src, cfg.schema, &mut diags);
         if cfg.cell.name.trim().is_empty() {
-            diags.push(
-                src.error_at(
-                    "E013",
-                    "schema",
-                    &[Seg::Key("cell"), Seg::Key("name")],
-                    tr("tên chi bộ trống", "the cell's name is empty"),
-                )
-                .hint(tr(
-                    "ghi tên đầy đủ của chi bộ",
-                    "write the cell's full name",
-                )),
-            );
+            diags.push(src.report(
+                &Problem::EmptyCellName,
+                &[Seg::Key("cell"), Seg::Key("name")],
+            ));
         }
         if let Some(rubric) = &cfg.rating.rubric
             && crate::ledger::rubrics::load(root, rubric).is_err()
         {
-            diags.push(
-                src.error_at("E011", "references", &[Seg::Key("rating"), Seg::Key("rubric")], format!("{} '{rubric}'", tr("không có bộ tiêu chí", "unknown rubric")))
-                    .hint(tr("xem các bộ có sẵn bằng `cellbook rubric list`, hoặc đặt tệp vào rubrics/", "see the built-in rubrics with `cellbook rubric list`, or put a file in rubrics/")),
-            );
+            diags.push(src.report(
+                &Problem::UnknownLedgerRubric { id: rubric.clone() },
+                &[Seg::Key("rating"), Seg::Key("rubric")],
+            ));
         }
     }
     if let Some((src, roster)) = &roster {
@@ -100,19 +78,13 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
     let files = scan_meetings(&ledger, &mut diags);
     let mut meetings: Vec<MeetingFile> = Vec::with_capacity(files.len());
     for (id, path) in files {
-        if let Err(d) = ledger::ensure_inside(root, &path) {
-            diags.push(*d);
-            continue;
+        match ledger::read_meeting(root, id, &path) {
+            Ok((file, problems)) => {
+                diags.extend(problems);
+                meetings.push(file);
+            }
+            Err(d) => diags.push(*d),
         }
-        let Some((source, meeting)) = load::<Meeting>(&path, &mut diags) else {
-            continue;
-        };
-        ledger::check_schema_version(&source, meeting.schema, &mut diags);
-        meetings.push(MeetingFile {
-            id,
-            source,
-            meeting,
-        });
     }
     let rubrics = crate::ledger::rubrics::Cache::new(root);
     for (i, file) in meetings.iter().enumerate() {
@@ -146,27 +118,14 @@ fn check_absence_months(ledger: &Ledger, meetings: &[MeetingFile], diags: &mut V
                     .roster
                     .get(who)
                     .map_or(who.as_str(), |m| m.name.as_str());
-                let list: Vec<String> = seen.iter().map(u32::to_string).collect();
-                diags.push(
-                    file.source
-                        .warning_at(
-                            "W007",
-                            "cadence",
-                            &[Seg::Key("record"), Seg::Key("unexcused"), Seg::Index(i)],
-                            format!(
-                                "{name} {} {} {} {} ({})",
-                                tr("vắng không lý do trong", "was absent without a reason in"),
-                                seen.len(),
-                                tr("tháng của năm", "months of"),
-                                date.year(),
-                                list.join(", ")
-                            ),
-                        )
-                        .hint(tr(
-                            "chi bộ xem xét đưa ra khỏi Đảng (Quy định 24-QĐ/TW, điểm 8.1)",
-                            "the cell is to consider removal from the rolls (Quy định 24-QĐ/TW, point 8.1)",
-                        )),
-                );
+                diags.push(file.source.report(
+                    &Problem::AbsentMonths {
+                        name: name.to_owned(),
+                        year: date.year(),
+                        months: seen.clone(),
+                    },
+                    &[Seg::Key("record"), Seg::Key("unexcused"), Seg::Index(i)],
+                ));
             }
         }
     }
@@ -203,24 +162,7 @@ fn check_cadence(
     for s in
         crate::core::cadence::shortfalls(&held, &ledger.config.meetings, &months, &quarters, today)
     {
-        let (code, unit, what) = match s.kind {
-            Kind::Regular => (
-                "W008",
-                tr("tháng", "month"),
-                tr("buổi sinh hoạt thường kỳ đã họp", "regular meetings held"),
-            ),
-            Kind::Thematic => (
-                "W009",
-                tr("quý", "quarter"),
-                tr("buổi sinh hoạt chuyên đề đã họp", "thematic meetings held"),
-            ),
-        };
-        diags.push(Diagnostic::warning(
-            code,
-            "cadence",
-            &dir,
-            format!("{unit} {}: {}/{} {what}", s.period, s.have, s.need),
-        ));
+        diags.push(Diagnostic::of(&Problem::Shortfall(s), &dir));
     }
 }
 
@@ -258,17 +200,9 @@ pub fn check_ledgers(roots: &[PathBuf], opts: &CheckOptions) -> Vec<Vec<Diagnost
     done.into_iter().map(|(_, d)| d).collect()
 }
 
-fn load<T: serde::de::DeserializeOwned>(
-    path: &Path,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<(Source, T)> {
-    match ledger::parse_file::<T>(path) {
-        Ok(v) => Some(v),
-        Err(d) => {
-            diags.push(*d);
-            None
-        }
-    }
+/// A parsed file, or `None` with its problem reported: a broken file stops only its own checks.
+fn kept<T>(parsed: ledger::Parsed<T>, diags: &mut Vec<Diagnostic>) -> Option<(Source, T)> {
+    parsed.map_err(|d| diags.push(*d)).ok()
 }
 
 fn check_roster(src: &Source, roster: &Roster, diags: &mut Vec<Diagnostic>) {
@@ -276,92 +210,46 @@ fn check_roster(src: &Source, roster: &Roster, diags: &mut Vec<Diagnostic>) {
     for (i, m) in roster.members.iter().enumerate() {
         let at = |key: &'static str| [Seg::Key("member"), Seg::Index(i), Seg::Key(key)];
         if let Some(first) = seen.insert(&m.id, i) {
-            diags.push(
-                src.error_at(
-                    "E060",
-                    "duplicates",
-                    &at("id"),
-                    format!(
-                        "{} '{}' {} {}",
-                        tr("mã", "the id"),
-                        m.id,
-                        tr("trùng với đảng viên thứ", "is also used by member"),
-                        first + 1
-                    ),
-                )
-                .hint(tr(
-                    "mỗi đảng viên cần một mã riêng",
-                    "each member needs an id of their own",
-                )),
-            );
+            diags.push(src.report(
+                &Problem::DuplicateMemberId {
+                    id: m.id.clone(),
+                    first,
+                },
+                &at("id"),
+            ));
         }
         if !crate::commands::member::valid_id(&m.id) {
-            diags.push(
-                src.error_at(
-                    "E012",
-                    "schema",
-                    &at("id"),
-                    format!("{} '{}'", tr("mã không hợp lệ", "invalid id"), m.id),
-                )
-                .hint(tr(
-                    "mã gồm chữ thường không dấu, số, - hoặc _, bắt đầu bằng chữ",
-                    "an id is lowercase ASCII letters, digits, - or _, starting with a letter",
-                )),
-            );
+            diags.push(src.report(&Problem::InvalidMemberId { id: m.id.clone() }, &at("id")));
         }
         if m.name.trim().is_empty() {
-            diags.push(
-                src.error_at(
-                    "E013",
-                    "schema",
-                    &at("name"),
-                    tr("tên trống", "the name is empty"),
-                )
-                .hint(tr("ghi họ và tên đầy đủ", "write the full name")),
-            );
+            diags.push(src.report(&Problem::EmptyMemberName, &at("name")));
         }
-        if let Some(left) = m.left
-            && left <= m.joined
+        check_member_dates(src, i, m, diags);
+    }
+}
+
+/// E021, E022: a member leaves after joining, and an exemption ends after it starts.
+fn check_member_dates(src: &Source, i: usize, m: &Member, diags: &mut Vec<Diagnostic>) {
+    let at = |key: &'static str| [Seg::Key("member"), Seg::Index(i), Seg::Key(key)];
+    if let Some(left) = m.left
+        && left <= m.joined
+    {
+        diags.push(src.report(&Problem::LeftNotAfterJoined, &at("left")));
+    }
+    for (j, e) in m.exempt.iter().enumerate() {
+        if let Some(to) = e.to
+            && to < e.from
         {
-            diags.push(
-                src.error_at(
-                    "E021",
-                    "dates",
-                    &at("left"),
-                    tr(
-                        "ngày rời không sau ngày vào",
-                        "`left` is not after `joined`",
-                    ),
-                )
-                .hint(tr("kiểm tra lại hai ngày", "check both dates")),
-            );
-        }
-        for (j, e) in m.exempt.iter().enumerate() {
-            if let Some(to) = e.to
-                && to < e.from
-            {
-                diags.push(
-                    src.error_at(
-                        "E022",
-                        "dates",
-                        &[
-                            Seg::Key("member"),
-                            Seg::Index(i),
-                            Seg::Key("exempt"),
-                            Seg::Index(j),
-                            Seg::Key("to"),
-                        ],
-                        tr(
-                            "thời gian miễn kết thúc trước khi bắt đầu",
-                            "the exemption ends before it starts",
-                        ),
-                    )
-                    .hint(tr(
-                        "`to` phải từ ngày `from` trở đi",
-                        "`to` must be on or after `from`",
-                    )),
-                );
-            }
+            diags.push(src.report(
+                &Problem::ExemptionEndsBeforeStart,
+                &[
+                    Seg::Key("member"),
+                    Seg::Index(i),
+                    Seg::Key("exempt"),
+                    Seg::Index(j),
+                    Seg::Key("to"),
+                ],
+            ));
         }
     }
 }
@@ -384,60 +272,64 @@ fn scan_meetings(ledger: &Ledger, diags: &mut Vec<Diagnostic>) -> Vec<(MeetingId
             .to_owned();
         if !ydir.is_dir() {
             if !name.starts_with('.') {
-                diags.push(Diagnostic::warning(
-                    "W005",
-                    "files",
-                    &ydir,
-                    tr(
-                        "tệp lạ trong meetings/ (chỉ chứa thư mục năm)",
-                        "stray file in meetings/ (it holds year folders only)",
-                    ),
-                ));
+                diags.push(Diagnostic::of(&Problem::StrayFileInMeetings, &ydir));
             }
             continue;
         }
         let Ok(year) = name.parse::<i32>() else {
-            diags.push(Diagnostic::warning(
-                "W005",
-                "files",
-                &ydir,
-                tr(
-                    "thư mục lạ trong meetings/ (tên phải là năm, ví dụ 2020)",
-                    "stray folder in meetings/ (names are years, e.g. 2020)",
-                ),
-            ));
+            diags.push(Diagnostic::of(&Problem::StrayFolderInMeetings, &ydir));
             continue;
         };
-        let Ok(files) = fs::read_dir(&ydir) else {
-            continue;
-        };
-        let mut files: Vec<_> = files.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-        files.sort();
-        for path in files {
-            let fname = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default()
-                .to_owned();
-            if fname.starts_with(TMP_PREFIX) {
-                diags.push(temp_file_warning(&path));
-                continue;
-            }
-            let id = fname.strip_suffix(".toml").and_then(MeetingId::parse);
-            match id {
-                Some(id) if chrono::Datelike::year(&id.date) == year => out.push((id, path)),
-                Some(id) => {
-                    diags.push(Diagnostic::error("E020", "dates", &path, format!("{} {year}", tr("cuộc họp nằm sai thư mục năm", "the meeting is in the wrong year folder"))).hint(format!("{} {}", tr("chuyển tệp tới", "move it to"), id.rel_path())));
-                    if ledger.root.join(id.rel_path()).exists() {
-                        diags.push(Diagnostic::error("E060", "duplicates", &path, format!("{} {id}", tr("hai tệp cho cùng một cuộc họp", "two files for the one meeting"))).hint(tr("giữ một tệp, xóa tệp kia", "keep one file and remove the other")));
-                    }
-                }
-                None if fname.starts_with('.') || fname.ends_with('~') => {}
-                None => diags.push(Diagnostic::warning("W005", "files", &path, tr("tên tệp không phải mã cuộc họp (YYYY-MM-DD.toml hoặc YYYY-MM-DD-2.toml); tệp bị bỏ qua", "the file name is not a meeting id (YYYY-MM-DD.toml or YYYY-MM-DD-2.toml); it is ignored"))),
-            }
-        }
+        scan_year(ledger, &ydir, year, diags, &mut out);
     }
     out
+}
+
+/// The meeting files of one year folder; misnamed, misplaced and temporary files are reported.
+fn scan_year(
+    ledger: &Ledger,
+    ydir: &Path,
+    year: i32,
+    diags: &mut Vec<Diagnostic>,
+    out: &mut Vec<(MeetingId, PathBuf)>,
+) {
+    let Ok(files) = fs::read_dir(ydir) else {
+        return;
+    };
+    let mut files: Vec<_> = files.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    files.sort();
+    for path in files {
+        let fname = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_owned();
+        if fname.starts_with(TMP_PREFIX) {
+            diags.push(temp_file_warning(&path));
+            continue;
+        }
+        let id = fname.strip_suffix(".toml").and_then(MeetingId::parse);
+        match id {
+            Some(id) if chrono::Datelike::year(&id.date) == year => out.push((id, path)),
+            Some(id) => {
+                diags.push(Diagnostic::of(
+                    &Problem::WrongYearFolder {
+                        year,
+                        move_to: id.rel_path(),
+                    },
+                    &path,
+                ));
+                if ledger.root.join(id.rel_path()).exists() {
+                    diags.push(Diagnostic::of(
+                        &Problem::TwoFilesForMeeting { id: id.to_string() },
+                        &path,
+                    ));
+                }
+            }
+            None if fname.starts_with('.') || fname.ends_with('~') => {}
+            None => diags.push(Diagnostic::of(&Problem::NotAMeetingFileName, &path)),
+        }
+    }
 }
 
 /// Temporary files left in the ledger's root by an interrupted write of cellbook.toml or
@@ -462,404 +354,28 @@ fn report_temp_files(root: &Path, diags: &mut Vec<Diagnostic>) {
 
 /// W004: a temporary file of an interrupted write. The real file next to it is intact.
 fn temp_file_warning(path: &Path) -> Diagnostic {
-    Diagnostic::warning(
-        "W004",
-        "files",
-        path,
-        tr(
-            "tệp tạm còn sót lại sau một lần ghi bị ngắt",
-            "a temporary file left by an interrupted write",
-        ),
-    )
-    .hint(tr(
-        "tệp gốc vẫn nguyên vẹn; có thể xóa tệp tạm này",
-        "the real file is intact; this temporary file can be deleted",
-    ))
+    Diagnostic::of(&Problem::TempFile, path)
 }
 
-/// The checks of one meeting file against its ledger (everything but its rating).
+/// The checks of one meeting file against its ledger (everything but its rating): the
+/// record's rules of the core, each located in the file.
 pub fn check_meeting(
     ledger: &Ledger,
     file: &MeetingFile,
     opts: &CheckOptions,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let src = &file.source;
-    let m = &file.meeting;
-    let roster = &ledger.roster;
-    if m.date != file.id.date {
-        diags.push(
-            src.error_at(
-                "E020",
-                "dates",
-                &[Seg::Key("date")],
-                format!(
-                    "{} {}",
-                    tr(
-                        "ngày không khớp tên tệp",
-                        "the date does not match the file name"
-                    ),
-                    file.id
-                ),
-            )
-            .hint(tr(
-                "sửa `date` hoặc đổi tên tệp",
-                "fix `date` or rename the file",
-            )),
-        );
-    }
-    let date = m.date;
-    // References: every id in the file names a member on the roll that day.
-    let mut refs: Vec<(Vec<Seg>, &str)> = Vec::new();
-    if let Some(p) = &m.plan {
-        for (i, a) in p.assignments.iter().enumerate() {
-            refs.push((
-                vec![
-                    Seg::Key("plan"),
-                    Seg::Key("assignments"),
-                    Seg::Index(i),
-                    Seg::Key("member"),
-                ],
-                &a.member,
-            ));
-        }
-        for (key, d) in [
-            ("docs_sent", p.docs_sent),
-            ("committee_met", p.committee_met),
-        ] {
-            if d.is_some_and(|d| d > date) {
-                diags.push(
-                    src.error_at(
-                        "E025",
-                        "dates",
-                        &[Seg::Key("plan"), Seg::Key(key)],
-                        tr(
-                            "ngày chuẩn bị sau ngày họp",
-                            "a preparation date after the meeting",
-                        ),
-                    )
-                    .hint(tr(
-                        "việc chuẩn bị diễn ra trước cuộc họp",
-                        "preparation happens before the meeting",
-                    )),
-                );
-            }
-        }
-    }
-    if let Some(r) = &m.record {
-        for (key, v) in [("chair", &r.chair), ("minute_taker", &r.minute_taker)] {
-            if let Some(id) = v {
-                refs.push((vec![Seg::Key("record"), Seg::Key(key)], id));
-            }
-        }
-        for (i, s) in r.speakers.iter().enumerate() {
-            refs.push((
-                vec![Seg::Key("record"), Seg::Key("speakers"), Seg::Index(i)],
-                s,
-            ));
-            if !r.present.contains(s) {
-                diags.push(
-                    src.error_at(
-                        "E033",
-                        "attendance",
-                        &[Seg::Key("record"), Seg::Key("speakers"), Seg::Index(i)],
-                        format!(
-                            "{s} {}",
-                            tr(
-                                "phát biểu nhưng không có mặt",
-                                "spoke but is not listed present"
-                            )
-                        ),
-                    )
-                    .hint(tr(
-                        "thêm vào `present` hoặc bỏ khỏi `speakers`",
-                        "add them to `present` or remove them from `speakers`",
-                    )),
-                );
-            }
-        }
-        for (i, a) in r.actions.iter().enumerate() {
-            refs.push((
-                vec![
-                    Seg::Key("record"),
-                    Seg::Key("actions"),
-                    Seg::Index(i),
-                    Seg::Key("member"),
-                ],
-                &a.member,
-            ));
-        }
-        if r.has_attendance() {
-            for p in attendance::check(roster, date, r) {
-                diags.push(attendance_diag(src, &p));
-            }
-        } else {
-            diags.push(src.error_at("E034", "attendance", &[Seg::Key("record")], tr("cuộc họp đã ghi nhưng chưa có điểm danh", "the meeting is recorded but has no attendance")).hint(tr("ghi `present` (và `excused`, `unexcused`), ví dụ `cellbook record ID --present all`", "fill in `present` (and `excused`, `unexcused`), e.g. `cellbook record ID --present all`")));
-        }
-        if let (Some(s), Some(e)) = (r.start, r.end) {
-            match crate::core::dates::minutes_between(s, e) {
-                None => diags.push(
-                    src.error_at(
-                        "E024",
-                        "dates",
-                        &[Seg::Key("record"), Seg::Key("end")],
-                        tr(
-                            "giờ kết thúc không sau giờ bắt đầu",
-                            "`end` is not after `start`",
-                        ),
-                    )
-                    .hint(tr(
-                        "ghi giờ theo dạng 24 giờ, ví dụ 15:45:00",
-                        "use the 24-hour clock, e.g. 15:45:00",
-                    )),
-                ),
-                Some(mins) if mins < i64::from(ledger.config.meetings.min_minutes) => {
-                    diags.push(src.warning_at(
-                        "W001",
-                        "dates",
-                        &[Seg::Key("record"), Seg::Key("end")],
-                        format!(
-                            "{} {mins} {} {} {}",
-                            tr("cuộc họp chỉ", "the meeting lasted"),
-                            tr("phút, ít hơn", "minutes, less than"),
-                            ledger.config.meetings.min_minutes,
-                            tr("phút quy định", "required")
-                        ),
-                    ))
-                }
-                Some(_) => {}
-            }
-        }
-        let mut action_ids: BTreeMap<u32, usize> = BTreeMap::new();
-        for (i, a) in r.actions.iter().enumerate() {
-            let at = |k: &'static str| {
-                [
-                    Seg::Key("record"),
-                    Seg::Key("actions"),
-                    Seg::Index(i),
-                    Seg::Key(k),
-                ]
-            };
-            if a.id == 0 || action_ids.insert(a.id, i).is_some() {
-                diags.push(
-                    src.error_at(
-                        "E061",
-                        "duplicates",
-                        &at("id"),
-                        format!(
-                            "{} {}",
-                            tr("mã việc trùng hoặc bằng 0:", "duplicate or zero action id:"),
-                            a.id
-                        ),
-                    )
-                    .hint(tr(
-                        "mỗi việc trong một cuộc họp có số riêng 1, 2, 3…",
-                        "each action of a meeting has its own number 1, 2, 3…",
-                    )),
-                );
-            }
-            if a.done.is_some_and(|d| d < date) {
-                diags.push(
-                    src.error_at(
-                        "E023",
-                        "dates",
-                        &at("done"),
-                        tr(
-                            "việc xong trước khi được giao",
-                            "the action was done before it was set",
-                        ),
-                    )
-                    .hint(tr(
-                        "ngày xong phải từ ngày họp trở đi",
-                        "`done` must be on or after the meeting's date",
-                    )),
-                );
-            }
-            if a.due.is_some_and(|d| d < date) {
-                diags.push(
-                    src.error_at(
-                        "E026",
-                        "dates",
-                        &at("due"),
-                        tr(
-                            "hạn trước ngày giao việc",
-                            "the action is due before it was set",
-                        ),
-                    )
-                    .hint(tr("sửa `due`", "fix `due`")),
-                );
-            }
-            if a.is_overdue_on(opts.today) {
-                diags.push(
-                    src.warning_at(
-                        "W002",
-                        "dates",
-                        &at("due"),
-                        format!(
-                            "{} {}/{}: {}",
-                            tr("việc quá hạn", "overdue action"),
-                            file.id,
-                            a.id,
-                            a.task
-                        ),
-                    )
-                    .hint(tr(
-                        "ghi xong bằng `cellbook action done`",
-                        "mark it done with `cellbook action done`",
-                    )),
-                );
-            }
-        }
-        if let Some(v) = r.vote {
-            let voters = attendance::counted_voters(roster, date, r);
-            let present = attendance::present_voters(roster, date, r);
-            let cast = v.cast();
-            if cast > u64::from(voters) {
-                diags.push(
-                    src.error_at(
-                        "E040",
-                        "votes",
-                        &[Seg::Key("record"), Seg::Key("vote")],
-                        format!(
-                            "{cast} {} {voters} {}",
-                            tr("phiếu, nhiều hơn", "votes, more than the"),
-                            tr("đảng viên chính thức được tính", "counted full members")
-                        ),
-                    )
-                    .hint(tr(
-                        "đảng viên dự bị không biểu quyết",
-                        "probationary members do not vote",
-                    )),
-                );
-            } else if cast > u64::from(present) {
-                diags.push(
-                    src.error_at(
-                        "E040",
-                        "votes",
-                        &[Seg::Key("record"), Seg::Key("vote")],
-                        format!(
-                            "{cast} {} {present} {}",
-                            tr("phiếu, nhiều hơn", "votes, more than the"),
-                            tr("đảng viên chính thức có mặt", "full members present")
-                        ),
-                    )
-                    .hint(tr(
-                        "chỉ đảng viên chính thức có mặt mới biểu quyết",
-                        "only full members who are present vote",
-                    )),
-                );
-            }
-        }
-    }
-    for (path, id) in refs {
-        match roster.get(id) {
-            None => diags.push(
-                src.error_at(
-                    "E010",
-                    "references",
-                    &path,
-                    format!(
-                        "{} '{id}'",
-                        tr("không có đảng viên mã", "no member has the id")
-                    ),
-                )
-                .hint(tr(
-                    "dùng mã trong members.toml (xem `cellbook member list`)",
-                    "use an id from members.toml (see `cellbook member list`)",
-                )),
-            ),
-            Some(mem) if !mem.on_roll(date) => diags.push(src.error_at(
-                "E032",
-                "references",
-                &path,
-                format!(
-                    "{} ({id}) {}",
-                    mem.name,
-                    tr(
-                        "không có trong danh sách vào ngày họp",
-                        "is not on the roll on the meeting's date"
-                    )
-                ),
-            )),
-            Some(_) => {}
-        }
+    let cx = rules::Context {
+        file_id: file.id,
+        min_minutes: ledger.config.meetings.min_minutes,
+        today: opts.today,
+    };
+    for found in rules::check_meeting(&ledger.roster, &file.meeting, cx) {
+        diags.push(located(&file.source, &found));
     }
 }
 
-fn list_path(at: (List, usize)) -> Vec<Seg<'static>> {
-    match at.0 {
-        List::Excused => vec![
-            Seg::Key("record"),
-            Seg::Key("excused"),
-            Seg::Index(at.1),
-            Seg::Key("member"),
-        ],
-        l => vec![Seg::Key("record"), Seg::Key(l.key()), Seg::Index(at.1)],
-    }
-}
-
-fn attendance_diag(src: &Source, p: &AttendanceProblem) -> Diagnostic {
-    let hint = tr(
-        "mỗi đảng viên được tính có tên đúng một lần trong present, excused hoặc unexcused",
-        "every counted member is in exactly one of present, excused, unexcused",
-    );
-    match p {
-        AttendanceProblem::Missing { member } => src
-            .error_at(
-                "E030",
-                "attendance",
-                &[Seg::Key("record"), Seg::Key("present")],
-                format!(
-                    "{member} {}",
-                    tr(
-                        "không có trong present, excused hay unexcused",
-                        "is in none of present, excused, unexcused"
-                    )
-                ),
-            )
-            .hint(hint),
-        AttendanceProblem::Doubled { member, first, at } => src
-            .error_at(
-                "E031",
-                "attendance",
-                &list_path(*at),
-                format!(
-                    "{member} {} {}",
-                    tr("đã có trong", "is already in"),
-                    first.key()
-                ),
-            )
-            .hint(hint),
-        AttendanceProblem::Unknown { member, at } => src
-            .error_at(
-                "E010",
-                "references",
-                &list_path(*at),
-                format!(
-                    "{} '{member}'",
-                    tr("không có đảng viên mã", "no member has the id")
-                ),
-            )
-            .hint(tr(
-                "dùng mã trong members.toml (xem `cellbook member list`)",
-                "use an id from members.toml (see `cellbook member list`)",
-            )),
-        AttendanceProblem::NotOnRoll { member, at } => src
-            .error_at(
-                "E032",
-                "attendance",
-                &list_path(*at),
-                format!(
-                    "{member} {}",
-                    tr(
-                        "không có trong danh sách vào ngày họp (chưa vào hoặc đã rời)",
-                        "is not on the roll on the meeting's date (not yet joined, or left)"
-                    )
-                ),
-            )
-            .hint(tr(
-                "kiểm tra ngày vào/ngày rời trong members.toml",
-                "check the joined/left dates in members.toml",
-            )),
-    }
+/// A broken rule of the core as a diagnostic pointing at its value in `source`.
+pub fn located(source: &Source, found: &rules::Found) -> Diagnostic {
+    source.report(&Problem::Record(found.problem.clone()), &found.at)
 }

@@ -9,12 +9,8 @@ use serde::Serialize;
 
 use crate::render::style::{Style, paint};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Warning,
-    Error,
-}
+pub use crate::core::problem::{Code, Problem, Severity};
+use crate::i18n::lang;
 
 /// Where in a file a problem is: 1-based line and column, the line's text and the caret width.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -92,8 +88,9 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// A stable code, documented in docs/errors.md.
-    pub code: &'static str,
+    /// A stable code from the catalogue ([`Code`]), documented in docs/errors.md.
+    #[serde(serialize_with = "code_as_text")]
+    pub code: Code,
     /// The check it belongs to (`syntax`, `attendance`, …), for `check --only`.
     pub check: &'static str,
     pub file: PathBuf,
@@ -104,17 +101,18 @@ pub struct Diagnostic {
     pub hint: Option<String>,
 }
 
+fn code_as_text<S: serde::Serializer>(code: &Code, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(code.as_str())
+}
+
 impl Diagnostic {
-    pub fn error(
-        code: &'static str,
-        check: &'static str,
-        file: &Path,
-        message: impl Into<String>,
-    ) -> Self {
+    /// A problem with `code` in `file`; its severity and check are the code's. Private: every
+    /// diagnostic is made from a [`Problem`] of the catalogue ([`Diagnostic::of`]).
+    fn new(code: Code, file: &Path, message: impl Into<String>) -> Self {
         Diagnostic {
-            severity: Severity::Error,
+            severity: code.severity(),
             code,
-            check,
+            check: code.check(),
             file: file.to_path_buf(),
             location: None,
             message: message.into(),
@@ -122,16 +120,21 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(
-        code: &'static str,
-        check: &'static str,
-        file: &Path,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, check, file, message)
+    /// A problem of the catalogue, in the language being spoken.
+    pub fn of(problem: &Problem, file: &Path) -> Self {
+        let d = Diagnostic::new(problem.code(), file, problem.message(lang()))
+            .in_check(problem.check());
+        match problem.hint(lang()) {
+            Some(hint) => d.hint(hint),
+            None => d,
         }
+    }
+
+    /// Report it under another check than the code's own (E032 is both a reference and an
+    /// attendance problem).
+    fn in_check(mut self, check: &'static str) -> Self {
+        self.check = check;
+        self
     }
 
     pub fn at(mut self, source: &str, span: Option<Range<usize>>) -> Self {
@@ -197,9 +200,14 @@ mod tests {
         let at = src.find('x').unwrap();
         let loc = Location::from_span(src, at..at + 1);
         assert_eq!((loc.line, loc.column), (2, 15));
-        let d = Diagnostic::error("E001", "syntax", Path::new("f.toml"), "bad")
-            .at(src, Some(at..at + 1))
-            .hint("fix it");
+        let d = Diagnostic::of(
+            &Problem::Toml {
+                parser: "bad".into(),
+            },
+            Path::new("f.toml"),
+        )
+        .at(src, Some(at..at + 1))
+        .hint("fix it");
         let shown = d.to_string();
         assert!(
             shown.starts_with("f.toml:2:15: error[E001]: bad\n"),

@@ -3,10 +3,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::core::model::Meeting;
+use crate::core::model::{Meeting, Rating};
 use crate::core::rubric::{Measures, Rubric, ScoreError, Sheet, score};
-use crate::diagnostic::Diagnostic;
-use crate::i18n::{lang, tr};
+use crate::core::rules;
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::ledger::locate::Seg;
 use crate::ledger::rubrics::Cache;
 use crate::ledger::{Ledger, MeetingFile};
@@ -29,36 +29,6 @@ pub fn measures_at(ledger: &Ledger, meetings: &[MeetingFile], i: usize) -> Measu
     crate::core::measures::measure(&ledger.roster, &earlier, this)
 }
 
-/// A score error in the current language.
-pub fn describe_score_error(e: &ScoreError) -> String {
-    match lang() {
-        crate::i18n::Lang::En => e.to_string(),
-        crate::i18n::Lang::Vi => match e {
-            ScoreError::UnknownCriterion { id, known } => format!(
-                "không có tiêu chí `{id}`; bộ tiêu chí này có: {}",
-                known.join(", ")
-            ),
-            ScoreError::OutOfRange { id, points, max } => {
-                format!("`{id}` tối đa {max} điểm, không thể là {points}")
-            }
-            ScoreError::MeasuredHasValue { id, measure, value } => format!(
-                "`{id}` được đo từ biên bản ({measure} = {value}): hãy sửa biên bản thay vì chấm điểm"
-            ),
-            ScoreError::MissingScore {
-                id,
-                title,
-                max,
-                because_measure_missing,
-            } => format!(
-                "`{id}` ({title}, 0–{max}) cần người đánh giá chấm điểm{}",
-                because_measure_missing
-                    .map(|m| format!(": không tính được {m} từ biên bản"))
-                    .unwrap_or_default()
-            ),
-        },
-    }
-}
-
 /// Recompute a recorded rating and report where it no longer matches; warn about a held
 /// meeting left unrated for more than a week.
 pub fn check_rating(
@@ -74,147 +44,86 @@ pub fn check_rating(
     let src = &file.source;
     let Some(rating) = &m.rating else {
         if m.record.is_some() && (today - m.date).num_days() > 7 {
-            diags.push(
-                Diagnostic::warning(
-                    "W003",
-                    "ratings",
-                    &src.path,
-                    tr(
-                        "cuộc họp đã qua hơn 7 ngày nhưng chưa xếp loại",
-                        "the meeting was held more than 7 days ago and is not rated",
-                    ),
-                )
-                .hint(format!("cellbook rate {}", file.id)),
-            );
+            diags.push(Diagnostic::of(
+                &Problem::Unrated {
+                    meeting: file.id.to_string(),
+                },
+                &src.path,
+            ));
         }
         return;
     };
     if m.record.is_none() {
-        diags.push(
-            src.error_at(
-                "E052",
-                "ratings",
-                &[Seg::Key("rating")],
-                tr(
-                    "cuộc họp chưa ghi biên bản mà đã xếp loại",
-                    "the meeting is rated but not recorded",
-                ),
-            )
-            .hint(tr(
-                "ghi biên bản trước (`cellbook record`), rồi xếp loại",
-                "record it first (`cellbook record`), then rate it",
-            )),
-        );
+        diags.push(src.report(&Problem::RatedNotRecorded, &[Seg::Key("rating")]));
         return;
     }
     let Some(rubric) = rubrics.get(&rating.rubric) else {
-        diags.push(
-            src.error_at(
-                "E011",
-                "references",
-                &[Seg::Key("rating"), Seg::Key("rubric")],
-                format!(
-                    "{} '{}'",
-                    tr("không có bộ tiêu chí", "unknown rubric"),
-                    rating.rubric
-                ),
-            )
-            .hint(tr(
-                "xem `cellbook rubric list`",
-                "see `cellbook rubric list`",
-            )),
-        );
+        diags.push(src.report(
+            &Problem::UnknownRatingRubric {
+                id: rating.rubric.clone(),
+            },
+            &[Seg::Key("rating"), Seg::Key("rubric")],
+        ));
         return;
     };
-    for (j, by) in rating.by.iter().enumerate() {
-        match ledger.roster.get(by) {
-            Some(mem) if mem.on_roll(m.date) => {}
-            _ => diags.push(
-                src.error_at(
-                    "E010",
-                    "references",
-                    &[Seg::Key("rating"), Seg::Key("by"), Seg::Index(j)],
-                    format!(
-                        "{} '{by}' {}",
-                        tr("người đánh giá", "rater"),
-                        tr("không có trong danh sách", "is not on the roll")
-                    ),
-                )
-                .hint(tr(
-                    "dùng mã trong members.toml",
-                    "use an id from members.toml",
-                )),
-            ),
-        }
+    check_raters(ledger, file, rating, diags);
+    let measures = measures_at(ledger, meetings, i);
+    check_sheet(file, rating, sheet_for(&rubric, &measures, rating), diags);
+}
+
+/// E010: every rater is a member on the roll on the meeting's date.
+fn check_raters(ledger: &Ledger, file: &MeetingFile, rating: &Rating, diags: &mut Vec<Diagnostic>) {
+    for (j, by) in rules::raters_off_roll(&ledger.roster, file.meeting.date, &rating.by) {
+        diags.push(file.source.report(
+            &Problem::RaterNotOnRoll { id: by.to_owned() },
+            &[Seg::Key("rating"), Seg::Key("by"), Seg::Index(j)],
+        ));
     }
-    match sheet_for(&rubric, &measures_at(ledger, meetings, i), rating) {
+}
+
+/// E051 when the scores no longer score, E050 when the recorded total or level is not what
+/// the rubric and the record give today.
+fn check_sheet(
+    file: &MeetingFile,
+    rating: &Rating,
+    sheet: Result<Sheet, Vec<ScoreError>>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let src = &file.source;
+    let sheet = match sheet {
+        Ok(sheet) => sheet,
         Err(errors) => {
             for e in errors {
-                diags.push(
-                    src.error_at(
-                        "E051",
-                        "ratings",
-                        &[Seg::Key("rating"), Seg::Key("scores")],
-                        describe_score_error(&e),
-                    )
-                    .hint(format!(
-                        "{} `cellbook rate {}`",
-                        tr("chấm lại bằng", "rate it again with"),
-                        file.id
-                    )),
-                );
+                diags.push(src.report(
+                    &Problem::Unscorable {
+                        error: e,
+                        meeting: file.id.to_string(),
+                    },
+                    &[Seg::Key("rating"), Seg::Key("scores")],
+                ));
             }
+            return;
         }
-        Ok(sheet) => {
-            if sheet.total != rating.total {
-                diags.push(
-                    src.error_at(
-                        "E050",
-                        "ratings",
-                        &[Seg::Key("rating"), Seg::Key("total")],
-                        format!(
-                            "{} {}, {} {}",
-                            tr("tổng điểm ghi", "the recorded total is"),
-                            rating.total,
-                            tr(
-                                "nhưng theo bộ tiêu chí và biên bản là",
-                                "but the rubric and the record give"
-                            ),
-                            sheet.total
-                        ),
-                    )
-                    .hint(format!(
-                        "{} `cellbook rate {}`",
-                        tr(
-                            "biên bản đã thay đổi từ khi xếp loại; chấm lại bằng",
-                            "the record changed since it was rated; rate it again with"
-                        ),
-                        file.id
-                    )),
-                );
-            }
-            if sheet.level != rating.level {
-                diags.push(
-                    src.error_at(
-                        "E050",
-                        "ratings",
-                        &[Seg::Key("rating"), Seg::Key("level")],
-                        format!(
-                            "{} {}, {} {}",
-                            tr("mức ghi là", "the recorded level is"),
-                            rating.level.key(),
-                            tr("nhưng theo bộ tiêu chí là", "but the rubric gives"),
-                            sheet.level.key()
-                        ),
-                    )
-                    .hint(format!(
-                        "{} `cellbook rate {}`",
-                        tr("chấm lại bằng", "rate it again with"),
-                        file.id
-                    )),
-                );
-            }
-        }
+    };
+    if sheet.total != rating.total {
+        diags.push(src.report(
+            &Problem::TotalChanged {
+                recorded: rating.total,
+                computed: sheet.total,
+                meeting: file.id.to_string(),
+            },
+            &[Seg::Key("rating"), Seg::Key("total")],
+        ));
+    }
+    if sheet.level != rating.level {
+        diags.push(src.report(
+            &Problem::LevelChanged {
+                recorded: rating.level.key(),
+                computed: sheet.level.key(),
+                meeting: file.id.to_string(),
+            },
+            &[Seg::Key("rating"), Seg::Key("level")],
+        ));
     }
 }
 
@@ -222,7 +131,7 @@ pub fn check_rating(
 pub fn sheet_for(
     rubric: &Rubric,
     measures: &Measures,
-    rating: &crate::core::model::Rating,
+    rating: &Rating,
 ) -> Result<Sheet, Vec<ScoreError>> {
     score(rubric, measures, &rating.scores)
 }

@@ -10,14 +10,16 @@ use serde::Serialize;
 
 use crate::context::Context;
 use crate::core::lookup::{self, MeetingRef};
-use crate::core::model::{Rating, Role};
+use crate::core::model::{Meeting, Rating, Role};
 use crate::core::names::nfc;
-use crate::core::rubric::{PointsSource, Sheet, score};
+use crate::core::rubric::{Measures, PointsSource, Rubric, Sheet, score};
+use crate::core::rules;
 use crate::error::{Error, Result};
 use crate::i18n::{Lang, lang, tr};
 use crate::ledger::meetings::{find_meeting, save_meeting};
+use crate::ledger::{Ledger, MeetingFile};
 use crate::output::Output;
-use crate::rating::{describe_score_error, history_years, measures_at};
+use crate::rating::{history_years, measures_at};
 use crate::render::table;
 
 #[derive(Debug, Clone, Args)]
@@ -45,139 +47,28 @@ pub struct RateArgs {
 
 pub fn run(ctx: &Context, args: &RateArgs) -> Result<Output> {
     let (_lock, ledger) = ctx.open_for_write()?;
-    let r = MeetingRef::parse(&args.meeting)?;
-    let Some(entry) = find_meeting(&ledger, r, ctx.today)? else {
-        return Err(Error::refused_with(
-            format!(
-                "{} '{}'",
-                tr("không có cuộc họp", "there is no meeting"),
-                args.meeting
-            ),
-            tr(
-                "xem các cuộc họp bằng `cellbook list`",
-                "see the meetings with `cellbook list`",
-            ),
-        ));
-    };
-    // The meeting and the history its measures need, sorted by id.
-    let mut meetings = ledger.load_meetings(Some(history_years(entry.id.date)))?;
-    meetings.retain(|f| f.id <= entry.id);
-    let i = meetings
-        .len()
-        .checked_sub(1)
-        .filter(|&i| meetings[i].id == entry.id)
-        .ok_or_else(|| Error::refused("the meeting vanished while it was being read; try again"))?;
+    let (meetings, i) = meeting_and_history(&ledger, args, ctx.today)?;
     let file = &meetings[i];
     let m = &file.meeting;
-    if m.record.is_none() {
-        return Err(Error::refused_with(
-            format!(
-                "{} {} {}",
-                tr("cuộc họp", "the meeting"),
-                file.id,
-                tr("chưa được ghi biên bản", "has not been recorded")
-            ),
-            format!(
-                "{} `cellbook record {}`",
-                tr("ghi biên bản trước:", "record it first:"),
-                file.id
-            ),
-        ));
-    }
-    let rubric_id = args
-        .rubric
-        .clone()
-        .or_else(|| m.rating.as_ref().map(|r| r.rubric.clone()))
-        .or_else(|| ledger.config.rating.rubric.clone())
-        .ok_or_else(|| {
-            Error::refused_with(
-                tr("chưa chọn bộ tiêu chí", "no rubric chosen"),
-                tr("dùng --rubric ID, hoặc đặt [rating] rubric trong cellbook.toml (xem `cellbook rubric list`)", "pass --rubric ID, or set [rating] rubric in cellbook.toml (see `cellbook rubric list`)"),
-            )
-        })?;
+    let rubric_id = rubric_id(&ledger, args, m)?;
     let (_, rubric) = crate::ledger::rubrics::load(&ledger.root, &rubric_id)?;
     // Earlier scores carry over when the same rubric rates again; new ones override.
     let mut scores: BTreeMap<String, u32> = match &m.rating {
         Some(old) if old.rubric == rubric_id => old.scores.clone(),
         _ => BTreeMap::new(),
     };
-    for s in &args.scores {
-        let (id, pts) = s.split_once('=').ok_or_else(|| {
-            Error::Usage(format!(
-                "--score '{s}': {} CRITERION=POINTS",
-                tr("cần có dạng", "must have the form")
-            ))
-        })?;
-        let pts: u32 = pts.trim().parse().map_err(|_| {
-            Error::Usage(format!(
-                "--score '{s}': {}",
-                tr(
-                    "điểm phải là số nguyên không âm",
-                    "points must be a whole number, 0 or more"
-                )
-            ))
-        })?;
-        scores.insert(id.trim().to_owned(), pts);
-    }
+    add_given_scores(args, &mut scores)?;
     let measures = measures_at(&ledger, &meetings, i);
-    // Drop carried-over scores for criteria that are now measured, so fixing the record
-    // (rather than the score) is enough.
-    let explicit: Vec<&str> = args
-        .scores
-        .iter()
-        .filter_map(|s| s.split_once('=').map(|(k, _)| k.trim()))
-        .collect();
-    scores.retain(|id, _| {
-        explicit.contains(&id.as_str())
-            || crate::core::rubric::scored_criteria(&rubric, &measures)
-                .iter()
-                .any(|c| &c.id == id)
-    });
-    // On a terminal, ask for each score the raters still owe, showing its maximum.
-    if crate::prompt::interactive() {
-        for c in crate::core::rubric::scored_criteria(&rubric, &measures) {
-            if !scores.contains_key(&c.id) {
-                let question = format!("{} ({}, 0–{})", c.title, c.id, c.max);
-                scores.insert(c.id.clone(), crate::prompt::points(&question, c.max)?);
-            }
-        }
-    }
+    complete_scores(args, &rubric, &measures, &mut scores)?;
     let sheet = score(&rubric, &measures, &scores).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(describe_score_error).collect();
+        let lines: Vec<String> = errors.iter().map(|e| e.message(lang())).collect();
         Error::refused_with(
             format!("{}:\n  {}", tr("không thể xếp loại", "cannot rate the meeting"), lines.join("\n  ")),
             tr("chấm các tiêu chí còn thiếu bằng --score TIÊU-CHÍ=ĐIỂM (xem `cellbook rubric show`)", "score what is missing with --score CRITERION=POINTS (see `cellbook rubric show`)"),
         )
     })?;
     let date = m.date;
-    let mut by = Vec::new();
-    for q in &args.by {
-        let member = lookup::member(&ledger.roster, q, Some(date))?;
-        if !member.on_roll(date) {
-            return Err(Error::refused(format!(
-                "{} ({}) {}",
-                member.name,
-                member.id,
-                tr(
-                    "không có trong danh sách vào ngày họp",
-                    "is not on the roll on the meeting's date"
-                )
-            )));
-        }
-        by.push(member.id.clone());
-    }
-    if by.is_empty() {
-        by = m.rating.as_ref().map(|r| r.by.clone()).unwrap_or_default();
-    }
-    if by.is_empty() {
-        by = ledger
-            .roster
-            .members
-            .iter()
-            .filter(|x| x.on_roll(date) && matches!(x.role, Role::Secretary | Role::Deputy))
-            .map(|x| x.id.clone())
-            .collect();
-    }
+    let by = raters(&ledger, args, m)?;
     let on = args.on.unwrap_or(ctx.today);
     if on < date {
         return Err(Error::refused(tr(
@@ -216,6 +107,164 @@ pub fn run(ctx: &Context, args: &RateArgs) -> Result<Output> {
         rubric.name(),
         &sheet,
     )))
+}
+
+/// The meeting to rate and, before it, the history its measures need, sorted by id; the
+/// meeting is the last one. Refused when the meeting is not recorded yet.
+fn meeting_and_history(
+    ledger: &Ledger,
+    args: &RateArgs,
+    today: NaiveDate,
+) -> Result<(Vec<MeetingFile>, usize)> {
+    let r = MeetingRef::parse(&args.meeting)?;
+    let Some(entry) = find_meeting(ledger, r, today)? else {
+        return Err(Error::refused_with(
+            format!(
+                "{} '{}'",
+                tr("không có cuộc họp", "there is no meeting"),
+                args.meeting
+            ),
+            tr(
+                "xem các cuộc họp bằng `cellbook list`",
+                "see the meetings with `cellbook list`",
+            ),
+        ));
+    };
+    // The meeting and the history its measures need, sorted by id.
+    let mut meetings = ledger.load_meetings(Some(history_years(entry.id.date)))?;
+    meetings.retain(|f| f.id <= entry.id);
+    let i = meetings
+        .len()
+        .checked_sub(1)
+        .filter(|&i| meetings[i].id == entry.id)
+        .ok_or_else(|| Error::refused("the meeting vanished while it was being read; try again"))?;
+    let file = &meetings[i];
+    if file.meeting.record.is_none() {
+        return Err(Error::refused_with(
+            format!(
+                "{} {} {}",
+                tr("cuộc họp", "the meeting"),
+                file.id,
+                tr("chưa được ghi biên bản", "has not been recorded")
+            ),
+            format!(
+                "{} `cellbook record {}`",
+                tr("ghi biên bản trước:", "record it first:"),
+                file.id
+            ),
+        ));
+    }
+    Ok((meetings, i))
+}
+
+/// The rubric: `--rubric`, else the one the meeting was rated with, else the ledger's.
+fn rubric_id(ledger: &Ledger, args: &RateArgs, m: &Meeting) -> Result<String> {
+    args
+        .rubric
+        .clone()
+        .or_else(|| m.rating.as_ref().map(|r| r.rubric.clone()))
+        .or_else(|| ledger.config.rating.rubric.clone())
+        .ok_or_else(|| {
+            Error::refused_with(
+                tr("chưa chọn bộ tiêu chí", "no rubric chosen"),
+                tr("dùng --rubric ID, hoặc đặt [rating] rubric trong cellbook.toml (xem `cellbook rubric list`)", "pass --rubric ID, or set [rating] rubric in cellbook.toml (see `cellbook rubric list`)"),
+            )
+        })
+}
+
+/// `--score CRITERION=POINTS`, over the scores carried over.
+fn add_given_scores(args: &RateArgs, scores: &mut BTreeMap<String, u32>) -> Result<()> {
+    for s in &args.scores {
+        let (id, pts) = s.split_once('=').ok_or_else(|| {
+            Error::Usage(format!(
+                "--score '{s}': {} CRITERION=POINTS",
+                tr("cần có dạng", "must have the form")
+            ))
+        })?;
+        let pts: u32 = pts.trim().parse().map_err(|_| {
+            Error::Usage(format!(
+                "--score '{s}': {}",
+                tr(
+                    "điểm phải là số nguyên không âm",
+                    "points must be a whole number, 0 or more"
+                )
+            ))
+        })?;
+        scores.insert(id.trim().to_owned(), pts);
+    }
+    Ok(())
+}
+
+/// Drop carried-over scores the rubric now measures and, on a terminal, ask for the ones
+/// still owed.
+fn complete_scores(
+    args: &RateArgs,
+    rubric: &Rubric,
+    measures: &Measures,
+    scores: &mut BTreeMap<String, u32>,
+) -> Result<()> {
+    // Drop carried-over scores for criteria that are now measured, so fixing the record
+    // (rather than the score) is enough.
+    let explicit: Vec<&str> = args
+        .scores
+        .iter()
+        .filter_map(|s| s.split_once('=').map(|(k, _)| k.trim()))
+        .collect();
+    scores.retain(|id, _| {
+        explicit.contains(&id.as_str())
+            || crate::core::rubric::scored_criteria(rubric, measures)
+                .iter()
+                .any(|c| &c.id == id)
+    });
+    // On a terminal, ask for each score the raters still owe, showing its maximum.
+    if crate::prompt::interactive() {
+        for c in crate::core::rubric::scored_criteria(rubric, measures) {
+            if !scores.contains_key(&c.id) {
+                let question = format!("{} ({}, 0–{})", c.title, c.id, c.max);
+                scores.insert(c.id.clone(), crate::prompt::points(&question, c.max)?);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `--by`, each on the roll on the meeting's date; else the earlier raters; else the secretary
+/// and the deputy.
+fn raters(ledger: &Ledger, args: &RateArgs, m: &Meeting) -> Result<Vec<String>> {
+    let date = m.date;
+    let mut by = Vec::new();
+    for q in &args.by {
+        let member = lookup::member(&ledger.roster, q, Some(date))?;
+        let id = std::slice::from_ref(&member.id);
+        if rules::raters_off_roll(&ledger.roster, date, id)
+            .next()
+            .is_some()
+        {
+            return Err(Error::refused(format!(
+                "{} ({}) {}",
+                member.name,
+                member.id,
+                tr(
+                    "không có trong danh sách vào ngày họp",
+                    "is not on the roll on the meeting's date"
+                )
+            )));
+        }
+        by.push(member.id.clone());
+    }
+    if by.is_empty() {
+        by = m.rating.as_ref().map(|r| r.by.clone()).unwrap_or_default();
+    }
+    if by.is_empty() {
+        by = ledger
+            .roster
+            .members
+            .iter()
+            .filter(|x| x.on_roll(date) && matches!(x.role, Role::Secretary | Role::Deputy))
+            .map(|x| x.id.clone())
+            .collect();
+    }
+    Ok(by)
 }
 
 #[derive(Serialize)]

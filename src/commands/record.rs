@@ -12,8 +12,9 @@ use crate::context::Context;
 use crate::core::attendance::{self, AttendanceProblem};
 use crate::core::dates::{self, show_date};
 use crate::core::lookup::{self, MeetingRef};
-use crate::core::model::{Action, Excuse, Meeting, MeetingId, Member, Record, Role, Vote};
+use crate::core::model::{Action, Excuse, Meeting, MeetingId, Member, Record, Role, Roster, Vote};
 use crate::core::names::nfc;
+use crate::core::rules;
 use crate::error::{Error, Result};
 use crate::i18n::{lang, tr};
 use crate::ledger::meetings::{find_meeting, save_meeting};
@@ -184,11 +185,34 @@ fn interview(ctx: &Context, args: &RecordArgs) -> Result<Option<RecordArgs>> {
     let rec = m.record.clone().unwrap_or_default();
     let mut asked = args.clone();
     let roll: Vec<&Member> = attendance::roll(&ledger.roster, date).collect();
-    let choice = |x: &Member| prompt::Choice {
-        id: x.id.clone(),
-        name: x.name.clone(),
-    };
-    let planned = m.plan.as_ref().and_then(|p| p.time);
+    ask_times_and_roles(
+        &mut asked,
+        &rec,
+        &roll,
+        m.plan.as_ref().and_then(|p| p.time),
+    )?;
+    ask_attendance(&mut asked, &roll, date)?;
+    if asked.vote.is_none() {
+        let vote = prompt::text(
+            tr(
+                "Biểu quyết TÁN-THÀNH/KHÔNG/KHÁC (để trống nếu không)",
+                "Vote FOR/AGAINST/ABSTAIN (empty if none)",
+            ),
+            None,
+        )?;
+        asked.vote = Some(vote).filter(|v| !v.trim().is_empty());
+    }
+    Ok(Some(asked))
+}
+
+/// Ask for the start and end times (the planned time offered), the chair (the secretary
+/// offered) and the minute-taker (the deputy offered), unless given.
+fn ask_times_and_roles(
+    asked: &mut RecordArgs,
+    rec: &Record,
+    roll: &[&Member],
+    planned: Option<NaiveTime>,
+) -> Result<()> {
     if asked.start.is_none() {
         asked.start = prompt::time(
             tr("Giờ bắt đầu (HH:MM)", "Start time (HH:MM)"),
@@ -215,6 +239,15 @@ fn interview(ctx: &Context, args: &RecordArgs) -> Result<Option<RecordArgs>> {
         )?)
         .filter(|c| !c.trim().is_empty());
     }
+    Ok(())
+}
+
+/// Ask who came, why each absent member was absent, and who spoke.
+fn ask_attendance(asked: &mut RecordArgs, roll: &[&Member], date: NaiveDate) -> Result<()> {
+    let choice = |x: &Member| prompt::Choice {
+        id: x.id.clone(),
+        name: x.name.clone(),
+    };
     // Everyone expected is ticked; exempted members are offered, unticked, in case they came.
     let expected: Vec<&Member> = roll
         .iter()
@@ -266,45 +299,13 @@ fn interview(ctx: &Context, args: &RecordArgs) -> Result<Option<RecordArgs>> {
             );
         }
     }
-    if asked.vote.is_none() {
-        let vote = prompt::text(
-            tr(
-                "Biểu quyết TÁN-THÀNH/KHÔNG/KHÁC (để trống nếu không)",
-                "Vote FOR/AGAINST/ABSTAIN (empty if none)",
-            ),
-            None,
-        )?;
-        asked.vote = Some(vote).filter(|v| !v.trim().is_empty());
-    }
-    Ok(Some(asked))
+    Ok(())
 }
 
 /// Apply the flags to the meeting, refusing anything that would make the record inconsistent.
 fn apply(ledger: &Ledger, meeting: &mut Meeting, args: &RecordArgs) -> Result<()> {
     let date = meeting.date;
     let roster = &ledger.roster;
-    let who = |q: &str| -> Result<String> {
-        let m = lookup::member(roster, q, Some(date))?;
-        if !m.on_roll(date) {
-            return Err(Error::refused_with(
-                format!(
-                    "{} ({}) {} {}",
-                    m.name,
-                    m.id,
-                    tr(
-                        "không có trong danh sách chi bộ ngày",
-                        "is not on the roll on"
-                    ),
-                    show_date(date, lang())
-                ),
-                tr(
-                    "kiểm tra ngày vào/ngày rời trong members.toml",
-                    "check the joined/left dates in members.toml",
-                ),
-            ));
-        }
-        Ok(m.id.clone())
-    };
     if let Some(kind) = args.kind {
         meeting.kind = kind;
     }
@@ -312,15 +313,49 @@ fn apply(ledger: &Ledger, meeting: &mut Meeting, args: &RecordArgs) -> Result<()
         meeting.title = Some(nfc(title));
     }
     let rec = meeting.record.get_or_insert_with(Record::default);
+    apply_times(rec, args)?;
+    apply_people(roster, date, rec, args)?;
+    apply_texts(rec, args)?;
+    apply_actions(roster, date, rec, args)?;
+    refuse_broken_rules(roster, date, rec)
+}
+
+/// The id of the member `query` names, refusing one who is not on the roll on `date`.
+fn member_on_roll(roster: &Roster, date: NaiveDate, query: &str) -> Result<String> {
+    let m = lookup::member(roster, query, Some(date))?;
+    if !m.on_roll(date) {
+        return Err(Error::refused_with(
+            format!(
+                "{} ({}) {} {}",
+                m.name,
+                m.id,
+                tr(
+                    "không có trong danh sách chi bộ ngày",
+                    "is not on the roll on"
+                ),
+                show_date(date, lang())
+            ),
+            tr(
+                "kiểm tra ngày vào/ngày rời trong members.toml",
+                "check the joined/left dates in members.toml",
+            ),
+        ));
+    }
+    Ok(m.id.clone())
+}
+
+/// `--start` and `--end`, refused when the meeting would end before it starts.
+fn apply_times(rec: &mut Record, args: &RecordArgs) -> Result<()> {
     if let Some(t) = args.start {
         rec.start = Some(t);
     }
     if let Some(t) = args.end {
         rec.end = Some(t);
     }
-    if let (Some(start), Some(end)) = (rec.start, rec.end)
-        && dates::minutes_between(start, end).is_none()
-    {
+    // No minimum length here (0): a short meeting is a warning of `check`, not a refusal.
+    let ends_too_early =
+        rules::times(rec, 0).is_some_and(|f| f.problem == rules::RecordProblem::EndNotAfterStart);
+    if let (true, Some(start), Some(end)) = (ends_too_early, rec.start, rec.end) {
         return Err(Error::refused_with(
             format!(
                 "{} {} {} {}",
@@ -335,6 +370,26 @@ fn apply(ledger: &Ledger, meeting: &mut Meeting, args: &RecordArgs) -> Result<()
             ),
         ));
     }
+    Ok(())
+}
+
+/// The ids of a comma-separated list of members, each on the roll.
+fn members_on_roll(roster: &Roster, date: NaiveDate, list: &str) -> Result<Vec<String>> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|q| member_on_roll(roster, date, q))
+        .collect()
+}
+
+/// `--chair`, `--minute-taker`, the attendance lists and `--spoke`.
+fn apply_people(
+    roster: &Roster,
+    date: NaiveDate,
+    rec: &mut Record,
+    args: &RecordArgs,
+) -> Result<()> {
+    let who = |q: &str| member_on_roll(roster, date, q);
     if let Some(c) = &args.chair {
         rec.chair = Some(who(c)?);
     }
@@ -353,47 +408,43 @@ fn apply(ledger: &Ledger, meeting: &mut Meeting, args: &RecordArgs) -> Result<()
     }
     if !args.unexcused.is_empty() {
         rec.unexcused.clear();
-        for u in args
-            .unexcused
-            .iter()
-            .flat_map(|u| u.split(','))
-            .map(str::trim)
-            .filter(|u| !u.is_empty())
-        {
-            rec.unexcused.push(who(u)?);
+        for u in &args.unexcused {
+            rec.unexcused.extend(members_on_roll(roster, date, u)?);
         }
     }
     if let Some(p) = &args.present {
         rec.present = if p.trim().eq_ignore_ascii_case("all") {
-            let absent: Vec<&String> = rec
-                .excused
-                .iter()
-                .map(|e| &e.member)
-                .chain(rec.unexcused.iter())
-                .collect();
-            attendance::roll(roster, date)
-                .filter(|m| m.exemption_on(date).is_none() && !absent.contains(&&m.id))
-                .map(|m| m.id.clone())
-                .collect()
+            everyone_expected(roster, date, rec)
         } else {
-            p.split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(who)
-                .collect::<Result<_>>()?
+            members_on_roll(roster, date, p)?
         };
     }
     if let Some(s) = &args.spoke {
         rec.speakers = if s.trim().eq_ignore_ascii_case("all") {
             rec.present.clone()
         } else {
-            s.split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(who)
-                .collect::<Result<_>>()?
+            members_on_roll(roster, date, s)?
         };
     }
+    Ok(())
+}
+
+/// `--present all`: everyone on the roll who is neither exempted nor listed absent.
+fn everyone_expected(roster: &Roster, date: NaiveDate, rec: &Record) -> Vec<String> {
+    let absent: Vec<&String> = rec
+        .excused
+        .iter()
+        .map(|e| &e.member)
+        .chain(rec.unexcused.iter())
+        .collect();
+    attendance::roll(roster, date)
+        .filter(|m| m.exemption_on(date).is_none() && !absent.contains(&&m.id))
+        .map(|m| m.id.clone())
+        .collect()
+}
+
+/// Guests, news, minutes, conclusion and the vote.
+fn apply_texts(rec: &mut Record, args: &RecordArgs) -> Result<()> {
     for g in &args.guests {
         rec.guests.push(nfc(g));
     }
@@ -413,6 +464,16 @@ fn apply(ledger: &Ledger, meeting: &mut Meeting, args: &RecordArgs) -> Result<()
     if let Some(v) = &args.vote {
         rec.vote = Some(parse_vote(v)?);
     }
+    Ok(())
+}
+
+/// `--action ID=TASK[@DUE]`: a new action with the next free number.
+fn apply_actions(
+    roster: &Roster,
+    date: NaiveDate,
+    rec: &mut Record,
+    args: &RecordArgs,
+) -> Result<()> {
     for a in &args.actions {
         let (m, rest) = split_pair(a, "--action", "ID=TASK[@DUE]")?;
         let (task, due) = match rest.rsplit_once('@') {
@@ -440,14 +501,18 @@ fn apply(ledger: &Ledger, meeting: &mut Meeting, args: &RecordArgs) -> Result<()
             .ok_or_else(|| Error::refused(tr("hết số cho việc mới", "no action number is left")))?;
         rec.actions.push(Action {
             id,
-            member: who(m)?,
+            member: member_on_roll(roster, date, m)?,
             task: nfc(task),
             due,
             done: None,
         });
     }
+    Ok(())
+}
 
-    // The record as a whole must add up.
+/// The record as a whole must add up: the core's attendance, speaker and vote rules (the ones
+/// `check` reports), each refused with the flag to fix.
+fn refuse_broken_rules(roster: &Roster, date: NaiveDate, rec: &Record) -> Result<()> {
     if rec.has_attendance() {
         let problems = attendance::check(roster, date, rec);
         if !problems.is_empty() {
@@ -465,39 +530,37 @@ fn apply(ledger: &Ledger, meeting: &mut Meeting, args: &RecordArgs) -> Result<()
             ));
         }
     }
-    for s in &rec.speakers {
-        if !rec.present.contains(s) {
-            return Err(Error::refused_with(
-                format!(
-                    "{s} {}",
-                    tr(
-                        "phát biểu nhưng không có mặt",
-                        "spoke but is not listed present"
-                    )
-                ),
+    if let Some(found) = rules::speakers_present(rec).into_iter().next()
+        && let rules::RecordProblem::SpokeNotPresent { member } = found.problem
+    {
+        return Err(Error::refused_with(
+            format!(
+                "{member} {}",
                 tr(
-                    "người phát biểu phải có trong --present",
-                    "speakers must be present",
-                ),
-            ));
-        }
+                    "phát biểu nhưng không có mặt",
+                    "spoke but is not listed present"
+                )
+            ),
+            tr(
+                "người phát biểu phải có trong --present",
+                "speakers must be present",
+            ),
+        ));
     }
-    if let Some(v) = rec.vote {
-        let voters = attendance::present_voters(roster, date, rec);
-        let cast = v.cast();
-        if cast > u64::from(voters) {
-            return Err(Error::refused_with(
-                format!(
-                    "{cast} {} {voters} {}",
-                    tr("phiếu nhưng chỉ có", "votes, but only"),
-                    tr("đảng viên chính thức có mặt", "full members are present")
-                ),
-                tr(
-                    "chỉ đảng viên chính thức có mặt mới biểu quyết; đảng viên dự bị không biểu quyết",
-                    "only full members who are present vote; probationary members do not",
-                ),
-            ));
-        }
+    if let Some(found) = rules::votes(roster, date, rec)
+        && let rules::RecordProblem::TooManyVotes { cast, present, .. } = found.problem
+    {
+        return Err(Error::refused_with(
+            format!(
+                "{cast} {} {present} {}",
+                tr("phiếu nhưng chỉ có", "votes, but only"),
+                tr("đảng viên chính thức có mặt", "full members are present")
+            ),
+            tr(
+                "chỉ đảng viên chính thức có mặt mới biểu quyết; đảng viên dự bị không biểu quyết",
+                "only full members who are present vote; probationary members do not",
+            ),
+        ));
     }
     Ok(())
 }

@@ -15,6 +15,8 @@ pub mod measures;
 pub mod model;
 pub mod names;
 pub mod period;
+pub mod problem;
 pub mod reminders;
 pub mod report;
 pub mod rubric;
+pub mod rules;

@@ -6,12 +6,7 @@ use std::ops::Range;
 
 use toml_edit::{Document, Item, Table, Value};
 
-/// One step of a path into a TOML document: a key, or an index into an array.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Seg<'a> {
-    Key(&'a str),
-    Index(usize),
-}
+pub use crate::core::problem::Seg;
 
 enum Node<'a> {
     Item(&'a Item),

@@ -17,9 +17,8 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::core::model::{CellFile, Meeting, MeetingId, Roster, SCHEMA};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::error::{Error, Result};
-use crate::i18n::tr;
 use locate::{Seg, locate};
 
 pub const CONFIG_FILE: &str = "cellbook.toml";
@@ -40,26 +39,9 @@ pub struct Source {
 }
 
 impl Source {
-    /// A diagnostic pointing at the value at `path` in this file.
-    pub fn error_at(
-        &self,
-        code: &'static str,
-        check: &'static str,
-        path: &[Seg],
-        message: impl Into<String>,
-    ) -> Diagnostic {
-        Diagnostic::error(code, check, &self.path, message).at(&self.text, locate(&self.text, path))
-    }
-
-    pub fn warning_at(
-        &self,
-        code: &'static str,
-        check: &'static str,
-        path: &[Seg],
-        message: impl Into<String>,
-    ) -> Diagnostic {
-        Diagnostic::warning(code, check, &self.path, message)
-            .at(&self.text, locate(&self.text, path))
+    /// A problem of the catalogue, pointing at the value at `path` in this file.
+    pub fn report(&self, problem: &Problem, path: &[Seg]) -> Diagnostic {
+        Diagnostic::of(problem, &self.path).at(&self.text, locate(&self.text, path))
     }
 }
 
@@ -110,23 +92,7 @@ impl Ledger {
                 start: root.to_path_buf(),
             });
         }
-        let config_path = root.join(CONFIG_FILE);
-        let members_path = root.join(MEMBERS_FILE);
-        let config = parse_file::<CellFile>(&config_path);
-        let roster = if members_path.exists() {
-            parse_file::<Roster>(&members_path)
-        } else {
-            Ok((
-                Source {
-                    path: members_path,
-                    text: String::new(),
-                },
-                Roster {
-                    schema: SCHEMA,
-                    members: vec![],
-                },
-            ))
-        };
+        let (config, roster) = read_settings(root);
         match (config, roster) {
             (Ok((config_source, config)), Ok((roster_source, roster))) => {
                 let mut diags = Vec::new();
@@ -208,21 +174,14 @@ impl Ledger {
         self.root.join(id.rel_path())
     }
 
-    /// Read and parse one meeting file.
+    /// Read and parse one meeting file; any problem stops the command.
     pub fn load_meeting(&self, entry: &MeetingEntry) -> Result<MeetingFile> {
-        ensure_inside(&self.root, &entry.path).map_err(|d| Error::Invalid(vec![*d]))?;
-        let (source, meeting) =
-            parse_file::<Meeting>(&entry.path).map_err(|d| Error::Invalid(vec![*d]))?;
-        let mut diags = Vec::new();
-        check_schema_version(&source, meeting.schema, &mut diags);
-        if !diags.is_empty() {
-            return Err(Error::Invalid(diags));
+        let (file, problems) = read_meeting(&self.root, entry.id, &entry.path)
+            .map_err(|d| Error::Invalid(vec![*d]))?;
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
         }
-        Ok(MeetingFile {
-            id: entry.id,
-            source,
-            meeting,
-        })
+        Ok(file)
     }
 
     /// Read every meeting of the given years; the first broken file stops the command.
@@ -240,28 +199,58 @@ impl Ledger {
     }
 }
 
+/// A file of the ledger, parsed, or the problem that stopped it.
+pub type Parsed<T> = Result<(Source, T), Box<Diagnostic>>;
+
+/// Read the ledger's settings and roster: the one place both are read, for the commands
+/// ([`Ledger::open`], which stops at a problem) and for `check` (which reports every problem
+/// and checks on). A missing `members.toml` is an empty roster.
+pub fn read_settings(root: &Path) -> (Parsed<CellFile>, Parsed<Roster>) {
+    let config = parse_file::<CellFile>(&root.join(CONFIG_FILE));
+    let members_path = root.join(MEMBERS_FILE);
+    let roster = if members_path.exists() {
+        parse_file::<Roster>(&members_path)
+    } else {
+        Ok((
+            Source {
+                path: members_path,
+                text: String::new(),
+            },
+            Roster {
+                schema: SCHEMA,
+                members: vec![],
+            },
+        ))
+    };
+    (config, roster)
+}
+
+/// Read one meeting file: refused (E006) when it links out of the ledger, else parsed. A file
+/// of another format version comes back with its E002, so that `check` can report it and
+/// still check the meeting while a command stops at it.
+pub fn read_meeting(
+    root: &Path,
+    id: MeetingId,
+    path: &Path,
+) -> Result<(MeetingFile, Vec<Diagnostic>), Box<Diagnostic>> {
+    ensure_inside(root, path)?;
+    let (source, meeting) = parse_file::<Meeting>(path)?;
+    let mut problems = Vec::new();
+    check_schema_version(&source, meeting.schema, &mut problems);
+    Ok((
+        MeetingFile {
+            id,
+            source,
+            meeting,
+        },
+        problems,
+    ))
+}
+
 /// E002 when a file was written for another version of the format.
 pub fn check_schema_version(source: &Source, schema: u32, diags: &mut Vec<Diagnostic>) {
     if schema != SCHEMA {
-        diags.push(
-            source
-                .error_at(
-                    "E002",
-                    "schema",
-                    &[Seg::Key("schema")],
-                    format!(
-                        "{} {schema}",
-                        tr(
-                            "không hỗ trợ phiên bản định dạng",
-                            "unsupported format version"
-                        )
-                    ),
-                )
-                .hint(tr(
-                    "phiên bản này của cellbook đọc `schema = 1`; hãy cập nhật cellbook",
-                    "this cellbook reads `schema = 1`; a newer file needs a newer cellbook",
-                )),
-        );
+        diags.push(source.report(&Problem::Version { found: schema }, &[Seg::Key("schema")]));
     }
 }
 
@@ -284,31 +273,17 @@ pub fn ensure_inside(root: &Path, path: &Path) -> Result<(), Box<Diagnostic>> {
     if inside {
         return Ok(());
     }
-    Err(Box::new(
-        Diagnostic::error(
-            "E006",
-            "files",
-            path,
-            tr(
-                "tệp là liên kết trỏ ra ngoài sổ (hoặc liên kết hỏng)",
-                "the file is a link that points outside the ledger (or nowhere)",
-            ),
-        )
-        .hint(tr(
-            "thay liên kết bằng chính tệp đó",
-            "replace the link with the file itself",
-        )),
-    ))
+    Err(Box::new(Diagnostic::of(&Problem::LinkOut, path)))
 }
 
 /// Read a file's text, refusing what is not a ledger text file: too large, not UTF-8.
 pub fn read_source(path: &Path) -> Result<Source, Box<Diagnostic>> {
     let io_diag = |e: std::io::Error| {
-        Box::new(Diagnostic::error(
-            "E005",
-            "syntax",
+        Box::new(Diagnostic::of(
+            &Problem::Unreadable {
+                reason: e.to_string(),
+            },
             path,
-            format!("{}: {e}", tr("không đọc được tệp", "cannot read the file")),
         ))
     };
     let file = fs::File::open(path).map_err(io_diag)?;
@@ -320,43 +295,25 @@ pub fn read_source(path: &Path) -> Result<Source, Box<Diagnostic>> {
         .read_to_end(&mut bytes)
         .map_err(io_diag)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Box::new(
-            Diagnostic::error(
-                "E004",
-                "syntax",
-                path,
-                format!(
-                    "{} ({} MiB)",
-                    tr("tệp quá lớn", "the file is too large"),
-                    MAX_FILE_BYTES / 1024 / 1024
-                ),
-            )
-            .hint(tr(
-                "tệp sổ chỉ vài KB; hãy kiểm tra xem có dán nhầm nội dung không",
-                "ledger files are a few KB; check that nothing was pasted into it by mistake",
-            )),
-        ));
+        return Err(Box::new(Diagnostic::of(
+            &Problem::TooLarge {
+                mib: MAX_FILE_BYTES / 1024 / 1024,
+            },
+            path,
+        )));
     }
-    let text =
-        match String::from_utf8(bytes) {
-            Ok(t) => t,
-            Err(e) => {
-                let valid = e.utf8_error().valid_up_to();
-                let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                let prefix_chars = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
-                return Err(Box::new(Diagnostic::error(
-                "E003",
-                "syntax",
-                path,
-                tr("tệp không phải văn bản UTF-8", "the file is not UTF-8 text"),
-            )
-            .at(&lossy, Some(prefix_chars..prefix_chars + 1))
-            .hint(tr(
-                "lưu lại tệp với mã hóa UTF-8 (trình soạn thảo: Save with encoding → UTF-8)",
-                "save the file as UTF-8 (in an editor: Save with encoding → UTF-8)",
-            ))));
-            }
-        };
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let prefix_chars = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
+            return Err(Box::new(
+                Diagnostic::of(&Problem::NotUtf8, path)
+                    .at(&lossy, Some(prefix_chars..prefix_chars + 1)),
+            ));
+        }
+    };
     let text = text
         .strip_prefix('\u{feff}')
         .map(str::to_owned)
@@ -388,31 +345,13 @@ fn plainly_nfc(text: &str) -> bool {
 pub fn parse_source<T: DeserializeOwned>(source: &Source) -> Result<T, Box<Diagnostic>> {
     toml::from_str::<T>(&source.text).map_err(|e| {
         let syntax = toml::from_str::<toml::Table>(&source.text).is_err();
-        let (code, check, hint) = if syntax {
-            (
-                "E001",
-                "syntax",
-                tr(
-                    "sửa cú pháp TOML tại vị trí này (xem `cellbook spec`)",
-                    "fix the TOML syntax at this spot (see `cellbook spec`)",
-                ),
-            )
+        let parser = e.message().trim().replace('\n', "; ");
+        let problem = if syntax {
+            Problem::Toml { parser }
         } else {
-            (
-                "E002",
-                "schema",
-                tr(
-                    "xem `cellbook spec` để biết các khóa và kiểu hợp lệ",
-                    "see `cellbook spec` for the keys and types this file takes",
-                ),
-            )
+            Problem::Shape { parser }
         };
-        let message = e.message().trim().replace('\n', "; ");
-        Box::new(
-            Diagnostic::error(code, check, &source.path, message)
-                .at(&source.text, e.span())
-                .hint(hint),
-        )
+        Box::new(Diagnostic::of(&problem, &source.path).at(&source.text, e.span()))
     })
 }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use crate::core::rubric::{Rubric, RubricProblem, builtin, find_builtin};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Problem};
 use crate::error::{Error, Result};
 use crate::i18n::tr;
 use crate::ledger::{RUBRICS_DIR, read_source};
@@ -28,14 +28,7 @@ pub fn problems_to_diagnostics(
 ) -> Vec<Diagnostic> {
     problems
         .iter()
-        .map(|p| {
-            let mut d = Diagnostic::error(p.code.as_str(), "rubric", path, p.message.clone())
-                .at(text, p.span.clone());
-            if !p.hint.is_empty() {
-                d = d.hint(p.hint.clone());
-            }
-            d
-        })
+        .map(|p| Diagnostic::of(&Problem::Rubric(p.clone()), path).at(text, p.span.clone()))
         .collect()
 }
 

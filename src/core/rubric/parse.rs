@@ -14,6 +14,7 @@ use super::model::{
     YearRules,
 };
 use crate::core::level::Level;
+use crate::core::problem::{Words, w};
 
 /// The only file format version so far.
 pub const SCHEMA: i64 = 1;
@@ -23,9 +24,9 @@ pub const SCHEMA: i64 = 1;
 #[error("{message}")]
 pub struct RubricProblem {
     pub code: ProblemCode,
-    pub message: String,
+    pub message: Words,
     /// How to fix it.
-    pub hint: String,
+    pub hint: Words,
     /// Byte range in the source, for `FILE:LINE:COL`; `None` when the problem has no one spot.
     pub span: Option<Range<usize>>,
 }
@@ -99,32 +100,9 @@ impl ProblemCode {
         ProblemCode::YearCount,
     ];
 
-    /// The code printed in `error[R004]`.
+    /// The code printed in `error[R004]`, from the catalogue of codes.
     pub fn as_str(self) -> &'static str {
-        match self {
-            ProblemCode::Toml => "R001",
-            ProblemCode::Schema => "R002",
-            ProblemCode::BadId => "R003",
-            ProblemCode::DuplicateCriterion => "R004",
-            ProblemCode::ZeroMax => "R005",
-            ProblemCode::Thresholds => "R006",
-            ProblemCode::GoodUnreachable => "R007",
-            ProblemCode::NoCriteria => "R008",
-            ProblemCode::BandsWithoutMeasure => "R009",
-            ProblemCode::MeasureWithoutBands => "R010",
-            ProblemCode::PointsOverMax => "R011",
-            ProblemCode::EmptyRange => "R012",
-            ProblemCode::UnreachableBand => "R013",
-            ProblemCode::BadBound => "R014",
-            ProblemCode::UnknownMeasure => "R015",
-            ProblemCode::UnknownLevel => "R016",
-            ProblemCode::GateUnknownCriterion => "R017",
-            ProblemCode::GateForm => "R018",
-            ProblemCode::GateIncomplete => "R019",
-            ProblemCode::GatePoor => "R020",
-            ProblemCode::YearNoRules => "R021",
-            ProblemCode::YearCount => "R022",
-        }
+        crate::core::problem::Code::from(self).as_str()
     }
 }
 
@@ -301,16 +279,26 @@ impl Rubric {
 fn toml_problem(e: &toml::de::Error) -> RubricProblem {
     let message = e.message().to_owned();
     let hint = if message.contains("unknown field") {
-        "check the spelling; the keys this table accepts are listed in the message and in docs/rubrics.md"
+        w(
+            "kiểm tra chính tả; các khóa bảng này nhận có trong thông báo và trong docs/rubrics.md",
+            "check the spelling; the keys this table accepts are listed in the message and in docs/rubrics.md",
+        )
     } else if message.contains("missing field") {
-        "add the key; docs/rubrics.md has a complete example"
+        w(
+            "thêm khóa này; docs/rubrics.md có một ví dụ đầy đủ",
+            "add the key; docs/rubrics.md has a complete example",
+        )
     } else {
-        "fix the TOML here; docs/rubrics.md describes each key and its type"
+        w(
+            "sửa TOML tại đây; docs/rubrics.md mô tả từng khóa và kiểu của nó",
+            "fix the TOML here; docs/rubrics.md describes each key and its type",
+        )
     };
     RubricProblem {
         code: ProblemCode::Toml,
-        message,
-        hint: hint.to_owned(),
+        // The TOML parser's own words, in English only.
+        message: w(message.clone(), message),
+        hint,
         span: e.span(),
     }
 }
@@ -325,13 +313,13 @@ impl Checker {
         &mut self,
         code: ProblemCode,
         span: Option<Range<usize>>,
-        message: impl Into<String>,
-        hint: impl Into<String>,
+        message: Words,
+        hint: Words,
     ) {
         self.problems.push(RubricProblem {
             code,
-            message: message.into(),
-            hint: hint.into(),
+            message,
+            hint,
             span,
         });
     }
@@ -343,19 +331,31 @@ impl Checker {
             self.report(
                 ProblemCode::Schema,
                 Some(raw.schema.span()),
-                format!("unsupported schema {}", raw.schema.get_ref()),
-                format!("this version of cellbook reads `schema = {SCHEMA}`"),
+                w(
+                    format!("không hỗ trợ schema {}", raw.schema.get_ref()),
+                    format!("unsupported schema {}", raw.schema.get_ref()),
+                ),
+                w(
+                    format!("phiên bản cellbook này đọc `schema = {SCHEMA}`"),
+                    format!("this version of cellbook reads `schema = {SCHEMA}`"),
+                ),
             );
         }
-        self.id(&raw.id, "rubric", false);
+        self.id(&raw.id, w("bộ tiêu chí", "rubric"), false);
         let levels = self.thresholds(&raw.levels);
         let criteria = self.criteria(&raw.criteria);
         if raw.criteria.is_empty() {
             self.report(
                 ProblemCode::NoCriteria,
                 None,
-                "the rubric has no criteria",
-                "add at least one [[criteria]] table with id, title and max",
+                w(
+                    "bộ tiêu chí không có tiêu chí nào",
+                    "the rubric has no criteria",
+                ),
+                w(
+                    "thêm ít nhất một bảng [[criteria]] có id, title và max",
+                    "add at least one [[criteria]] table with id, title and max",
+                ),
             );
         } else {
             let sum: u64 = raw
@@ -367,11 +367,20 @@ impl Checker {
                 self.report(
                     ProblemCode::GoodUnreachable,
                     Some(raw.levels.get_ref().good.span()),
-                    format!(
-                        "`good = {}` can never be reached: the criteria add up to {sum}",
-                        levels.good
+                    w(
+                        format!(
+                            "`good = {}` không bao giờ đạt được: tổng điểm tối đa các tiêu chí là {sum}",
+                            levels.good
+                        ),
+                        format!(
+                            "`good = {}` can never be reached: the criteria add up to {sum}",
+                            levels.good
+                        ),
                     ),
-                    format!("lower `good` to at most {sum}, or raise some criterion's max"),
+                    w(
+                        format!("hạ `good` xuống tối đa {sum}, hoặc tăng `max` của một tiêu chí"),
+                        format!("lower `good` to at most {sum}, or raise some criterion's max"),
+                    ),
                 );
             }
         }
@@ -392,7 +401,7 @@ impl Checker {
         }
     }
 
-    fn id(&mut self, id: &Spanned<String>, what: &str, underscore: bool) {
+    fn id(&mut self, id: &Spanned<String>, what: Words, underscore: bool) {
         let text = id.get_ref();
         let ok = !text.is_empty()
             && text.chars().all(|c| {
@@ -400,17 +409,34 @@ impl Checker {
             });
         if !ok {
             let allowed = if underscore {
-                "lowercase ASCII letters, digits, `-` and `_`"
+                w(
+                    "chữ thường không dấu, số, `-` và `_`",
+                    "lowercase ASCII letters, digits, `-` and `_`",
+                )
             } else {
-                "lowercase ASCII letters, digits and `-`"
+                w(
+                    "chữ thường không dấu, số và `-`",
+                    "lowercase ASCII letters, digits and `-`",
+                )
             };
             self.report(
                 ProblemCode::BadId,
                 Some(id.span()),
-                format!("invalid {what} id `{text}`"),
-                format!(
-                    "use only {allowed}, e.g. `{}`",
-                    suggest_id(text, underscore)
+                w(
+                    format!("mã {} không hợp lệ `{text}`", what.vi),
+                    format!("invalid {} id `{text}`", what.en),
+                ),
+                w(
+                    format!(
+                        "chỉ dùng {}, ví dụ `{}`",
+                        allowed.vi,
+                        suggest_id(text, underscore)
+                    ),
+                    format!(
+                        "use only {}, e.g. `{}`",
+                        allowed.en,
+                        suggest_id(text, underscore)
+                    ),
                 ),
             );
         }
@@ -427,22 +453,40 @@ impl Checker {
             self.report(
                 ProblemCode::Thresholds,
                 Some(l.fair.span()),
-                format!(
-                    "`fair = {}` must be lower than `good = {}`",
-                    levels.fair, levels.good
+                w(
+                    format!(
+                        "`fair = {}` phải thấp hơn `good = {}`",
+                        levels.fair, levels.good
+                    ),
+                    format!(
+                        "`fair = {}` must be lower than `good = {}`",
+                        levels.fair, levels.good
+                    ),
                 ),
-                "each level's threshold is the lowest total for it: good > fair > average",
+                w(
+                    "ngưỡng của mỗi mức là tổng điểm thấp nhất của mức đó: good > fair > average",
+                    "each level's threshold is the lowest total for it: good > fair > average",
+                ),
             );
         }
         if levels.average >= levels.fair {
             self.report(
                 ProblemCode::Thresholds,
                 Some(l.average.span()),
-                format!(
-                    "`average = {}` must be lower than `fair = {}`",
-                    levels.average, levels.fair
+                w(
+                    format!(
+                        "`average = {}` phải thấp hơn `fair = {}`",
+                        levels.average, levels.fair
+                    ),
+                    format!(
+                        "`average = {}` must be lower than `fair = {}`",
+                        levels.average, levels.fair
+                    ),
                 ),
-                "each level's threshold is the lowest total for it: good > fair > average",
+                w(
+                    "ngưỡng của mỗi mức là tổng điểm thấp nhất của mức đó: good > fair > average",
+                    "each level's threshold is the lowest total for it: good > fair > average",
+                ),
             );
         }
         levels
@@ -453,15 +497,24 @@ impl Checker {
         let mut criteria = Vec::with_capacity(raw.len());
         for (index, spanned) in raw.iter().enumerate() {
             let c = spanned.get_ref();
-            self.id(&c.id, "criterion", true);
+            self.id(&c.id, w("tiêu chí", "criterion"), true);
             if let Some(first) = seen.insert(c.id.get_ref(), index) {
                 self.report(
                     ProblemCode::DuplicateCriterion,
                     Some(c.id.span()),
-                    format!("criterion `{}` is defined twice", c.id.get_ref()),
-                    format!(
-                        "criterion {} already uses this id; give each criterion its own id",
-                        first + 1
+                    w(
+                        format!("tiêu chí `{}` được khai báo hai lần", c.id.get_ref()),
+                        format!("criterion `{}` is defined twice", c.id.get_ref()),
+                    ),
+                    w(
+                        format!(
+                            "tiêu chí thứ {} đã dùng mã này; mỗi tiêu chí cần một mã riêng",
+                            first + 1
+                        ),
+                        format!(
+                            "criterion {} already uses this id; give each criterion its own id",
+                            first + 1
+                        ),
                     ),
                 );
             }
@@ -470,8 +523,14 @@ impl Checker {
                 self.report(
                     ProblemCode::ZeroMax,
                     Some(c.max.span()),
-                    format!("criterion `{}` has `max = 0`", c.id.get_ref()),
-                    "a criterion must be worth at least 1 point; remove it if it counts for nothing",
+                    w(
+                        format!("tiêu chí `{}` có `max = 0`", c.id.get_ref()),
+                        format!("criterion `{}` has `max = 0`", c.id.get_ref()),
+                    ),
+                    w(
+                        "một tiêu chí phải đáng ít nhất 1 điểm; bỏ nó đi nếu nó không tính điểm",
+                        "a criterion must be worth at least 1 point; remove it if it counts for nothing",
+                    ),
                 );
             }
             let measured = self.measured(c, max);
@@ -490,22 +549,7 @@ impl Checker {
     fn measured(&mut self, c: &RawCriterion, max: u32) -> Option<Measured> {
         let id = c.id.get_ref();
         let Some(raw_measure) = &c.measure else {
-            if let Some(bands) = &c.bands {
-                self.report(
-                    ProblemCode::BandsWithoutMeasure,
-                    Some(bands.span()),
-                    format!("criterion `{id}` has bands but no `measure`"),
-                    "add `measure = \"…\"` to band a measure, or remove `bands` to let the raters score it",
-                );
-            }
-            if let Some(cap) = c.caps.first() {
-                self.report(
-                    ProblemCode::BandsWithoutMeasure,
-                    Some(cap.span()),
-                    format!("criterion `{id}` has caps but no `measure`"),
-                    "caps only lower points taken from a measure; remove them or add `measure` and `bands`",
-                );
-            }
+            self.unmeasured_bands_or_caps(c);
             return None;
         };
         let measure = self.measure(raw_measure);
@@ -514,15 +558,21 @@ impl Checker {
             self.report(
                 ProblemCode::MeasureWithoutBands,
                 Some(c.bands.as_ref().map_or(raw_measure.span(), |b| b.span())),
-                format!("measured criterion `{id}` has no bands"),
-                "add `bands = [ { min = …, points = … }, … ]` to turn the measure into points",
+                w(
+                    format!("tiêu chí đo `{id}` không có `bands`"),
+                    format!("measured criterion `{id}` has no bands"),
+                ),
+                w(
+                    "thêm `bands = [ { min = …, points = … }, … ]` để đổi chỉ số thành điểm",
+                    "add `bands = [ { min = …, points = … }, … ]` to turn the measure into points",
+                ),
             );
         }
         let mut bands = Vec::with_capacity(raw_bands.len());
         let mut earlier: Vec<Bounds> = Vec::new();
         for (index, spanned) in raw_bands.iter().enumerate() {
             let b = spanned.get_ref();
-            self.points(&b.points, max, id, "band");
+            self.points(&b.points, max, id, w("khoảng", "band"));
             let raw = bounds_of(&b.min, &b.max, &b.above, &b.below);
             let Some(bounds) = self.bounds(&raw, spanned.span()) else {
                 continue;
@@ -540,7 +590,7 @@ impl Checker {
         for spanned in &c.caps {
             let cap = spanned.get_ref();
             let cap_measure = self.measure(&cap.measure);
-            self.points(&cap.points, max, id, "cap");
+            self.points(&cap.points, max, id, w("mức trần", "cap"));
             let raw = bounds_of(&cap.min, &cap.max, &cap.above, &cap.below);
             if let (Some(measure), Some(bounds)) = (cap_measure, self.bounds(&raw, spanned.span()))
             {
@@ -558,16 +608,60 @@ impl Checker {
         })
     }
 
-    fn points(&mut self, points: &Spanned<u32>, max: u32, id: &str, what: &str) {
+    /// R009: bands and caps turn a measure into points, so they need one.
+    fn unmeasured_bands_or_caps(&mut self, c: &RawCriterion) {
+        let id = c.id.get_ref();
+        if let Some(bands) = &c.bands {
+            self.report(
+                ProblemCode::BandsWithoutMeasure,
+                Some(bands.span()),
+                w(
+                    format!("tiêu chí `{id}` có `bands` nhưng không có `measure`"),
+                    format!("criterion `{id}` has bands but no `measure`"),
+                ),
+                w(
+                    "thêm `measure = \"…\"` để chia khoảng một chỉ số, hoặc bỏ `bands` để người đánh giá chấm điểm",
+                    "add `measure = \"…\"` to band a measure, or remove `bands` to let the raters score it",
+                ),
+            );
+        }
+        if let Some(cap) = c.caps.first() {
+            self.report(
+                ProblemCode::BandsWithoutMeasure,
+                Some(cap.span()),
+                w(
+                    format!("tiêu chí `{id}` có `caps` nhưng không có `measure`"),
+                    format!("criterion `{id}` has caps but no `measure`"),
+                ),
+                w(
+                    "`caps` chỉ hạ điểm lấy từ một chỉ số; bỏ chúng đi hoặc thêm `measure` và `bands`",
+                    "caps only lower points taken from a measure; remove them or add `measure` and `bands`",
+                ),
+            );
+        }
+    }
+
+    fn points(&mut self, points: &Spanned<u32>, max: u32, id: &str, what: Words) {
         if *points.get_ref() > max {
             self.report(
                 ProblemCode::PointsOverMax,
                 Some(points.span()),
-                format!(
-                    "a {what} of `{id}` gives {} points, more than its max {max}",
-                    points.get_ref()
+                w(
+                    format!(
+                        "một {} của `{id}` cho {} điểm, nhiều hơn tối đa {max}",
+                        what.vi,
+                        points.get_ref()
+                    ),
+                    format!(
+                        "a {} of `{id}` gives {} points, more than its max {max}",
+                        what.en,
+                        points.get_ref()
+                    ),
                 ),
-                format!("give at most {max} points, or raise the criterion's max"),
+                w(
+                    format!("cho tối đa {max} điểm, hoặc tăng `max` của tiêu chí"),
+                    format!("give at most {max} points, or raise the criterion's max"),
+                ),
             );
         }
     }
@@ -585,16 +679,28 @@ impl Checker {
         let possible = bounds.intersect(&measure.range());
         if possible.is_empty() {
             let hint = if measure.is_rate() && bounds.lower.is_some_and(|b| b.value > 1.0) {
-                format!("`{measure}` is a fraction from 0 to 1: write 0.85 for 85%")
+                w(
+                    format!("`{measure}` là một tỉ lệ từ 0 đến 1: ghi 0.85 cho 85%"),
+                    format!("`{measure}` is a fraction from 0 to 1: write 0.85 for 85%"),
+                )
             } else {
-                format!("`{measure}` is {}", measure.range().describe(false))
+                w(
+                    format!("`{measure}` {}", measure.range().describe(true)),
+                    format!("`{measure}` is {}", measure.range().describe(false)),
+                )
             };
             self.report(
                 ProblemCode::UnreachableBand,
                 Some(span),
-                format!(
-                    "band {} of `{id}` ({bounds}) can never match: `{measure}` never takes such a value",
-                    index + 1
+                w(
+                    format!(
+                        "khoảng {} của `{id}` ({bounds}) không bao giờ khớp: `{measure}` không nhận giá trị như vậy",
+                        index + 1
+                    ),
+                    format!(
+                        "band {} of `{id}` ({bounds}) can never match: `{measure}` never takes such a value",
+                        index + 1
+                    ),
                 ),
                 hint,
             );
@@ -602,11 +708,20 @@ impl Checker {
             self.report(
                 ProblemCode::UnreachableBand,
                 Some(span),
-                format!(
-                    "band {} of `{id}` ({bounds}) can never match: earlier bands already take all its values",
-                    index + 1
+                w(
+                    format!(
+                        "khoảng {} của `{id}` ({bounds}) không bao giờ khớp: các khoảng trước đã nhận hết giá trị của nó",
+                        index + 1
+                    ),
+                    format!(
+                        "band {} of `{id}` ({bounds}) can never match: earlier bands already take all its values",
+                        index + 1
+                    ),
                 ),
-                "the first matching band wins: list bands from the highest value down, or remove this one",
+                w(
+                    "khoảng khớp đầu tiên được dùng: xếp các khoảng từ giá trị cao xuống, hoặc bỏ khoảng này",
+                    "the first matching band wins: list bands from the highest value down, or remove this one",
+                ),
             );
         }
     }
@@ -622,8 +737,11 @@ impl Checker {
                 self.report(
                     ProblemCode::BadBound,
                     Some(value.span()),
-                    "a bound cannot be `nan`",
-                    "write a number, or leave the key out for no bound",
+                    w("giới hạn không thể là `nan`", "a bound cannot be `nan`"),
+                    w(
+                        "ghi một số, hoặc bỏ khóa này nếu không giới hạn",
+                        "write a number, or leave the key out for no bound",
+                    ),
                 );
                 ok = false;
             }
@@ -632,8 +750,14 @@ impl Checker {
             self.report(
                 ProblemCode::BadBound,
                 Some(above.span()),
-                "`min` and `above` both give a lower bound",
-                "keep one: `min` includes the value, `above` excludes it",
+                w(
+                    "`min` và `above` cùng đặt giới hạn dưới",
+                    "`min` and `above` both give a lower bound",
+                ),
+                w(
+                    "giữ một: `min` gồm cả giá trị đó, `above` thì không",
+                    "keep one: `min` includes the value, `above` excludes it",
+                ),
             );
             ok = false;
         }
@@ -641,8 +765,14 @@ impl Checker {
             self.report(
                 ProblemCode::BadBound,
                 Some(below.span()),
-                "`max` and `below` both give an upper bound",
-                "keep one: `max` includes the value, `below` excludes it",
+                w(
+                    "`max` và `below` cùng đặt giới hạn trên",
+                    "`max` and `below` both give an upper bound",
+                ),
+                w(
+                    "giữ một: `max` gồm cả giá trị đó, `below` thì không",
+                    "keep one: `max` includes the value, `below` excludes it",
+                ),
             );
             ok = false;
         }
@@ -664,8 +794,14 @@ impl Checker {
             self.report(
                 ProblemCode::EmptyRange,
                 Some(table),
-                format!("no value fits `{bounds}`"),
-                "the lower bound must be below the upper bound; swap them",
+                w(
+                    format!("không giá trị nào thỏa `{bounds}`"),
+                    format!("no value fits `{bounds}`"),
+                ),
+                w(
+                    "giới hạn dưới phải nhỏ hơn giới hạn trên; hãy đổi chỗ chúng",
+                    "the lower bound must be below the upper bound; swap them",
+                ),
             );
             return None;
         }
@@ -681,8 +817,11 @@ impl Checker {
                 self.report(
                     ProblemCode::UnknownMeasure,
                     Some(raw.span()),
-                    format!("unknown measure `{name}`"),
-                    did_you_mean(name, &known, "measures"),
+                    w(
+                        format!("không có chỉ số `{name}`"),
+                        format!("unknown measure `{name}`"),
+                    ),
+                    did_you_mean(name, &known, w("chỉ số", "measures")),
                 );
                 None
             }
@@ -696,8 +835,14 @@ impl Checker {
                 self.report(
                     ProblemCode::UnknownLevel,
                     Some(raw.span()),
-                    format!("unknown level `{}`", raw.get_ref()),
-                    "use good, fair, average or poor (or tốt, khá, trung bình, kém)",
+                    w(
+                        format!("không có mức `{}`", raw.get_ref()),
+                        format!("unknown level `{}`", raw.get_ref()),
+                    ),
+                    w(
+                        "dùng good, fair, average hoặc poor (hoặc tốt, khá, trung bình, kém)",
+                        "use good, fair, average or poor (or tốt, khá, trung bình, kém)",
+                    ),
                 );
                 None
             }
@@ -715,8 +860,14 @@ impl Checker {
             self.report(
                 ProblemCode::GatePoor,
                 Some(g.level.span()),
-                "a gate for `poor` means nothing: there is no level below it",
-                "gate good, fair or average",
+                w(
+                    "điều kiện cho mức `poor` vô nghĩa: không có mức nào thấp hơn",
+                    "a gate for `poor` means nothing: there is no level below it",
+                ),
+                w(
+                    "đặt điều kiện cho good, fair hoặc average",
+                    "gate good, fair or average",
+                ),
             );
         }
         let raw_bounds = bounds_of(&g.min, &g.max, &g.above, &g.below);
@@ -725,8 +876,14 @@ impl Checker {
                 self.report(
                     ProblemCode::GateForm,
                     Some(spanned.span()),
-                    "a gate has both `full_marks` and `measure`",
-                    "split it into two [[gates]] tables, one condition each",
+                    w(
+                        "một điều kiện có cả `full_marks` và `measure`",
+                        "a gate has both `full_marks` and `measure`",
+                    ),
+                    w(
+                        "tách thành hai bảng [[gates]], mỗi bảng một điều kiện",
+                        "split it into two [[gates]] tables, one condition each",
+                    ),
                 );
                 None
             }
@@ -734,46 +891,19 @@ impl Checker {
                 self.report(
                     ProblemCode::GateForm,
                     Some(spanned.span()),
-                    "a gate has neither `full_marks` nor `measure`",
-                    "add `full_marks = [\"criterion-id\", …]` or `measure = \"…\"` with `min`/`max`",
+                    w(
+                        "một điều kiện không có `full_marks` cũng không có `measure`",
+                        "a gate has neither `full_marks` nor `measure`",
+                    ),
+                    w(
+                        "thêm `full_marks = [\"criterion-id\", …]` hoặc `measure = \"…\"` với `min`/`max`",
+                        "add `full_marks = [\"criterion-id\", …]` or `measure = \"…\"` with `min`/`max`",
+                    ),
                 );
                 None
             }
             (Some(list), None) => {
-                if !raw_bounds.is_empty() {
-                    self.report(
-                        ProblemCode::GateForm,
-                        Some(spanned.span()),
-                        "a `full_marks` gate has bounds (`min`, `max`, `above` or `below`)",
-                        "bounds go with `measure`; remove them or make a separate measure gate",
-                    );
-                }
-                if list.get_ref().is_empty() {
-                    self.report(
-                        ProblemCode::GateIncomplete,
-                        Some(list.span()),
-                        "`full_marks` is empty: the gate checks nothing",
-                        "list the criteria that need full marks, or remove the gate",
-                    );
-                }
-                let known: Vec<&str> = criteria
-                    .iter()
-                    .map(|c| c.get_ref().id.get_ref().as_str())
-                    .collect();
-                let mut ids = Vec::with_capacity(list.get_ref().len());
-                for id in list.get_ref() {
-                    if known.contains(&id.get_ref().as_str()) {
-                        ids.push(id.get_ref().clone());
-                    } else {
-                        self.report(
-                            ProblemCode::GateUnknownCriterion,
-                            Some(id.span()),
-                            format!("gate names unknown criterion `{}`", id.get_ref()),
-                            did_you_mean(id.get_ref(), &known, "criteria"),
-                        );
-                    }
-                }
-                Some(GateCondition::FullMarks(ids))
+                self.gate_full_marks(spanned, list, !raw_bounds.is_empty(), criteria)
             }
             (None, Some(raw_measure)) => {
                 let measure = self.measure(raw_measure);
@@ -781,8 +911,14 @@ impl Checker {
                     self.report(
                         ProblemCode::GateIncomplete,
                         Some(spanned.span()),
-                        format!("the gate on `{}` has no bounds", raw_measure.get_ref()),
-                        "add `min`, `max`, `above` or `below` for the values the measure must stay within",
+                        w(
+                            format!("điều kiện trên `{}` không có giới hạn", raw_measure.get_ref()),
+                            format!("the gate on `{}` has no bounds", raw_measure.get_ref()),
+                        ),
+                        w(
+                            "thêm `min`, `max`, `above` hoặc `below` cho các giá trị chỉ số phải giữ trong đó",
+                            "add `min`, `max`, `above` or `below` for the values the measure must stay within",
+                        ),
                     );
                 }
                 let bounds = self.bounds(&raw_bounds, spanned.span());
@@ -800,6 +936,65 @@ impl Checker {
         })
     }
 
+    /// A `full_marks` gate: every criterion it names must be one of this rubric's.
+    fn gate_full_marks(
+        &mut self,
+        spanned: &Spanned<RawGate>,
+        list: &Spanned<Vec<Spanned<String>>>,
+        has_bounds: bool,
+        criteria: &[Spanned<RawCriterion>],
+    ) -> Option<GateCondition> {
+        if has_bounds {
+            self.report(
+                ProblemCode::GateForm,
+                Some(spanned.span()),
+                w(
+                    "điều kiện `full_marks` có giới hạn (`min`, `max`, `above` hoặc `below`)",
+                    "a `full_marks` gate has bounds (`min`, `max`, `above` or `below`)",
+                ),
+                w(
+                    "giới hạn đi với `measure`; bỏ chúng hoặc tạo một điều kiện chỉ số riêng",
+                    "bounds go with `measure`; remove them or make a separate measure gate",
+                ),
+            );
+        }
+        if list.get_ref().is_empty() {
+            self.report(
+                ProblemCode::GateIncomplete,
+                Some(list.span()),
+                w(
+                    "`full_marks` trống: điều kiện không kiểm tra gì",
+                    "`full_marks` is empty: the gate checks nothing",
+                ),
+                w(
+                    "liệt kê các tiêu chí cần đạt điểm tối đa, hoặc bỏ điều kiện",
+                    "list the criteria that need full marks, or remove the gate",
+                ),
+            );
+        }
+        let known: Vec<&str> = criteria
+            .iter()
+            .map(|c| c.get_ref().id.get_ref().as_str())
+            .collect();
+        let mut ids = Vec::with_capacity(list.get_ref().len());
+        for id in list.get_ref() {
+            if known.contains(&id.get_ref().as_str()) {
+                ids.push(id.get_ref().clone());
+            } else {
+                self.report(
+                    ProblemCode::GateUnknownCriterion,
+                    Some(id.span()),
+                    w(
+                        format!("điều kiện nêu tiêu chí không có `{}`", id.get_ref()),
+                        format!("gate names unknown criterion `{}`", id.get_ref()),
+                    ),
+                    did_you_mean(id.get_ref(), &known, w("tiêu chí", "criteria")),
+                );
+            }
+        }
+        Some(GateCondition::FullMarks(ids))
+    }
+
     fn year(&mut self, spanned: &Spanned<RawYear>) -> YearRules {
         let y = spanned.get_ref();
         let default = y
@@ -811,8 +1006,11 @@ impl Checker {
             self.report(
                 ProblemCode::YearNoRules,
                 Some(spanned.span()),
-                "`[year]` has no rules",
-                "add [[year.rules]] tables, or remove [year] if the rubric has no year roll-up",
+                w("`[year]` không có quy tắc nào", "`[year]` has no rules"),
+                w(
+                    "thêm các bảng [[year.rules]], hoặc bỏ [year] nếu bộ tiêu chí không xếp loại cả năm",
+                    "add [[year.rules]] tables, or remove [year] if the rubric has no year roll-up",
+                ),
             );
         }
         let mut rules = Vec::with_capacity(y.rules.len());
@@ -827,8 +1025,11 @@ impl Checker {
                     self.report(
                         ProblemCode::YearCount,
                         Some(m.count.span()),
-                        format!("`count = {count}` is not a number of months"),
-                        "use 1 to 12",
+                        w(
+                            format!("`count = {count}` không phải số tháng"),
+                            format!("`count = {count}` is not a number of months"),
+                        ),
+                        w("dùng từ 1 đến 12", "use 1 to 12"),
                     );
                 }
                 self.level(&m.level).map(|level| MinMonths { level, count })
@@ -851,15 +1052,25 @@ impl Checker {
 }
 
 /// A hint that names the closest known word, or lists them all.
-fn did_you_mean(word: &str, known: &[&str], what: &str) -> String {
+fn did_you_mean(word: &str, known: &[&str], what: Words) -> Words {
     let closest = known
         .iter()
         .map(|k| (strsim::levenshtein(word, k), *k))
         .min_by_key(|&(d, _)| d)
         .filter(|&(d, k)| d <= (k.chars().count() / 3).max(2));
     match closest {
-        Some((_, k)) => format!("did you mean `{k}`? known {what}: {}", known.join(", ")),
-        None => format!("known {what}: {}", known.join(", ")),
+        Some((_, k)) => w(
+            format!("có phải `{k}`? các {} có: {}", what.vi, known.join(", ")),
+            format!(
+                "did you mean `{k}`? known {}: {}",
+                what.en,
+                known.join(", ")
+            ),
+        ),
+        None => w(
+            format!("các {} có: {}", what.vi, known.join(", ")),
+            format!("known {}: {}", what.en, known.join(", ")),
+        ),
     }
 }
 

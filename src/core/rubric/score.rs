@@ -1,6 +1,7 @@
 //! Scoring one meeting: measured criteria from the record, the rest from the raters, then the
 //! thresholds and the gates. Pure: the caller computes the measures and collects the scores.
 
+use crate::core::lang::Lang;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -156,22 +157,22 @@ fn capitalise(text: &str) -> String {
 
 /// Why a meeting could not be scored. Every variant carries the facts a message needs in
 /// either language.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ScoreError {
-    #[error("unknown criterion `{id}`; this rubric has: {}", known.join(", "))]
-    UnknownCriterion { id: String, known: Vec<String> },
-    #[error("`{id}` is worth at most {max} points, not {points}")]
-    OutOfRange { id: String, points: u32, max: u32 },
-    #[error(
-        "`{id}` is measured from the record ({measure} = {value}): fix the record instead of scoring it"
-    )]
+    UnknownCriterion {
+        id: String,
+        known: Vec<String>,
+    },
+    OutOfRange {
+        id: String,
+        points: u32,
+        max: u32,
+    },
     MeasuredHasValue {
         id: String,
         measure: Measure,
         value: f64,
     },
-    #[error("`{id}` ({title}, 0–{max}) needs a score from the raters{}",
-        because_measure_missing.map_or(String::new(), |m| format!(": {m} cannot be computed from the record")))]
     MissingScore {
         id: String,
         title: String,
@@ -180,6 +181,65 @@ pub enum ScoreError {
         because_measure_missing: Option<Measure>,
     },
 }
+
+impl ScoreError {
+    /// What went wrong, in `lang`: `rate` refuses with it and `check` reports it as E051.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ScoreError::UnknownCriterion { id, known }, Lang::Vi) => format!(
+                "không có tiêu chí `{id}`; bộ tiêu chí này có: {}",
+                known.join(", ")
+            ),
+            (ScoreError::UnknownCriterion { id, known }, Lang::En) => format!(
+                "unknown criterion `{id}`; this rubric has: {}",
+                known.join(", ")
+            ),
+            (ScoreError::OutOfRange { id, points, max }, Lang::Vi) => {
+                format!("`{id}` tối đa {max} điểm, không thể là {points}")
+            }
+            (ScoreError::OutOfRange { id, points, max }, Lang::En) => {
+                format!("`{id}` is worth at most {max} points, not {points}")
+            }
+            (ScoreError::MeasuredHasValue { id, measure, value }, Lang::Vi) => format!(
+                "`{id}` được đo từ biên bản ({measure} = {value}): hãy sửa biên bản thay vì chấm điểm"
+            ),
+            (ScoreError::MeasuredHasValue { id, measure, value }, Lang::En) => format!(
+                "`{id}` is measured from the record ({measure} = {value}): fix the record instead of scoring it"
+            ),
+            (
+                ScoreError::MissingScore {
+                    id,
+                    title,
+                    max,
+                    because_measure_missing,
+                },
+                _,
+            ) => {
+                let why = because_measure_missing.map(|m| match lang {
+                    Lang::Vi => format!(": không tính được {m} từ biên bản"),
+                    Lang::En => format!(": {m} cannot be computed from the record"),
+                });
+                let needs = lang.pick(
+                    "cần người đánh giá chấm điểm",
+                    "needs a score from the raters",
+                );
+                format!(
+                    "`{id}` ({title}, 0–{max}) {needs}{}",
+                    why.unwrap_or_default()
+                )
+            }
+        }
+    }
+}
+
+/// In English; the shell shows [`ScoreError::message`] in the user's language.
+impl std::fmt::Display for ScoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ScoreError {}
 
 /// The criteria the raters must score for this meeting: the scored ones, and the measured
 /// ones whose measures the record lacks. In rubric order, for prompts.

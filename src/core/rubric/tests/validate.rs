@@ -39,7 +39,7 @@ fn r001_toml_syntax_type_and_unknown_keys_point_at_the_spot() {
     let p = problems(&src);
     assert_eq!(p[0].code, P::Toml);
     assert!(
-        p[0].message.contains("unknown field `maxx`"),
+        p[0].message.en.contains("unknown field `maxx`"),
         "{}",
         p[0].message
     );
@@ -62,7 +62,7 @@ fn r003_ids_must_be_plain_ascii() {
     let src = with_scored("").replace("id = \"test\"", "id = \"Phú Thọ\"");
     let p = problems(&src);
     assert_eq!(p[0].code, P::BadId);
-    assert!(p[0].hint.contains("`ph-th`"), "{}", p[0].hint);
+    assert!(p[0].hint.en.contains("`ph-th`"), "{}", p[0].hint.en);
     assert_eq!(
         codes(&with_scored("").replace("id = \"test\"", "id = \"\"")),
         [P::BadId]
@@ -132,7 +132,7 @@ fn r007_good_must_be_reachable() {
         p.iter().map(|p| p.code).collect::<Vec<_>>(),
         [P::GoodUnreachable]
     );
-    assert!(p[0].message.contains("80"));
+    assert!(p[0].message.en.contains("80"));
     // Exactly reachable is fine.
     rubric(&with_scored("").replace("max = 100", "max = 90"));
 }
@@ -213,7 +213,7 @@ fn r013_unreachable_bands() {
         [P::UnreachableBand]
     );
     assert_eq!(spanned(&src, &p[0]), "{ min = 0.9, points = 40 }");
-    assert!(p[0].message.contains("band 2"));
+    assert!(p[0].message.en.contains("band 2"));
     // Shadowed by the union of two earlier bands.
     let src = with_bands(
         "speakers_rate",
@@ -238,7 +238,7 @@ fn r013_unreachable_bands() {
         "{ min = 85, points = 40 }, { points = 1 }",
     ));
     assert_eq!(p[0].code, P::UnreachableBand);
-    assert!(p[0].hint.contains("0.85"), "{}", p[0].hint);
+    assert!(p[0].hint.en.contains("0.85"), "{}", p[0].hint.en);
     // `above = 0.5` after `min = 0.5` is shadowed; `min = 0.5` after `above = 0.5` is not.
     assert_eq!(
         codes(&with_bands(
@@ -285,9 +285,16 @@ fn r015_unknown_measures_everywhere() {
     );
     assert_eq!(spanned(&src, &p[0]), "\"attendence_rate\"");
     assert!(
-        p[0].hint.starts_with("did you mean `attendance_rate`?"),
+        p[0].hint.en.starts_with("did you mean `attendance_rate`?"),
         "{}",
         p[0].hint
+    );
+    // A Vietnamese ledger reads the problem in Vietnamese.
+    assert_eq!(p[0].message.vi, "không có chỉ số `attendence_rate`");
+    assert!(
+        p[0].hint.vi.starts_with("có phải `attendance_rate`?"),
+        "{}",
+        p[0].hint.vi
     );
 
     let cap = "caps = [ { measure = \"absences\", min = 1, points = 1 } ]\n";
@@ -301,7 +308,11 @@ fn r015_unknown_measures_everywhere() {
         p.iter().map(|p| p.code).collect::<Vec<_>>(),
         [P::UnknownMeasure]
     );
-    assert!(p[0].hint.starts_with("known measures:"), "{}", p[0].hint);
+    assert!(
+        p[0].hint.en.starts_with("known measures:"),
+        "{}",
+        p[0].hint.en
+    );
 }
 
 #[test]
@@ -326,7 +337,11 @@ fn r017_gate_unknown_criterion() {
         [P::GateUnknownCriterion]
     );
     assert_eq!(spanned(&src, &p[0]), "\"b\"");
-    assert!(p[0].hint.contains("known criteria: a"), "{}", p[0].hint);
+    assert!(
+        p[0].hint.en.contains("known criteria: a"),
+        "{}",
+        p[0].hint.en
+    );
 }
 
 #[test]
@@ -423,4 +438,25 @@ fn codes_are_unique_and_documented() {
             code.as_str()
         );
     }
+}
+
+#[test]
+fn every_problem_is_written_in_both_languages() {
+    let broken = [
+        with_bands("attendence_rate", "{ points = 1 }"),
+        with_scored("").replace("max = ", "max = 0 #"),
+        "schema = 2\n".to_owned(),
+    ];
+    let mut seen = 0;
+    for src in broken {
+        for p in problems(&src) {
+            seen += 1;
+            let words = [&p.message.vi, &p.message.en, &p.hint.vi, &p.hint.en];
+            assert!(words.iter().all(|w| !w.is_empty()), "{p:?}");
+            if p.code != P::Toml {
+                assert_ne!(p.message.vi, p.message.en, "{p:?}");
+            }
+        }
+    }
+    assert!(seen >= 3, "the broken rubrics should have problems");
 }

@@ -170,34 +170,7 @@ fn check_cadence(
 /// one as soon as it is free), and the diagnostics come back in the order of `roots`, so the
 /// output is the same whatever the number of cores.
 pub fn check_ledgers(roots: &[PathBuf], opts: &CheckOptions) -> Vec<Vec<Diagnostic>> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(roots.len());
-    if workers <= 1 {
-        return roots.iter().map(|r| check_ledger(r, opts)).collect();
-    }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut done: Vec<(usize, Vec<Diagnostic>)> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                s.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(root) = roots.get(i) else { break };
-                        mine.push((i, check_ledger(root, opts)));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    done.sort_by_key(|(i, _)| *i);
-    done.into_iter().map(|(_, d)| d).collect()
+    crate::parallel::map(roots, |root| check_ledger(root, opts))
 }
 
 /// A parsed file, or `None` with its problem reported: a broken file stops only its own checks.
@@ -218,7 +191,7 @@ fn check_roster(src: &Source, roster: &Roster, diags: &mut Vec<Diagnostic>) {
                 &at("id"),
             ));
         }
-        if !crate::commands::member::valid_id(&m.id) {
+        if !crate::core::model::ids::valid_member_id(&m.id) {
             diags.push(src.report(&Problem::InvalidMemberId { id: m.id.clone() }, &at("id")));
         }
         if m.name.trim().is_empty() {

@@ -25,16 +25,12 @@ const CORE_FORBIDDEN: &[&str] = &[
     "lang()",
 ];
 
-/// Commands that still borrow from another command today (issue 10, item 2): `plan --edit` and
-/// `record` open `edit`'s editor session. Each pair must still be found, so that the line goes
-/// when the borrowing does; nothing may be added here.
-const KNOWN_COMMAND_IMPORTS: &[(&str, &str)] = &[("plan", "edit"), ("record", "edit")];
+/// Commands that borrow from another command: none, and none may be added (issue 10, item 2).
+/// What commands share lives in a named module.
+const KNOWN_COMMAND_IMPORTS: &[(&str, &str)] = &[];
 
-/// Imports between top-level modules that close a cycle today, left out of the graph: `checks`
-/// calls `commands::member::valid_id` (issue 10, item 2) while `commands::check` calls `checks`.
-/// Each must still be found, so that the line goes when the import does; nothing may be added
-/// here.
-const KNOWN_CYCLE_EDGES: &[(&str, &str)] = &[("checks", "commands")];
+/// Imports between top-level modules that close a cycle: none, and none may be added.
+const KNOWN_CYCLE_EDGES: &[(&str, &str)] = &[];
 
 fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")

@@ -1,30 +1,16 @@
-//! `cellbook edit` and `--edit` on plan and record: the meeting file in the person's editor.
-//!
-//! The edit happens on a copy. After the editor closes the copy is checked like `cellbook
-//! check` would; an invalid edit is offered back to the editor (on a terminal) or kept aside,
-//! never saved over the good file. Nothing is locked while the person types: at save time the
-//! lock is taken and the file must still be what it was when the edit began.
+//! `cellbook edit`: a meeting in the person's editor (the session itself, shared with `plan
+//! --edit` and `record --edit`, is `editor::session`).
 
 use clap::Args;
 use std::fs;
-use std::io::Write;
 
-use chrono::NaiveDate;
-
-use crate::checks::{CheckOptions, check_meeting};
 use crate::context::Context;
-use crate::core::attendance;
-use crate::core::dates::show_date;
 use crate::core::lookup::MeetingRef;
 use crate::core::model::{Kind, Meeting, MeetingId, Plan};
-use crate::diagnostic::Diagnostic;
-use crate::error::{Error, Result};
-use crate::i18n::{lang, tr};
+use crate::editor::session::{session, template, with_record_hint};
+use crate::error::{Error, MeetingHint, Result};
 use crate::ledger::meetings::find_meeting;
-use crate::ledger::storage::{LedgerLock, write_atomic};
-use crate::ledger::{Ledger, MeetingFile, Source, check_schema_version, merge, parse_source};
 use crate::output::Output;
-use crate::{editor, prompt};
 
 #[derive(Debug, Clone, Args)]
 pub struct EditArgs {
@@ -47,11 +33,10 @@ pub fn run(ctx: &Context, args: &EditArgs) -> Result<Output> {
         MeetingRef::Id(id) => id,
         MeetingRef::Date(d) => MeetingId::new(d, 1),
         MeetingRef::Last | MeetingRef::Next => {
-            return Err(Error::refused(format!(
-                "{} '{}'",
-                tr("không có cuộc họp", "there is no meeting"),
-                args.meeting
-            )));
+            return Err(Error::UnknownMeeting {
+                reference: args.meeting.clone(),
+                next_step: MeetingHint::Nothing,
+            });
         }
     };
     let mut meeting = Meeting::new(id.date, args.kind.unwrap_or_default());
@@ -62,224 +47,4 @@ pub fn run(ctx: &Context, args: &EditArgs) -> Result<Output> {
     });
     let start = template(&meeting)?;
     session(ctx, &ledger, id, None, start)
-}
-
-/// The text a new meeting starts from: a header that says what to do, the meeting as built so
-/// far, and commented examples of the keys a plan of this kind usually has.
-pub fn template(meeting: &Meeting) -> Result<String> {
-    let kind = meeting.kind;
-    let mut out = format!(
-        "# {} {} {}. {}\n# {}\n",
-        tr("Cuộc họp", "A"),
-        kind.label(lang()),
-        format_args!(
-            "{} {}",
-            tr("ngày", "meeting on"),
-            show_date(meeting.date, lang())
-        ),
-        tr(
-            "Điền kế hoạch, lưu tệp rồi đóng trình soạn thảo.",
-            "Fill in the plan, save the file and close the editor."
-        ),
-        tr(
-            "Dòng bắt đầu bằng # là ghi chú. Xóa hết nội dung để hủy. Định dạng: `cellbook spec`.",
-            "Lines starting with # are comments. Empty the file to cancel. The format: `cellbook spec`."
-        ),
-    );
-    let body = merge::render(None, meeting)?;
-    // The title belongs above the first section, where uncommenting it keeps it top-level.
-    let title_hint = format!("# title = \"{}\"\n", tr("Sinh hoạt chi bộ …", "…"));
-    match body.find("\n\n[").or_else(|| body.find("\n[")) {
-        Some(at) => {
-            out.push_str(&body[..=at]);
-            out.push_str(&title_hint);
-            out.push_str(&body[at + 1..]);
-        }
-        None => {
-            out.push_str(&body);
-            out.push_str(&title_hint);
-        }
-    }
-    let topic = match kind {
-        Kind::Regular => tr(
-            "Đánh giá kết quả tháng, phương hướng tháng tới",
-            "The month's results and the next month's tasks",
-        ),
-        Kind::Thematic => tr(
-            "Chuyên đề: học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
-            "Theme: the paper to discuss",
-        ),
-    };
-    let task = match kind {
-        Kind::Regular => tr("Thông tin thời sự", "Current events"),
-        Kind::Thematic => tr("Trình bày chuyên đề", "Present the paper"),
-    };
-    let date = meeting.date;
-    let before = |days| {
-        date.checked_sub_days(chrono::Days::new(days))
-            .unwrap_or(date)
-            .format("%Y-%m-%d")
-            .to_string()
-    };
-    out.push_str(&format!(
-        "# topics = [\"{topic}\"]\n# docs_sent = {}\n# committee_met = {}\n# draft_resolution = true\n# assignments = [{{ member = \"id\", task = \"{task}\" }}]\n# directives = [{{ ref = \"12-HD/BTCTW\", date = 2018-07-06, title = \"…\" }}]\n",
-        before(2),
-        before(3),
-    ));
-    Ok(out)
-}
-
-/// For a meeting not yet recorded, a commented `[record]` to fill in, with the roll of that day.
-pub fn with_record_hint(ledger: &Ledger, text: &str, date: NaiveDate) -> String {
-    let expected: Vec<String> = attendance::roll(&ledger.roster, date)
-        .filter(|m| m.exemption_on(date).is_none())
-        .map(|m| format!("\"{}\"", m.id))
-        .collect();
-    let mut out = text.trim_end().to_owned();
-    if text.lines().any(|l| l.trim_start().starts_with("[record")) {
-        out.push_str(&format!(
-            "\n# {}: {}\n",
-            tr(
-                "Những người phải dự ngày họp (mã)",
-                "Expected at the meeting (ids)"
-            ),
-            expected.join(", ")
-        ));
-        return out;
-    }
-    out.push_str(&format!(
-        "\n\n# {}\n# [record]\n# start = 14:00:00\n# end = 15:30:00\n# chair = \"id\"\n# minute_taker = \"id\"\n# present = [{}]\n# excused = [{{ member = \"id\", reason = \"…\" }}]\n# unexcused = []\n# speakers = []\n# minutes = \"\"\"\n# …\n# \"\"\"\n# conclusion = \"…\"\n# vote = {{ for = 0, against = 0, abstain = 0 }}\n",
-        tr("Bỏ dấu # để ghi biên bản khi cuộc họp đã diễn ra.", "Remove the # to record the meeting once it is held."),
-        expected.join(", ")
-    ));
-    out
-}
-
-/// Check an edited meeting text as `cellbook check` would (its rating aside).
-fn validate(ledger: &Ledger, id: MeetingId, text: &str, today: NaiveDate) -> Vec<Diagnostic> {
-    let source = Source {
-        path: ledger.meeting_path(id),
-        text: text.to_owned(),
-    };
-    let meeting: Meeting = match parse_source(&source) {
-        Ok(m) => m,
-        Err(d) => return vec![*d],
-    };
-    let mut diags = Vec::new();
-    check_schema_version(&source, meeting.schema, &mut diags);
-    check_meeting(
-        ledger,
-        &MeetingFile {
-            id,
-            source,
-            meeting,
-        },
-        &CheckOptions { today },
-        &mut diags,
-    );
-    diags
-}
-
-/// Edit `start` in the editor until it is valid (or the person gives up), then save it as the
-/// meeting `id`, provided the file is still `original`.
-pub fn session(
-    ctx: &Context,
-    ledger: &Ledger,
-    id: MeetingId,
-    original: Option<String>,
-    start: String,
-) -> Result<Output> {
-    let tmp = tempfile::Builder::new()
-        .prefix(&format!("cellbook-{id}-"))
-        .suffix(".toml")
-        .tempfile()
-        .map_err(|e| Error::io(std::env::temp_dir(), e))?;
-    let copy = tmp.into_temp_path();
-    fs::write(&copy, &start).map_err(|e| Error::io(&copy, e))?;
-    let mut out = Output::default();
-    let text = loop {
-        editor::edit(&copy)?;
-        let text = fs::read_to_string(&copy).map_err(|e| Error::io(&copy, e))?;
-        if text
-            .lines()
-            .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-        {
-            return Ok(Output::text(format!(
-                "{}\n",
-                tr(
-                    "Tệp trống: đã hủy, không ghi gì.",
-                    "The file is empty: cancelled, nothing saved."
-                )
-            )));
-        }
-        if text == start || original.as_deref() == Some(text.as_str()) {
-            return Ok(Output::text(format!(
-                "{}\n",
-                tr("Không có thay đổi.", "No changes.")
-            )));
-        }
-        let diags = validate(ledger, id, &text, ctx.today);
-        let (errors, warnings): (Vec<_>, Vec<_>) =
-            diags.into_iter().partition(Diagnostic::is_error);
-        if errors.is_empty() {
-            for w in warnings {
-                out.stderr.push_str(&format!("{w}\n"));
-            }
-            break text;
-        }
-        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        // Shown now, before the question whether to edit again.
-        let _ = writeln!(std::io::stderr(), "{}", shown.join("\n"));
-        if prompt::interactive()
-            && prompt::confirm(
-                tr(
-                    "Mở lại trình soạn thảo để sửa?",
-                    "Open the editor again to fix it?",
-                ),
-                true,
-            )?
-        {
-            continue;
-        }
-        return Err(kept_aside(
-            copy,
-            tr(
-                "nội dung sửa không hợp lệ nên chưa được lưu",
-                "the edit is not valid, so it was not saved",
-            ),
-        ));
-    };
-    let _lock = LedgerLock::acquire(&ledger.root)?;
-    let path = ledger.meeting_path(id);
-    let now = fs::read_to_string(&path).ok();
-    if now != original {
-        return Err(kept_aside(
-            copy,
-            tr(
-                "tệp đã bị thay đổi trong lúc sửa",
-                "the file was changed by someone else during the edit",
-            ),
-        ));
-    }
-    write_atomic(&path, text.as_bytes())?;
-    out.stdout = format!("{} {id}\n", tr("Đã lưu", "Saved"));
-    Ok(out)
-}
-
-/// Keep the person's text where they can find it, and say so.
-fn kept_aside(copy: tempfile::TempPath, why: &str) -> Error {
-    match copy.keep() {
-        Ok(path) => Error::refused_with(
-            format!(
-                "{why}; {} {}",
-                tr("bản sửa được giữ tại", "your text is kept in"),
-                path.display()
-            ),
-            tr(
-                "sửa bản đó rồi chép vào sổ, hoặc chạy lại `cellbook edit`",
-                "fix that copy and put it in the ledger, or run `cellbook edit` again",
-            ),
-        ),
-        Err(e) => Error::io(e.path.to_path_buf(), e.error),
-    }
 }

@@ -1,6 +1,7 @@
 //! `cellbook member`: keep the roster.
 
 use crate::args::parse_date;
+use crate::core::model::ids::valid_member_id;
 use crate::core::model::{ExemptionKind, Role};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
@@ -106,20 +107,10 @@ pub fn run(ctx: &Context, cmd: MemberCommand) -> Result<Output> {
     }
 }
 
-/// Ids are short ASCII handles that start with a letter, so they can never be mistaken for a
-/// date, an action id or a path.
-pub fn valid_id(id: &str) -> bool {
-    id.len() <= 32
-        && id.starts_with(|c: char| c.is_ascii_lowercase())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
-}
-
 fn add(ctx: &Context, args: &MemberAddArgs) -> Result<Output> {
     let (_lock, mut ledger) = ctx.open_for_write()?;
     let id = args.id.trim().to_owned();
-    if !valid_id(&id) {
+    if !valid_member_id(&id) {
         return Err(Error::refused_with(
             format!("{} '{id}'", tr("mã không hợp lệ", "invalid id")),
             tr(

@@ -85,8 +85,8 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> Result<Output> {
     if args.edit {
         // The editor session takes the lock itself when it saves; nobody waits on a person typing.
         drop(lock);
-        let start = super::edit::template(&file.meeting)?;
-        return super::edit::session(ctx, &ledger, id, None, start);
+        let start = crate::editor::session::template(&file.meeting)?;
+        return crate::editor::session::session(ctx, &ledger, id, None, start);
     }
     save_meeting(&ledger, &file, None)?;
     drop(lock);

@@ -14,7 +14,7 @@ use crate::core::model::{Meeting, Rating, Role};
 use crate::core::names::nfc;
 use crate::core::rubric::{Measures, PointsSource, Rubric, Sheet, score};
 use crate::core::rules;
-use crate::error::{Error, Result};
+use crate::error::{Error, MeetingHint, RecordNeededFor, Result};
 use crate::i18n::{Lang, lang, tr};
 use crate::ledger::meetings::{find_meeting, save_meeting};
 use crate::ledger::{Ledger, MeetingFile};
@@ -118,17 +118,10 @@ fn meeting_and_history(
 ) -> Result<(Vec<MeetingFile>, usize)> {
     let r = MeetingRef::parse(&args.meeting)?;
     let Some(entry) = find_meeting(ledger, r, today)? else {
-        return Err(Error::refused_with(
-            format!(
-                "{} '{}'",
-                tr("không có cuộc họp", "there is no meeting"),
-                args.meeting
-            ),
-            tr(
-                "xem các cuộc họp bằng `cellbook list`",
-                "see the meetings with `cellbook list`",
-            ),
-        ));
+        return Err(Error::UnknownMeeting {
+            reference: args.meeting.clone(),
+            next_step: MeetingHint::List,
+        });
     };
     // The meeting and the history its measures need, sorted by id.
     let mut meetings = ledger.load_meetings(Some(history_years(entry.id.date)))?;
@@ -137,22 +130,18 @@ fn meeting_and_history(
         .len()
         .checked_sub(1)
         .filter(|&i| meetings[i].id == entry.id)
-        .ok_or_else(|| Error::refused("the meeting vanished while it was being read; try again"))?;
+        .ok_or_else(|| {
+            Error::refused(tr(
+                "cuộc họp vừa bị xóa hoặc đổi tên trong lúc đọc; hãy thử lại",
+                "the meeting vanished while it was being read; try again",
+            ))
+        })?;
     let file = &meetings[i];
     if file.meeting.record.is_none() {
-        return Err(Error::refused_with(
-            format!(
-                "{} {} {}",
-                tr("cuộc họp", "the meeting"),
-                file.id,
-                tr("chưa được ghi biên bản", "has not been recorded")
-            ),
-            format!(
-                "{} `cellbook record {}`",
-                tr("ghi biên bản trước:", "record it first:"),
-                file.id
-            ),
-        ));
+        return Err(Error::NotRecorded {
+            id: file.id,
+            needed_for: RecordNeededFor::Rating,
+        });
     }
     Ok((meetings, i))
 }

@@ -15,7 +15,7 @@ use crate::core::lookup::{self, MeetingRef};
 use crate::core::model::{Action, Excuse, Meeting, MeetingId, Member, Record, Role, Roster, Vote};
 use crate::core::names::nfc;
 use crate::core::rules;
-use crate::error::{Error, Result};
+use crate::error::{Error, MeetingHint, Result};
 use crate::i18n::{lang, tr};
 use crate::ledger::meetings::{find_meeting, save_meeting};
 use crate::ledger::{Ledger, MeetingFile, Source, merge};
@@ -118,8 +118,8 @@ fn edit(ctx: &Context, args: &RecordArgs) -> Result<Output> {
     let (mut file, original) = target(&ledger, args, ctx.today)?;
     apply(&ledger, &mut file.meeting, args)?;
     let text = merge::render(original.as_deref(), &file.meeting)?;
-    let start = super::edit::with_record_hint(&ledger, &text, file.meeting.date);
-    super::edit::session(ctx, &ledger, file.id, original, start)
+    let start = crate::editor::session::with_record_hint(&ledger, &text, file.meeting.date);
+    crate::editor::session::session(ctx, &ledger, file.id, original, start)
 }
 
 /// The meeting the command names, read from its file, or a new one for a date with none.
@@ -138,17 +138,10 @@ fn target(
         MeetingRef::Id(id) => id,
         MeetingRef::Date(date) => MeetingId::new(date, 1),
         MeetingRef::Last | MeetingRef::Next => {
-            return Err(Error::refused_with(
-                format!(
-                    "{} '{}'",
-                    tr("không có cuộc họp", "there is no meeting"),
-                    args.meeting
-                ),
-                tr(
-                    "ghi cuộc họp theo ngày, ví dụ `cellbook record 2020-07-09`",
-                    "record a meeting by its date, e.g. `cellbook record 2020-07-09`",
-                ),
-            ));
+            return Err(Error::UnknownMeeting {
+                reference: args.meeting.clone(),
+                next_step: MeetingHint::RecordByDate,
+            });
         }
     };
     let meeting = Meeting::new(id.date, args.kind.unwrap_or_default());

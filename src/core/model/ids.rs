@@ -84,6 +84,16 @@ impl fmt::Display for ActionId {
     }
 }
 
+/// Member ids are short ASCII handles that start with a letter, so they can never be mistaken
+/// for a date, an action id or a path.
+pub fn valid_member_id(id: &str) -> bool {
+    id.len() <= 32
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,9 @@
-//! Opening the person's editor on a file: `$VISUAL`, else `$EDITOR`, else the platform's
+//! The person's editor: [`session`] edits a meeting in it, checked before it is saved; this
+//! module opens the editor on a file: `$VISUAL`, else `$EDITOR`, else the platform's
 //! usual one. The command line goes through the shell, as git does, so `EDITOR="code --wait"`
 //! works.
+
+pub mod session;
 
 use std::path::Path;
 use std::process::Command;

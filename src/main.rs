@@ -16,7 +16,9 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             // clap prints help and version to stdout (exit 0) and usage errors to stderr (2).
-            let _ = e.print();
+            if let Err(err) = e.print().or_else(ignore_pipe) {
+                return fail(&output_error(err));
+            }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
@@ -31,21 +33,10 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e),
     };
     match cli::run(cli, &ctx) {
-        Ok(out) => {
-            // Problems first, then the result, so a summary line ends the output.
-            write_or_ignore_pipe(&mut io::stderr().lock(), &out.stderr);
-            write_or_ignore_pipe(&mut io::stdout().lock(), &out.stdout);
-            if let Some(stream) = out.stream {
-                let mut w = io::BufWriter::new(io::stdout().lock());
-                match (stream.0)(&mut w).and_then(|()| w.flush()) {
-                    Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                        return fail(&anyhow::Error::new(e).context("cannot write the output"));
-                    }
-                    _ => {}
-                }
-            }
-            ExitCode::from(out.code)
-        }
+        Ok(out) => match print(out.stderr, out.stdout, out.stream) {
+            Ok(()) => ExitCode::from(out.code),
+            Err(e) => fail(&output_error(e)),
+        },
         Err(e) => fail(&anyhow::Error::new(e)),
     }
 }
@@ -81,14 +72,51 @@ fn fail(e: &anyhow::Error) -> ExitCode {
             style::paint(cellbook::i18n::tr("lỗi", "error"), style::Style::Error)
         ),
     };
-    write_or_ignore_pipe(&mut io::stderr().lock(), &format!("{prefix}{e:#}\n"));
+    // The exit code already says it failed; there is nowhere else to say why.
+    let _ = write_or_ignore_pipe(&mut io::stderr().lock(), &format!("{prefix}{e:#}\n"));
     ExitCode::from(code)
 }
 
-/// Write, treating a closed pipe (`cellbook list | head`) as success rather than a panic.
-fn write_or_ignore_pipe(w: &mut impl Write, text: &str) {
-    if text.is_empty() {
-        return;
+/// Print a command's output: problems first, then the result, so a summary line ends it.
+fn print(
+    stderr: String,
+    stdout: String,
+    stream: Option<cellbook::output::Stream>,
+) -> io::Result<()> {
+    write_or_ignore_pipe(&mut io::stderr().lock(), &stderr)?;
+    write_or_ignore_pipe(&mut io::stdout().lock(), &stdout)?;
+    if let Some(stream) = stream {
+        let mut w = io::BufWriter::new(io::stdout().lock());
+        (stream.0)(&mut w)
+            .and_then(|()| w.flush())
+            .or_else(ignore_pipe)?;
     }
-    let _ = w.write_all(text.as_bytes()).and_then(|()| w.flush());
+    Ok(())
+}
+
+/// A failed write of the output (a full disk, `> /dev/full`): exit 1 and say so.
+fn output_error(e: io::Error) -> anyhow::Error {
+    anyhow::Error::new(e).context(cellbook::i18n::tr(
+        "không ghi được kết quả ra",
+        "cannot write the output",
+    ))
+}
+
+/// Write, treating a closed pipe (`cellbook list | head`) as success: the reader has all it
+/// wanted. Any other failure (a full disk) is returned, so the command does not exit 0.
+fn write_or_ignore_pipe(w: &mut impl Write, text: &str) -> io::Result<()> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    w.write_all(text.as_bytes())
+        .and_then(|()| w.flush())
+        .or_else(ignore_pipe)
+}
+
+fn ignore_pipe(e: io::Error) -> io::Result<()> {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(e)
+    }
 }

@@ -72,6 +72,14 @@ pub enum Error {
     EditorNotStarted { editor: String, cause: io::Error },
     /// Reading or writing a file failed.
     Io { path: PathBuf, source: io::Error },
+    /// A write would make a ledger file larger than the reader accepts.
+    FileTooLarge {
+        path: PathBuf,
+        bytes: u64,
+        limit: u64,
+    },
+    /// The file to replace is marked read-only.
+    ReadOnlyFile { path: PathBuf },
 }
 
 /// What to suggest after an unknown meeting: each command points to the step that helps there.
@@ -187,6 +195,10 @@ impl fmt::Display for Error {
             Error::EditorNotStarted { editor, cause } => {
                 words(f, editor_not_started(editor, cause))
             }
+            Error::FileTooLarge { path, bytes, limit } => {
+                words(f, file_too_large(path, *bytes, *limit))
+            }
+            Error::ReadOnlyFile { path } => words(f, read_only_file(path)),
         }
     }
 }
@@ -340,6 +352,44 @@ fn editor_not_started(editor: &str, cause: &io::Error) -> Words {
     let cannot = tr("không chạy được trình soạn thảo", "cannot run the editor");
     let hint = tr("đặt biến VISUAL hoặc EDITOR", "set VISUAL or EDITOR");
     (format!("{cannot} `{editor}`: {cause}"), Some(hint.into()))
+}
+
+fn file_too_large(path: &std::path::Path, bytes: u64, limit: u64) -> Words {
+    let mib = |n: u64| n as f64 / 1024.0 / 1024.0;
+    let message = format!(
+        "{}: {} {:.1} MiB, {} {} MiB {}; {}",
+        path.display(),
+        tr("tệp sẽ nặng", "the file would be"),
+        mib(bytes),
+        tr("quá giới hạn", "over the limit of"),
+        limit / 1024 / 1024,
+        tr(
+            "của một tệp sổ (cellbook không đọc được tệp lớn hơn)",
+            "for a ledger file (cellbook cannot read a larger one)"
+        ),
+        tr("không ghi gì", "nothing was written"),
+    );
+    let hint = tr(
+        "tệp sổ chỉ vài KB: rút gọn nội dung (ví dụ biên bản), để tài liệu dài ở nơi khác và ghi đường dẫn tới nó",
+        "ledger files are a few KB: shorten the text (the minutes, say), and keep long documents elsewhere with a reference to them",
+    );
+    (message, Some(hint.into()))
+}
+
+fn read_only_file(path: &std::path::Path) -> Words {
+    let message = format!(
+        "{} {}",
+        path.display(),
+        tr(
+            "được đánh dấu chỉ đọc; cellbook không thay thế nó, không ghi gì",
+            "is marked read-only; cellbook will not replace it, nothing was written"
+        ),
+    );
+    let hint = tr(
+        "nếu thật sự muốn sửa, bỏ thuộc tính chỉ đọc (`chmod u+w TỆP`, hoặc bỏ chọn Read-only trong Properties trên Windows) rồi chạy lại",
+        "if the change is meant, make the file writable (`chmod u+w FILE`, or clear Read-only in its Properties on Windows) and run the command again",
+    );
+    (message, Some(hint.into()))
 }
 
 /// No variant returns a `source()`: each `Display` already says everything, including the

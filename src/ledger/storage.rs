@@ -5,6 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::ledger::MAX_FILE_BYTES;
 
 /// The lock file in a ledger's root; held for a whole read-modify-write.
 pub const LOCK_FILE: &str = ".cellbook.lock";
@@ -32,14 +33,51 @@ impl LedgerLock {
     }
 }
 
+/// Replace a ledger file with `contents` atomically (see [`write_output`]), refusing what the
+/// reader would refuse: a file over [`MAX_FILE_BYTES`]. Also refuses to replace a file marked
+/// read-only, whoever runs the command.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    if contents.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::FileTooLarge {
+            path: path.to_path_buf(),
+            bytes: contents.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    write_output(path, contents)
+}
+
 /// Replace `path` with `contents` atomically: write a temporary file in the same folder, flush
 /// it to disk, rename it over the target, then flush the folder. A reader (or a crash) sees
-/// the old file or the new one, never a mix.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
+/// the old file or the new one, never a mix. A file marked read-only is refused, not replaced.
+/// For `--out`; the ledger's own files go through [`write_atomic`].
+pub fn write_output(path: &Path, contents: &[u8]) -> Result<()> {
+    let tmp = prepare(path, contents)?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    sync_dir(&parent(path));
+    Ok(())
+}
+
+fn parent(path: &Path) -> PathBuf {
+    path.parent()
         .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// The temporary file a write goes through, written and flushed, with the target's
+/// permissions. Refuses a target marked read-only: the rename would replace it even though
+/// the file itself cannot be written (and as root or administrator nothing would stop it).
+fn prepare(path: &Path, contents: &[u8]) -> Result<tempfile::NamedTempFile> {
+    let dir = parent(path);
+    let existing = fs::metadata(path).ok();
+    if existing
+        .as_ref()
+        .is_some_and(|meta| meta.permissions().readonly())
+    {
+        return Err(Error::ReadOnlyFile {
+            path: path.to_path_buf(),
+        });
+    }
     fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     let mut tmp = tempfile::Builder::new()
         .prefix(TMP_PREFIX)
@@ -47,9 +85,9 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
         .map_err(|e| Error::io(&dir, e))?;
     // Keep the file's permissions (a group-shared ledger stays shared); a new file gets the
     // usual ones rather than the private mode temporary files are created with.
-    let permissions = match fs::metadata(path) {
-        Ok(meta) => Some(meta.permissions()),
-        Err(_) => default_permissions(),
+    let permissions = match existing {
+        Some(meta) => Some(meta.permissions()),
+        None => default_permissions(),
     };
     if let Some(p) = permissions {
         fs::set_permissions(tmp.path(), p).map_err(|e| Error::io(tmp.path(), e))?;
@@ -59,9 +97,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     tmp.as_file()
         .sync_all()
         .map_err(|e| Error::io(tmp.path(), e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    sync_dir(&dir);
-    Ok(())
+    Ok(tmp)
 }
 
 #[cfg(unix)]

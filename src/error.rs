@@ -9,6 +9,7 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 use std::process::ExitStatus;
+use std::time::Duration;
 
 use crate::core::lookup::LookupError;
 use crate::core::model::{ActionId, Kind, MeetingId};
@@ -72,6 +73,10 @@ pub enum Error {
     EditorNotStarted { editor: String, cause: io::Error },
     /// Reading or writing a file failed.
     Io { path: PathBuf, source: io::Error },
+    /// Another writer held the ledger's lock for longer than the wait (`CELLBOOK_LOCK_TIMEOUT`).
+    LedgerLocked { lock: PathBuf, wait: Duration },
+    /// A file the tool would open is not a regular file (a FIFO, a device, a folder).
+    NotARegularFile { path: PathBuf },
     /// A write would make a ledger file larger than the reader accepts.
     FileTooLarge {
         path: PathBuf,
@@ -195,6 +200,8 @@ impl fmt::Display for Error {
             Error::EditorNotStarted { editor, cause } => {
                 words(f, editor_not_started(editor, cause))
             }
+            Error::LedgerLocked { lock, wait } => words(f, ledger_locked(lock, *wait)),
+            Error::NotARegularFile { path } => words(f, not_a_regular_file(path)),
             Error::FileTooLarge { path, bytes, limit } => {
                 words(f, file_too_large(path, *bytes, *limit))
             }
@@ -352,6 +359,37 @@ fn editor_not_started(editor: &str, cause: &io::Error) -> Words {
     let cannot = tr("không chạy được trình soạn thảo", "cannot run the editor");
     let hint = tr("đặt biến VISUAL hoặc EDITOR", "set VISUAL or EDITOR");
     (format!("{cannot} `{editor}`: {cause}"), Some(hint.into()))
+}
+
+fn ledger_locked(lock: &std::path::Path, wait: Duration) -> Words {
+    let message = format!(
+        "{} {} s ({}: {}); {}",
+        tr(
+            "sổ vẫn đang được một lệnh cellbook khác ghi sau",
+            "the ledger was still being written by another cellbook command after"
+        ),
+        wait.as_secs_f64(),
+        tr("khóa", "lock"),
+        lock.display(),
+        tr("không thay đổi gì", "nothing was changed"),
+    );
+    let hint = tr(
+        "chạy lại khi lệnh kia xong (một lệnh đang hỏi đáp giữ khóa đến khi trả lời xong); chờ lâu hơn với CELLBOOK_LOCK_TIMEOUT=GIÂY",
+        "run it again when the other command has finished (a command asking questions holds the lock until it is answered); wait longer with CELLBOOK_LOCK_TIMEOUT=SECONDS",
+    );
+    (message, Some(hint.into()))
+}
+
+fn not_a_regular_file(path: &std::path::Path) -> Words {
+    let not = tr(
+        "không phải tệp thường (là FIFO, thiết bị hay thư mục); cellbook chỉ mở tệp thường",
+        "is not a regular file (a FIFO, a device or a folder); cellbook opens regular files only",
+    );
+    let hint = tr(
+        "thay nó bằng một tệp thường, hoặc xóa nó nếu là .cellbook.lock (cellbook sẽ tạo lại)",
+        "replace it with a regular file, or remove it if it is .cellbook.lock (cellbook creates that again)",
+    );
+    (format!("{} {not}", path.display()), Some(hint.into()))
 }
 
 fn file_too_large(path: &std::path::Path, bytes: u64, limit: u64) -> Words {

@@ -51,6 +51,23 @@ fn context(cli: &Cli) -> anyhow::Result<Context> {
             .context("CELLBOOK_TODAY")?,
         _ => chrono::Local::now().date_naive(),
     };
+    if let Some(s) = std::env::var_os("CELLBOOK_LOCK_TIMEOUT").filter(|s| !s.is_empty()) {
+        let seconds = s
+            .to_str()
+            .and_then(|s| s.trim().parse::<f64>().ok())
+            .filter(|n| n.is_finite() && *n >= 0.0 && *n <= 86_400.0)
+            .ok_or_else(|| {
+                anyhow::Error::msg(format!(
+                    "CELLBOOK_LOCK_TIMEOUT={}: {}",
+                    s.to_string_lossy(),
+                    cellbook::i18n::tr(
+                        "phải là số giây chờ khóa của sổ, từ 0 đến 86400 (ví dụ 30)",
+                        "must be the seconds to wait for the ledger's lock, 0 to 86400 (e.g. 30)"
+                    )
+                ))
+            })?;
+        cellbook::ledger::storage::set_lock_wait(std::time::Duration::from_secs_f64(seconds));
+    }
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     Ok(Context {
         ledger: cli.ledger.clone(),

@@ -1,10 +1,12 @@
-//! Issue 11, the files and streams round: output errors are never ignored (item 6), read-only
+//! Issue 11, the files and streams round: output errors are never ignored (item 6), only
+//! regular files are opened (9), a locked ledger is waited for a bounded time (10), read-only
 //! files are refused (11) and no write makes a file the reader would refuse (1). Each refusal
 //! leaves every file byte-identical.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::util::{Ledger, Run, cellbook};
 
@@ -50,6 +52,21 @@ fn assert_same(
         .filter(|k| before.get(*k) != after.get(*k))
         .collect();
     assert!(differ.is_empty(), "{what}: changed {differ:?}");
+}
+
+/// Run with a time limit, so a command that hangs fails the test instead of hanging it.
+fn run_timed(l: &Ledger, envs: &[(&str, &str)], args: &[&str]) -> Run {
+    let mut std_cmd = cellbook(l.path(), &l.today);
+    std_cmd.args(args).envs(envs.iter().copied());
+    let out = assert_cmd::Command::from_std(std_cmd)
+        .timeout(Duration::from_secs(10))
+        .output()
+        .expect("run cellbook");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
 }
 
 // Item 6: output errors are never ignored; a closed pipe is the only silent one.
@@ -134,6 +151,205 @@ fn a_closed_pipe_stays_silent_and_succeeds() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+// Item 9: only regular files are opened; a FIFO never hangs a command.
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("run mkfifo");
+    assert!(status.success(), "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_a_meeting_file_or_the_roster_is_a_diagnostic_not_a_hang() {
+    let readers: [&[&str]; 4] = [
+        &["list"],
+        &["check"],
+        &["report", "--quarter", "2020-Q4"],
+        &["action", "list"],
+    ];
+    let on_meeting: [&[&str]; 4] = [
+        &["show", "2020-11-05"],
+        &["record", "2020-11-05", "--minutes", "Biên bản."],
+        &["action", "done", "2020-11-05/1"],
+        &["rate", "2020-11-05", "--score", "conduct=20"],
+    ];
+    let on_roster: [&[&str]; 3] = [
+        &["status"],
+        &["member", "add", "Trần Văn Mới", "--id", "moi"],
+        &["plan", "2020-12-20"],
+    ];
+    for (fifo, more) in [
+        ("meetings/2020/2020-11-05.toml", &on_meeting[..]),
+        ("members.toml", &on_roster[..]),
+    ] {
+        let l = Ledger::example();
+        let path = l.path().join(fifo);
+        let _ = fs::remove_file(&path);
+        mkfifo(&path);
+        let before = snapshot(l.path());
+        for args in readers.iter().chain(more) {
+            let mut all = vec!["--lang", "en"];
+            all.extend_from_slice(args);
+            let run = run_timed(&l, &[], &all).fails(1);
+            assert!(
+                run.stderr.contains(&format!("{fifo}: error[E005]"))
+                    && run.stderr.contains("not a regular file"),
+                "{fifo}, {args:?}:\n{}",
+                run.stderr
+            );
+            assert_same(&before, &snapshot(l.path()), &format!("{fifo}, {args:?}"));
+        }
+    }
+    // `status` lists what it cannot read and goes on with the rest.
+    let l = Ledger::example();
+    mkfifo(&l.path().join("meetings/2020/2020-11-05.toml"));
+    run_timed(&l, &[], &["--lang", "en", "status"])
+        .ok()
+        .stdout_has("2020-11-05.toml: this meeting file cannot be read");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_the_settings_or_the_lock_hangs_nothing() {
+    let l = Ledger::example();
+    mkfifo(&l.path().join(".cellbook.lock"));
+    let before = snapshot(l.path());
+    for args in [
+        &[
+            "--lang",
+            "en",
+            "member",
+            "add",
+            "Trần Văn Mới",
+            "--id",
+            "moi",
+        ][..],
+        &[
+            "--lang",
+            "en",
+            "action",
+            "done",
+            "2020-07-09/1",
+            "--on",
+            "2020-07-30",
+        ],
+        &["--lang", "en", "plan", "2020-12-20"],
+    ] {
+        run_timed(&l, &[], args)
+            .fails(1)
+            .stderr_has(".cellbook.lock is not a regular file");
+        assert_same(&before, &snapshot(l.path()), &format!("{args:?}"));
+    }
+    // Readers do not take the lock.
+    run_timed(&l, &[], &["list"]).ok();
+
+    let l = Ledger::example();
+    let config = l.path().join("cellbook.toml");
+    fs::remove_file(&config).expect("rm");
+    mkfifo(&config);
+    let before = snapshot(l.path());
+    for args in [
+        &["list"][..],
+        &["check"],
+        &["status"],
+        &["member", "add", "Trần Văn Mới", "--id", "moi"],
+        &["init", "--name", "X"],
+    ] {
+        run_timed(&l, &[], args).fails(1);
+        assert_same(&before, &snapshot(l.path()), &format!("{args:?}"));
+    }
+}
+
+// Item 10: a writer waits for the lock a bounded time, saying so, then gives up.
+
+/// Hold the ledger's writer lock as another cellbook would.
+fn hold_lock(l: &Ledger) -> fs::File {
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(l.path().join(".cellbook.lock"))
+        .expect("open the lock");
+    file.lock().expect("take the lock");
+    file
+}
+
+#[test]
+fn a_locked_ledger_is_waited_for_then_refused_with_nothing_changed() {
+    let l = Ledger::example();
+    let before = snapshot(l.path());
+    let lock = hold_lock(&l);
+    let start = Instant::now();
+    let run = run_timed(
+        &l,
+        &[("CELLBOOK_LOCK_TIMEOUT", "1")],
+        &[
+            "--lang",
+            "en",
+            "member",
+            "add",
+            "Trần Văn Mới",
+            "--id",
+            "moi",
+        ],
+    )
+    .fails(1)
+    .stderr_has("the ledger is being written by another cellbook command")
+    .stderr_has("waiting up to 1 s")
+    .stderr_has("after 1 s")
+    .stderr_has("nothing was changed")
+    .stderr_has("CELLBOOK_LOCK_TIMEOUT");
+    let took = start.elapsed();
+    assert!(took >= Duration::from_millis(900), "gave up after {took:?}");
+    assert!(took < Duration::from_secs(8), "waited {took:?}");
+    assert!(run.stderr.contains(".cellbook.lock"), "{}", run.stderr);
+    assert_same(&before, &snapshot(l.path()), "");
+
+    // No wait at all with 0; a wrong value is refused before anything is done.
+    run_timed(
+        &l,
+        &[("CELLBOOK_LOCK_TIMEOUT", "0")],
+        &["--lang", "en", "plan", "2020-12-20"],
+    )
+    .fails(1)
+    .stderr_has("nothing was changed");
+    run_timed(
+        &l,
+        &[("CELLBOOK_LOCK_TIMEOUT", "soon")],
+        &["--lang", "en", "plan", "2020-12-20"],
+    )
+    .fails(1)
+    .stderr_has("CELLBOOK_LOCK_TIMEOUT=soon");
+    assert_same(&before, &snapshot(l.path()), "");
+
+    // A lock released during the wait lets the writer through.
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(700));
+        drop(lock);
+    });
+    run_timed(
+        &l,
+        &[("CELLBOOK_LOCK_TIMEOUT", "9")],
+        &[
+            "--lang",
+            "en",
+            "member",
+            "add",
+            "Trần Văn Mới",
+            "--id",
+            "moi",
+        ],
+    )
+    .ok()
+    .stderr_has("waiting up to 9 s");
+    release.join().expect("the releasing thread");
+    assert!(l.read("members.toml").contains("Trần Văn Mới"));
 }
 
 // Item 11: a file marked read-only is refused, not replaced (even as root).

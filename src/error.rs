@@ -85,6 +85,8 @@ pub enum Error {
     },
     /// The file to replace is marked read-only.
     ReadOnlyFile { path: PathBuf },
+    /// `init` found a ledger file (or folder) already there, without `cellbook.toml`.
+    InitWouldReplace { path: PathBuf },
 }
 
 /// What to suggest after an unknown meeting: each command points to the step that helps there.
@@ -206,6 +208,7 @@ impl fmt::Display for Error {
                 words(f, file_too_large(path, *bytes, *limit))
             }
             Error::ReadOnlyFile { path } => words(f, read_only_file(path)),
+            Error::InitWouldReplace { path } => words(f, init_would_replace(path)),
         }
     }
 }
@@ -426,6 +429,22 @@ fn read_only_file(path: &std::path::Path) -> Words {
     let hint = tr(
         "nếu thật sự muốn sửa, bỏ thuộc tính chỉ đọc (`chmod u+w TỆP`, hoặc bỏ chọn Read-only trong Properties trên Windows) rồi chạy lại",
         "if the change is meant, make the file writable (`chmod u+w FILE`, or clear Read-only in its Properties on Windows) and run the command again",
+    );
+    (message, Some(hint.into()))
+}
+
+fn init_would_replace(path: &std::path::Path) -> Words {
+    let message = format!(
+        "{} {}",
+        path.display(),
+        tr(
+            "đã có: `init` không bao giờ thay thế tệp có sẵn; không tạo gì",
+            "exists: `init` never replaces what is there; nothing was created"
+        ),
+    );
+    let hint = tr(
+        "thư mục này có tệp của một sổ nhưng thiếu cellbook.toml: hãy khôi phục cellbook.toml (từ bản sao hoặc git), hoặc tạo sổ ở một thư mục trống",
+        "this folder holds a ledger's files but no cellbook.toml: restore cellbook.toml (from a backup or git), or create the ledger in an empty folder",
     );
     (message, Some(hint.into()))
 }

@@ -1,7 +1,7 @@
-//! Issue 11, the files and streams round: output errors are never ignored (item 6), only
-//! regular files are opened (9), a locked ledger is waited for a bounded time (10), read-only
-//! files are refused (11) and no write makes a file the reader would refuse (1). Each refusal
-//! leaves every file byte-identical.
+//! Issue 11, the files and streams round: `init` never replaces a file (item 2), output errors
+//! are never ignored (6), only regular files are opened (9), a locked ledger is waited for a
+//! bounded time (10), read-only files are refused (11) and no write makes a file the reader
+//! would refuse (1). Each refusal leaves every file byte-identical.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -67,6 +67,44 @@ fn run_timed(l: &Ledger, envs: &[(&str, &str)], args: &[&str]) -> Run {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
+}
+
+// Item 2: `init` never replaces an existing file.
+
+#[test]
+fn init_refuses_a_folder_that_holds_ledger_files_and_changes_nothing() {
+    let roster = "schema = 1\n\n[[member]]\nid = \"lan\"\nname = \"Lê Thị Lan\"\n";
+    let cases: [(&str, &str, &str); 4] = [
+        ("members.toml", roster, "members.toml"),
+        ("meetings/2020/2020-07-09.toml", "schema = 1\n", "meetings"),
+        ("rubrics/mine.toml", "# a rubric\n", "rubrics"),
+        // An empty roster is a file all the same.
+        ("members.toml", "", "members.toml"),
+    ];
+    for (file, text, named) in cases {
+        let l = Ledger::empty();
+        l.write(file, text);
+        let before = snapshot(l.path());
+        l.run(&["init", "--name", "Chi bộ Mới", "--lang", "en"])
+            .fails(1)
+            .stderr_has(named)
+            .stderr_has("`init` never replaces what is there")
+            .stderr_has("restore cellbook.toml");
+        assert_same(
+            &before,
+            &snapshot(l.path()),
+            &format!("init changed files beside {file}"),
+        );
+        assert!(!l.path().join("cellbook.toml").exists());
+    }
+    // An empty folder still gets a ledger; a .gitignore of the person's own is kept.
+    let l = Ledger::empty();
+    l.write(".gitignore", "target/\n");
+    l.run(&["init", "--name", "Chi bộ Mới", "--lang", "en"])
+        .ok();
+    assert_eq!(l.read(".gitignore"), "target/\n");
+    assert!(l.read("members.toml").contains("schema = 1"));
+    l.run(&["check"]).ok();
 }
 
 // Item 6: output errors are never ignored; a closed pipe is the only silent one.

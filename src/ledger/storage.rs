@@ -138,6 +138,23 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     write_output(path, contents)
 }
 
+/// Create a new file with `contents` atomically, never replacing one that exists (even one
+/// created meanwhile): `init`'s write.
+pub fn write_new(path: &Path, contents: &[u8]) -> Result<()> {
+    let tmp = prepare(path, contents)?;
+    match tmp.persist_noclobber(path) {
+        Ok(_) => {}
+        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => {
+            return Err(Error::InitWouldReplace {
+                path: path.to_path_buf(),
+            });
+        }
+        Err(e) => return Err(Error::io(path, e.error)),
+    }
+    sync_dir(&parent(path));
+    Ok(())
+}
+
 /// Replace `path` with `contents` atomically: write a temporary file in the same folder, flush
 /// it to disk, rename it over the target, then flush the folder. A reader (or a crash) sees
 /// the old file or the new one, never a mix. A file marked read-only is refused, not replaced.

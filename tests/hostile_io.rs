@@ -349,6 +349,15 @@ fn a_locked_ledger_is_waited_for_then_refused_with_nothing_changed() {
     assert!(run.stderr.contains(".cellbook.lock"), "{}", run.stderr);
     assert_same(&before, &snapshot(l.path()), "");
 
+    // In the ledger's own language (Vietnamese here) from the first line on.
+    run_timed(
+        &l,
+        &[("CELLBOOK_LOCK_TIMEOUT", "0.3")],
+        &["member", "add", "Trần Văn Mới", "--id", "moi"],
+    )
+    .fails(1)
+    .stderr_has("sổ đang được một lệnh cellbook khác ghi (.cellbook.lock); chờ tối đa 0.3 s")
+    .stderr_has("không thay đổi gì");
     // No wait at all with 0; a wrong value is refused before anything is done.
     run_timed(
         &l,

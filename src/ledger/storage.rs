@@ -76,7 +76,7 @@ impl LedgerLock {
                 // A notice, not the result: if stderr is gone there is nobody to tell.
                 let _ = writeln!(
                     io::stderr().lock(),
-                    "{} ({}) {} {} s…",
+                    "{} ({}){} {} s…",
                     tr(
                         "sổ đang được một lệnh cellbook khác ghi",
                         "the ledger is being written by another cellbook command"

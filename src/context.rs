@@ -68,6 +68,12 @@ impl Context {
                 start: self.shown(&root),
             });
         }
+        // Speak the ledger's language already while waiting for the lock (its settings alone,
+        // read again with the roster under the lock).
+        let config = crate::ledger::parse_file::<crate::core::model::CellFile>(
+            &root.join(crate::ledger::CONFIG_FILE),
+        );
+        self.speak(config.ok().map(|(_, c)| c.cell.language));
         let lock = LedgerLock::acquire(&root)?;
         let ledger = self.open()?;
         Ok((lock, ledger))

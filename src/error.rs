@@ -9,6 +9,7 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 use std::process::ExitStatus;
+use std::time::Duration;
 
 use crate::core::lookup::LookupError;
 use crate::core::model::{ActionId, Kind, MeetingId};
@@ -72,6 +73,20 @@ pub enum Error {
     EditorNotStarted { editor: String, cause: io::Error },
     /// Reading or writing a file failed.
     Io { path: PathBuf, source: io::Error },
+    /// Another writer held the ledger's lock for longer than the wait (`CELLBOOK_LOCK_TIMEOUT`).
+    LedgerLocked { lock: PathBuf, wait: Duration },
+    /// A file the tool would open is not a regular file (a FIFO, a device, a folder).
+    NotARegularFile { path: PathBuf },
+    /// A write would make a ledger file larger than the reader accepts.
+    FileTooLarge {
+        path: PathBuf,
+        bytes: u64,
+        limit: u64,
+    },
+    /// The file to replace is marked read-only.
+    ReadOnlyFile { path: PathBuf },
+    /// `init` found a ledger file (or folder) already there, without `cellbook.toml`.
+    InitWouldReplace { path: PathBuf },
 }
 
 /// What to suggest after an unknown meeting: each command points to the step that helps there.
@@ -187,6 +202,13 @@ impl fmt::Display for Error {
             Error::EditorNotStarted { editor, cause } => {
                 words(f, editor_not_started(editor, cause))
             }
+            Error::LedgerLocked { lock, wait } => words(f, ledger_locked(lock, *wait)),
+            Error::NotARegularFile { path } => words(f, not_a_regular_file(path)),
+            Error::FileTooLarge { path, bytes, limit } => {
+                words(f, file_too_large(path, *bytes, *limit))
+            }
+            Error::ReadOnlyFile { path } => words(f, read_only_file(path)),
+            Error::InitWouldReplace { path } => words(f, init_would_replace(path)),
         }
     }
 }
@@ -340,6 +362,91 @@ fn editor_not_started(editor: &str, cause: &io::Error) -> Words {
     let cannot = tr("không chạy được trình soạn thảo", "cannot run the editor");
     let hint = tr("đặt biến VISUAL hoặc EDITOR", "set VISUAL or EDITOR");
     (format!("{cannot} `{editor}`: {cause}"), Some(hint.into()))
+}
+
+fn ledger_locked(lock: &std::path::Path, wait: Duration) -> Words {
+    let message = format!(
+        "{} {} s ({}: {}); {}",
+        tr(
+            "sổ vẫn đang được một lệnh cellbook khác ghi sau",
+            "the ledger was still being written by another cellbook command after"
+        ),
+        wait.as_secs_f64(),
+        tr("khóa", "lock"),
+        lock.display(),
+        tr("không thay đổi gì", "nothing was changed"),
+    );
+    let hint = tr(
+        "chạy lại khi lệnh kia xong (một lệnh đang hỏi đáp giữ khóa đến khi trả lời xong); chờ lâu hơn với CELLBOOK_LOCK_TIMEOUT=GIÂY",
+        "run it again when the other command has finished (a command asking questions holds the lock until it is answered); wait longer with CELLBOOK_LOCK_TIMEOUT=SECONDS",
+    );
+    (message, Some(hint.into()))
+}
+
+fn not_a_regular_file(path: &std::path::Path) -> Words {
+    let not = tr(
+        "không phải tệp thường (là FIFO, thiết bị hay thư mục); cellbook chỉ mở tệp thường",
+        "is not a regular file (a FIFO, a device or a folder); cellbook opens regular files only",
+    );
+    let hint = tr(
+        "thay nó bằng một tệp thường, hoặc xóa nó nếu là .cellbook.lock (cellbook sẽ tạo lại)",
+        "replace it with a regular file, or remove it if it is .cellbook.lock (cellbook creates that again)",
+    );
+    (format!("{} {not}", path.display()), Some(hint.into()))
+}
+
+fn file_too_large(path: &std::path::Path, bytes: u64, limit: u64) -> Words {
+    let mib = |n: u64| n as f64 / 1024.0 / 1024.0;
+    let message = format!(
+        "{}: {} {:.1} MiB, {} {} MiB {}; {}",
+        path.display(),
+        tr("tệp sẽ nặng", "the file would be"),
+        mib(bytes),
+        tr("quá giới hạn", "over the limit of"),
+        limit / 1024 / 1024,
+        tr(
+            "của một tệp sổ (cellbook không đọc được tệp lớn hơn)",
+            "for a ledger file (cellbook cannot read a larger one)"
+        ),
+        tr("không ghi gì", "nothing was written"),
+    );
+    let hint = tr(
+        "tệp sổ chỉ vài KB: rút gọn nội dung (ví dụ biên bản), để tài liệu dài ở nơi khác và ghi đường dẫn tới nó",
+        "ledger files are a few KB: shorten the text (the minutes, say), and keep long documents elsewhere with a reference to them",
+    );
+    (message, Some(hint.into()))
+}
+
+fn read_only_file(path: &std::path::Path) -> Words {
+    let message = format!(
+        "{} {}",
+        path.display(),
+        tr(
+            "được đánh dấu chỉ đọc; cellbook không thay thế nó, không ghi gì",
+            "is marked read-only; cellbook will not replace it, nothing was written"
+        ),
+    );
+    let hint = tr(
+        "nếu thật sự muốn sửa, bỏ thuộc tính chỉ đọc (`chmod u+w TỆP`, hoặc bỏ chọn Read-only trong Properties trên Windows) rồi chạy lại",
+        "if the change is meant, make the file writable (`chmod u+w FILE`, or clear Read-only in its Properties on Windows) and run the command again",
+    );
+    (message, Some(hint.into()))
+}
+
+fn init_would_replace(path: &std::path::Path) -> Words {
+    let message = format!(
+        "{} {}",
+        path.display(),
+        tr(
+            "đã có: `init` không bao giờ thay thế tệp có sẵn; không tạo gì",
+            "exists: `init` never replaces what is there; nothing was created"
+        ),
+    );
+    let hint = tr(
+        "thư mục này có tệp của một sổ nhưng thiếu cellbook.toml: hãy khôi phục cellbook.toml (từ bản sao hoặc git), hoặc tạo sổ ở một thư mục trống",
+        "this folder holds a ledger's files but no cellbook.toml: restore cellbook.toml (from a backup or git), or create the ledger in an empty folder",
+    );
+    (message, Some(hint.into()))
 }
 
 /// No variant returns a `source()`: each `Display` already says everything, including the

@@ -16,7 +16,9 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             // clap prints help and version to stdout (exit 0) and usage errors to stderr (2).
-            let _ = e.print();
+            if let Err(err) = e.print().or_else(ignore_pipe) {
+                return fail(&output_error(err));
+            }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
@@ -31,21 +33,10 @@ fn main() -> ExitCode {
         Err(e) => return fail(&e),
     };
     match cli::run(cli, &ctx) {
-        Ok(out) => {
-            // Problems first, then the result, so a summary line ends the output.
-            write_or_ignore_pipe(&mut io::stderr().lock(), &out.stderr);
-            write_or_ignore_pipe(&mut io::stdout().lock(), &out.stdout);
-            if let Some(stream) = out.stream {
-                let mut w = io::BufWriter::new(io::stdout().lock());
-                match (stream.0)(&mut w).and_then(|()| w.flush()) {
-                    Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                        return fail(&anyhow::Error::new(e).context("cannot write the output"));
-                    }
-                    _ => {}
-                }
-            }
-            ExitCode::from(out.code)
-        }
+        Ok(out) => match print(out.stderr, out.stdout, out.stream) {
+            Ok(()) => ExitCode::from(out.code),
+            Err(e) => fail(&output_error(e)),
+        },
         Err(e) => fail(&anyhow::Error::new(e)),
     }
 }
@@ -60,6 +51,23 @@ fn context(cli: &Cli) -> anyhow::Result<Context> {
             .context("CELLBOOK_TODAY")?,
         _ => chrono::Local::now().date_naive(),
     };
+    if let Some(s) = std::env::var_os("CELLBOOK_LOCK_TIMEOUT").filter(|s| !s.is_empty()) {
+        let seconds = s
+            .to_str()
+            .and_then(|s| s.trim().parse::<f64>().ok())
+            .filter(|n| n.is_finite() && *n >= 0.0 && *n <= 86_400.0)
+            .ok_or_else(|| {
+                anyhow::Error::msg(format!(
+                    "CELLBOOK_LOCK_TIMEOUT={}: {}",
+                    s.to_string_lossy(),
+                    cellbook::i18n::tr(
+                        "phải là số giây chờ khóa của sổ, từ 0 đến 86400 (ví dụ 30)",
+                        "must be the seconds to wait for the ledger's lock, 0 to 86400 (e.g. 30)"
+                    )
+                ))
+            })?;
+        cellbook::ledger::storage::set_lock_wait(std::time::Duration::from_secs_f64(seconds));
+    }
     let cwd = std::env::current_dir().context("cannot read the current folder")?;
     Ok(Context {
         ledger: cli.ledger.clone(),
@@ -81,14 +89,51 @@ fn fail(e: &anyhow::Error) -> ExitCode {
             style::paint(cellbook::i18n::tr("lỗi", "error"), style::Style::Error)
         ),
     };
-    write_or_ignore_pipe(&mut io::stderr().lock(), &format!("{prefix}{e:#}\n"));
+    // The exit code already says it failed; there is nowhere else to say why.
+    let _ = write_or_ignore_pipe(&mut io::stderr().lock(), &format!("{prefix}{e:#}\n"));
     ExitCode::from(code)
 }
 
-/// Write, treating a closed pipe (`cellbook list | head`) as success rather than a panic.
-fn write_or_ignore_pipe(w: &mut impl Write, text: &str) {
-    if text.is_empty() {
-        return;
+/// Print a command's output: problems first, then the result, so a summary line ends it.
+fn print(
+    stderr: String,
+    stdout: String,
+    stream: Option<cellbook::output::Stream>,
+) -> io::Result<()> {
+    write_or_ignore_pipe(&mut io::stderr().lock(), &stderr)?;
+    write_or_ignore_pipe(&mut io::stdout().lock(), &stdout)?;
+    if let Some(stream) = stream {
+        let mut w = io::BufWriter::new(io::stdout().lock());
+        (stream.0)(&mut w)
+            .and_then(|()| w.flush())
+            .or_else(ignore_pipe)?;
     }
-    let _ = w.write_all(text.as_bytes()).and_then(|()| w.flush());
+    Ok(())
+}
+
+/// A failed write of the output (a full disk, `> /dev/full`): exit 1 and say so.
+fn output_error(e: io::Error) -> anyhow::Error {
+    anyhow::Error::new(e).context(cellbook::i18n::tr(
+        "không ghi được kết quả ra",
+        "cannot write the output",
+    ))
+}
+
+/// Write, treating a closed pipe (`cellbook list | head`) as success: the reader has all it
+/// wanted. Any other failure (a full disk) is returned, so the command does not exit 0.
+fn write_or_ignore_pipe(w: &mut impl Write, text: &str) -> io::Result<()> {
+    if text.is_empty() {
+        return Ok(());
+    }
+    w.write_all(text.as_bytes())
+        .and_then(|()| w.flush())
+        .or_else(ignore_pipe)
+}
+
+fn ignore_pipe(e: io::Error) -> io::Result<()> {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(e)
+    }
 }

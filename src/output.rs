@@ -5,7 +5,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::i18n::tr;
-use crate::ledger::storage::write_atomic;
+use crate::ledger::storage::write_output;
 use crate::ledger::{CONFIG_FILE, MEETINGS_DIR, MEMBERS_FILE, RUBRICS_DIR};
 
 /// What a command prints and the exit code it ends with.
@@ -45,7 +45,7 @@ pub fn emit(out: Option<&Path>, text: String) -> Result<Output> {
     match out {
         None => Ok(Output::text(text)),
         Some(path) => {
-            write_atomic(path, text.as_bytes())?;
+            write_output(path, text.as_bytes())?;
             Ok(Output::text(format!(
                 "{} {}\n",
                 tr("Đã ghi", "Wrote"),

@@ -9,7 +9,7 @@ use crate::context::Context;
 use crate::core::model::Kind;
 use crate::error::Result;
 use crate::i18n::tr;
-use crate::ledger::storage::write_atomic;
+use crate::ledger::storage::write_output;
 use crate::ledger::{Ledger, MeetingFile};
 use crate::output::Output;
 use crate::output::guard_out;
@@ -75,7 +75,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<Output> {
     match &args.out {
         None => out.stdout = text,
         Some(path) => {
-            write_atomic(path, text.as_bytes())?;
+            write_output(path, text.as_bytes())?;
             out.stdout = format!(
                 "{} {} {} {}\n",
                 tr("Đã ghi", "Wrote"),

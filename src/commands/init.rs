@@ -10,8 +10,8 @@ use crate::core::model::{CellFile, MeetingRules, SCHEMA};
 use crate::core::names::nfc;
 use crate::error::{Error, Result};
 use crate::i18n::tr;
-use crate::ledger::storage::{LOCK_FILE, TMP_PREFIX, write_atomic};
-use crate::ledger::{CONFIG_FILE, MEETINGS_DIR, MEMBERS_FILE};
+use crate::ledger::storage::{LOCK_FILE, TMP_PREFIX, write_new};
+use crate::ledger::{CONFIG_FILE, MEETINGS_DIR, MEMBERS_FILE, RUBRICS_DIR};
 use crate::output::Output;
 
 #[derive(Debug, Args)]
@@ -45,6 +45,14 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
             config: dir.join(CONFIG_FILE),
         });
     }
+    // A folder with a ledger's files but no settings (cellbook.toml lost, or copied without
+    // it) is not a place to start afresh: `init` never replaces or empties what is there.
+    for existing in [MEMBERS_FILE, MEETINGS_DIR, RUBRICS_DIR] {
+        let path = dir.join(existing);
+        if fs::symlink_metadata(&path).is_ok() {
+            return Err(Error::InitWouldReplace { path });
+        }
+    }
     let name = nfc(args.name.trim());
     if name.is_empty() {
         return Err(Error::Usage(
@@ -66,19 +74,25 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
             rubric: args.rubric.clone(),
         },
     };
-    fs::create_dir_all(dir.join(MEETINGS_DIR)).map_err(|e| Error::io(dir.join(MEETINGS_DIR), e))?;
     let config_text = toml::to_string(&config).map_err(|e| Error::refused(e.to_string()))?;
-    write_atomic(&dir.join(CONFIG_FILE), config_text.as_bytes())?;
     let roster_text = format!(
         "# The roster: add members with `cellbook member add NAME --id ID`.\nschema = {SCHEMA}\n"
     );
-    write_atomic(&dir.join(MEMBERS_FILE), roster_text.as_bytes())?;
+    // Each file is created, never replaced, even one another process made meanwhile. Settings
+    // first: if init stops half-way, what is there is a ledger (an absent roster reads as empty).
+    write_new(&dir.join(CONFIG_FILE), config_text.as_bytes())?;
+    write_new(&dir.join(MEMBERS_FILE), roster_text.as_bytes())?;
+    fs::create_dir_all(dir.join(MEETINGS_DIR)).map_err(|e| Error::io(dir.join(MEETINGS_DIR), e))?;
     let gitignore = dir.join(".gitignore");
-    if !gitignore.exists() {
-        write_atomic(
+    if fs::symlink_metadata(&gitignore).is_err() {
+        // A .gitignore of the person's own (even one made meanwhile) is theirs: keep it.
+        match write_new(
             &gitignore,
             format!("{LOCK_FILE}\n{TMP_PREFIX}*\n").as_bytes(),
-        )?;
+        ) {
+            Ok(()) | Err(Error::InitWouldReplace { .. }) => {}
+            Err(e) => return Err(e),
+        }
     }
     Ok(Output::text(format!(
         "{} {} {}\n",

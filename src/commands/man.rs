@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::i18n::tr;
-use crate::ledger::storage::write_atomic;
+use crate::ledger::storage::write_output;
 use crate::output::Output;
 
 #[derive(Debug, Args)]
@@ -56,7 +56,7 @@ fn write_pages(cmd: &clap::Command, dir: &Path, written: &mut Vec<String>) -> Re
         "{}.1",
         cmd.get_display_name().unwrap_or_else(|| cmd.get_name())
     );
-    write_atomic(&dir.join(&name), render(cmd)?.as_bytes())?;
+    write_output(&dir.join(&name), render(cmd)?.as_bytes())?;
     written.push(name);
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         write_pages(sub, dir, written)?;

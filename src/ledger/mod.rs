@@ -192,10 +192,11 @@ impl Ledger {
             .collect()
     }
 
-    /// The entry of a meeting id, if its file exists.
+    /// The entry of a meeting id, if its file exists. Whatever is there counts (a FIFO, a
+    /// folder), so reading it reports it rather than a write replacing it.
     pub fn entry(&self, id: MeetingId) -> Option<MeetingEntry> {
         let path = self.meeting_path(id);
-        path.is_file().then_some(MeetingEntry { id, path })
+        path.exists().then_some(MeetingEntry { id, path })
     }
 }
 
@@ -286,7 +287,8 @@ pub fn read_source(path: &Path) -> Result<Source, Box<Diagnostic>> {
             path,
         ))
     };
-    let file = fs::File::open(path).map_err(io_diag)?;
+    // Only a regular file: a FIFO would hang the command (see `storage::open_regular`).
+    let file = storage::open_regular(path).map_err(io_diag)?;
     // Size the buffer from the file's length, so that a file is read in one call rather than in
     // doubling steps (a 3 KB meeting file took 9 reads).
     let size = file.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES);

@@ -1,15 +1,39 @@
 //! Writing files so that nothing is ever lost: a lock for writers, and atomic replacement.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
+use crate::i18n::tr;
+use crate::ledger::MAX_FILE_BYTES;
 
 /// The lock file in a ledger's root; held for a whole read-modify-write.
 pub const LOCK_FILE: &str = ".cellbook.lock";
 /// Prefix of the temporary files a write goes through before it is renamed into place.
 pub const TMP_PREFIX: &str = ".cellbook-tmp-";
+
+/// How long a writer waits for another writer's lock by default (`CELLBOOK_LOCK_TIMEOUT`).
+pub const DEFAULT_LOCK_WAIT: Duration = Duration::from_secs(10);
+
+/// The wait, in milliseconds; set once by the binary from `CELLBOOK_LOCK_TIMEOUT`.
+static LOCK_WAIT_MS: AtomicU64 = AtomicU64::new(DEFAULT_LOCK_WAIT.as_millis() as u64);
+
+/// How often a waiting writer tries the lock again.
+const LOCK_POLL: Duration = Duration::from_millis(100);
+
+/// Set how long a writer waits for the lock before it gives up (the binary calls this once).
+pub fn set_lock_wait(wait: Duration) {
+    let ms = u64::try_from(wait.as_millis()).unwrap_or(u64::MAX);
+    LOCK_WAIT_MS.store(ms, Ordering::Relaxed);
+}
+
+/// How long a writer waits for the lock before it gives up.
+pub fn lock_wait() -> Duration {
+    Duration::from_millis(LOCK_WAIT_MS.load(Ordering::Relaxed))
+}
 
 /// An exclusive lock on a ledger, released when dropped (or when the process dies, so a killed
 /// writer never leaves the ledger locked).
@@ -18,28 +42,150 @@ pub struct LedgerLock {
 }
 
 impl LedgerLock {
-    /// Wait for, then take, the ledger's writer lock.
+    /// Take the ledger's writer lock. When another writer holds it, say so on stderr at once,
+    /// then try again until [`lock_wait`] has passed, and give up with [`Error::LedgerLocked`].
     pub fn acquire(root: &Path) -> Result<LedgerLock> {
         let path = root.join(LOCK_FILE);
+        // A FIFO (or a device) would block `open` for ever: only a plain file is a lock.
+        if let Ok(meta) = fs::metadata(&path)
+            && !meta.is_file()
+        {
+            return Err(Error::NotARegularFile { path });
+        }
         let file = OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&path)
             .map_err(|e| Error::io(&path, e))?;
-        file.lock().map_err(|e| Error::io(&path, e))?;
-        Ok(LedgerLock { _file: file })
+        let wait = lock_wait();
+        let start = Instant::now();
+        let mut told = false;
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(LedgerLock { _file: file }),
+                Err(TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+                Err(TryLockError::WouldBlock) => {}
+            }
+            let waited = start.elapsed();
+            if waited >= wait {
+                return Err(Error::LedgerLocked { lock: path, wait });
+            }
+            if !told {
+                told = true;
+                // A notice, not the result: if stderr is gone there is nobody to tell.
+                let _ = writeln!(
+                    io::stderr().lock(),
+                    "{} ({}){} {} s…",
+                    tr(
+                        "sổ đang được một lệnh cellbook khác ghi",
+                        "the ledger is being written by another cellbook command"
+                    ),
+                    path.display(),
+                    tr("; chờ tối đa", "; waiting up to"),
+                    wait.as_secs_f64()
+                );
+            }
+            std::thread::sleep(LOCK_POLL.min(wait - waited));
+        }
     }
+}
+
+/// Open a file for reading only if it is a regular file: a FIFO would block the command for
+/// ever and a device could be endless. Anything else is an `InvalidInput` error whose words
+/// say so (in the shell's language).
+pub fn open_regular(path: &Path) -> io::Result<File> {
+    let meta = fs::metadata(path)?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    let file = File::open(path)?;
+    // The file may have been swapped between the two calls; check what was opened too.
+    if !file.metadata()?.is_file() {
+        return Err(not_regular());
+    }
+    Ok(file)
+}
+
+/// A regular file's text, read whole (see [`open_regular`]): for readers outside `read_source`.
+pub fn read_regular_to_string(path: &Path) -> io::Result<String> {
+    let mut text = String::new();
+    io::Read::read_to_string(&mut open_regular(path)?, &mut text)?;
+    Ok(text)
+}
+
+fn not_regular() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        tr(
+            "không phải tệp thường (là thư mục, FIFO hay thiết bị)",
+            "not a regular file (a folder, a FIFO or a device)",
+        ),
+    )
+}
+
+/// Replace a ledger file with `contents` atomically (see [`write_output`]), refusing what the
+/// reader would refuse: a file over [`MAX_FILE_BYTES`]. Also refuses to replace a file marked
+/// read-only, whoever runs the command.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    if contents.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::FileTooLarge {
+            path: path.to_path_buf(),
+            bytes: contents.len() as u64,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    write_output(path, contents)
+}
+
+/// Create a new file with `contents` atomically, never replacing one that exists (even one
+/// created meanwhile): `init`'s write.
+pub fn write_new(path: &Path, contents: &[u8]) -> Result<()> {
+    let tmp = prepare(path, contents)?;
+    match tmp.persist_noclobber(path) {
+        Ok(_) => {}
+        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => {
+            return Err(Error::InitWouldReplace {
+                path: path.to_path_buf(),
+            });
+        }
+        Err(e) => return Err(Error::io(path, e.error)),
+    }
+    sync_dir(&parent(path));
+    Ok(())
 }
 
 /// Replace `path` with `contents` atomically: write a temporary file in the same folder, flush
 /// it to disk, rename it over the target, then flush the folder. A reader (or a crash) sees
-/// the old file or the new one, never a mix.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
+/// the old file or the new one, never a mix. A file marked read-only is refused, not replaced.
+/// For `--out`; the ledger's own files go through [`write_atomic`].
+pub fn write_output(path: &Path, contents: &[u8]) -> Result<()> {
+    let tmp = prepare(path, contents)?;
+    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
+    sync_dir(&parent(path));
+    Ok(())
+}
+
+fn parent(path: &Path) -> PathBuf {
+    path.parent()
         .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// The temporary file a write goes through, written and flushed, with the target's
+/// permissions. Refuses a target marked read-only: the rename would replace it even though
+/// the file itself cannot be written (and as root or administrator nothing would stop it).
+fn prepare(path: &Path, contents: &[u8]) -> Result<tempfile::NamedTempFile> {
+    let dir = parent(path);
+    let existing = fs::metadata(path).ok();
+    if existing
+        .as_ref()
+        .is_some_and(|meta| meta.permissions().readonly())
+    {
+        return Err(Error::ReadOnlyFile {
+            path: path.to_path_buf(),
+        });
+    }
     fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     let mut tmp = tempfile::Builder::new()
         .prefix(TMP_PREFIX)
@@ -47,9 +193,9 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
         .map_err(|e| Error::io(&dir, e))?;
     // Keep the file's permissions (a group-shared ledger stays shared); a new file gets the
     // usual ones rather than the private mode temporary files are created with.
-    let permissions = match fs::metadata(path) {
-        Ok(meta) => Some(meta.permissions()),
-        Err(_) => default_permissions(),
+    let permissions = match existing {
+        Some(meta) => Some(meta.permissions()),
+        None => default_permissions(),
     };
     if let Some(p) = permissions {
         fs::set_permissions(tmp.path(), p).map_err(|e| Error::io(tmp.path(), e))?;
@@ -59,9 +205,7 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
     tmp.as_file()
         .sync_all()
         .map_err(|e| Error::io(tmp.path(), e))?;
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    sync_dir(&dir);
-    Ok(())
+    Ok(tmp)
 }
 
 #[cfg(unix)]

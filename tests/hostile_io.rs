@@ -244,6 +244,25 @@ fn a_fifo_as_a_meeting_file_or_the_roster_is_a_diagnostic_not_a_hang() {
             assert_same(&before, &snapshot(l.path()), &format!("{fifo}, {args:?}"));
         }
     }
+    // `edit` reads the meeting's text itself, to hand it to the editor: refused, not hung, and
+    // the editor is never started.
+    let l = Ledger::example();
+    let fifo = l.path().join("meetings/2020/2020-11-05.toml");
+    let _ = fs::remove_file(&fifo);
+    mkfifo(&fifo);
+    let before = snapshot(l.path());
+    let run = run_timed(
+        &l,
+        &[("EDITOR", "false")],
+        &["--lang", "en", "edit", "2020-11-05"],
+    )
+    .fails(1);
+    assert!(
+        run.stderr.contains("2020-11-05.toml: not a regular file"),
+        "{}",
+        run.stderr
+    );
+    assert_same(&before, &snapshot(l.path()), "edit on a FIFO");
     // `status` lists what it cannot read and goes on with the rest.
     let l = Ledger::example();
     mkfifo(&l.path().join("meetings/2020/2020-11-05.toml"));

@@ -2,7 +2,6 @@
 //! --edit` and `record --edit`, is `editor::session`).
 
 use clap::Args;
-use std::fs;
 
 use crate::context::Context;
 use crate::core::lookup::MeetingRef;
@@ -10,6 +9,7 @@ use crate::core::model::{Kind, Meeting, MeetingId, Plan};
 use crate::editor::session::{session, template, with_record_hint};
 use crate::error::{Error, MeetingHint, Result};
 use crate::ledger::meetings::find_meeting;
+use crate::ledger::storage::read_regular_to_string;
 use crate::output::Output;
 
 #[derive(Debug, Clone, Args)]
@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: &EditArgs) -> Result<Output> {
     let ledger = ctx.open()?;
     let r = MeetingRef::parse(&args.meeting)?;
     if let Some(entry) = find_meeting(&ledger, r, ctx.today)? {
-        let text = fs::read_to_string(&entry.path).map_err(|e| Error::io(&entry.path, e))?;
+        let text = read_regular_to_string(&entry.path).map_err(|e| Error::io(&entry.path, e))?;
         let start = with_record_hint(&ledger, &text, entry.id.date);
         return session(ctx, &ledger, entry.id, Some(text), start);
     }

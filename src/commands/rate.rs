@@ -62,10 +62,12 @@ pub fn run(ctx: &Context, args: &RateArgs) -> Result<Output> {
     complete_scores(args, &rubric, &measures, &mut scores)?;
     let sheet = score(&rubric, &measures, &scores).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(|e| e.message(lang())).collect();
-        Error::refused_with(
-            format!("{}:\n  {}", tr("không thể xếp loại", "cannot rate the meeting"), lines.join("\n  ")),
-            tr("chấm các tiêu chí còn thiếu bằng --score TIÊU-CHÍ=ĐIỂM (xem `cellbook rubric show`)", "score what is missing with --score CRITERION=POINTS (see `cellbook rubric show`)"),
-        )
+        let cannot = tr("không thể xếp loại", "cannot rate the meeting");
+        let hint = tr(
+            "chấm các tiêu chí còn thiếu bằng --score TIÊU-CHÍ=ĐIỂM (xem `cellbook rubric show`)",
+            "score what is missing with --score CRITERION=POINTS (see `cellbook rubric show`)",
+        );
+        Error::refused_with(format!("{cannot}:\n  {}", lines.join("\n  ")), hint)
     })?;
     let date = m.date;
     let by = raters(&ledger, args, m)?;

@@ -18,7 +18,7 @@ use crate::core::model::{Kind, Meeting, MeetingId};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::i18n::{lang, tr};
-use crate::ledger::storage::{LedgerLock, write_atomic};
+use crate::ledger::storage::{LedgerLock, read_regular_to_string, write_atomic};
 use crate::ledger::{Ledger, MeetingFile, Source, check_schema_version, merge, parse_source};
 use crate::output::Output;
 use crate::prompt;
@@ -106,10 +106,17 @@ pub fn with_record_hint(ledger: &Ledger, text: &str, date: NaiveDate) -> String 
         ));
         return out;
     }
+    let how = tr(
+        "Bỏ dấu # để ghi biên bản khi cuộc họp đã diễn ra.",
+        "Remove the # to record the meeting once it is held.",
+    );
+    let present = expected.join(", ");
     out.push_str(&format!(
-        "\n\n# {}\n# [record]\n# start = 14:00:00\n# end = 15:30:00\n# chair = \"id\"\n# minute_taker = \"id\"\n# present = [{}]\n# excused = [{{ member = \"id\", reason = \"…\" }}]\n# unexcused = []\n# speakers = []\n# minutes = \"\"\"\n# …\n# \"\"\"\n# conclusion = \"…\"\n# vote = {{ for = 0, against = 0, abstain = 0 }}\n",
-        tr("Bỏ dấu # để ghi biên bản khi cuộc họp đã diễn ra.", "Remove the # to record the meeting once it is held."),
-        expected.join(", ")
+        "\n\n# {how}\n# [record]\n# start = 14:00:00\n# end = 15:30:00\n\
+         # chair = \"id\"\n# minute_taker = \"id\"\n# present = [{present}]\n\
+         # excused = [{{ member = \"id\", reason = \"…\" }}]\n# unexcused = []\n\
+         # speakers = []\n# minutes = \"\"\"\n# …\n# \"\"\"\n# conclusion = \"…\"\n\
+         # vote = {{ for = 0, against = 0, abstain = 0 }}\n"
     ));
     out
 }
@@ -210,7 +217,7 @@ pub fn session(
     };
     let _lock = LedgerLock::acquire(&ledger.root)?;
     let path = ledger.meeting_path(id);
-    let now = fs::read_to_string(&path).ok();
+    let now = read_regular_to_string(&path).ok();
     if now != original {
         return Err(kept_aside(
             copy,

@@ -1,5 +1,5 @@
 //! `cellbook minutes`: the printable *biên bản* of one held meeting, laid out like the official
-//! template (`../shared/DOMAIN.md`, "The minutes"): header, title, time and place, who chaired and who
+//! template (docs/report.md, "The minutes follow the official template"): header, title, time and place, who chaired and who
 //! took the minutes, the member counts, who came and who did not, the proceedings, the
 //! conclusion, the vote and the signatures.
 //!

@@ -10,9 +10,20 @@ use crate::core::model::{ExemptionKind, Kind, Role};
 use crate::error::{Error, Result};
 use crate::i18n::tr;
 
-/// A date as people type it: `2020-07-09` or `09/07/2020`.
+/// A date as people type it: `2020-07-09` or `09/07/2020`, in the years 1900–2200.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    crate::core::dates::parse_date(s)
+    crate::core::dates::read_date(s).map_err(|e| e.message(crate::i18n::lang()))
+}
+
+/// Split the `TASK[@DUE]` of `--action ID=TASK[@DUE]`: a trailing `@…` shaped like a date must
+/// be a valid date (`Báo cáo@31/09/2020` is refused, not stored as a task without a due date).
+pub fn task_and_due(text: &str) -> Result<(&str, Option<NaiveDate>)> {
+    crate::core::dates::split_due(text).map_err(|e| {
+        Error::Usage(format!(
+            "--action '{text}': {}",
+            e.message(crate::i18n::lang())
+        ))
+    })
 }
 
 /// A time of day: `14:00` or `14:00:00`.

@@ -25,7 +25,7 @@ impl MeetingId {
             return None;
         }
         let date = NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d").ok()?;
-        if s[..10] != date.format("%Y-%m-%d").to_string() {
+        if s[..10] != date.format("%Y-%m-%d").to_string() || !crate::core::dates::in_range(date) {
             return None;
         }
         match &s[10..] {
@@ -111,6 +111,9 @@ mod tests {
             "2020-02-30",
             "2020-07-09-x",
             "2020-07-09 ",
+            "1899-12-31",
+            "2201-01-01",
+            "9999-01-01",
         ] {
             assert!(MeetingId::parse(s).is_none(), "{s}");
         }

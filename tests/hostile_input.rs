@@ -118,3 +118,41 @@ fn an_action_due_date_that_is_no_date_is_refused_not_kept_in_the_task() {
             .contains("Gửi thư tới a@b.vn")
     );
 }
+
+// Item 16: a name typed with diacritics matches those diacritics.
+
+#[test]
+fn a_name_typed_with_other_diacritics_names_no_one_and_suggests() {
+    let l = Ledger::example();
+    // Võ Văn Hùng is `hung`: "Hưng" is another name.
+    refused(&l, &["record", "2020-09-24", "--excused", "Hưng=ốm"], 1)
+        .stderr_has("Hưng")
+        .stderr_has("hung (Võ Văn Hùng)");
+    refused(&l, &["member", "set", "Văn Hưng", "--role", "committee"], 1);
+    // As typed with its own diacritics, or without any, it is found.
+    l.run(&["member", "set", "Hùng", "--role", "committee"])
+        .ok();
+    l.run(&["member", "set", "vo van hung", "--role", "member"])
+        .ok();
+}
+
+#[test]
+fn a_wrong_family_name_suggests_the_member_with_that_given_name() {
+    let l = Ledger::example();
+    l.run(&[
+        "member",
+        "add",
+        "Đặng Văn Đức",
+        "--id",
+        "duc",
+        "--joined",
+        "2015-01-01",
+    ])
+    .ok();
+    refused(
+        &l,
+        &["member", "set", "Nguyễn Văn Đức", "--role", "committee"],
+        1,
+    )
+    .stderr_has("duc (Đặng Văn Đức)");
+}

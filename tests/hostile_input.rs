@@ -156,3 +156,32 @@ fn a_wrong_family_name_suggests_the_member_with_that_given_name() {
     )
     .stderr_has("duc (Đặng Văn Đức)");
 }
+
+// Item 17: reserved words as ids.
+
+#[test]
+fn reserved_words_are_refused_as_member_ids() {
+    let l = Ledger::example();
+    for id in ["all", "none", "last", "next"] {
+        refused(&l, &["member", "add", "Lê Văn Tám", "--id", id], 1)
+            .stderr_has(&format!("'{id}'"))
+            .stderr_has("(all, none, last, next)");
+    }
+    l.run(&["member", "add", "Lê Văn Tám", "--id", "allan"])
+        .ok();
+}
+
+#[test]
+fn check_reports_a_reserved_id_in_the_roster() {
+    let l = Ledger::example();
+    let text = l.read("members.toml");
+    l.write(
+        "members.toml",
+        &text.replacen("id = \"son\"", "id = \"all\"", 1),
+    );
+    let line = text[..text.find("id = \"son\"").unwrap()].lines().count() + 1;
+    refused(&l, &["check", "--only", "schema"], 1)
+        .stderr_has(&format!("members.toml:{line}:"))
+        .stderr_has("[E012]")
+        .stderr_has("'all'");
+}

@@ -1,6 +1,7 @@
 //! `cellbook member`: keep the roster.
 
 use crate::args::parse_date;
+use crate::core::model::ids::{MemberIdError, RESERVED_MEMBER_IDS, check_member_id};
 use crate::core::model::{ExemptionKind, Role};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
@@ -107,26 +108,43 @@ pub fn run(ctx: &Context, cmd: MemberCommand) -> Result<Output> {
 }
 
 /// Ids are short ASCII handles that start with a letter, so they can never be mistaken for a
-/// date, an action id or a path.
+/// date, an action id or a path, and none is a word the command line reserves (`all`, `last`…).
+/// The rule lives in the core ([`check_member_id`]); `check` calls this.
 pub fn valid_id(id: &str) -> bool {
-    id.len() <= 32
-        && id.starts_with(|c: char| c.is_ascii_lowercase())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    check_member_id(id).is_ok()
 }
 
 fn add(ctx: &Context, args: &MemberAddArgs) -> Result<Output> {
     let (_lock, mut ledger) = ctx.open_for_write()?;
     let id = args.id.trim().to_owned();
-    if !valid_id(&id) {
-        return Err(Error::refused_with(
-            format!("{} '{id}'", tr("mã không hợp lệ", "invalid id")),
-            tr(
-                "mã gồm chữ thường không dấu, số, - hoặc _, bắt đầu bằng chữ, tối đa 32 ký tự (ví dụ: lan, hung2)",
-                "an id is lowercase ASCII letters, digits, - or _, starting with a letter, at most 32 characters (e.g. lan, hung2)",
-            ),
-        ));
+    match check_member_id(&id) {
+        Ok(()) => {}
+        Err(MemberIdError::Form) => {
+            return Err(Error::refused_with(
+                format!("{} '{id}'", tr("mã không hợp lệ", "invalid id")),
+                tr(
+                    "mã gồm chữ thường không dấu, số, - hoặc _, bắt đầu bằng chữ, tối đa 32 ký tự (ví dụ: lan, hung2)",
+                    "an id is lowercase ASCII letters, digits, - or _, starting with a letter, at most 32 characters (e.g. lan, hung2)",
+                ),
+            ));
+        }
+        Err(MemberIdError::Reserved) => {
+            return Err(Error::refused_with(
+                format!(
+                    "{} '{id}' {} ({})",
+                    tr("mã", "the id"),
+                    tr(
+                        "là từ có nghĩa riêng trên dòng lệnh",
+                        "is a word with its own meaning on the command line"
+                    ),
+                    RESERVED_MEMBER_IDS.join(", ")
+                ),
+                tr(
+                    "chọn mã khác, ví dụ thêm chữ cái hoặc số (all2, lan)",
+                    "choose another id, e.g. add a letter or a digit (all2, lan)",
+                ),
+            ));
+        }
     }
     if let Some(other) = ledger.roster.get(&id) {
         return Err(Error::MemberIdTaken {

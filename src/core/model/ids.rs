@@ -62,6 +62,37 @@ impl fmt::Display for MeetingId {
     }
 }
 
+/// Words the command line gives a meaning where a member or a meeting is expected: `all`
+/// (`record --present all`, `--spoke all`), `last` and `next` (meetings), and `none`, kept for
+/// "nobody". A member with such an id could never be named by it, so none may have one.
+pub const RESERVED_MEMBER_IDS: [&str; 4] = ["all", "none", "last", "next"];
+
+/// Why a member id is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberIdError {
+    /// Not lowercase ASCII letters, digits, `-` or `_`, starting with a letter, at most 32.
+    Form,
+    /// One of [`RESERVED_MEMBER_IDS`].
+    Reserved,
+}
+
+/// Check a member id: a short ASCII handle that starts with a letter, so it can never be
+/// mistaken for a date, an action id or a path, and not a word the command line reserves.
+pub fn check_member_id(id: &str) -> Result<(), MemberIdError> {
+    let well_formed = id.len() <= 32
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if !well_formed {
+        Err(MemberIdError::Form)
+    } else if RESERVED_MEMBER_IDS.contains(&id) {
+        Err(MemberIdError::Reserved)
+    } else {
+        Ok(())
+    }
+}
+
 /// An action is named by its meeting and its number there: `2020-07-09/1`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ActionId {
@@ -116,6 +147,31 @@ mod tests {
             "9999-01-01",
         ] {
             assert!(MeetingId::parse(s).is_none(), "{s}");
+        }
+    }
+
+    #[test]
+    fn member_ids_are_handles_and_not_reserved_words() {
+        for ok in [
+            "lan",
+            "hung2",
+            "a",
+            "tran-van_b",
+            "alll",
+            "nextdoor",
+            "lastname",
+        ] {
+            assert_eq!(check_member_id(ok), Ok(()), "{ok}");
+        }
+        for reserved in ["all", "none", "last", "next"] {
+            assert_eq!(
+                check_member_id(reserved),
+                Err(MemberIdError::Reserved),
+                "{reserved}"
+            );
+        }
+        for bad in ["", "All", "2lan", "-x", "lan!", "lân", &"a".repeat(33)] {
+            assert_eq!(check_member_id(bad), Err(MemberIdError::Form), "{bad}");
         }
     }
 

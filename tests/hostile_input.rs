@@ -185,3 +185,96 @@ fn check_reports_a_reserved_id_in_the_roster() {
         .stderr_has("[E012]")
         .stderr_has("'all'");
 }
+
+// Item 14: terminal escapes never reach the screen.
+
+/// ESC (clear the screen), BEL and a right-to-left override, as a file may hold them.
+const HIDDEN: [char; 3] = ['\u{1b}', '\u{7}', '\u{202e}'];
+
+#[test]
+fn text_from_files_is_printed_with_control_characters_visible() {
+    let l = Ledger::example();
+    let meeting = "meetings/2020/2020-09-24.toml";
+    let text = l.read(meeting);
+    let poisoned = text
+        .replacen("title = \"", "title = \"\\u001b[2J\\u0007", 1)
+        .replacen("place = \"", "place = \"\\u202e", 1)
+        .replacen(
+            "{ member = \"hoa\", task = \"",
+            "{ member = \"hoa\", task = \"\\u001b]0;x\\u0007",
+            1,
+        )
+        .replacen("minutes = \"\"\"", "minutes = \"\"\"\\u001b[31m", 1)
+        .replacen("task = \"Hoàn thiện", "task = \"\\u202eHoàn thiện", 1);
+    assert_eq!(poisoned.matches("\\u").count(), 7, "every spot was found");
+    l.write(meeting, &poisoned);
+    let roster = l.read("members.toml");
+    l.write(
+        "members.toml",
+        &roster.replacen(
+            "name = \"Võ Văn Hùng\"",
+            "name = \"Võ Văn Hùng\\u001b[8m\"",
+            1,
+        ),
+    );
+    let before = l.files();
+    for args in [
+        &["show", "2020-09-24"][..],
+        &["action", "list"],
+        &["member", "list"],
+        &["minutes", "2020-09-24"],
+        &["minutes", "2020-09-24", "--format", "html"],
+        &["status"],
+        &["list"],
+    ] {
+        let run = l.run(args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        assert!(
+            !run.stdout.contains(HIDDEN),
+            "{args:?} printed a hidden character:\n{}",
+            run.stdout
+        );
+        assert!(
+            args[0] == "list" || args[0] == "status" || run.stdout.contains("\\u{"),
+            "{args:?} did not show the escape:\n{}",
+            run.stdout
+        );
+    }
+    let shown = l.run(&["show", "2020-09-24"]).ok().stdout;
+    assert!(
+        shown.contains("\\u{1b}[2J\\u{7}Sinh hoạt chuyên đề"),
+        "{shown}"
+    );
+    assert!(shown.contains("\\u{202e}Phòng họp"), "{shown}");
+    assert!(before == l.files(), "reading changed the ledger");
+}
+
+#[test]
+fn text_typed_with_control_characters_is_refused() {
+    let l = Ledger::example();
+    for args in [
+        &["plan", "2020-12-01", "--topic", "Họp\u{1b}[2J"][..],
+        &["plan", "2020-12-01", "--place", "Phòng \u{202e}họp"],
+        &["plan", "2020-12-01", "--title", "Tiêu đề\u{7}"],
+        &["plan", "2020-12-01", "--assign", "lan=Báo cáo\r"],
+        &[
+            "member",
+            "exempt",
+            "lan",
+            "--from",
+            "2020-12-01",
+            "--reason",
+            "Ốm\u{1b}[8m",
+        ],
+    ] {
+        refused(&l, args, 2).stderr_has("\\u{");
+    }
+    refused(
+        &l,
+        &["member", "add", "Lê Văn\u{202e} Tám", "--id", "tam"],
+        1,
+    );
+    // Newlines stay allowed where text may have several lines.
+    l.run(&["plan", "2020-12-01", "--topic", "Dòng một\ndòng hai"])
+        .ok();
+}

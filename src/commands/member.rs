@@ -1,6 +1,6 @@
 //! `cellbook member`: keep the roster.
 
-use crate::args::parse_date;
+use crate::args::{line, parse_date};
 use crate::core::model::ids::{MemberIdError, RESERVED_MEMBER_IDS, check_member_id};
 use crate::core::model::{ExemptionKind, Role};
 use chrono::NaiveDate;
@@ -87,7 +87,7 @@ pub struct MemberExemptArgs {
     pub to: Option<NaiveDate>,
     #[arg(long, value_enum, default_value = "exempt")]
     pub kind: ExemptionKind,
-    #[arg(long)]
+    #[arg(long, value_parser = line)]
     pub reason: Option<String>,
 }
 
@@ -153,7 +153,9 @@ fn add(ctx: &Context, args: &MemberAddArgs) -> Result<Output> {
         });
     }
     let name = nfc(args.name.trim());
-    if name.is_empty() || name.chars().any(char::is_control) {
+    // Control characters and bidirectional overrides would act on the terminal of whoever
+    // lists the roster later.
+    if name.is_empty() || crate::core::text::hidden_in(&name, false).is_some() {
         return Err(Error::refused(tr(
             "tên không được trống hoặc chứa ký tự điều khiển",
             "the name must not be empty or contain control characters",
@@ -193,10 +195,10 @@ fn add(ctx: &Context, args: &MemberAddArgs) -> Result<Output> {
         exempt: vec![],
     });
     save_roster(&ledger)?;
-    Ok(Output::text(format!(
+    Ok(Output::text(crate::render::shown(format!(
         "{notes}{} {name} ({id})\n",
         tr("Đã thêm", "Added")
-    )))
+    ))))
 }
 
 fn set(ctx: &Context, args: &MemberSetArgs) -> Result<Output> {
@@ -247,7 +249,7 @@ fn set(ctx: &Context, args: &MemberSetArgs) -> Result<Output> {
         member.id
     );
     save_roster(&ledger)?;
-    Ok(Output::text(summary))
+    Ok(Output::text(crate::render::shown(summary)))
 }
 
 fn exempt(ctx: &Context, args: &MemberExemptArgs) -> Result<Output> {
@@ -293,7 +295,7 @@ fn exempt(ctx: &Context, args: &MemberExemptArgs) -> Result<Output> {
             .unwrap_or_default()
     );
     save_roster(&ledger)?;
-    Ok(Output::text(summary))
+    Ok(Output::text(crate::render::shown(summary)))
 }
 
 fn list(ctx: &Context, args: &MemberListArgs) -> Result<Output> {
@@ -360,7 +362,7 @@ fn list(ctx: &Context, args: &MemberListArgs) -> Result<Output> {
             tr("được tính", "counted")
         ));
     }
-    Ok(Output::text(out))
+    Ok(Output::text(crate::render::shown(out)))
 }
 
 #[cfg(test)]

@@ -18,3 +18,4 @@ pub mod period;
 pub mod reminders;
 pub mod report;
 pub mod rubric;
+pub mod text;

@@ -217,9 +217,17 @@ fn text_from_files_is_printed_with_control_characters_visible() {
             1,
         ),
     );
+    let config = l.read("cellbook.toml");
+    l.write(
+        "cellbook.toml",
+        &config.replacen("name = \"Chi bộ 7", "name = \"\\u001b[5mChi bộ 7", 1),
+    );
     let before = l.files();
     for args in [
         &["show", "2020-09-24"][..],
+        &["report", "--quarter", "2020-Q3"],
+        &["report", "--quarter", "2020-Q3", "--format", "md"],
+        &["report", "--quarter", "2020-Q3", "--format", "html"],
         &["action", "list"],
         &["member", "list"],
         &["minutes", "2020-09-24"],

@@ -255,6 +255,10 @@ fn text_from_files_is_printed_with_control_characters_visible() {
     );
     assert!(shown.contains("\\u{202e}Phòng họp"), "{shown}");
     assert!(before == l.files(), "reading changed the ledger");
+    // A name in an error message (a suggestion) is shown the same way.
+    let run = refused(&l, &["member", "set", "Hưng", "--role", "committee"], 1);
+    assert!(!run.stderr.contains(HIDDEN), "{}", run.stderr);
+    assert!(run.stderr.contains("Hùng\\u{1b}[8m"), "{}", run.stderr);
 }
 
 #[test]

@@ -70,18 +70,20 @@ pub fn member<'a>(
     match found.as_slice() {
         [one] => Ok(one),
         [] => Err(LookupError::UnknownMember {
-            query: query.clone(),
+            query: crate::core::text::visible(&query).into_owned(),
             candidates: suggestions(roster, &query),
         }),
         many => Err(LookupError::AmbiguousMember {
-            query: query.clone(),
+            query: crate::core::text::visible(&query).into_owned(),
             candidates: many.iter().map(|m| describe(m)).collect(),
         }),
     }
 }
 
+/// A member as a candidate in a message: `id (Name)`, the name with any control character a
+/// hand-written roster may hold made visible, since the message goes to a terminal.
 fn describe(m: &Member) -> String {
-    format!("{} ({})", m.id, m.name)
+    format!("{} ({})", m.id, crate::core::text::visible(&m.name))
 }
 
 /// How many members a failed lookup suggests at most (ledger-format §8: "up to five").
@@ -298,6 +300,19 @@ mod tests {
                 assert_eq!(candidates.len(), MAX_SUGGESTIONS);
                 assert_eq!(candidates[0], "duc (Đặng Văn Đức)");
             }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn candidates_show_hidden_characters_in_names() {
+        let mut r = roster();
+        r.members.push(m("x", "Lê\u{1b}[2J Thị Dung"));
+        match member(&r, "thi dung", None) {
+            Err(LookupError::AmbiguousMember { candidates, .. }) => assert_eq!(
+                candidates,
+                vec!["dung (Đỗ Thị Dung)", "x (Lê\\u{1b}[2J Thị Dung)"]
+            ),
             other => panic!("{other:?}"),
         }
     }

@@ -10,9 +10,51 @@ use crate::core::model::{ExemptionKind, Kind, Role};
 use crate::error::{Error, Result};
 use crate::i18n::tr;
 
-/// A date as people type it: `2020-07-09` or `09/07/2020`.
+/// A date as people type it: `2020-07-09` or `09/07/2020`, in the years 1900–2200.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    crate::core::dates::parse_date(s)
+    crate::core::dates::read_date(s).map_err(|e| e.message(crate::i18n::lang()))
+}
+
+/// One line of text typed on the command line (a topic, a place, a name): refused if it holds
+/// a control character or a bidirectional override, which would act on the terminal of whoever
+/// reads the ledger later.
+pub fn line(s: &str) -> Result<String, String> {
+    refuse_hidden(s, false).map(|()| s.to_owned())
+}
+
+/// Text that may run over several lines, typed on the command line (minutes, a title, a topic):
+/// like [`line`], but line breaks (LF or CRLF) and tabs are allowed; they are layout, and the
+/// renderers show them as such.
+pub fn text_block(s: &str) -> Result<String, String> {
+    refuse_hidden(s, true).map(|()| s.to_owned())
+}
+
+/// Refuse text with a hidden character ([`crate::core::text::is_hidden`]), naming it.
+pub fn refuse_hidden(s: &str, multiline: bool) -> Result<(), String> {
+    match crate::core::text::hidden_in(s, multiline) {
+        None => Ok(()),
+        Some(c) => Err(format!(
+            "'{}' {} \\u{{{:x}}}: {}",
+            crate::core::text::visible(s),
+            tr("có ký tự điều khiển", "holds the control character"),
+            u32::from(c),
+            tr(
+                "hãy gõ lại mà không có ký tự đó",
+                "type the text again without it"
+            )
+        )),
+    }
+}
+
+/// Split the `TASK[@DUE]` of `--action ID=TASK[@DUE]`: a trailing `@…` shaped like a date must
+/// be a valid date (`Báo cáo@31/09/2020` is refused, not stored as a task without a due date).
+pub fn task_and_due(text: &str) -> Result<(&str, Option<NaiveDate>)> {
+    crate::core::dates::split_due(text).map_err(|e| {
+        Error::Usage(format!(
+            "--action '{text}': {}",
+            e.message(crate::i18n::lang())
+        ))
+    })
 }
 
 /// A time of day: `14:00` or `14:00:00`.

@@ -191,7 +191,7 @@ fn check_roster(src: &Source, roster: &Roster, diags: &mut Vec<Diagnostic>) {
                 &at("id"),
             ));
         }
-        if !crate::core::model::ids::valid_member_id(&m.id) {
+        if crate::core::model::ids::check_member_id(&m.id).is_err() {
             diags.push(src.report(&Problem::InvalidMemberId { id: m.id.clone() }, &at("id")));
         }
         if m.name.trim().is_empty() {

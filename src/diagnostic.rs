@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::core::text::visible;
 use crate::render::style::{Style, paint};
 
 pub use crate::core::problem::{Code, Problem, Severity};
@@ -153,6 +154,9 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
+    /// Text from the file (the line, and any message or hint that quotes it) is printed with its
+    /// control characters made visible, so a hostile file cannot drive the terminal; the caret
+    /// is placed under the visible text.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (sev, style) = match self.severity {
             Severity::Error => (crate::i18n::tr("lỗi", "error"), Style::Error),
@@ -160,31 +164,38 @@ impl fmt::Display for Diagnostic {
         };
         let label = format!("{sev}[{}]", self.code);
         let label = paint(&label, style);
-        let file = self.file.display();
+        let file = self.file.display().to_string();
+        let (file, message) = (visible(&file), visible(&self.message));
         match &self.location {
             Some(loc) => {
-                writeln!(
-                    f,
-                    "{file}:{}:{}: {label}: {}",
-                    loc.line, loc.column, self.message
-                )?;
+                writeln!(f, "{file}:{}:{}: {label}: {message}", loc.line, loc.column)?;
                 let gutter = loc.line.to_string().len();
                 writeln!(f, "{:gutter$} |", "")?;
-                writeln!(f, "{} | {}", loc.line, loc.text)?;
-                let pad: String = loc
+                writeln!(f, "{} | {}", loc.line, visible(&loc.text))?;
+                let before: String = loc
                     .text
                     .chars()
                     .take(loc.caret_col.saturating_sub(1))
+                    .collect();
+                let spot: String = loc
+                    .text
+                    .chars()
+                    .skip(loc.caret_col.saturating_sub(1))
+                    .take(loc.width)
+                    .collect();
+                let pad: String = visible(&before)
+                    .chars()
                     .map(|c| if c == '\t' { '\t' } else { ' ' })
                     .collect();
-                let caret = "^".repeat(loc.width);
+                let width = visible(&spot).chars().count().max(loc.width);
+                let caret = "^".repeat(width);
                 write!(f, "{:gutter$} | {pad}{}", "", paint(&caret, style))?;
             }
-            None => write!(f, "{file}: {label}: {}", self.message)?,
+            None => write!(f, "{file}: {label}: {message}")?,
         }
         if let Some(hint) = &self.hint {
             let label = paint(crate::i18n::tr("gợi ý", "hint"), Style::Hint);
-            write!(f, "\n  = {label}: {hint}")?;
+            write!(f, "\n  = {label}: {}", visible(hint))?;
         }
         Ok(())
     }
@@ -218,6 +229,26 @@ mod tests {
             "{shown}"
         );
         assert!(shown.ends_with("= hint: fix it"));
+    }
+
+    #[test]
+    fn control_characters_in_the_file_are_shown_and_the_caret_follows() {
+        let src = "title = \"\u{1b}[2J\" x\n";
+        let at = src.find('x').unwrap();
+        let bad = Problem::Toml {
+            parser: "bad \u{7}".into(),
+        };
+        let d = Diagnostic::of(&bad, Path::new("f.toml")).at(src, Some(at..at + 1));
+        let shown = d.to_string();
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{7}'),
+            "{shown:?}"
+        );
+        let lines: Vec<&str> = shown.lines().collect();
+        assert!(lines[0].ends_with("bad \\u{7}"), "{shown}");
+        assert_eq!(lines[2], "1 | title = \"\\u{1b}[2J\" x");
+        let caret = lines[3].find('^').unwrap();
+        assert_eq!(&lines[2][caret..caret + 1], "x", "{shown}");
     }
 
     #[test]

@@ -106,7 +106,7 @@ fn done(ctx: &Context, args: &ActionDoneArgs) -> Result<Output> {
             show_date(p, lang())
         ));
     }
-    Ok(Output::text(out))
+    Ok(Output::text(crate::render::shown(out)))
 }
 
 fn list(ctx: &Context, args: &ActionListArgs) -> Result<Output> {
@@ -157,7 +157,7 @@ fn list(ctx: &Context, args: &ActionListArgs) -> Result<Output> {
             tr("Không có việc nào.", "No actions.")
         )));
     }
-    Ok(Output::text(format!("{t}\n")))
+    Ok(Output::text(crate::render::shown(format!("{t}\n"))))
 }
 
 #[cfg(test)]

@@ -87,5 +87,5 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<Output> {
             tr("Chưa có cuộc họp nào.", "No meetings.")
         )));
     }
-    Ok(Output::text(format!("{t}\n")))
+    Ok(Output::text(crate::render::shown(format!("{t}\n"))))
 }

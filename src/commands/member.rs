@@ -1,7 +1,7 @@
 //! `cellbook member`: keep the roster.
 
-use crate::args::parse_date;
-use crate::core::model::ids::valid_member_id;
+use crate::args::{line, parse_date};
+use crate::core::model::ids::{MemberIdError, RESERVED_MEMBER_IDS, check_member_id};
 use crate::core::model::{ExemptionKind, Role};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
@@ -87,7 +87,7 @@ pub struct MemberExemptArgs {
     pub to: Option<NaiveDate>,
     #[arg(long, value_enum, default_value = "exempt")]
     pub kind: ExemptionKind,
-    #[arg(long)]
+    #[arg(long, value_parser = line)]
     pub reason: Option<String>,
 }
 
@@ -107,18 +107,39 @@ pub fn run(ctx: &Context, cmd: MemberCommand) -> Result<Output> {
     }
 }
 
-fn add(ctx: &Context, args: &MemberAddArgs) -> Result<Output> {
-    let (_lock, mut ledger) = ctx.open_for_write()?;
-    let id = args.id.trim().to_owned();
-    if !valid_member_id(&id) {
-        return Err(Error::refused_with(
+/// Refuse an id that is not a short ASCII handle, or a word the command line reserves.
+fn refuse_bad_id(id: &str) -> Result<()> {
+    match check_member_id(id) {
+        Ok(()) => Ok(()),
+        Err(MemberIdError::Form) => Err(Error::refused_with(
             format!("{} '{id}'", tr("mã không hợp lệ", "invalid id")),
             tr(
                 "mã gồm chữ thường không dấu, số, - hoặc _, bắt đầu bằng chữ, tối đa 32 ký tự (ví dụ: lan, hung2)",
                 "an id is lowercase ASCII letters, digits, - or _, starting with a letter, at most 32 characters (e.g. lan, hung2)",
             ),
-        ));
+        )),
+        Err(MemberIdError::Reserved) => Err(Error::refused_with(
+            format!(
+                "{} '{id}' {} ({})",
+                tr("mã", "the id"),
+                tr(
+                    "là từ có nghĩa riêng trên dòng lệnh",
+                    "is a word with its own meaning on the command line"
+                ),
+                RESERVED_MEMBER_IDS.join(", ")
+            ),
+            tr(
+                "chọn mã khác, ví dụ thêm chữ cái hoặc số (all2, lan)",
+                "choose another id, e.g. add a letter or a digit (all2, lan)",
+            ),
+        )),
     }
+}
+
+fn add(ctx: &Context, args: &MemberAddArgs) -> Result<Output> {
+    let (_lock, mut ledger) = ctx.open_for_write()?;
+    let id = args.id.trim().to_owned();
+    refuse_bad_id(&id)?;
     if let Some(other) = ledger.roster.get(&id) {
         return Err(Error::MemberIdTaken {
             holder: other.name.clone(),
@@ -126,7 +147,9 @@ fn add(ctx: &Context, args: &MemberAddArgs) -> Result<Output> {
         });
     }
     let name = nfc(args.name.trim());
-    if name.is_empty() || name.chars().any(char::is_control) {
+    // Control characters and bidirectional overrides would act on the terminal of whoever
+    // lists the roster later.
+    if name.is_empty() || crate::core::text::hidden_in(&name, false).is_some() {
         return Err(Error::refused(tr(
             "tên không được trống hoặc chứa ký tự điều khiển",
             "the name must not be empty or contain control characters",
@@ -166,10 +189,10 @@ fn add(ctx: &Context, args: &MemberAddArgs) -> Result<Output> {
         exempt: vec![],
     });
     save_roster(&ledger)?;
-    Ok(Output::text(format!(
+    Ok(Output::text(crate::render::shown(format!(
         "{notes}{} {name} ({id})\n",
         tr("Đã thêm", "Added")
-    )))
+    ))))
 }
 
 fn set(ctx: &Context, args: &MemberSetArgs) -> Result<Output> {
@@ -220,7 +243,7 @@ fn set(ctx: &Context, args: &MemberSetArgs) -> Result<Output> {
         member.id
     );
     save_roster(&ledger)?;
-    Ok(Output::text(summary))
+    Ok(Output::text(crate::render::shown(summary)))
 }
 
 fn exempt(ctx: &Context, args: &MemberExemptArgs) -> Result<Output> {
@@ -266,7 +289,7 @@ fn exempt(ctx: &Context, args: &MemberExemptArgs) -> Result<Output> {
             .unwrap_or_default()
     );
     save_roster(&ledger)?;
-    Ok(Output::text(summary))
+    Ok(Output::text(crate::render::shown(summary)))
 }
 
 fn list(ctx: &Context, args: &MemberListArgs) -> Result<Output> {
@@ -333,7 +356,7 @@ fn list(ctx: &Context, args: &MemberListArgs) -> Result<Output> {
             tr("được tính", "counted")
         ));
     }
-    Ok(Output::text(out))
+    Ok(Output::text(crate::render::shown(out)))
 }
 
 #[cfg(test)]

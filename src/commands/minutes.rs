@@ -34,8 +34,8 @@ pub fn run(ctx: &Context, args: &MinutesArgs) -> Result<Output> {
         });
     };
     let text = match args.format {
-        MinutesFormat::Md => minutes::markdown(&m),
-        MinutesFormat::Html => minutes::html(&m),
+        MinutesFormat::Md => crate::render::shown(minutes::markdown(&m)),
+        MinutesFormat::Html => crate::render::shown(minutes::html(&m)),
     };
     emit(args.out.as_deref(), text)
 }

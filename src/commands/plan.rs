@@ -1,6 +1,6 @@
 //! `cellbook plan`: create a meeting file with its preparation.
 
-use crate::args::{parse_date, parse_time, split_pair};
+use crate::args::{parse_date, parse_time, split_pair, text_block};
 use crate::context::Context;
 use crate::core::dates::{self, show_date};
 use crate::core::lookup;
@@ -23,22 +23,22 @@ pub struct PlanArgs {
     pub date: Option<NaiveDate>,
     #[arg(long, value_enum, default_value = "regular")]
     pub kind: Kind,
-    #[arg(long)]
+    #[arg(long, value_parser = text_block)]
     pub title: Option<String>,
     /// Start time, HH:MM (default: the ledger's usual time)
     #[arg(long, value_parser = parse_time)]
     pub time: Option<NaiveTime>,
     /// Place (default: the ledger's usual place)
-    #[arg(long)]
+    #[arg(long, value_parser = text_block)]
     pub place: Option<String>,
     /// A topic on the agenda (repeatable)
-    #[arg(long = "topic", value_name = "TEXT")]
+    #[arg(long = "topic", value_name = "TEXT", value_parser = text_block)]
     pub topics: Vec<String>,
     /// A part assigned to a member: ID=TASK (repeatable)
-    #[arg(long = "assign", value_name = "ID=TASK")]
+    #[arg(long = "assign", value_name = "ID=TASK", value_parser = text_block)]
     pub assignments: Vec<String>,
     /// A directive to pass on: "REF|DATE|TITLE" (repeatable)
-    #[arg(long = "directive", value_name = "REF|DATE|TITLE")]
+    #[arg(long = "directive", value_name = "REF|DATE|TITLE", value_parser = text_block)]
     pub directives: Vec<String>,
     /// Date the documents were sent to members
     #[arg(long, value_parser = parse_date)]

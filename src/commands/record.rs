@@ -469,12 +469,7 @@ fn apply_actions(
 ) -> Result<()> {
     for a in &args.actions {
         let (m, rest) = split_pair(a, "--action", "ID=TASK[@DUE]")?;
-        let (task, due) = match rest.rsplit_once('@') {
-            Some((task, due)) if dates::parse_date(due).is_ok() => {
-                (task.trim(), dates::parse_date(due).ok())
-            }
-            _ => (rest, None),
-        };
+        let (task, due) = crate::args::task_and_due(rest)?;
         if let Some(due) = due
             && due < date
         {

@@ -25,7 +25,7 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Result<Output> {
     let file = load_meeting_ref(&ledger, &args.meeting, ctx.today)?;
     let mut out = String::new();
     render(&ledger, file.id, &file.meeting, &mut out);
-    Ok(Output::text(out))
+    Ok(Output::text(crate::render::shown(out)))
 }
 
 /// A member's name for display, falling back to the id for someone not on the roster.

@@ -61,7 +61,7 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> Result<Output> {
         today,
     };
     let text = match args.format {
-        Format::Text => view.text(&list, &unreadable),
+        Format::Text => crate::render::shown(view.text(&list, &unreadable)),
         Format::Json => {
             // A `Value` always serialises.
             let mut s =

@@ -70,44 +70,63 @@ pub fn member<'a>(
     match found.as_slice() {
         [one] => Ok(one),
         [] => Err(LookupError::UnknownMember {
-            query: query.clone(),
+            query: crate::core::text::visible(&query).into_owned(),
             candidates: suggestions(roster, &query),
         }),
         many => Err(LookupError::AmbiguousMember {
-            query: query.clone(),
+            query: crate::core::text::visible(&query).into_owned(),
             candidates: many.iter().map(|m| describe(m)).collect(),
         }),
     }
 }
 
+/// A member as a candidate in a message: `id (Name)`, the name with any control character a
+/// hand-written roster may hold made visible, since the message goes to a terminal.
 fn describe(m: &Member) -> String {
-    format!("{} ({})", m.id, m.name)
+    format!("{} ({})", m.id, crate::core::text::visible(&m.name))
 }
 
-/// Members whose id or any word of whose name is close to the query: what the person probably
-/// meant.
+/// How many members a failed lookup suggests at most (ledger-format §8: "up to five").
+pub const MAX_SUGGESTIONS: usize = 5;
+
+/// How far the folded query is from a member: the closest of their id, each word of their name
+/// and their whole name by string distance, and, for a query of several words, the number of
+/// its words that are not words of the name when the given names (the last words) agree, so
+/// that `Nguyễn Văn Đức` is one word away from `Đặng Văn Đức`.
+fn distance(q: &str, m: &Member) -> usize {
+    let name = names::fold(&m.name);
+    let by_spelling = std::iter::once(m.id.to_ascii_lowercase())
+        .chain(name.split(' ').map(str::to_owned))
+        .chain(std::iter::once(name.clone()))
+        // Optimal string alignment: swapping two neighbours counts as one typo ("trihn").
+        .map(|w| strsim::osa_distance(q, &w))
+        .min()
+        .unwrap_or(usize::MAX);
+    let q_words: Vec<&str> = q.split(' ').collect();
+    let n_words: Vec<&str> = name.split(' ').collect();
+    let by_words = match (q_words.as_slice(), n_words.last()) {
+        ([_, .., given], Some(their_given)) if given == their_given => {
+            q_words.iter().filter(|w| !n_words.contains(w)).count()
+        }
+        _ => usize::MAX,
+    };
+    by_spelling.min(by_words)
+}
+
+/// Members whose id or name is close to the query: what the person probably meant, closest
+/// first, at most [`MAX_SUGGESTIONS`].
 fn suggestions(roster: &Roster, query: &str) -> Vec<String> {
     let q = names::fold(query);
     let mut scored: Vec<(usize, &Member)> = roster
         .members
         .iter()
-        .map(|m| {
-            let name = names::fold(&m.name);
-            let d = std::iter::once(m.id.to_ascii_lowercase().as_str().to_owned())
-                .chain(name.split(' ').map(str::to_owned))
-                .chain(std::iter::once(name.clone()))
-                // Optimal string alignment: swapping two neighbours counts as one typo ("trihn").
-                .map(|w| strsim::osa_distance(&q, &w))
-                .min()
-                .unwrap_or(usize::MAX);
-            (d, m)
-        })
+        .map(|m| (distance(&q, m), m))
         .filter(|(d, _)| *d <= 2.max(q.chars().count() / 3))
         .collect();
     scored.sort_by_key(|(d, m)| (*d, m.id.clone()));
     scored
         .into_iter()
-        .take(5)
+        .take(MAX_SUGGESTIONS)
         .map(|(_, m)| describe(m))
         .collect()
 }
@@ -224,6 +243,78 @@ mod tests {
             member(&r2, "thi dung", None),
             Err(LookupError::AmbiguousMember { .. })
         ));
+    }
+
+    #[test]
+    fn a_name_typed_with_other_diacritics_is_not_found_but_suggested() {
+        let mut r = roster();
+        r.members.push(m("hung", "Võ Văn Hùng"));
+        match member(&r, "Hưng", None) {
+            Err(LookupError::UnknownMember { candidates, .. }) => {
+                assert_eq!(candidates[0], "hung (Võ Văn Hùng)", "{candidates:?}")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(member(&r, "Hùng", None), Ok(found) if found.id == "hung"));
+        assert!(matches!(member(&r, "hung", None), Ok(found) if found.id == "hung"));
+        r.members.push(m("hung2", "Lê Văn Hưng"));
+        assert!(matches!(member(&r, "Hưng", None), Ok(found) if found.id == "hung2"));
+        assert!(matches!(member(&r, "Văn Hùng", None), Ok(found) if found.id == "hung"));
+        assert!(matches!(
+            member(&r, "van hung", None),
+            Err(LookupError::AmbiguousMember { .. })
+        ));
+    }
+
+    #[test]
+    fn a_wrong_family_name_suggests_the_same_given_name() {
+        let mut r = roster();
+        r.members.push(m("duc", "Đặng Văn Đức"));
+        r.members.push(m("minh", "Nguyễn Văn Minh"));
+        match member(&r, "Nguyễn Văn Đức", None) {
+            // The same given name first; a near spelling of the whole name after it.
+            Err(LookupError::UnknownMember { candidates, .. }) => assert_eq!(
+                candidates,
+                vec!["duc (Đặng Văn Đức)", "minh (Nguyễn Văn Minh)"]
+            ),
+            other => panic!("{other:?}"),
+        }
+        match member(&r, "Trần Thị Lan", None) {
+            Err(LookupError::UnknownMember { candidates, .. }) => {
+                assert!(candidates.is_empty(), "{candidates:?}")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn at_most_five_suggestions_closest_first() {
+        let mut r = roster();
+        for i in 0..8 {
+            r.members
+                .push(m(&format!("duc{i}"), &format!("Họ{i} Văn Đức")));
+        }
+        r.members.push(m("duc", "Đặng Văn Đức"));
+        match member(&r, "Nguyễn Văn Đức", None) {
+            Err(LookupError::UnknownMember { candidates, .. }) => {
+                assert_eq!(candidates.len(), MAX_SUGGESTIONS);
+                assert_eq!(candidates[0], "duc (Đặng Văn Đức)");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn candidates_show_hidden_characters_in_names() {
+        let mut r = roster();
+        r.members.push(m("x", "Lê\u{1b}[2J Thị Dung"));
+        match member(&r, "thi dung", None) {
+            Err(LookupError::AmbiguousMember { candidates, .. }) => assert_eq!(
+                candidates,
+                vec!["dung (Đỗ Thị Dung)", "x (Lê\\u{1b}[2J Thị Dung)"]
+            ),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

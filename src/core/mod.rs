@@ -20,3 +20,4 @@ pub mod reminders;
 pub mod report;
 pub mod rubric;
 pub mod rules;
+pub mod text;

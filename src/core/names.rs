@@ -34,19 +34,40 @@ pub enum NameMatch {
     Full,
 }
 
-/// Whether `query` names `name`, ignoring diacritics and case.
+/// Whether a word or name was typed with diacritics (a tone or vowel mark, or `đ`).
+pub fn has_diacritics(s: &str) -> bool {
+    s.nfd()
+        .any(|c| is_combining_mark(c) || matches!(c, 'đ' | 'Đ'))
+}
+
+/// Whether one typed word names one word of a name. A word typed without diacritics matches by
+/// folding (`hung` names `Hùng` and `Hưng`); a word typed with them must match them exactly,
+/// ignoring case and normalisation only (`Hưng` does not name `Hùng`).
+fn word_matches(query: &str, word: &str) -> bool {
+    if has_diacritics(query) {
+        nfc(query).to_lowercase() == nfc(word).to_lowercase()
+    } else {
+        fold(query) == fold(word)
+    }
+}
+
+/// Whether `query` names `name`: ignoring case, and ignoring the diacritics of each word typed
+/// without them; a word typed with diacritics must carry the name's own.
 pub fn name_matches(query: &str, name: &str) -> Option<NameMatch> {
-    let q = fold(query);
-    let n = fold(name);
-    if q.is_empty() {
+    let q: Vec<&str> = query.split_whitespace().collect();
+    let n: Vec<&str> = name.split_whitespace().collect();
+    if q.is_empty() || q.len() > n.len() {
         return None;
     }
-    if q == n {
-        return Some(NameMatch::Full);
+    let tail = &n[n.len() - q.len()..];
+    if !q.iter().zip(tail).all(|(q, w)| word_matches(q, w)) {
+        return None;
     }
-    let q_words: Vec<&str> = q.split(' ').collect();
-    let n_words: Vec<&str> = n.split(' ').collect();
-    (q_words.len() < n_words.len() && n_words.ends_with(&q_words)).then_some(NameMatch::Partial)
+    Some(if q.len() == n.len() {
+        NameMatch::Full
+    } else {
+        NameMatch::Partial
+    })
 }
 
 /// Whether the query matches the name exactly as written, diacritics included (case-insensitive,
@@ -88,5 +109,28 @@ mod tests {
         );
         assert_eq!(name_matches("Dương", name), None);
         assert_eq!(name_matches("", name), None);
+    }
+
+    #[test]
+    fn diacritics_typed_must_be_the_names_own() {
+        let name = "Võ Văn Hùng";
+        assert_eq!(name_matches("Hưng", name), None);
+        assert_eq!(name_matches("Văn Hưng", name), None);
+        assert_eq!(name_matches("Vo Van Hưng", name), None);
+        assert_eq!(name_matches("Hung", name), Some(NameMatch::Partial));
+        assert_eq!(name_matches("hùng", name), Some(NameMatch::Partial));
+        assert_eq!(name_matches("HÙNG", name), Some(NameMatch::Partial));
+        assert_eq!(name_matches("van Hùng", name), Some(NameMatch::Partial));
+        assert_eq!(name_matches("vo  van hung", name), Some(NameMatch::Full));
+        assert_eq!(name_matches("Võ Văn Hùng", name), Some(NameMatch::Full));
+        // NFD typed, NFC stored (and the other way round) are the same letters.
+        let nfd: String = "Hùng".nfd().collect();
+        assert_eq!(name_matches(&nfd, name), Some(NameMatch::Partial));
+        let stored_nfd: String = name.nfd().collect();
+        assert_eq!(name_matches("Hùng", &stored_nfd), Some(NameMatch::Partial));
+        // đ is a diacritic: "Đức" does not name "Dục", "duc" names both.
+        assert_eq!(name_matches("Đức", "Lê Dục"), None);
+        assert_eq!(name_matches("duc", "Lê Dục"), Some(NameMatch::Partial));
+        assert!(has_diacritics("Đức") && has_diacritics("đ") && !has_diacritics("Duc"));
     }
 }

@@ -171,7 +171,7 @@ pub fn clean_text(s: &str) -> String {
                 out.push('\n');
             }
             '\n' | '\t' => out.push(c),
-            c if c.is_control() => {}
+            c if crate::core::text::is_hidden(c) => {}
             c => out.push(c),
         }
     }

@@ -25,7 +25,7 @@ impl MeetingId {
             return None;
         }
         let date = NaiveDate::parse_from_str(&s[..10], "%Y-%m-%d").ok()?;
-        if s[..10] != date.format("%Y-%m-%d").to_string() {
+        if s[..10] != date.format("%Y-%m-%d").to_string() || !crate::core::dates::in_range(date) {
             return None;
         }
         match &s[10..] {
@@ -62,6 +62,37 @@ impl fmt::Display for MeetingId {
     }
 }
 
+/// Words the command line gives a meaning where a member or a meeting is expected: `all`
+/// (`record --present all`, `--spoke all`), `last` and `next` (meetings), and `none`, kept for
+/// "nobody". A member with such an id could never be named by it, so none may have one.
+pub const RESERVED_MEMBER_IDS: [&str; 4] = ["all", "none", "last", "next"];
+
+/// Why a member id is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberIdError {
+    /// Not lowercase ASCII letters, digits, `-` or `_`, starting with a letter, at most 32.
+    Form,
+    /// One of [`RESERVED_MEMBER_IDS`].
+    Reserved,
+}
+
+/// Check a member id: a short ASCII handle that starts with a letter, so it can never be
+/// mistaken for a date, an action id or a path, and not a word the command line reserves.
+pub fn check_member_id(id: &str) -> Result<(), MemberIdError> {
+    let well_formed = id.len() <= 32
+        && id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if !well_formed {
+        Err(MemberIdError::Form)
+    } else if RESERVED_MEMBER_IDS.contains(&id) {
+        Err(MemberIdError::Reserved)
+    } else {
+        Ok(())
+    }
+}
+
 /// An action is named by its meeting and its number there: `2020-07-09/1`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ActionId {
@@ -82,16 +113,6 @@ impl fmt::Display for ActionId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}/{}", self.meeting, self.number)
     }
-}
-
-/// Member ids are short ASCII handles that start with a letter, so they can never be mistaken
-/// for a date, an action id or a path.
-pub fn valid_member_id(id: &str) -> bool {
-    id.len() <= 32
-        && id.starts_with(|c: char| c.is_ascii_lowercase())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
 #[cfg(test)]
@@ -121,8 +142,36 @@ mod tests {
             "2020-02-30",
             "2020-07-09-x",
             "2020-07-09 ",
+            "1899-12-31",
+            "2201-01-01",
+            "9999-01-01",
         ] {
             assert!(MeetingId::parse(s).is_none(), "{s}");
+        }
+    }
+
+    #[test]
+    fn member_ids_are_handles_and_not_reserved_words() {
+        for ok in [
+            "lan",
+            "hung2",
+            "a",
+            "tran-van_b",
+            "alll",
+            "nextdoor",
+            "lastname",
+        ] {
+            assert_eq!(check_member_id(ok), Ok(()), "{ok}");
+        }
+        for reserved in ["all", "none", "last", "next"] {
+            assert_eq!(
+                check_member_id(reserved),
+                Err(MemberIdError::Reserved),
+                "{reserved}"
+            );
+        }
+        for bad in ["", "All", "2lan", "-x", "lan!", "lân", &"a".repeat(33)] {
+            assert_eq!(check_member_id(bad), Err(MemberIdError::Form), "{bad}");
         }
     }
 

@@ -49,13 +49,36 @@ pub enum MinutesFormat {
 
 /// Write a report in the current language, a cell at a time: a roll-up of thousands of cells
 /// never exists as one string.
+/// The formats people read (table, Markdown, HTML) show the control characters a ledger's text may
+/// hold as `\u{1b}` ([`crate::core::text::visible`]); JSON and CSV carry the data as it is, for
+/// programs (JSON escapes control characters itself).
 pub fn write(report: &Report, format: Format, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     match format {
-        Format::Table => table::write(report, out),
+        Format::Table => table::write(report, &mut Shown(out)),
         Format::Json => json::write(report, out),
         Format::Csv => csv::write(report, out),
-        Format::Md => md::write(report, out),
-        Format::Html => html::write(report, out),
+        Format::Md => md::write(report, &mut Shown(out)),
+        Format::Html => html::write(report, &mut Shown(out)),
+    }
+}
+
+/// A writer that makes hidden characters visible on the way through. The renderers write whole
+/// strings, so each buffer is whole characters; one that is not UTF-8 passes unchanged.
+struct Shown<'a>(&'a mut dyn std::io::Write);
+
+impl std::io::Write for Shown<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match std::str::from_utf8(buf) {
+            Ok(text) => self
+                .0
+                .write_all(crate::core::text::visible(text).as_bytes())?,
+            Err(_) => self.0.write_all(buf)?,
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
     }
 }
 

@@ -58,15 +58,11 @@ fn assert_same(
 fn run_timed(l: &Ledger, envs: &[(&str, &str)], args: &[&str]) -> Run {
     let mut std_cmd = cellbook(l.path(), &l.today);
     std_cmd.args(args).envs(envs.iter().copied());
-    let out = assert_cmd::Command::from_std(std_cmd)
+    assert_cmd::Command::from_std(std_cmd)
         .timeout(Duration::from_secs(10))
         .output()
-        .expect("run cellbook");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+        .expect("run cellbook")
+        .into()
 }
 
 // Item 2: `init` never replaces an existing file.

@@ -102,14 +102,20 @@ pub fn cellbook(cwd: &Path, today: &str) -> Command {
 }
 
 pub fn run_in(cwd: &Path, today: &str, args: &[&str]) -> Run {
-    let out = cellbook(cwd, today)
+    cellbook(cwd, today)
         .args(args)
         .output()
-        .expect("run cellbook");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        .expect("run cellbook")
+        .into()
+}
+
+impl From<std::process::Output> for Run {
+    fn from(out: std::process::Output) -> Run {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
     }
 }
 

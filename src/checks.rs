@@ -249,7 +249,7 @@ fn scan_meetings(ledger: &Ledger, diags: &mut Vec<Diagnostic>) -> Vec<(MeetingId
             }
             continue;
         }
-        let Ok(year) = name.parse::<i32>() else {
+        let Some(year) = ledger::year_folder(&name) else {
             diags.push(Diagnostic::of(&Problem::StrayFolderInMeetings, &ydir));
             continue;
         };

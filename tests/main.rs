@@ -9,6 +9,7 @@ mod editing;
 mod flow;
 mod generator;
 mod hostile_io;
+mod hostile_paths;
 mod language;
 mod prompts;
 mod rating;

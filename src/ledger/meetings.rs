@@ -57,7 +57,7 @@ fn has_meetings_before(ledger: &Ledger, year: i32) -> Result<bool> {
     };
     Ok(rd
         .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().to_str().and_then(|s| s.parse::<i32>().ok()))
+        .filter_map(|e| e.file_name().to_str().and_then(crate::ledger::year_folder))
         .any(|y| y < year))
 }
 

@@ -132,11 +132,7 @@ impl Ledger {
         };
         for year_dir in year_dirs {
             let year_dir = year_dir.map_err(|e| Error::io(&dir, e))?;
-            let Some(year) = year_dir
-                .file_name()
-                .to_str()
-                .and_then(|s| s.parse::<i32>().ok())
-            else {
+            let Some(year) = year_dir.file_name().to_str().and_then(year_folder) else {
                 continue;
             };
             if years.is_some_and(|(from, to)| year < from || year > to) {
@@ -198,6 +194,16 @@ impl Ledger {
         let path = self.meeting_path(id);
         path.exists().then_some(MeetingEntry { id, path })
     }
+}
+
+/// The year a folder of `meetings/` holds: its name is exactly four ASCII digits. Anything else
+/// (`+2020`, `02020`, `2020 copy`) is not read as a year, whatever `str::parse` would make of
+/// it, so a copy of a year folder is never counted twice; `check` reports it (W005).
+pub fn year_folder(name: &str) -> Option<i32> {
+    if name.len() != 4 || !name.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    name.parse().ok()
 }
 
 /// A file of the ledger, parsed, or the problem that stopped it.
@@ -414,6 +420,25 @@ mod tests {
             '\u{300}', '\u{1DFF}', '\u{1F00}', '\u{200F}', '\u{2028}', '\u{FEFF}',
         ] {
             assert!(!plainly_nfc(&format!("a{c}b")), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn only_four_digit_names_are_year_folders() {
+        assert_eq!(year_folder("2020"), Some(2020));
+        assert_eq!(year_folder("0999"), Some(999));
+        for name in [
+            "+2020",
+            "-202",
+            "02020",
+            "202",
+            "2020 ",
+            " 2020",
+            "２０２０",
+            "20a0",
+            "",
+        ] {
+            assert_eq!(year_folder(name), None, "{name:?}");
         }
     }
 

@@ -232,6 +232,11 @@ fn scan_meetings(ledger: &Ledger, diags: &mut Vec<Diagnostic>) -> Vec<(MeetingId
     report_temp_files(&ledger.root, diags);
     let dir = ledger.root.join(MEETINGS_DIR);
     let mut out: Vec<(MeetingId, PathBuf)> = Vec::new();
+    // Nothing is listed or read through a link out of the ledger (E006).
+    if let Err(d) = ledger::ensure_inside(&ledger.root, &dir) {
+        diags.push(*d);
+        return out;
+    }
     let Ok(years) = fs::read_dir(&dir) else {
         return out;
     };
@@ -243,6 +248,10 @@ fn scan_meetings(ledger: &Ledger, diags: &mut Vec<Diagnostic>) -> Vec<(MeetingId
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_owned();
+        if let Err(d) = ledger::ensure_inside(&ledger.root, &ydir) {
+            diags.push(*d);
+            continue;
+        }
         if !ydir.is_dir() {
             if !name.starts_with('.') {
                 diags.push(Diagnostic::of(&Problem::StrayFileInMeetings, &ydir));

@@ -139,3 +139,203 @@ fn a_copy_of_a_year_folder_is_not_read_and_check_warns() {
     }
     assert_same(&before, &snapshot(l.path()), "reading changed the ledger");
 }
+
+// Item 8: nothing outside the ledger's real folder, through a link at any depth.
+
+/// Run `cellbook` with `EDITOR` a script that changes whatever file it is given, so an editor
+/// that was opened on a file outside the ledger would show in the snapshot of that folder.
+#[cfg(unix)]
+fn with_scribbling_editor(l: &Ledger, args: &[&str]) -> crate::util::Run {
+    let script = tempfile::NamedTempFile::new().expect("a script");
+    fs::write(script.path(), "echo '# scribbled' >> \"$1\"\n").expect("write the script");
+    let out = crate::util::cellbook(l.path(), &l.today)
+        .env("EDITOR", format!("sh {}", script.path().display()))
+        .env_remove("VISUAL")
+        .args(["--lang", "en"])
+        .args(args)
+        .output()
+        .expect("run cellbook");
+    crate::util::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_year_folder_linked_outside_is_neither_read_nor_written() {
+    use std::os::unix::fs::symlink;
+    let l = Ledger::example();
+    let outside = tempfile::tempdir().expect("a folder outside");
+    copy_dir(&l.path().join("meetings/2020"), outside.path());
+    fs::remove_dir_all(l.path().join("meetings/2020")).expect("remove 2020");
+    symlink(outside.path(), l.path().join("meetings/2020")).expect("link 2020 out");
+    let (before, before_out) = (snapshot(l.path()), snapshot(outside.path()));
+    for args in [
+        &["plan", "2020-12-05", "--kind", "regular"][..],
+        &["record", "2020-12-05", "--present", "all"],
+        &["action", "done", "2020-07-09/1"],
+        &["show", "2020-07-09"],
+        &["list"],
+        &["report", "--quarter", "2020-Q3"],
+    ] {
+        en(&l, args)
+            .fails(1)
+            .stderr_has("meetings/2020: error[E006]")
+            .stderr_has("the folder is a link that points outside the ledger");
+        assert_same(
+            &before,
+            &snapshot(l.path()),
+            &format!("{args:?} in the ledger"),
+        );
+        assert_same(
+            &before_out,
+            &snapshot(outside.path()),
+            &format!("{args:?} outside"),
+        );
+    }
+    for args in [
+        &["edit", "2020-07-09"][..],
+        &["edit", "last"],
+        &["edit", "2020-12-05"],
+    ] {
+        with_scribbling_editor(&l, args).fails(1).stderr_has("E006");
+        assert_same(
+            &before_out,
+            &snapshot(outside.path()),
+            &format!("{args:?} outside"),
+        );
+    }
+    let check = en(&l, &["check"]).fails(1);
+    assert!(
+        check.stderr.lines().any(|line| line == "meetings/2020: error[E006]: the folder is a link that points outside the ledger (or nowhere); nothing in it is read or written"),
+        "{}",
+        check.stderr
+    );
+    // Nothing inside the linked folder is reported: it was not read.
+    assert!(
+        !check.stderr.contains("2020-07-09.toml"),
+        "{}",
+        check.stderr
+    );
+    assert_same(&before_out, &snapshot(outside.path()), "check outside");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_meeting_file_linked_outside_is_not_opened_in_the_editor() {
+    use std::os::unix::fs::symlink;
+    let l = Ledger::example();
+    let outside = tempfile::tempdir().expect("a folder outside");
+    let file = l.path().join("meetings/2020/2020-09-24.toml");
+    fs::copy(&file, outside.path().join("m.toml")).expect("copy out");
+    fs::remove_file(&file).expect("remove");
+    symlink(outside.path().join("m.toml"), &file).expect("link out");
+    let (before, before_out) = (snapshot(l.path()), snapshot(outside.path()));
+    for args in [&["edit", "2020-09-24"][..], &["edit", "last"]] {
+        with_scribbling_editor(&l, args)
+            .fails(1)
+            .stderr_has("meetings/2020/2020-09-24.toml: error[E006]");
+        assert_same(
+            &before,
+            &snapshot(l.path()),
+            &format!("{args:?} in the ledger"),
+        );
+        assert_same(
+            &before_out,
+            &snapshot(outside.path()),
+            &format!("{args:?} outside"),
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_roster_or_settings_linked_outside_is_not_read_nor_echoed() {
+    use std::os::unix::fs::symlink;
+    for name in ["members.toml", "cellbook.toml"] {
+        let l = Ledger::example();
+        let outside = tempfile::tempdir().expect("a folder outside");
+        // Not TOML: a parser error would print this line.
+        fs::write(outside.path().join("secret"), "root:x:0:0:SECRET-LINE\n").expect("write");
+        fs::remove_file(l.path().join(name)).expect("remove");
+        symlink(outside.path().join("secret"), l.path().join(name)).expect("link out");
+        let (before, before_out) = (snapshot(l.path()), snapshot(outside.path()));
+        for args in [
+            &["check"][..],
+            &["list"],
+            &["member", "list"],
+            &["member", "add", "Lê Văn Nam", "--id", "nam"],
+            &["report", "--quarter", "2020-Q3"],
+        ] {
+            let run = en(&l, args)
+                .fails(1)
+                .stderr_has(&format!("{name}: error[E006]"));
+            assert!(
+                !run.stderr.contains("SECRET"),
+                "{name} {args:?}: {}",
+                run.stderr
+            );
+            assert!(
+                !run.stdout.contains("SECRET"),
+                "{name} {args:?}: {}",
+                run.stdout
+            );
+            assert_same(&before, &snapshot(l.path()), &format!("{name} {args:?}"));
+            assert_same(
+                &before_out,
+                &snapshot(outside.path()),
+                &format!("{name} {args:?}"),
+            );
+        }
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_lock_file_linked_outside_creates_nothing() {
+    use std::os::unix::fs::symlink;
+    let l = Ledger::example();
+    let outside = tempfile::tempdir().expect("a folder outside");
+    let target = outside.path().join("created-by-cellbook");
+    symlink(&target, l.path().join(".cellbook.lock")).expect("link the lock out");
+    let before = snapshot(l.path());
+    for args in [
+        &["member", "add", "Lê Văn Nam", "--id", "nam"][..],
+        &["plan", "2020-12-05", "--kind", "regular"],
+        &["action", "done", "2020-07-09/1"],
+    ] {
+        en(&l, args)
+            .fails(1)
+            .stderr_has(".cellbook.lock: error[E006]");
+        assert!(!target.exists(), "{args:?} created the link's target");
+        assert_same(&before, &snapshot(l.path()), &format!("{args:?}"));
+    }
+    // A link to a file inside the ledger is a lock like any other.
+    fs::remove_file(l.path().join(".cellbook.lock")).expect("remove the link");
+    fs::write(l.path().join("lockfile"), "").expect("a lock file inside");
+    symlink(l.path().join("lockfile"), l.path().join(".cellbook.lock")).expect("link inside");
+    en(&l, &["member", "add", "Lê Văn Nam", "--id", "nam"]).ok();
+}
+
+#[cfg(unix)]
+#[test]
+fn links_that_stay_inside_the_ledger_are_followed() {
+    use std::os::unix::fs::symlink;
+    let l = Ledger::example();
+    fs::rename(
+        l.path().join("meetings/2020"),
+        l.path().join("archive-2020"),
+    )
+    .expect("move");
+    symlink(
+        l.path().join("archive-2020"),
+        l.path().join("meetings/2020"),
+    )
+    .expect("link in");
+    en(&l, &["show", "2020-07-09"]).ok();
+    en(&l, &["report", "--quarter", "2020-Q3"]).ok();
+    en(&l, &["plan", "2020-12-05", "--kind", "regular"]).ok();
+    assert!(l.path().join("archive-2020/2020-12-05.toml").is_file());
+}

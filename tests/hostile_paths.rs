@@ -339,3 +339,106 @@ fn links_that_stay_inside_the_ledger_are_followed() {
     en(&l, &["plan", "2020-12-05", "--kind", "regular"]).ok();
     assert!(l.path().join("archive-2020/2020-12-05.toml").is_file());
 }
+
+// Item 15: a roster change never silently breaks the record of meetings already held.
+
+#[test]
+fn a_member_who_left_before_meetings_they_attended_is_refused_unless_forced() {
+    let l = Ledger::example();
+    let before = snapshot(l.path());
+    let run = en(&l, &["member", "set", "lan", "--left", "2020-08-01"])
+        .fails(1)
+        .stderr_has("would make the record of meetings already held disagree with the roster")
+        .stderr_has("(2020-08-10, 2020-09-09, 2020-09-24)")
+        .stderr_has("meetings/2020/2020-08-10.toml:31:28: error[E032]")
+        .stderr_has("error[E040]")
+        .stderr_has("--force");
+    assert!(!run.stderr.contains("2020-07-09"), "{}", run.stderr);
+    assert_same(&before, &snapshot(l.path()), "a refused --left");
+    // Changes that keep every record consistent are made: a date after the last meeting they
+    // attended, an exemption of a member who was present (still counted), a probationary member
+    // made full (the votes still add up).
+    en(&l, &["member", "set", "lan", "--left", "2020-11-01"]).ok();
+    en(&l, &["member", "exempt", "lan", "--from", "2020-07-01"]).ok();
+    en(&l, &["member", "set", "vy", "--full"]).ok();
+    assert!(l.read("members.toml").contains("left = 2020-11-01"));
+    // Forced, it is written, said on stderr, and `check` finds what was said.
+    en(
+        &l,
+        &["member", "set", "lan", "--left", "2020-08-01", "--force"],
+    )
+    .ok()
+    .stderr_has("warning: this change would make the record")
+    .stderr_has("error[E032]");
+    en(&l, &["check"]).fails(1).stderr_has("error[E032]");
+}
+
+#[test]
+fn a_member_added_as_joined_in_the_past_is_refused_unless_forced() {
+    let l = Ledger::example();
+    let before = snapshot(l.path());
+    en(
+        &l,
+        &[
+            "member",
+            "add",
+            "Lê Văn Nam",
+            "--id",
+            "nam",
+            "--joined",
+            "2020-08-01",
+        ],
+    )
+    .fails(1)
+    .stderr_has("(2020-08-10, 2020-09-09, 2020-09-24)")
+    .stderr_has("error[E030]: nam is in none of present, excused, unexcused")
+    // The rating's attendance score changes too (the rating check is run as well).
+    .stderr_has("meetings/2020/2020-08-10.toml:80:9: error[E050]");
+    assert_same(&before, &snapshot(l.path()), "a refused member add");
+    // Joining today (the default) or after the last meeting held is no problem.
+    en(&l, &["member", "add", "Lê Văn Nam", "--id", "nam"]).ok();
+    en(
+        &l,
+        &[
+            "member",
+            "add",
+            "Lê Văn Bảy",
+            "--id",
+            "bay",
+            "--joined",
+            "2020-10-01",
+        ],
+    )
+    .ok();
+    // Problems already there do not block a change that adds none.
+    en(
+        &l,
+        &[
+            "member",
+            "add",
+            "Lê Văn Tư",
+            "--id",
+            "tu",
+            "--joined",
+            "2020-08-01",
+        ],
+    )
+    .fails(1);
+    en(
+        &l,
+        &[
+            "member",
+            "add",
+            "Lê Văn Tư",
+            "--id",
+            "tu",
+            "--joined",
+            "2020-08-01",
+            "--probationary",
+            "--force",
+        ],
+    )
+    .ok()
+    .stderr_has("error[E030]");
+    en(&l, &["member", "set", "tu", "--full"]).ok();
+}

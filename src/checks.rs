@@ -232,6 +232,11 @@ fn scan_meetings(ledger: &Ledger, diags: &mut Vec<Diagnostic>) -> Vec<(MeetingId
     report_temp_files(&ledger.root, diags);
     let dir = ledger.root.join(MEETINGS_DIR);
     let mut out: Vec<(MeetingId, PathBuf)> = Vec::new();
+    // Nothing is listed or read through a link out of the ledger (E006).
+    if let Err(d) = ledger::ensure_inside(&ledger.root, &dir) {
+        diags.push(*d);
+        return out;
+    }
     let Ok(years) = fs::read_dir(&dir) else {
         return out;
     };
@@ -243,13 +248,17 @@ fn scan_meetings(ledger: &Ledger, diags: &mut Vec<Diagnostic>) -> Vec<(MeetingId
             .and_then(|n| n.to_str())
             .unwrap_or_default()
             .to_owned();
+        if let Err(d) = ledger::ensure_inside(&ledger.root, &ydir) {
+            diags.push(*d);
+            continue;
+        }
         if !ydir.is_dir() {
             if !name.starts_with('.') {
                 diags.push(Diagnostic::of(&Problem::StrayFileInMeetings, &ydir));
             }
             continue;
         }
-        let Ok(year) = name.parse::<i32>() else {
+        let Some(year) = ledger::year_folder(&name) else {
             diags.push(Diagnostic::of(&Problem::StrayFolderInMeetings, &ydir));
             continue;
         };
@@ -351,4 +360,105 @@ pub fn check_meeting(
 /// A broken rule of the core as a diagnostic pointing at its value in `source`.
 pub fn located(source: &Source, found: &rules::Found) -> Diagnostic {
     source.report(&Problem::Record(found.problem.clone()), &found.at)
+}
+
+/// The first date on which a change of one member's entry can change what the record of a
+/// meeting must say: the earlier of the old and new dates that changed (joined, left, an
+/// exemption's start), or the date they joined for a change of status (which counts only while
+/// they are on the roll). `None` when nothing that the rules read changed (a role).
+pub fn affected_from(before: Option<&Member>, after: &Member) -> Option<NaiveDate> {
+    let Some(before) = before else {
+        return Some(after.joined);
+    };
+    let mut dates = Vec::new();
+    if before.joined != after.joined {
+        dates.push(before.joined.min(after.joined));
+    }
+    if before.left != after.left {
+        dates.extend(before.left.into_iter().chain(after.left));
+    }
+    if before.status != after.status {
+        dates.push(after.joined.min(before.joined));
+    }
+    let changed = |a: &[crate::core::model::Exemption], b: &[crate::core::model::Exemption]| {
+        a.iter()
+            .filter(|e| !b.contains(e))
+            .map(|e| e.from)
+            .collect::<Vec<_>>()
+    };
+    dates.extend(changed(&after.exempt, &before.exempt));
+    dates.extend(changed(&before.exempt, &after.exempt));
+    dates.into_iter().min()
+}
+
+/// The problems a change of member `id`'s entry would bring into the records of meetings
+/// already held: `ledger` holds the roster after the change, `before` the roster before it.
+/// The record's rules and the rating check run on every held meeting dated on or after
+/// [`affected_from`] with both rosters; the errors found with the new roster and not with the
+/// old one are returned, so that a problem already there never blocks a change. Only the years
+/// from that date on are read, and the year before it, which a rating's measures look back at
+/// ([`crate::rating::history_years`]). A meeting file that cannot be read is left to `check`.
+pub fn roster_change_problems(
+    ledger: &Ledger,
+    before: &Roster,
+    id: &str,
+    today: NaiveDate,
+) -> crate::error::Result<Vec<Diagnostic>> {
+    let Some(after) = ledger.roster.get(id) else {
+        return Ok(vec![]);
+    };
+    let Some(from) = affected_from(before.get(id), after) else {
+        return Ok(vec![]);
+    };
+    let mut held = Vec::new();
+    let first_year = crate::rating::history_years(from).0;
+    for entry in ledger.meeting_entries(Some((first_year, i32::MAX)))? {
+        if let Ok((file, _)) = ledger::read_meeting(&ledger.root, entry.id, &entry.path)
+            && file.meeting.record.is_some()
+        {
+            held.push(file);
+        }
+    }
+    let mut old = ledger.clone();
+    old.roster = before.clone();
+    let (was, now) = (
+        errors_of(&old, &held, from, today),
+        errors_of(ledger, &held, from, today),
+    );
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for d in &was {
+        *seen.entry(d.to_string()).or_default() += 1;
+    }
+    Ok(now
+        .into_iter()
+        .filter(|d| match seen.get_mut(&d.to_string()) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                false
+            }
+            _ => true,
+        })
+        .collect())
+}
+
+/// The errors `check` finds in the records and ratings of the meetings dated on or after
+/// `from`, with the ledger's roster (the earlier ones are the ratings' history).
+fn errors_of(
+    ledger: &Ledger,
+    meetings: &[MeetingFile],
+    from: NaiveDate,
+    today: NaiveDate,
+) -> Vec<Diagnostic> {
+    let opts = CheckOptions { today };
+    let rubrics = crate::ledger::rubrics::Cache::new(&ledger.root);
+    let mut diags = Vec::new();
+    for (i, file) in meetings.iter().enumerate() {
+        if file.id.date < from {
+            continue;
+        }
+        check_meeting(ledger, file, &opts, &mut diags);
+        crate::rating::check_rating(ledger, meetings, i, &rubrics, today, &mut diags);
+    }
+    diags.retain(Diagnostic::is_error);
+    diags
 }

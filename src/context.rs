@@ -70,7 +70,8 @@ impl Context {
         }
         // Speak the ledger's language already while waiting for the lock (its settings alone,
         // read again with the roster under the lock).
-        let config = crate::ledger::parse_file::<crate::core::model::CellFile>(
+        let config = crate::ledger::parse_inside::<crate::core::model::CellFile>(
+            &root,
             &root.join(crate::ledger::CONFIG_FILE),
         );
         self.speak(config.ok().map(|(_, c)| c.cell.language));

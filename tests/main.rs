@@ -10,6 +10,7 @@ mod flow;
 mod generator;
 mod hostile_input;
 mod hostile_io;
+mod hostile_paths;
 mod language;
 mod prompts;
 mod rating;

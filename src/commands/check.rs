@@ -36,10 +36,11 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Output> {
             )));
         }
     }
-    let roots = if args.ledgers.is_empty() {
-        vec![ctx.ledger_root()?]
+    // A ledger named twice is checked once (its problems are not printed twice).
+    let (roots, repeats) = if args.ledgers.is_empty() {
+        (vec![ctx.ledger_root()?], vec![])
     } else {
-        args.ledgers.clone()
+        crate::ledger::period::distinct(&args.ledgers)
     };
     // Speak the first ledger's language; a broken config falls back to English.
     let first = ctx
@@ -50,6 +51,10 @@ pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Output> {
     ctx.speak(first.map(|l| l.config.cell.language));
     let opts = CheckOptions { today: ctx.today };
     let mut out = Output::default();
+    for (repeat, first) in &repeats {
+        out.stderr
+            .push_str(&crate::ledger::period::repeat_warning(repeat, first));
+    }
     let (mut errors, mut warnings) = (0, 0);
     if let Some(root) = roots
         .iter()

@@ -61,6 +61,10 @@ pub struct MemberAddArgs {
     /// Attends this cell temporarily
     #[arg(long)]
     pub temporary: bool,
+    /// Change the roster even if the record of a meeting already held would no longer add up
+    /// (`cellbook check` then reports it)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -75,6 +79,10 @@ pub struct MemberSetArgs {
     /// Date the member left the cell
     #[arg(long, value_parser = parse_date)]
     pub left: Option<NaiveDate>,
+    /// Change the roster even if the record of a meeting already held would no longer add up
+    /// (`cellbook check` then reports it)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -89,6 +97,10 @@ pub struct MemberExemptArgs {
     pub kind: ExemptionKind,
     #[arg(long, value_parser = line)]
     pub reason: Option<String>,
+    /// Change the roster even if the record of a meeting already held would no longer add up
+    /// (`cellbook check` then reports it)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -174,6 +186,7 @@ fn add(ctx: &Context, args: &MemberAddArgs) -> Result<Output> {
             )
         ));
     }
+    let before = ledger.roster.clone();
     ledger.roster.members.push(Member {
         id: id.clone(),
         name: name.clone(),
@@ -188,11 +201,15 @@ fn add(ctx: &Context, args: &MemberAddArgs) -> Result<Output> {
         temporary: args.temporary,
         exempt: vec![],
     });
+    let forced = guard_history(ctx, &ledger, &before, &id, args.force)?;
     save_roster(&ledger)?;
-    Ok(Output::text(crate::render::shown(format!(
-        "{notes}{} {name} ({id})\n",
-        tr("Đã thêm", "Added")
-    ))))
+    Ok(Output {
+        stderr: forced,
+        ..Output::text(crate::render::shown(format!(
+            "{notes}{} {name} ({id})\n",
+            tr("Đã thêm", "Added")
+        )))
+    })
 }
 
 fn set(ctx: &Context, args: &MemberSetArgs) -> Result<Output> {
@@ -209,6 +226,7 @@ fn set(ctx: &Context, args: &MemberSetArgs) -> Result<Output> {
             .into(),
         ));
     }
+    let before = ledger.roster.clone();
     let Some(member) = ledger.roster.members.iter_mut().find(|m| m.id == id) else {
         return Err(Error::UnknownMember {
             query: id,
@@ -242,8 +260,12 @@ fn set(ctx: &Context, args: &MemberSetArgs) -> Result<Output> {
         member.name,
         member.id
     );
+    let forced = guard_history(ctx, &ledger, &before, &id, args.force)?;
     save_roster(&ledger)?;
-    Ok(Output::text(crate::render::shown(summary)))
+    Ok(Output {
+        stderr: forced,
+        ..Output::text(crate::render::shown(summary))
+    })
 }
 
 fn exempt(ctx: &Context, args: &MemberExemptArgs) -> Result<Output> {
@@ -265,6 +287,7 @@ fn exempt(ctx: &Context, args: &MemberExemptArgs) -> Result<Output> {
             ),
         ));
     }
+    let before = ledger.roster.clone();
     let Some(member) = ledger.roster.members.iter_mut().find(|m| m.id == id) else {
         return Err(Error::UnknownMember {
             query: id,
@@ -288,8 +311,64 @@ fn exempt(ctx: &Context, args: &MemberExemptArgs) -> Result<Output> {
             .map(|t| format!(" {} {}", tr("đến", "to"), show_date(t, lang())))
             .unwrap_or_default()
     );
+    let forced = guard_history(ctx, &ledger, &before, &id, args.force)?;
     save_roster(&ledger)?;
-    Ok(Output::text(crate::render::shown(summary)))
+    Ok(Output {
+        stderr: forced,
+        ..Output::text(crate::render::shown(summary))
+    })
+}
+
+/// Refuse a change of member `id` (`ledger` holds the roster after it, `before` the roster
+/// before it) that would make the record of a meeting already held inconsistent, naming the
+/// meetings and the problems as `check` words them. With `--force` the change is made, and the
+/// same words come back as a warning for stderr.
+fn guard_history(
+    ctx: &Context,
+    ledger: &crate::ledger::Ledger,
+    before: &crate::core::model::Roster,
+    id: &str,
+    force: bool,
+) -> Result<String> {
+    let problems = crate::checks::roster_change_problems(ledger, before, id, ctx.today)?;
+    if problems.is_empty() {
+        return Ok(String::new());
+    }
+    let mut meetings: Vec<String> = problems
+        .iter()
+        .filter_map(|d| d.file.file_stem().map(|s| s.to_string_lossy().into_owned()))
+        .collect();
+    meetings.dedup();
+    let said = format!(
+        "{} ({}):\n{}",
+        tr(
+            "thay đổi này làm biên bản của cuộc họp đã họp không còn khớp với danh sách",
+            "this change would make the record of meetings already held disagree with the roster"
+        ),
+        meetings.join(", "),
+        problems
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    if force {
+        return Ok(format!(
+            "{}: {said}\n{}\n",
+            tr("cảnh báo", "warning"),
+            tr(
+                "đã đổi vì có --force; `cellbook check` sẽ báo các lỗi này",
+                "changed anyway (--force); `cellbook check` will report these problems"
+            )
+        ));
+    }
+    Err(Error::refused_with(
+        said,
+        tr(
+            "kiểm tra lại ngày; nếu biên bản mới sai, sửa các cuộc họp đó trước (`cellbook edit ID`), hoặc thêm --force để vẫn đổi",
+            "check the date; if the records are what is wrong, fix those meetings first (`cellbook edit ID`), or give --force to change the roster anyway",
+        ),
+    ))
 }
 
 fn list(ctx: &Context, args: &MemberListArgs) -> Result<Output> {

@@ -60,6 +60,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
         today: ctx.today,
         classify_year: matches!(period, Period::Year { .. }),
     };
+    let mut warnings = String::new();
     let cells = if args.ledgers.is_empty() {
         let ledger = ctx.open()?;
         if let Some(out) = &args.out {
@@ -77,7 +78,11 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             let roots: Vec<&Path> = args.ledgers.iter().map(PathBuf::as_path).collect();
             guard_out(out, &ctx.cwd, &roots)?;
         }
-        load::cells(&args.ledgers, &opts)?
+        let (ledgers, repeats) = load::distinct(&args.ledgers);
+        for (repeat, first) in &repeats {
+            warnings.push_str(&load::repeat_warning(repeat, first));
+        }
+        load::cells(&ledgers, &opts)?
     };
     let report = aggregate::report(period, cells, ctx.today);
     let (format, bom) = (args.format, args.bom);
@@ -91,12 +96,15 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
         // Straight to stdout, a cell at a time.
         None => Ok(Output {
             stream: Some(Stream(Box::new(write))),
+            stderr: warnings,
             ..Output::default()
         }),
         Some(path) => {
             let mut bytes = Vec::new();
             write(&mut bytes).map_err(|e| Error::io(path, e))?;
-            emit(Some(path), String::from_utf8_lossy(&bytes).into_owned())
+            let mut out = emit(Some(path), String::from_utf8_lossy(&bytes).into_owned())?;
+            out.stderr.insert_str(0, &warnings);
+            Ok(out)
         }
     }
 }

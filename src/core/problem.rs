@@ -203,6 +203,8 @@ pub enum Problem {
     Unreadable { reason: String },
     /// E006
     LinkOut,
+    /// E006: a folder on the way to a file.
+    FolderLinkOut,
     /// E011 in `cellbook.toml`.
     UnknownLedgerRubric { id: String },
     /// E011 in a meeting's rating.
@@ -277,7 +279,7 @@ impl Problem {
             Problem::NotUtf8 => Code::E003,
             Problem::TooLarge { .. } => Code::E004,
             Problem::Unreadable { .. } => Code::E005,
-            Problem::LinkOut => Code::E006,
+            Problem::LinkOut | Problem::FolderLinkOut => Code::E006,
             Problem::UnknownLedgerRubric { .. } | Problem::UnknownRatingRubric { .. } => Code::E011,
             Problem::InvalidMemberId { .. } => Code::E012,
             Problem::EmptyCellName | Problem::EmptyMemberName => Code::E013,
@@ -338,6 +340,11 @@ impl Problem {
             Problem::LinkOut => t(
                 "tệp là liên kết trỏ ra ngoài sổ (hoặc liên kết hỏng)",
                 "the file is a link that points outside the ledger (or nowhere)",
+            )
+            .into(),
+            Problem::FolderLinkOut => t(
+                "thư mục là liên kết trỏ ra ngoài sổ (hoặc liên kết hỏng); không đọc hay ghi gì trong đó",
+                "the folder is a link that points outside the ledger (or nowhere); nothing in it is read or written",
             )
             .into(),
             Problem::UnknownLedgerRubric { id } | Problem::UnknownRatingRubric { id } => {
@@ -497,6 +504,10 @@ impl Problem {
             Problem::LinkOut => t(
                 "thay liên kết bằng chính tệp đó",
                 "replace the link with the file itself",
+            ),
+            Problem::FolderLinkOut => t(
+                "thay liên kết bằng chính thư mục đó (chuyển thư mục vào trong sổ)",
+                "replace the link with the folder itself (move the folder into the ledger)",
             ),
             Problem::UnknownLedgerRubric { .. } => t(
                 "xem các bộ có sẵn bằng `cellbook rubric list`, hoặc đặt tệp vào rubrics/",
@@ -658,6 +669,7 @@ mod tests {
             Problem::TooLarge { mib: 4 },
             Problem::Unreadable { reason: "x".into() },
             Problem::LinkOut,
+            Problem::FolderLinkOut,
             Problem::UnknownLedgerRubric { id: "r".into() },
             Problem::UnknownRatingRubric { id: "r".into() },
             Problem::InvalidMemberId { id: "Q".into() },
@@ -717,7 +729,7 @@ mod tests {
     #[test]
     fn every_problem_has_a_message_in_both_languages() {
         let all = one_of_each();
-        assert_eq!(all.len(), 30, "one of each variant");
+        assert_eq!(all.len(), 31, "one of each variant");
         for p in &all {
             let (vi, en) = (p.message(Lang::Vi), p.message(Lang::En));
             assert!(!vi.is_empty() && !en.is_empty(), "{p:?}");

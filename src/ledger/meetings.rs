@@ -15,6 +15,15 @@ pub fn find_meeting(
     r: MeetingRef,
     today: NaiveDate,
 ) -> Result<Option<MeetingEntry>> {
+    let found = find_entry(ledger, r, today)?;
+    // Whoever found it is about to read it, or open it in an editor: never through a link out.
+    if let Some(entry) = &found {
+        ledger.ensure_inside(&entry.path)?;
+    }
+    Ok(found)
+}
+
+fn find_entry(ledger: &Ledger, r: MeetingRef, today: NaiveDate) -> Result<Option<MeetingEntry>> {
     Ok(match r {
         MeetingRef::Id(id) => ledger.entry(id),
         MeetingRef::Date(date) => ledger.entry(MeetingId::new(date, 1)),
@@ -57,7 +66,7 @@ fn has_meetings_before(ledger: &Ledger, year: i32) -> Result<bool> {
     };
     Ok(rd
         .filter_map(|e| e.ok())
-        .filter_map(|e| e.file_name().to_str().and_then(|s| s.parse::<i32>().ok()))
+        .filter_map(|e| e.file_name().to_str().and_then(crate::ledger::year_folder))
         .any(|y| y < year))
 }
 

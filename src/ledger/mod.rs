@@ -3,6 +3,7 @@
 //! Layout: `cellbook.toml`, `members.toml`, `rubrics/*.toml`, `meetings/YYYY/ID.toml`. The year
 //! folders let a command that asks about one period read only that period's files.
 
+pub mod confine;
 pub mod locate;
 pub mod meetings;
 pub mod merge;
@@ -125,6 +126,7 @@ impl Ledger {
     pub fn meeting_entries(&self, years: Option<(i32, i32)>) -> Result<Vec<MeetingEntry>> {
         let dir = self.meetings_dir();
         let mut out = Vec::new();
+        self.ensure_inside(&dir)?;
         let year_dirs = match fs::read_dir(&dir) {
             Ok(rd) => rd,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(out),
@@ -132,17 +134,14 @@ impl Ledger {
         };
         for year_dir in year_dirs {
             let year_dir = year_dir.map_err(|e| Error::io(&dir, e))?;
-            let Some(year) = year_dir
-                .file_name()
-                .to_str()
-                .and_then(|s| s.parse::<i32>().ok())
-            else {
+            let Some(year) = year_dir.file_name().to_str().and_then(year_folder) else {
                 continue;
             };
             if years.is_some_and(|(from, to)| year < from || year > to) {
                 continue;
             }
             let ydir = year_dir.path();
+            self.ensure_inside(&ydir)?;
             if !ydir.is_dir() {
                 continue;
             }
@@ -167,6 +166,19 @@ impl Ledger {
         }
         out.sort_by_key(|e| e.id);
         Ok(out)
+    }
+
+    /// Refuse a path of this ledger that leads out of it (E006, see [`confine`]): for a command
+    /// about to open, list or create something there.
+    pub fn ensure_inside(&self, path: &Path) -> Result<()> {
+        ensure_inside(&self.root, path).map_err(|d| Error::Invalid(vec![*d]))
+    }
+
+    /// The text of a meeting file as it is on disk, for an editor: refused (E006) when it leads
+    /// out of the ledger, and only a regular file is opened.
+    pub fn meeting_text(&self, entry: &MeetingEntry) -> Result<String> {
+        self.ensure_inside(&entry.path)?;
+        storage::read_regular_to_string(&entry.path).map_err(|e| Error::io(&entry.path, e))
     }
 
     /// The path a meeting with this id has (whether or not it exists).
@@ -200,6 +212,16 @@ impl Ledger {
     }
 }
 
+/// The year a folder of `meetings/` holds: its name is exactly four ASCII digits. Anything else
+/// (`+2020`, `02020`, `2020 copy`) is not read as a year, whatever `str::parse` would make of
+/// it, so a copy of a year folder is never counted twice; `check` reports it (W005).
+pub fn year_folder(name: &str) -> Option<i32> {
+    if name.len() != 4 || !name.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    name.parse().ok()
+}
+
 /// A file of the ledger, parsed, or the problem that stopped it.
 pub type Parsed<T> = Result<(Source, T), Box<Diagnostic>>;
 
@@ -207,10 +229,11 @@ pub type Parsed<T> = Result<(Source, T), Box<Diagnostic>>;
 /// ([`Ledger::open`], which stops at a problem) and for `check` (which reports every problem
 /// and checks on). A missing `members.toml` is an empty roster.
 pub fn read_settings(root: &Path) -> (Parsed<CellFile>, Parsed<Roster>) {
-    let config = parse_file::<CellFile>(&root.join(CONFIG_FILE));
+    let config = parse_inside::<CellFile>(root, &root.join(CONFIG_FILE));
     let members_path = root.join(MEMBERS_FILE);
-    let roster = if members_path.exists() {
-        parse_file::<Roster>(&members_path)
+    // A link that points nowhere is there all the same: reading it reports it (E006).
+    let roster = if fs::symlink_metadata(&members_path).is_ok() {
+        parse_inside::<Roster>(root, &members_path)
     } else {
         Ok((
             Source {
@@ -234,8 +257,7 @@ pub fn read_meeting(
     id: MeetingId,
     path: &Path,
 ) -> Result<(MeetingFile, Vec<Diagnostic>), Box<Diagnostic>> {
-    ensure_inside(root, path)?;
-    let (source, meeting) = parse_file::<Meeting>(path)?;
+    let (source, meeting) = parse_inside::<Meeting>(root, path)?;
     let mut problems = Vec::new();
     check_schema_version(&source, meeting.schema, &mut problems);
     Ok((
@@ -255,26 +277,25 @@ pub fn check_schema_version(source: &Source, schema: u32, diags: &mut Vec<Diagno
     }
 }
 
-/// Refuse a file that is a link to somewhere outside the ledger: a ledger sent by another cell
-/// must not make the tool read (or the person trust) files elsewhere on the machine.
+/// Refuse a file that is, or is reached through, a link to somewhere outside the ledger (or to
+/// nowhere): a ledger sent by another cell must not make the tool read (or the person trust,
+/// or an error message echo) files elsewhere on the machine. The rule is [`confine`]'s.
 pub fn ensure_inside(root: &Path, path: &Path) -> Result<(), Box<Diagnostic>> {
-    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
-    if !is_link {
-        return Ok(());
-    }
-    let base = if root.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        root
-    };
-    let inside = match (fs::canonicalize(base), fs::canonicalize(path)) {
-        (Ok(r), Ok(p)) => p.starts_with(r),
-        _ => false,
-    };
-    if inside {
-        return Ok(());
-    }
-    Err(Box::new(Diagnostic::of(&Problem::LinkOut, path)))
+    confine::ensure(root, path)
+}
+
+/// Read a file of the ledger at `root`: refused (E006) when it leads out of the ledger, else
+/// as [`read_source`] reads it. The one way the ledger's own files are read.
+pub fn read_inside(root: &Path, path: &Path) -> Result<Source, Box<Diagnostic>> {
+    ensure_inside(root, path)?;
+    read_source(path)
+}
+
+/// Read and parse a file of the ledger at `root` (see [`read_inside`]).
+pub fn parse_inside<T: DeserializeOwned>(root: &Path, path: &Path) -> Parsed<T> {
+    let source = read_inside(root, path)?;
+    let value = parse_source(&source)?;
+    Ok((source, value))
 }
 
 /// Read a file's text, refusing what is not a ledger text file: too large, not UTF-8.
@@ -389,6 +410,25 @@ mod tests {
         .flatten()
         {
             assert!(!d.to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn only_four_digit_names_are_year_folders() {
+        assert_eq!(year_folder("2020"), Some(2020));
+        assert_eq!(year_folder("0999"), Some(999));
+        for name in [
+            "+2020",
+            "-202",
+            "02020",
+            "202",
+            "2020 ",
+            " 2020",
+            "２０２０",
+            "20a0",
+            "",
+        ] {
+            assert_eq!(year_folder(name), None, "{name:?}");
         }
     }
 

@@ -11,6 +11,7 @@ use crate::core::period::Period;
 use crate::core::report::aggregate::{self, CellInput};
 use crate::core::report::model::CellReport;
 use crate::error::{Error, Result};
+use crate::i18n::tr;
 use crate::ledger::{CONFIG_FILE, Ledger};
 
 /// What to read.
@@ -70,6 +71,35 @@ pub fn not_a_ledger(root: &Path) -> Error {
     }
 }
 
+/// The ledgers named, each once: a folder named twice (`L`, `L/`, `./L`, a link to `L`) is the
+/// same cell and is counted once. Returns the distinct roots in the order first given, and each
+/// repeat with the root it repeats. Only the folders are resolved; no file is read.
+pub fn distinct(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, PathBuf)>) {
+    let mut seen: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(roots.len());
+    let mut repeats = Vec::new();
+    for root in roots {
+        // A folder that cannot be resolved is kept as given: opening it reports the problem.
+        let real = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
+        match seen.iter().find(|(r, _)| *r == real) {
+            Some((_, first)) => repeats.push((root.clone(), first.clone())),
+            None => seen.push((real, root.clone())),
+        }
+    }
+    (seen.into_iter().map(|(_, given)| given).collect(), repeats)
+}
+
+/// The warning for a ledger named twice, in the shell's language.
+pub fn repeat_warning(repeat: &Path, first: &Path) -> String {
+    format!(
+        "{}: {} {} {}; {}\n",
+        tr("cảnh báo", "warning"),
+        repeat.display(),
+        tr("là cùng sổ với", "is the same ledger as"),
+        first.display(),
+        tr("chỉ tính một lần", "it is counted once"),
+    )
+}
+
 /// Read many ledgers in parallel ([`crate::parallel`]), keeping their order. The first broken
 /// ledger (in the order given) stops the report; the others stop taking new work as soon as one
 /// fails.
@@ -80,6 +110,19 @@ pub fn cells(roots: &[PathBuf], opts: &Options) -> Result<Vec<CellReport>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_named_twice_is_kept_once_in_the_order_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        std::fs::create_dir_all(&a).unwrap();
+        std::fs::create_dir_all(&b).unwrap();
+        let roots = vec![a.clone(), b.clone(), a.join("."), dir.path().join("b/../a")];
+        let (kept, repeats) = distinct(&roots);
+        assert_eq!(kept, vec![a.clone(), b]);
+        assert_eq!(repeats.len(), 2);
+        assert!(repeats.iter().all(|(_, first)| *first == a));
+    }
 
     #[test]
     fn a_folder_without_cellbook_toml_is_not_a_ledger_folder() {

@@ -11,7 +11,7 @@ use crate::core::rubric::{Rubric, RubricProblem, builtin, find_builtin};
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::error::{Error, Result};
 use crate::i18n::tr;
-use crate::ledger::{RUBRICS_DIR, read_source};
+use crate::ledger::{RUBRICS_DIR, read_inside};
 
 /// Where a rubric was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +47,7 @@ fn ledger_rubrics(root: &Path) -> Vec<(PathBuf, Rubric)> {
     paths
         .into_iter()
         .filter_map(|p| {
-            let src = read_source(&p).ok()?;
+            let src = read_inside(root, &p).ok()?;
             Rubric::parse(&src.text).ok().map(|r| (p, r))
         })
         .collect()
@@ -63,7 +63,7 @@ pub fn load(root: &Path, id: &str) -> Result<(Origin, Rubric)> {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
         && named.is_file()
     {
-        let src = read_source(&named).map_err(|d| Error::Invalid(vec![*d]))?;
+        let src = read_inside(root, &named).map_err(|d| Error::Invalid(vec![*d]))?;
         match Rubric::parse(&src.text) {
             Ok(r) if r.id() == id => return Ok((Origin::File(named), r)),
             Ok(_) => {}

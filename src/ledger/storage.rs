@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 use crate::i18n::tr;
-use crate::ledger::MAX_FILE_BYTES;
+use crate::ledger::{MAX_FILE_BYTES, confine};
 
 /// The lock file in a ledger's root; held for a whole read-modify-write.
 pub const LOCK_FILE: &str = ".cellbook.lock";
@@ -36,9 +36,41 @@ pub fn lock_wait() -> Duration {
 }
 
 /// An exclusive lock on a ledger, released when dropped (or when the process dies, so a killed
-/// writer never leaves the ledger locked).
+/// writer never leaves the ledger locked). Holding it is what lets [`write_atomic`] write in
+/// that ledger: a write knows the ledger it is in by the lock its thread holds.
 pub struct LedgerLock {
     _file: File,
+    root: PathBuf,
+}
+
+thread_local! {
+    /// The roots of the ledgers whose lock this thread holds (one, in practice).
+    static HELD: std::cell::RefCell<Vec<PathBuf>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl Drop for LedgerLock {
+    fn drop(&mut self) {
+        HELD.with_borrow_mut(|held| {
+            if let Some(i) = held.iter().rposition(|r| *r == self.root) {
+                held.remove(i);
+            }
+        });
+    }
+}
+
+/// The root of the locked ledger that `path` is in, as the lock was taken.
+fn held_root(path: &Path) -> Option<PathBuf> {
+    HELD.with_borrow(|held| {
+        held.iter()
+            .filter(|r| path.starts_with(r))
+            .max_by_key(|r| r.components().count())
+            .cloned()
+    })
+}
+
+/// Refuse a path of the ledger at `root` that leads out of it (E006; see [`confine`]).
+fn ensure_inside(root: &Path, path: &Path) -> Result<()> {
+    confine::ensure(root, path).map_err(|d| Error::Invalid(vec![*d]))
 }
 
 impl LedgerLock {
@@ -46,6 +78,8 @@ impl LedgerLock {
     /// then try again until [`lock_wait`] has passed, and give up with [`Error::LedgerLocked`].
     pub fn acquire(root: &Path) -> Result<LedgerLock> {
         let path = root.join(LOCK_FILE);
+        // A link out would make `open` create (or lock) a file elsewhere.
+        ensure_inside(root, &path)?;
         // A FIFO (or a device) would block `open` for ever: only a plain file is a lock.
         if let Ok(meta) = fs::metadata(&path)
             && !meta.is_file()
@@ -63,7 +97,13 @@ impl LedgerLock {
         let mut told = false;
         loop {
             match file.try_lock() {
-                Ok(()) => return Ok(LedgerLock { _file: file }),
+                Ok(()) => {
+                    HELD.with_borrow_mut(|held| held.push(root.to_path_buf()));
+                    return Ok(LedgerLock {
+                        _file: file,
+                        root: root.to_path_buf(),
+                    });
+                }
                 Err(TryLockError::Error(e)) => return Err(Error::io(&path, e)),
                 Err(TryLockError::WouldBlock) => {}
             }
@@ -127,7 +167,22 @@ fn not_regular() -> io::Error {
 /// Replace a ledger file with `contents` atomically (see [`write_output`]), refusing what the
 /// reader would refuse: a file over [`MAX_FILE_BYTES`]. Also refuses to replace a file marked
 /// read-only, whoever runs the command.
+///
+/// A ledger's files are written only under its lock ([`LedgerLock`]), and only inside its real
+/// folder: the file, its folder (where the temporary file goes) and every folder on the way
+/// must not lead out of the ledger through a link (E006, [`confine`]).
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    let Some(root) = held_root(path) else {
+        return Err(Error::refused(format!(
+            "{} {}",
+            path.display(),
+            tr(
+                "chỉ được ghi khi giữ khóa của sổ (lỗi của cellbook, xin báo lại)",
+                "is only written under the ledger's lock (a bug in cellbook; please report it)"
+            )
+        )));
+    };
+    ensure_inside(&root, path)?;
     if contents.len() as u64 > MAX_FILE_BYTES {
         return Err(Error::FileTooLarge {
             path: path.to_path_buf(),

@@ -87,6 +87,13 @@ pub enum Error {
     ReadOnlyFile { path: PathBuf },
     /// `init` found a ledger file (or folder) already there, without `cellbook.toml`.
     InitWouldReplace { path: PathBuf },
+    /// An edit of meeting `id` could not be saved because of `cause`; the person's text is
+    /// kept in the file `kept`.
+    EditKept {
+        id: MeetingId,
+        cause: Box<Error>,
+        kept: PathBuf,
+    },
 }
 
 /// What to suggest after an unknown meeting: each command points to the step that helps there.
@@ -137,6 +144,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) => 2,
+            Error::EditKept { cause, .. } => cause.exit_code(),
             _ => 1,
         }
     }
@@ -209,6 +217,10 @@ impl fmt::Display for Error {
             }
             Error::ReadOnlyFile { path } => words(f, read_only_file(path)),
             Error::InitWouldReplace { path } => words(f, init_would_replace(path)),
+            Error::EditKept { id, cause, kept } => {
+                writeln!(f, "{cause}")?;
+                words(f, edit_kept(*id, kept))
+            }
         }
     }
 }
@@ -415,6 +427,29 @@ fn file_too_large(path: &std::path::Path, bytes: u64, limit: u64) -> Words {
         "ledger files are a few KB: shorten the text (the minutes, say), and keep long documents elsewhere with a reference to them",
     );
     (message, Some(hint.into()))
+}
+
+fn edit_kept(id: MeetingId, kept: &std::path::Path) -> Words {
+    let message = format!(
+        "{} {}",
+        tr(
+            "bản sửa chưa được lưu vào sổ; nội dung bạn đã gõ được giữ tại",
+            "the edit was not saved in the ledger; your text is kept in"
+        ),
+        kept.display()
+    );
+    let hint = format!(
+        "{} `cellbook edit {id}` {}",
+        tr(
+            "khắc phục lỗi ở trên, rồi chạy lại",
+            "deal with the problem above, then run"
+        ),
+        tr(
+            "và chép nội dung từ tệp đó vào",
+            "again and copy your text in from that file"
+        )
+    );
+    (message, Some(hint))
 }
 
 fn read_only_file(path: &std::path::Path) -> Words {

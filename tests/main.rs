@@ -8,6 +8,7 @@ mod daily;
 mod editing;
 mod flow;
 mod generator;
+mod hostile_editing;
 mod hostile_io;
 mod language;
 mod prompts;

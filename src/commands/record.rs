@@ -15,10 +15,11 @@ use crate::core::lookup::{self, MeetingRef};
 use crate::core::model::{Action, Excuse, Meeting, MeetingId, Member, Record, Role, Roster, Vote};
 use crate::core::names::nfc;
 use crate::core::rules;
+use crate::editor::session::{Start, session, with_record_hint};
 use crate::error::{Error, MeetingHint, Result};
 use crate::i18n::{lang, tr};
 use crate::ledger::meetings::{find_meeting, save_meeting};
-use crate::ledger::{Ledger, MeetingFile, Source, merge};
+use crate::ledger::{Ledger, MeetingEntry, MeetingFile, Source, merge};
 use crate::output::Output;
 use crate::prompt;
 use chrono::NaiveDate;
@@ -112,14 +113,53 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<Output> {
 }
 
 /// `record --edit`: apply the flags given, then let the person finish the record in the
-/// editor; the editor replaces the attendance interview.
+/// editor; the editor replaces the attendance interview. Closing the editor on the flags'
+/// result saves it, as `record` without `--edit` would.
 fn edit(ctx: &Context, args: &RecordArgs) -> Result<Output> {
     let ledger = ctx.open()?;
-    let (mut file, original) = target(&ledger, args, ctx.today)?;
+    let found = find_target(&ledger, args, ctx.today)?;
+    // The bytes on disk before the meeting is read (and normalised): any change after this
+    // one is seen when the edit is saved, and a BOM or NFD text is no change.
+    let on_disk = match &found {
+        Found::Existing(entry) => crate::editor::session::on_disk(&ledger, entry)?,
+        Found::New(_) => None,
+    };
+    let (mut file, original) = load_target(&ledger, found, args)?;
+    let before = file.meeting.clone();
     apply(&ledger, &mut file.meeting, args)?;
+    // `apply` gives every meeting a record; an empty one alone is not a change to save.
+    let mut compared = file.meeting.clone();
+    if before.record.is_none() && compared.record.as_ref() == Some(&Record::default()) {
+        compared.record = None;
+    }
     let text = merge::render(original.as_deref(), &file.meeting)?;
-    let start = crate::editor::session::with_record_hint(&ledger, &text, file.meeting.date);
-    crate::editor::session::session(ctx, &ledger, file.id, original, start)
+    let start = Start {
+        text: with_record_hint(&ledger, &text, file.meeting.date),
+        on_disk,
+        is_change: compared != before,
+    };
+    session(ctx, &ledger, file.id, start)
+}
+
+/// The meeting a command names: one with a file, or the id a new one takes.
+enum Found {
+    Existing(MeetingEntry),
+    New(MeetingId),
+}
+
+fn find_target(ledger: &Ledger, args: &RecordArgs, today: NaiveDate) -> Result<Found> {
+    let r = MeetingRef::parse(&args.meeting)?;
+    if let Some(entry) = find_meeting(ledger, r, today)? {
+        return Ok(Found::Existing(entry));
+    }
+    match r {
+        MeetingRef::Id(id) => Ok(Found::New(id)),
+        MeetingRef::Date(date) => Ok(Found::New(MeetingId::new(date, 1))),
+        MeetingRef::Last | MeetingRef::Next => Err(Error::UnknownMeeting {
+            reference: args.meeting.clone(),
+            next_step: MeetingHint::RecordByDate,
+        }),
+    }
 }
 
 /// The meeting the command names, read from its file, or a new one for a date with none.
@@ -128,21 +168,23 @@ fn target(
     args: &RecordArgs,
     today: NaiveDate,
 ) -> Result<(MeetingFile, Option<String>)> {
-    let r = MeetingRef::parse(&args.meeting)?;
-    if let Some(entry) = find_meeting(ledger, r, today)? {
-        let file = ledger.load_meeting(&entry)?;
-        let original = file.source.text.clone();
-        return Ok((file, Some(original)));
-    }
-    let id = match r {
-        MeetingRef::Id(id) => id,
-        MeetingRef::Date(date) => MeetingId::new(date, 1),
-        MeetingRef::Last | MeetingRef::Next => {
-            return Err(Error::UnknownMeeting {
-                reference: args.meeting.clone(),
-                next_step: MeetingHint::RecordByDate,
-            });
+    let found = find_target(ledger, args, today)?;
+    load_target(ledger, found, args)
+}
+
+/// The meeting found, with its file's text (as read), or a new meeting.
+fn load_target(
+    ledger: &Ledger,
+    found: Found,
+    args: &RecordArgs,
+) -> Result<(MeetingFile, Option<String>)> {
+    let id = match found {
+        Found::Existing(entry) => {
+            let file = ledger.load_meeting(&entry)?;
+            let original = file.source.text.clone();
+            return Ok((file, Some(original)));
         }
+        Found::New(id) => id,
     };
     let meeting = Meeting::new(id.date, args.kind.unwrap_or_default());
     let source = Source {

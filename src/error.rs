@@ -87,6 +87,10 @@ pub enum Error {
     ReadOnlyFile { path: PathBuf },
     /// `init` found a ledger file (or folder) already there, without `cellbook.toml`.
     InitWouldReplace { path: PathBuf },
+    /// The meeting file at `path` changed between the moment it was read and the moment the
+    /// command took the lock to write it (another writer while a person answered questions);
+    /// `again` is the command that does the same again with the answers given.
+    ChangedMeanwhile { path: PathBuf, again: String },
     /// An edit of meeting `id` could not be saved because of `cause`; the person's text is
     /// kept in the file `kept`.
     EditKept {
@@ -217,6 +221,7 @@ impl fmt::Display for Error {
             }
             Error::ReadOnlyFile { path } => words(f, read_only_file(path)),
             Error::InitWouldReplace { path } => words(f, init_would_replace(path)),
+            Error::ChangedMeanwhile { path, again } => words(f, changed_meanwhile(path, again)),
             Error::EditKept { id, cause, kept } => {
                 writeln!(f, "{cause}")?;
                 words(f, edit_kept(*id, kept))
@@ -389,8 +394,8 @@ fn ledger_locked(lock: &std::path::Path, wait: Duration) -> Words {
         tr("không thay đổi gì", "nothing was changed"),
     );
     let hint = tr(
-        "chạy lại khi lệnh kia xong (một lệnh đang hỏi đáp giữ khóa đến khi trả lời xong); chờ lâu hơn với CELLBOOK_LOCK_TIMEOUT=GIÂY",
-        "run it again when the other command has finished (a command asking questions holds the lock until it is answered); wait longer with CELLBOOK_LOCK_TIMEOUT=SECONDS",
+        "chạy lại khi lệnh kia xong; chờ lâu hơn với CELLBOOK_LOCK_TIMEOUT=GIÂY",
+        "run it again when the other command has finished; wait longer with CELLBOOK_LOCK_TIMEOUT=SECONDS",
     );
     (message, Some(hint.into()))
 }
@@ -427,6 +432,25 @@ fn file_too_large(path: &std::path::Path, bytes: u64, limit: u64) -> Words {
         "ledger files are a few KB: shorten the text (the minutes, say), and keep long documents elsewhere with a reference to them",
     );
     (message, Some(hint.into()))
+}
+
+fn changed_meanwhile(path: &std::path::Path, again: &str) -> Words {
+    let message = format!(
+        "{} {}",
+        path.display(),
+        tr(
+            "đã bị một lệnh khác thay đổi trong lúc bạn trả lời; không ghi gì",
+            "was changed by another command while you answered; nothing was written"
+        ),
+    );
+    let hint = format!(
+        "{}: {again}",
+        tr(
+            "xem thay đổi đó, rồi chạy lại với các câu trả lời của bạn",
+            "look at that change, then run again with your answers"
+        )
+    );
+    (message, Some(hint))
 }
 
 fn edit_kept(id: MeetingId, kept: &std::path::Path) -> Words {

@@ -166,3 +166,73 @@ fn an_invalid_edit_is_offered_back_to_the_editor() {
             .contains("title = \"Fixed\"")
     );
 }
+
+/// Another writer, run while a person is being asked: it must get the lock at once.
+fn write_meanwhile(l: &Ledger, args: &[&str]) {
+    let out = crate::util::cellbook(l.path(), &l.today)
+        .env("CELLBOOK_LOCK_TIMEOUT", "0")
+        .args(args)
+        .output()
+        .expect("run cellbook");
+    assert!(
+        out.status.success(),
+        "{args:?} was blocked while a person was asked:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn plan_asks_without_holding_the_lock() {
+    let l = Ledger::new("en").with_members().today("2020-07-01");
+    let mut p = session(&l, &["plan"]);
+    p.exp_string("Date of the meeting").unwrap();
+    write_meanwhile(&l, &["member", "add", "Trần Văn Mới", "--id", "moi"]);
+    p.send_line("09/07/2020").unwrap();
+    p.exp_string("A thematic meeting?").unwrap();
+    p.send_line("n").unwrap();
+    p.exp_string("Start time").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Place").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Topics").unwrap();
+    p.send_line("Budget").unwrap();
+    p.exp_string("draft resolution").unwrap();
+    p.send_line("n").unwrap();
+    p.exp_string("2020-07-09").unwrap();
+    p.exp_eof().unwrap();
+    assert!(l.path().join("meetings/2020/2020-07-09.toml").is_file());
+}
+
+#[test]
+fn rate_asks_without_holding_the_lock_and_refuses_a_change_meanwhile() {
+    let l = Ledger::new("en").with_members();
+    l.write("rubrics/club.toml", "schema = 1\nid = \"club\"\nname = \"Club\"\n[levels]\ngood = 8\nfair = 6\naverage = 4\n[[criteria]]\nid = \"fun\"\ntitle = \"Fun\"\nmax = 5\n[[criteria]]\nid = \"food\"\ntitle = \"Food\"\nmax = 5\n");
+    l.run(&["record", "2020-07-09", "--present", "all"]).ok();
+    let mut p = session(
+        &l,
+        &["rate", "2020-07-09", "--rubric", "club", "--score", "fun=4"],
+    );
+    p.exp_string("Food (food, 0").unwrap();
+    // While the person thinks, another writer changes the meeting: it is not kept waiting.
+    write_meanwhile(&l, &["record", "2020-07-09", "--minutes", "Theirs."]);
+    let theirs = l.files();
+    p.send_line("5").unwrap();
+    p.exp_string("was changed by another command while you answered; nothing was written")
+        .unwrap();
+    p.exp_string("cellbook rate 2020-07-09 --rubric club --score food=5 --score fun=4")
+        .unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(theirs, l.files());
+    // Unchanged meanwhile, the answer is saved.
+    let mut p = session(
+        &l,
+        &["rate", "2020-07-09", "--rubric", "club", "--score", "fun=4"],
+    );
+    p.exp_string("Food (food, 0").unwrap();
+    p.send_line("5").unwrap();
+    p.exp_string("Total: 9/10").unwrap();
+    p.exp_eof().unwrap();
+    let file = l.read("meetings/2020/2020-07-09.toml");
+    assert!(file.contains("scores = { food = 5, fun = 4 }"), "{file}");
+    assert!(file.contains("Theirs."), "{file}");
+}

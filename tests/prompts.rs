@@ -181,6 +181,69 @@ fn write_meanwhile(l: &Ledger, args: &[&str]) {
     );
 }
 
+/// Erase what was typed in a text prompt.
+fn erase(p: &mut PtySession, typed: &str) {
+    for _ in typed.chars() {
+        p.send("\x7f").unwrap();
+    }
+    p.flush().unwrap();
+}
+
+#[test]
+fn a_wrong_answer_in_the_record_interview_is_asked_again() {
+    let l = Ledger::new("en").with_members();
+    l.run(&["plan", "2020-07-09", "--time", "14:00"]).ok();
+    let mut p = session(&l, &["record", "2020-07-09"]);
+    p.exp_string("Start time").unwrap();
+    // Nothing is locked while the person answers.
+    write_meanwhile(&l, &["member", "add", "Trần Văn Mới", "--id", "moi"]);
+    p.send_line("").unwrap(); // the planned 14:00
+    p.exp_string("End time").unwrap();
+    p.send_line("13:00").unwrap();
+    p.exp_string("the end time 13:00 is not after the start time 14:00")
+        .unwrap();
+    erase(&mut p, "13:00");
+    p.send_line("15:40").unwrap();
+    p.exp_string("Chair").unwrap();
+    p.send_line("ghost").unwrap();
+    p.exp_string("no member has the name or id 'ghost'")
+        .unwrap();
+    erase(&mut p, "ghost");
+    p.send_line("").unwrap(); // the secretary
+    p.exp_string("Minute-taker").unwrap();
+    p.send_line("").unwrap(); // the deputy
+    p.exp_string("Present").unwrap();
+    p.send("\r").unwrap(); // everyone
+    p.flush().unwrap();
+    p.exp_string("Spoke").unwrap();
+    p.send("\r").unwrap(); // nobody
+    p.flush().unwrap();
+    p.exp_string("Vote").unwrap();
+    // Four full members are present (tam is probationary).
+    p.send_line("9/0/0").unwrap();
+    p.exp_string("9 votes, but only 4 full members are present")
+        .unwrap();
+    erase(&mut p, "9/0/0");
+    p.send_line("4/x").unwrap();
+    p.exp_string("must be FOR/AGAINST/ABSTAIN").unwrap();
+    erase(&mut p, "4/x");
+    p.send_line("4/0/0").unwrap();
+    p.exp_string("present 5/5").unwrap();
+    p.exp_eof().unwrap();
+    let file = l.read("meetings/2020/2020-07-09.toml");
+    assert!(
+        file.contains(
+            "start = 14:00:00\nend = 15:40:00\nchair = \"trinh\"\nminute_taker = \"hoa\""
+        ),
+        "{file}"
+    );
+    assert!(
+        file.contains("vote = { for = 4, against = 0, abstain = 0 }"),
+        "{file}"
+    );
+    assert!(l.read("members.toml").contains("id = \"moi\""));
+}
+
 #[test]
 fn plan_asks_without_holding_the_lock() {
     let l = Ledger::new("en").with_members().today("2020-07-01");

@@ -6,6 +6,7 @@ use chrono::NaiveTime;
 use clap::Args;
 use std::fs;
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use crate::args::split_pair;
 use crate::context::Context;
@@ -220,34 +221,44 @@ fn interview(ctx: &Context, args: &RecordArgs) -> Result<Option<RecordArgs>> {
     let rec = m.record.clone().unwrap_or_default();
     let mut asked = args.clone();
     let roll: Vec<&Member> = attendance::roll(&ledger.roster, date).collect();
-    ask_times_and_roles(
-        &mut asked,
-        &rec,
-        &roll,
-        m.plan.as_ref().and_then(|p| p.time),
-    )?;
+    // Every answer is checked as it is typed, with the rules `apply` refuses by: a wrong one
+    // is asked again, never the end of the interview.
+    let roster = Rc::new(ledger.roster.clone());
+    ask_times(&mut asked, &rec, m.plan.as_ref().and_then(|p| p.time))?;
+    ask_roles(&mut asked, &rec, &roll, &roster, date)?;
     ask_attendance(&mut asked, &roll, date)?;
     if asked.vote.is_none() {
-        let vote = prompt::text(
+        let mut voters = rec.clone();
+        voters.present = asked
+            .present
+            .as_deref()
+            .map(|p| members_on_roll(&roster, date, p))
+            .transpose()?
+            .unwrap_or_default();
+        let roster = Rc::clone(&roster);
+        let vote = prompt::text_checked(
             tr(
                 "Biểu quyết TÁN-THÀNH/KHÔNG/KHÁC (để trống nếu không)",
                 "Vote FOR/AGAINST/ABSTAIN (empty if none)",
             ),
             None,
+            move |s| {
+                if s.trim().is_empty() {
+                    return Ok(());
+                }
+                let mut rec = voters.clone();
+                rec.vote = Some(parse_vote(s).map_err(|e| prompt::one_line(&e))?);
+                refuse_too_many_votes(&roster, date, &rec).map_err(|e| prompt::one_line(&e))
+            },
         )?;
         asked.vote = Some(vote).filter(|v| !v.trim().is_empty());
     }
     Ok(Some(asked))
 }
 
-/// Ask for the start and end times (the planned time offered), the chair (the secretary
-/// offered) and the minute-taker (the deputy offered), unless given.
-fn ask_times_and_roles(
-    asked: &mut RecordArgs,
-    rec: &Record,
-    roll: &[&Member],
-    planned: Option<NaiveTime>,
-) -> Result<()> {
+/// Ask for the start and end times (the planned time offered) unless given; an end that is
+/// not after the start is asked again.
+fn ask_times(asked: &mut RecordArgs, rec: &Record, planned: Option<NaiveTime>) -> Result<()> {
     if asked.start.is_none() {
         asked.start = prompt::time(
             tr("Giờ bắt đầu (HH:MM)", "Start time (HH:MM)"),
@@ -255,22 +266,58 @@ fn ask_times_and_roles(
         )?;
     }
     if asked.end.is_none() {
-        asked.end = prompt::time(tr("Giờ kết thúc (HH:MM)", "End time (HH:MM)"), rec.end)?;
+        let start = asked.start.or(rec.start);
+        asked.end = prompt::time_checked(
+            tr("Giờ kết thúc (HH:MM)", "End time (HH:MM)"),
+            rec.end,
+            move |end| {
+                let rec = Record {
+                    start,
+                    end,
+                    ..Record::default()
+                };
+                refuse_end_before_start(&rec).map_err(|e| prompt::one_line(&e))
+            },
+        )?;
     }
+    Ok(())
+}
+
+/// Ask for the chair (the secretary offered) and the minute-taker (the deputy offered), unless
+/// given; a name or id of nobody on the roll is asked again.
+fn ask_roles(
+    asked: &mut RecordArgs,
+    rec: &Record,
+    roll: &[&Member],
+    roster: &Rc<Roster>,
+    date: NaiveDate,
+) -> Result<()> {
     let by_role = |role: Role| roll.iter().find(|x| x.role == role).map(|x| x.id.clone());
+    let on_roll = |roster: Rc<Roster>| {
+        move |s: &str| {
+            if s.trim().is_empty() {
+                return Ok(());
+            }
+            member_on_roll(&roster, date, s)
+                .map(drop)
+                .map_err(|e| prompt::one_line(&e))
+        }
+    };
     if asked.chair.is_none() {
         let default = rec.chair.clone().or_else(|| by_role(Role::Secretary));
-        asked.chair = Some(prompt::text(
+        asked.chair = Some(prompt::text_checked(
             tr("Chủ trì (mã hoặc tên)", "Chair (id or name)"),
             default.as_deref(),
+            on_roll(Rc::clone(roster)),
         )?)
         .filter(|c| !c.trim().is_empty());
     }
     if asked.minute_taker.is_none() {
         let default = rec.minute_taker.clone().or_else(|| by_role(Role::Deputy));
-        asked.minute_taker = Some(prompt::text(
+        asked.minute_taker = Some(prompt::text_checked(
             tr("Thư ký (mã hoặc tên)", "Minute-taker (id or name)"),
             default.as_deref(),
+            on_roll(Rc::clone(roster)),
         )?)
         .filter(|c| !c.trim().is_empty());
     }
@@ -387,6 +434,11 @@ fn apply_times(rec: &mut Record, args: &RecordArgs) -> Result<()> {
     if let Some(t) = args.end {
         rec.end = Some(t);
     }
+    refuse_end_before_start(rec)
+}
+
+/// The record's end must come after its start (the core's rule).
+fn refuse_end_before_start(rec: &Record) -> Result<()> {
     // No minimum length here (0): a short meeting is a warning of `check`, not a refusal.
     let ends_too_early =
         rules::times(rec, 0).is_some_and(|f| f.problem == rules::RecordProblem::EndNotAfterStart);
@@ -582,6 +634,11 @@ fn refuse_broken_rules(roster: &Roster, date: NaiveDate, rec: &Record) -> Result
             ),
         ));
     }
+    refuse_too_many_votes(roster, date, rec)
+}
+
+/// No more votes than full members present (the core's rule).
+fn refuse_too_many_votes(roster: &Roster, date: NaiveDate, rec: &Record) -> Result<()> {
     if let Some(found) = rules::votes(roster, date, rec)
         && let rules::RecordProblem::TooManyVotes { cast, present, .. } = found.problem
     {

@@ -91,6 +91,9 @@ pub enum Error {
     /// command took the lock to write it (another writer while a person answered questions);
     /// `again` is the command that does the same again with the answers given.
     ChangedMeanwhile { path: PathBuf, again: String },
+    /// A command that asked a person questions failed afterwards because of `cause`; `again`
+    /// is the command line that gives every answer, so none has to be typed again.
+    AnswersKept { cause: Box<Error>, again: String },
     /// An edit of meeting `id` could not be saved because of `cause`; the person's text is
     /// kept in the file `kept`.
     EditKept {
@@ -148,7 +151,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) => 2,
-            Error::EditKept { cause, .. } => cause.exit_code(),
+            Error::EditKept { cause, .. } | Error::AnswersKept { cause, .. } => cause.exit_code(),
             _ => 1,
         }
     }
@@ -222,6 +225,14 @@ impl fmt::Display for Error {
             Error::ReadOnlyFile { path } => words(f, read_only_file(path)),
             Error::InitWouldReplace { path } => words(f, init_would_replace(path)),
             Error::ChangedMeanwhile { path, again } => words(f, changed_meanwhile(path, again)),
+            Error::AnswersKept { cause, again } => {
+                writeln!(f, "{cause}")?;
+                let yours = tr(
+                    "câu trả lời của bạn không mất; để chạy lại mà không phải trả lời lại",
+                    "your answers are not lost; to run the command again without being asked",
+                );
+                write!(f, "{yours}: {again}")
+            }
             Error::EditKept { id, cause, kept } => {
                 writeln!(f, "{cause}")?;
                 words(f, edit_kept(*id, kept))

@@ -64,6 +64,20 @@ where
     p.prompt().map_err(cancelled)
 }
 
+/// `word` as one word for a POSIX shell: as it is when it is plainly safe, else in single
+/// quotes. For the command lines printed so that a person's answers need not be typed again.
+pub fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_.,:/=@+%".contains(c));
+    if plain {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
 /// An error's words on one line, to show under a question whose answer it refuses.
 pub fn one_line(e: &Error) -> String {
     e.to_string()

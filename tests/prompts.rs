@@ -299,3 +299,79 @@ fn rate_asks_without_holding_the_lock_and_refuses_a_change_meanwhile() {
     assert!(file.contains("scores = { food = 5, fun = 4 }"), "{file}");
     assert!(file.contains("Theirs."), "{file}");
 }
+
+#[test]
+fn answers_given_before_a_failure_are_printed_to_run_again() {
+    let l = Ledger::new("en").with_members();
+    l.run(&["plan", "2020-07-09", "--time", "14:00"]).ok();
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("cellbook"));
+    cmd.current_dir(l.path())
+        .args(["record", "2020-07-09"])
+        .env_remove("CELLBOOK_LEDGER")
+        .env_remove("CELLBOOK_NO_PROMPT")
+        .env("CELLBOOK_TODAY", &l.today)
+        .env("CELLBOOK_LOCK_TIMEOUT", "0")
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(10_000)).expect("spawn in a pty");
+    p.exp_string("Start time").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("End time").unwrap();
+    p.send_line("15:40").unwrap();
+    p.exp_string("Chair").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Minute-taker").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Present").unwrap();
+    p.send(DOWN).unwrap();
+    p.send(DOWN).unwrap();
+    p.send(" ").unwrap(); // duc was absent
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("absent").unwrap();
+    p.send_line("Đi công tác, 'xa'").unwrap();
+    p.exp_string("Spoke").unwrap();
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+    p.exp_string("Vote").unwrap();
+    // Another writer holds the lock when the answers are to be written.
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(l.path().join(".cellbook.lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let before = l.files();
+    p.send_line("3/0/0").unwrap();
+    p.exp_string("nothing was changed").unwrap();
+    p.exp_string("your answers are not lost").unwrap();
+    let (_, line) = p.exp_regex("cellbook record [^\r\n]*").unwrap();
+    p.exp_eof().unwrap();
+    drop(lock);
+    assert_eq!(before, l.files());
+    // The line given runs as it is, and records what was answered. (rexpect hands back each
+    // byte as a char: put the UTF-8 back together.)
+    let line: Vec<u8> = line.chars().map(|c| c as u32 as u8).collect();
+    let line = String::from_utf8(line).unwrap();
+    let binary = assert_cmd::cargo::cargo_bin!("cellbook");
+    let line = line.replacen("cellbook", &binary.display().to_string(), 1);
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(&line)
+        .current_dir(l.path())
+        .env_remove("CELLBOOK_LEDGER")
+        .env("CELLBOOK_TODAY", &l.today)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{line}: {out:?}");
+    let file = l.read("meetings/2020/2020-07-09.toml");
+    assert!(
+        file.contains("{ member = \"duc\", reason = \"Đi công tác, 'xa'\" }"),
+        "{file}"
+    );
+    assert!(
+        file.contains("vote = { for = 3, against = 0, abstain = 0 }"),
+        "{file}"
+    );
+}

@@ -157,19 +157,20 @@ fn save(ledger: &Ledger, args: &RateArgs, rated: Rated) -> Result<Output> {
 /// The command that rates the meeting again with the scores a person gave, so that nothing
 /// they answered has to be found again.
 fn again_command(args: &RateArgs, rated: &Rated) -> String {
+    let word = crate::prompt::shell_word;
     let mut line = format!(
         "cellbook rate {} --rubric {}",
-        rated.file.id, rated.rating.rubric
+        rated.file.id,
+        word(&rated.rating.rubric)
     );
     for (criterion, points) in &rated.rating.scores {
-        line.push_str(&format!(" --score {criterion}={points}"));
+        line.push_str(&format!(
+            " --score {}",
+            word(&format!("{criterion}={points}"))
+        ));
     }
     for by in &args.by {
-        if by.contains(|c: char| c.is_whitespace() || c == '\'' || c == '"') {
-            line.push_str(&format!(" --by \"{}\"", by.replace('"', "\\\"")));
-        } else {
-            line.push_str(&format!(" --by {by}"));
-        }
+        line.push_str(&format!(" --by {}", crate::prompt::shell_word(by)));
     }
     line
 }

@@ -22,7 +22,7 @@ use crate::i18n::{lang, tr};
 use crate::ledger::meetings::{find_meeting, save_meeting};
 use crate::ledger::{Ledger, MeetingEntry, MeetingFile, Source, merge};
 use crate::output::Output;
-use crate::prompt;
+use crate::prompt::{self, shell_word};
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, Args)]
@@ -82,14 +82,61 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<Output> {
     if args.edit {
         return edit(ctx, args);
     }
-    let asked;
-    let args = match interview(ctx, args)? {
-        Some(a) => {
-            asked = a;
-            &asked
+    match interview(ctx, args)? {
+        // Whatever stops the command after the interview (the lock, a refusal, a full disk),
+        // the answers are not lost: the error carries the command line that gives them.
+        Some(asked) => record(ctx, &asked).map_err(|cause| Error::AnswersKept {
+            cause: Box::new(cause),
+            again: command_line(&asked),
+        }),
+        None => record(ctx, args),
+    }
+}
+
+/// The command line that records what `args` says, every answer of the interview a flag.
+fn command_line(args: &RecordArgs) -> String {
+    let mut words = vec![
+        "cellbook".to_owned(),
+        "record".to_owned(),
+        shell_word(&args.meeting),
+    ];
+    let mut flag = |name: &str, value: Option<String>| {
+        if let Some(v) = value {
+            words.push(format!("--{name}"));
+            words.push(shell_word(&v));
         }
-        None => args,
     };
+    flag("kind", args.kind.map(|k| k.key().to_owned()));
+    flag("title", args.title.clone());
+    flag("start", args.start.map(dates::show_time));
+    flag("end", args.end.map(dates::show_time));
+    flag("chair", args.chair.clone());
+    flag("minute-taker", args.minute_taker.clone());
+    flag("present", args.present.clone());
+    for (name, list) in [
+        ("excused", &args.excused),
+        ("unexcused", &args.unexcused),
+        ("guest", &args.guests),
+        ("news", &args.news),
+        ("action", &args.actions),
+    ] {
+        for v in list {
+            flag(name, Some(v.clone()));
+        }
+    }
+    flag("spoke", args.spoke.clone());
+    flag("vote", args.vote.clone());
+    flag("minutes", args.minutes.clone());
+    flag(
+        "minutes-file",
+        args.minutes_file.as_ref().map(|p| p.display().to_string()),
+    );
+    flag("conclusion", args.conclusion.clone());
+    words.join(" ")
+}
+
+/// `args` recorded under the lock.
+fn record(ctx: &Context, args: &RecordArgs) -> Result<Output> {
     let (_lock, ledger) = ctx.open_for_write()?;
     let (mut file, original) = target(&ledger, args, ctx.today)?;
     apply(&ledger, &mut file.meeting, args)?;
@@ -276,7 +323,9 @@ fn ask_times(asked: &mut RecordArgs, rec: &Record, planned: Option<NaiveTime>) -
                     end,
                     ..Record::default()
                 };
-                refuse_end_before_start(&rec).map_err(|e| prompt::one_line(&e))
+                // The words alone: the hint is about the command line's flags.
+                refuse_end_before_start(&rec)
+                    .map_err(|e| e.to_string().lines().next().unwrap_or_default().to_owned())
             },
         )?;
     }

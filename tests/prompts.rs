@@ -375,3 +375,34 @@ fn answers_given_before_a_failure_are_printed_to_run_again() {
         "{file}"
     );
 }
+
+#[test]
+fn an_invalid_edit_cancelled_at_the_question_is_kept() {
+    let l = Ledger::new("en").with_members();
+    l.run(&["plan", "2020-07-09"]).ok();
+    let before = l.files();
+    let script = l.path().join("editor.sh");
+    std::fs::write(&script, "echo 'title = \"open' >> \"$1\"\n").unwrap();
+    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("cellbook"));
+    cmd.current_dir(l.path())
+        .args(["edit", "2020-07-09"])
+        .env_remove("CELLBOOK_LEDGER")
+        .env_remove("VISUAL")
+        .env("EDITOR", format!("sh {}", script.display()))
+        .env("CELLBOOK_TODAY", &l.today)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    let mut p = spawn_command(cmd, Some(10_000)).unwrap();
+    p.exp_string("E001").unwrap();
+    p.exp_string("Open the editor again").unwrap();
+    p.send_control('c').unwrap();
+    p.exp_string("cancelled; nothing was written").unwrap();
+    let (_, kept) = p.exp_regex(r"your text is kept in [^\r\n]*").unwrap();
+    p.exp_eof().unwrap();
+    let _ = std::fs::remove_file(&script);
+    assert_eq!(before, l.files());
+    let kept = kept.trim_start_matches("your text is kept in ").trim();
+    let text = std::fs::read_to_string(kept).unwrap();
+    assert!(text.contains("title = \"open"), "{text}");
+    let _ = std::fs::remove_file(kept);
+}

@@ -3,7 +3,8 @@
 //! The edit happens on a copy. After the editor closes the copy is checked like `cellbook
 //! check` would; an invalid edit is offered back to the editor (on a terminal) or kept aside,
 //! never saved over the good file. Nothing is locked while the person types: at save time the
-//! lock is taken and the file must still be what it was when the edit began.
+//! lock is taken and the file must still be, byte for byte, what it was when the command read
+//! it. Whatever stops the save once the person has typed, the copy is kept and named.
 
 use std::fs;
 use std::io::Write;

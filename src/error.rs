@@ -87,6 +87,20 @@ pub enum Error {
     ReadOnlyFile { path: PathBuf },
     /// `init` found a ledger file (or folder) already there, without `cellbook.toml`.
     InitWouldReplace { path: PathBuf },
+    /// The meeting file at `path` changed between the moment it was read and the moment the
+    /// command took the lock to write it (another writer while a person answered questions);
+    /// `again` is the command that does the same again with the answers given.
+    ChangedMeanwhile { path: PathBuf, again: String },
+    /// A command that asked a person questions failed afterwards because of `cause`; `again`
+    /// is the command line that gives every answer, so none has to be typed again.
+    AnswersKept { cause: Box<Error>, again: String },
+    /// An edit of meeting `id` could not be saved because of `cause`; the person's text is
+    /// kept in the file `kept`.
+    EditKept {
+        id: MeetingId,
+        cause: Box<Error>,
+        kept: PathBuf,
+    },
 }
 
 /// What to suggest after an unknown meeting: each command points to the step that helps there.
@@ -137,6 +151,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage(_) => 2,
+            Error::EditKept { cause, .. } | Error::AnswersKept { cause, .. } => cause.exit_code(),
             _ => 1,
         }
     }
@@ -209,6 +224,19 @@ impl fmt::Display for Error {
             }
             Error::ReadOnlyFile { path } => words(f, read_only_file(path)),
             Error::InitWouldReplace { path } => words(f, init_would_replace(path)),
+            Error::ChangedMeanwhile { path, again } => words(f, changed_meanwhile(path, again)),
+            Error::AnswersKept { cause, again } => {
+                writeln!(f, "{cause}")?;
+                let yours = tr(
+                    "câu trả lời của bạn không mất; để chạy lại mà không phải trả lời lại",
+                    "your answers are not lost; to run the command again without being asked",
+                );
+                write!(f, "{yours}: {again}")
+            }
+            Error::EditKept { id, cause, kept } => {
+                writeln!(f, "{cause}")?;
+                words(f, edit_kept(*id, kept))
+            }
         }
     }
 }
@@ -377,8 +405,8 @@ fn ledger_locked(lock: &std::path::Path, wait: Duration) -> Words {
         tr("không thay đổi gì", "nothing was changed"),
     );
     let hint = tr(
-        "chạy lại khi lệnh kia xong (một lệnh đang hỏi đáp giữ khóa đến khi trả lời xong); chờ lâu hơn với CELLBOOK_LOCK_TIMEOUT=GIÂY",
-        "run it again when the other command has finished (a command asking questions holds the lock until it is answered); wait longer with CELLBOOK_LOCK_TIMEOUT=SECONDS",
+        "chạy lại khi lệnh kia xong; chờ lâu hơn với CELLBOOK_LOCK_TIMEOUT=GIÂY",
+        "run it again when the other command has finished; wait longer with CELLBOOK_LOCK_TIMEOUT=SECONDS",
     );
     (message, Some(hint.into()))
 }
@@ -415,6 +443,48 @@ fn file_too_large(path: &std::path::Path, bytes: u64, limit: u64) -> Words {
         "ledger files are a few KB: shorten the text (the minutes, say), and keep long documents elsewhere with a reference to them",
     );
     (message, Some(hint.into()))
+}
+
+fn changed_meanwhile(path: &std::path::Path, again: &str) -> Words {
+    let message = format!(
+        "{} {}",
+        path.display(),
+        tr(
+            "đã bị một lệnh khác thay đổi trong lúc bạn trả lời; không ghi gì",
+            "was changed by another command while you answered; nothing was written"
+        ),
+    );
+    let hint = format!(
+        "{}: {again}",
+        tr(
+            "xem thay đổi đó, rồi chạy lại với các câu trả lời của bạn",
+            "look at that change, then run again with your answers"
+        )
+    );
+    (message, Some(hint))
+}
+
+fn edit_kept(id: MeetingId, kept: &std::path::Path) -> Words {
+    let message = format!(
+        "{} {}",
+        tr(
+            "bản sửa chưa được lưu vào sổ; nội dung bạn đã gõ được giữ tại",
+            "the edit was not saved in the ledger; your text is kept in"
+        ),
+        kept.display()
+    );
+    let hint = format!(
+        "{} `cellbook edit {id}` {}",
+        tr(
+            "khắc phục lỗi ở trên, rồi chạy lại",
+            "deal with the problem above, then run"
+        ),
+        tr(
+            "và chép nội dung từ tệp đó vào",
+            "again and copy your text in from that file"
+        )
+    );
+    (message, Some(hint))
 }
 
 fn read_only_file(path: &std::path::Path) -> Words {

@@ -43,11 +43,49 @@ fn cancelled(e: InquireError) -> Error {
 
 /// A line of text, with a default; empty answers give the default (or nothing).
 pub fn text(message: &str, default: Option<&str>) -> Result<String> {
-    let mut p = Text::new(message);
+    text_checked(message, default, |_| Ok(()))
+}
+
+/// A line of text that `check` accepts: an answer it refuses is asked again, with its words
+/// shown under the question, so one wrong answer never ends the command.
+pub fn text_checked<F>(message: &str, default: Option<&str>, check: F) -> Result<String>
+where
+    F: Fn(&str) -> std::result::Result<(), String> + Clone + 'static,
+{
+    let mut p = Text::new(message).with_validator(move |s: &str| {
+        Ok(match check(s) {
+            Ok(()) => Validation::Valid,
+            Err(words) => Validation::Invalid(words.into()),
+        })
+    });
     if let Some(d) = default {
         p = p.with_default(d);
     }
     p.prompt().map_err(cancelled)
+}
+
+/// `word` as one word for a POSIX shell: as it is when it is plainly safe, else in single
+/// quotes. For the command lines printed so that a person's answers need not be typed again.
+pub fn shell_word(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-_.,:/=@+%".contains(c));
+    if plain {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
+/// An error's words on one line, to show under a question whose answer it refuses.
+pub fn one_line(e: &Error) -> String {
+    e.to_string()
+        .lines()
+        .map(|l| l.trim().trim_start_matches("= "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// A date, typed as 2020-07-09 or 09/07/2020.
@@ -68,19 +106,32 @@ pub fn date(message: &str, default: NaiveDate) -> Result<NaiveDate> {
 
 /// A time of day, HH:MM; an empty answer means none.
 pub fn time(message: &str, default: Option<NaiveTime>) -> Result<Option<NaiveTime>> {
+    time_checked(message, default, |_| Ok(()))
+}
+
+/// A time of day (or none) that `check` accepts; a refused answer is asked again.
+pub fn time_checked<F>(
+    message: &str,
+    default: Option<NaiveTime>,
+    check: F,
+) -> Result<Option<NaiveTime>>
+where
+    F: Fn(Option<NaiveTime>) -> std::result::Result<(), String> + Clone + 'static,
+{
     let shown = default
         .map(crate::core::dates::show_time)
         .unwrap_or_default();
     let answer = Text::new(message)
         .with_default(&shown)
-        .with_validator(|s: &str| {
-            Ok(if s.trim().is_empty() {
-                Validation::Valid
+        .with_validator(move |s: &str| {
+            let time = if s.trim().is_empty() {
+                Ok(None)
             } else {
-                match crate::core::dates::parse_time(s) {
-                    Ok(_) => Validation::Valid,
-                    Err(e) => Validation::Invalid(e.into()),
-                }
+                crate::core::dates::parse_time(s).map(Some)
+            };
+            Ok(match time.map(&check) {
+                Ok(Ok(())) => Validation::Valid,
+                Ok(Err(words)) | Err(words) => Validation::Invalid(words.into()),
             })
         })
         .prompt()

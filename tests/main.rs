@@ -8,6 +8,7 @@ mod daily;
 mod editing;
 mod flow;
 mod generator;
+mod hostile_editing;
 mod hostile_input;
 mod hostile_io;
 mod hostile_paths;

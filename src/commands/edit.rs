@@ -6,10 +6,10 @@ use clap::Args;
 use crate::context::Context;
 use crate::core::lookup::MeetingRef;
 use crate::core::model::{Kind, Meeting, MeetingId, Plan};
-use crate::editor::session::{session, template, with_record_hint};
+use crate::editor::session::{Start, session, template, with_record_hint};
 use crate::error::{Error, MeetingHint, Result};
 use crate::ledger::meetings::find_meeting;
-use crate::ledger::storage::read_regular_to_string;
+use crate::ledger::storage::read_bytes_on_disk;
 use crate::output::Output;
 
 #[derive(Debug, Clone, Args)]
@@ -25,9 +25,25 @@ pub fn run(ctx: &Context, args: &EditArgs) -> Result<Output> {
     let ledger = ctx.open()?;
     let r = MeetingRef::parse(&args.meeting)?;
     if let Some(entry) = find_meeting(&ledger, r, ctx.today)? {
-        let text = read_regular_to_string(&entry.path).map_err(|e| Error::io(&entry.path, e))?;
-        let start = with_record_hint(&ledger, &text, entry.id.date);
-        return session(ctx, &ledger, entry.id, Some(text), start);
+        let on_disk = read_bytes_on_disk(&entry.path)
+            .map_err(|e| Error::io(&entry.path, e))?
+            .ok_or_else(|| {
+                let gone = std::io::Error::from(std::io::ErrorKind::NotFound);
+                Error::io(&entry.path, gone)
+            })?;
+        let text = std::str::from_utf8(&on_disk).map_err(|_| {
+            let bad = std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "stream did not contain valid UTF-8",
+            );
+            Error::io(&entry.path, bad)
+        })?;
+        let start = Start {
+            text: with_record_hint(&ledger, text, entry.id.date),
+            on_disk: Some(on_disk),
+            is_change: false,
+        };
+        return session(ctx, &ledger, entry.id, start);
     }
     let id = match r {
         MeetingRef::Id(id) => id,
@@ -45,6 +61,10 @@ pub fn run(ctx: &Context, args: &EditArgs) -> Result<Output> {
         place: ledger.config.meetings.place.clone(),
         ..Plan::default()
     });
-    let start = template(&meeting)?;
-    session(ctx, &ledger, id, None, start)
+    let start = Start {
+        text: template(&meeting)?,
+        on_disk: None,
+        is_change: false,
+    };
+    session(ctx, &ledger, id, start)
 }

@@ -84,9 +84,14 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> Result<Output> {
     };
     if args.edit {
         // The editor session takes the lock itself when it saves; nobody waits on a person typing.
+        // The editor opens on the meeting the flags make; closing it untouched saves that.
         drop(lock);
-        let start = crate::editor::session::template(&file.meeting)?;
-        return crate::editor::session::session(ctx, &ledger, id, None, start);
+        let start = crate::editor::session::Start {
+            text: crate::editor::session::template(&file.meeting)?,
+            on_disk: None,
+            is_change: true,
+        };
+        return crate::editor::session::session(ctx, &ledger, id, start);
     }
     save_meeting(&ledger, &file, None)?;
     drop(lock);

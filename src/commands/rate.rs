@@ -17,6 +17,7 @@ use crate::core::rules;
 use crate::error::{Error, MeetingHint, RecordNeededFor, Result};
 use crate::i18n::{Lang, lang, tr};
 use crate::ledger::meetings::{find_meeting, save_meeting};
+use crate::ledger::storage::{LedgerLock, read_bytes_on_disk};
 use crate::ledger::{Ledger, MeetingFile};
 use crate::output::Output;
 use crate::rating::{history_years, measures_at};
@@ -46,11 +47,43 @@ pub struct RateArgs {
 }
 
 pub fn run(ctx: &Context, args: &RateArgs) -> Result<Output> {
-    let (_lock, ledger) = ctx.open_for_write()?;
-    let (meetings, i) = meeting_and_history(&ledger, args, ctx.today)?;
-    let file = &meetings[i];
-    let m = &file.meeting;
-    let rubric_id = rubric_id(&ledger, args, m)?;
+    if !crate::prompt::interactive() {
+        // Nobody is asked anything: read, score and write under the lock, as any writer.
+        let (_lock, ledger) = ctx.open_for_write()?;
+        let rated = score_meeting(ctx, &ledger, args)?;
+        return save(&ledger, args, rated);
+    }
+    // A person may be asked for scores: nothing is locked while they think. The lock is taken
+    // to write, and the meeting must still be the bytes that were scored.
+    let ledger = ctx.open()?;
+    let rated = score_meeting(ctx, &ledger, args)?;
+    let _lock = LedgerLock::acquire(&ledger.root)?;
+    let path = &rated.file.source.path;
+    let now = read_bytes_on_disk(path).map_err(|e| Error::io(path, e))?;
+    if now != rated.on_disk {
+        return Err(Error::ChangedMeanwhile {
+            path: path.clone(),
+            again: again_command(args, &rated),
+        });
+    }
+    save(&ledger, args, rated)
+}
+
+/// A meeting scored, ready to be written.
+struct Rated {
+    /// The meeting as read, and the bytes of its file on disk before it was read.
+    file: MeetingFile,
+    on_disk: Option<Vec<u8>>,
+    rubric_name: String,
+    sheet: Sheet,
+    rating: Rating,
+}
+
+/// Score the meeting `args` names (asking a person for missing scores on a terminal).
+fn score_meeting(ctx: &Context, ledger: &Ledger, args: &RateArgs) -> Result<Rated> {
+    let (meetings, i, on_disk) = meeting_and_history(ledger, args, ctx.today)?;
+    let m = &meetings[i].meeting;
+    let rubric_id = rubric_id(ledger, args, m)?;
     let (_, rubric) = crate::ledger::rubrics::load(&ledger.root, &rubric_id)?;
     // Earlier scores carry over when the same rubric rates again; new ones override.
     let mut scores: BTreeMap<String, u32> = match &m.rating {
@@ -58,7 +91,7 @@ pub fn run(ctx: &Context, args: &RateArgs) -> Result<Output> {
         _ => BTreeMap::new(),
     };
     add_given_scores(args, &mut scores)?;
-    let measures = measures_at(&ledger, &meetings, i);
+    let measures = measures_at(ledger, &meetings, i);
     complete_scores(args, &rubric, &measures, &mut scores)?;
     let sheet = score(&rubric, &measures, &scores).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(|e| e.message(lang())).collect();
@@ -69,17 +102,16 @@ pub fn run(ctx: &Context, args: &RateArgs) -> Result<Output> {
         );
         Error::refused_with(format!("{cannot}:\n  {}", lines.join("\n  ")), hint)
     })?;
-    let date = m.date;
-    let by = raters(&ledger, args, m)?;
+    let by = raters(ledger, args, m)?;
     let on = args.on.unwrap_or(ctx.today);
-    if on < date {
+    if on < m.date {
         return Err(Error::refused(tr(
             "không thể xếp loại trước ngày họp",
             "a meeting cannot be rated before it is held",
         )));
     }
     let rating = Rating {
-        rubric: rubric_id.clone(),
+        rubric: rubric_id,
         by,
         on: Some(on),
         scores: sheet
@@ -96,19 +128,51 @@ pub fn run(ctx: &Context, args: &RateArgs) -> Result<Output> {
         total: sheet.total,
         level: sheet.level,
     };
-    let id = file.id;
-    let original = file.source.text.clone();
-    let mut updated = file.clone();
-    updated.meeting.rating = Some(rating);
-    save_meeting(&ledger, &updated, Some(&original))?;
+    Ok(Rated {
+        file: meetings[i].clone(),
+        on_disk,
+        rubric_name: rubric.name().to_owned(),
+        sheet,
+        rating,
+    })
+}
+
+/// Write the rating into the meeting's file and show the score sheet.
+fn save(ledger: &Ledger, args: &RateArgs, rated: Rated) -> Result<Output> {
+    let id = rated.file.id;
+    let original = rated.file.source.text.clone();
+    let mut updated = rated.file;
+    updated.meeting.rating = Some(rated.rating);
+    save_meeting(ledger, &updated, Some(&original))?;
     if args.json {
-        return Ok(Output::text(sheet_json(&id.to_string(), &sheet)?));
+        return Ok(Output::text(sheet_json(&id.to_string(), &rated.sheet)?));
     }
     Ok(Output::text(render_sheet(
         &id.to_string(),
-        rubric.name(),
-        &sheet,
+        &rated.rubric_name,
+        &rated.sheet,
     )))
+}
+
+/// The command that rates the meeting again with the scores a person gave, so that nothing
+/// they answered has to be found again.
+fn again_command(args: &RateArgs, rated: &Rated) -> String {
+    let word = crate::prompt::shell_word;
+    let mut line = format!(
+        "cellbook rate {} --rubric {}",
+        rated.file.id,
+        word(&rated.rating.rubric)
+    );
+    for (criterion, points) in &rated.rating.scores {
+        line.push_str(&format!(
+            " --score {}",
+            word(&format!("{criterion}={points}"))
+        ));
+    }
+    for by in &args.by {
+        line.push_str(&format!(" --by {}", crate::prompt::shell_word(by)));
+    }
+    line
 }
 
 /// The meeting to rate and, before it, the history its measures need, sorted by id; the
@@ -117,7 +181,7 @@ fn meeting_and_history(
     ledger: &Ledger,
     args: &RateArgs,
     today: NaiveDate,
-) -> Result<(Vec<MeetingFile>, usize)> {
+) -> Result<(Vec<MeetingFile>, usize, Option<Vec<u8>>)> {
     let r = MeetingRef::parse(&args.meeting)?;
     let Some(entry) = find_meeting(ledger, r, today)? else {
         return Err(Error::UnknownMeeting {
@@ -125,6 +189,8 @@ fn meeting_and_history(
             next_step: MeetingHint::List,
         });
     };
+    // Its bytes on disk before it is read: a change after this one is seen at save time.
+    let on_disk = crate::editor::session::on_disk(ledger, &entry)?;
     // The meeting and the history its measures need, sorted by id.
     let mut meetings = ledger.load_meetings(Some(history_years(entry.id.date)))?;
     meetings.retain(|f| f.id <= entry.id);
@@ -145,7 +211,7 @@ fn meeting_and_history(
             needed_for: RecordNeededFor::Rating,
         });
     }
-    Ok((meetings, i))
+    Ok((meetings, i, on_disk))
 }
 
 /// The rubric: `--rubric`, else the one the meeting was rated with, else the ledger's.

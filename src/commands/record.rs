@@ -6,6 +6,7 @@ use chrono::NaiveTime;
 use clap::Args;
 use std::fs;
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use crate::args::split_pair;
 use crate::context::Context;
@@ -15,12 +16,13 @@ use crate::core::lookup::{self, MeetingRef};
 use crate::core::model::{Action, Excuse, Meeting, MeetingId, Member, Record, Role, Roster, Vote};
 use crate::core::names::nfc;
 use crate::core::rules;
+use crate::editor::session::{Start, session, with_record_hint};
 use crate::error::{Error, MeetingHint, Result};
 use crate::i18n::{lang, tr};
 use crate::ledger::meetings::{find_meeting, save_meeting};
-use crate::ledger::{Ledger, MeetingFile, Source, merge};
+use crate::ledger::{Ledger, MeetingEntry, MeetingFile, Source, merge};
 use crate::output::Output;
-use crate::prompt;
+use crate::prompt::{self, shell_word};
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, Args)]
@@ -80,14 +82,61 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<Output> {
     if args.edit {
         return edit(ctx, args);
     }
-    let asked;
-    let args = match interview(ctx, args)? {
-        Some(a) => {
-            asked = a;
-            &asked
+    match interview(ctx, args)? {
+        // Whatever stops the command after the interview (the lock, a refusal, a full disk),
+        // the answers are not lost: the error carries the command line that gives them.
+        Some(asked) => record(ctx, &asked).map_err(|cause| Error::AnswersKept {
+            cause: Box::new(cause),
+            again: command_line(&asked),
+        }),
+        None => record(ctx, args),
+    }
+}
+
+/// The command line that records what `args` says, every answer of the interview a flag.
+fn command_line(args: &RecordArgs) -> String {
+    let mut words = vec![
+        "cellbook".to_owned(),
+        "record".to_owned(),
+        shell_word(&args.meeting),
+    ];
+    let mut flag = |name: &str, value: Option<String>| {
+        if let Some(v) = value {
+            words.push(format!("--{name}"));
+            words.push(shell_word(&v));
         }
-        None => args,
     };
+    flag("kind", args.kind.map(|k| k.key().to_owned()));
+    flag("title", args.title.clone());
+    flag("start", args.start.map(dates::show_time));
+    flag("end", args.end.map(dates::show_time));
+    flag("chair", args.chair.clone());
+    flag("minute-taker", args.minute_taker.clone());
+    flag("present", args.present.clone());
+    for (name, list) in [
+        ("excused", &args.excused),
+        ("unexcused", &args.unexcused),
+        ("guest", &args.guests),
+        ("news", &args.news),
+        ("action", &args.actions),
+    ] {
+        for v in list {
+            flag(name, Some(v.clone()));
+        }
+    }
+    flag("spoke", args.spoke.clone());
+    flag("vote", args.vote.clone());
+    flag("minutes", args.minutes.clone());
+    flag(
+        "minutes-file",
+        args.minutes_file.as_ref().map(|p| p.display().to_string()),
+    );
+    flag("conclusion", args.conclusion.clone());
+    words.join(" ")
+}
+
+/// `args` recorded under the lock.
+fn record(ctx: &Context, args: &RecordArgs) -> Result<Output> {
     let (_lock, ledger) = ctx.open_for_write()?;
     let (mut file, original) = target(&ledger, args, ctx.today)?;
     apply(&ledger, &mut file.meeting, args)?;
@@ -112,14 +161,53 @@ pub fn run(ctx: &Context, args: &RecordArgs) -> Result<Output> {
 }
 
 /// `record --edit`: apply the flags given, then let the person finish the record in the
-/// editor; the editor replaces the attendance interview.
+/// editor; the editor replaces the attendance interview. Closing the editor on the flags'
+/// result saves it, as `record` without `--edit` would.
 fn edit(ctx: &Context, args: &RecordArgs) -> Result<Output> {
     let ledger = ctx.open()?;
-    let (mut file, original) = target(&ledger, args, ctx.today)?;
+    let found = find_target(&ledger, args, ctx.today)?;
+    // The bytes on disk before the meeting is read (and normalised): any change after this
+    // one is seen when the edit is saved, and a BOM or NFD text is no change.
+    let on_disk = match &found {
+        Found::Existing(entry) => crate::editor::session::on_disk(&ledger, entry)?,
+        Found::New(_) => None,
+    };
+    let (mut file, original) = load_target(&ledger, found, args)?;
+    let before = file.meeting.clone();
     apply(&ledger, &mut file.meeting, args)?;
+    // `apply` gives every meeting a record; an empty one alone is not a change to save.
+    let mut compared = file.meeting.clone();
+    if before.record.is_none() && compared.record.as_ref() == Some(&Record::default()) {
+        compared.record = None;
+    }
     let text = merge::render(original.as_deref(), &file.meeting)?;
-    let start = crate::editor::session::with_record_hint(&ledger, &text, file.meeting.date);
-    crate::editor::session::session(ctx, &ledger, file.id, original, start)
+    let start = Start {
+        text: with_record_hint(&ledger, &text, file.meeting.date),
+        on_disk,
+        is_change: compared != before,
+    };
+    session(ctx, &ledger, file.id, start)
+}
+
+/// The meeting a command names: one with a file, or the id a new one takes.
+enum Found {
+    Existing(MeetingEntry),
+    New(MeetingId),
+}
+
+fn find_target(ledger: &Ledger, args: &RecordArgs, today: NaiveDate) -> Result<Found> {
+    let r = MeetingRef::parse(&args.meeting)?;
+    if let Some(entry) = find_meeting(ledger, r, today)? {
+        return Ok(Found::Existing(entry));
+    }
+    match r {
+        MeetingRef::Id(id) => Ok(Found::New(id)),
+        MeetingRef::Date(date) => Ok(Found::New(MeetingId::new(date, 1))),
+        MeetingRef::Last | MeetingRef::Next => Err(Error::UnknownMeeting {
+            reference: args.meeting.clone(),
+            next_step: MeetingHint::RecordByDate,
+        }),
+    }
 }
 
 /// The meeting the command names, read from its file, or a new one for a date with none.
@@ -128,21 +216,23 @@ fn target(
     args: &RecordArgs,
     today: NaiveDate,
 ) -> Result<(MeetingFile, Option<String>)> {
-    let r = MeetingRef::parse(&args.meeting)?;
-    if let Some(entry) = find_meeting(ledger, r, today)? {
-        let file = ledger.load_meeting(&entry)?;
-        let original = file.source.text.clone();
-        return Ok((file, Some(original)));
-    }
-    let id = match r {
-        MeetingRef::Id(id) => id,
-        MeetingRef::Date(date) => MeetingId::new(date, 1),
-        MeetingRef::Last | MeetingRef::Next => {
-            return Err(Error::UnknownMeeting {
-                reference: args.meeting.clone(),
-                next_step: MeetingHint::RecordByDate,
-            });
+    let found = find_target(ledger, args, today)?;
+    load_target(ledger, found, args)
+}
+
+/// The meeting found, with its file's text (as read), or a new meeting.
+fn load_target(
+    ledger: &Ledger,
+    found: Found,
+    args: &RecordArgs,
+) -> Result<(MeetingFile, Option<String>)> {
+    let id = match found {
+        Found::Existing(entry) => {
+            let file = ledger.load_meeting(&entry)?;
+            let original = file.source.text.clone();
+            return Ok((file, Some(original)));
         }
+        Found::New(id) => id,
     };
     let meeting = Meeting::new(id.date, args.kind.unwrap_or_default());
     let source = Source {
@@ -178,34 +268,44 @@ fn interview(ctx: &Context, args: &RecordArgs) -> Result<Option<RecordArgs>> {
     let rec = m.record.clone().unwrap_or_default();
     let mut asked = args.clone();
     let roll: Vec<&Member> = attendance::roll(&ledger.roster, date).collect();
-    ask_times_and_roles(
-        &mut asked,
-        &rec,
-        &roll,
-        m.plan.as_ref().and_then(|p| p.time),
-    )?;
+    // Every answer is checked as it is typed, with the rules `apply` refuses by: a wrong one
+    // is asked again, never the end of the interview.
+    let roster = Rc::new(ledger.roster.clone());
+    ask_times(&mut asked, &rec, m.plan.as_ref().and_then(|p| p.time))?;
+    ask_roles(&mut asked, &rec, &roll, &roster, date)?;
     ask_attendance(&mut asked, &roll, date)?;
     if asked.vote.is_none() {
-        let vote = prompt::text(
+        let mut voters = rec.clone();
+        voters.present = asked
+            .present
+            .as_deref()
+            .map(|p| members_on_roll(&roster, date, p))
+            .transpose()?
+            .unwrap_or_default();
+        let roster = Rc::clone(&roster);
+        let vote = prompt::text_checked(
             tr(
                 "Biểu quyết TÁN-THÀNH/KHÔNG/KHÁC (để trống nếu không)",
                 "Vote FOR/AGAINST/ABSTAIN (empty if none)",
             ),
             None,
+            move |s| {
+                if s.trim().is_empty() {
+                    return Ok(());
+                }
+                let mut rec = voters.clone();
+                rec.vote = Some(parse_vote(s).map_err(|e| prompt::one_line(&e))?);
+                refuse_too_many_votes(&roster, date, &rec).map_err(|e| prompt::one_line(&e))
+            },
         )?;
         asked.vote = Some(vote).filter(|v| !v.trim().is_empty());
     }
     Ok(Some(asked))
 }
 
-/// Ask for the start and end times (the planned time offered), the chair (the secretary
-/// offered) and the minute-taker (the deputy offered), unless given.
-fn ask_times_and_roles(
-    asked: &mut RecordArgs,
-    rec: &Record,
-    roll: &[&Member],
-    planned: Option<NaiveTime>,
-) -> Result<()> {
+/// Ask for the start and end times (the planned time offered) unless given; an end that is
+/// not after the start is asked again.
+fn ask_times(asked: &mut RecordArgs, rec: &Record, planned: Option<NaiveTime>) -> Result<()> {
     if asked.start.is_none() {
         asked.start = prompt::time(
             tr("Giờ bắt đầu (HH:MM)", "Start time (HH:MM)"),
@@ -213,22 +313,60 @@ fn ask_times_and_roles(
         )?;
     }
     if asked.end.is_none() {
-        asked.end = prompt::time(tr("Giờ kết thúc (HH:MM)", "End time (HH:MM)"), rec.end)?;
+        let start = asked.start.or(rec.start);
+        asked.end = prompt::time_checked(
+            tr("Giờ kết thúc (HH:MM)", "End time (HH:MM)"),
+            rec.end,
+            move |end| {
+                let rec = Record {
+                    start,
+                    end,
+                    ..Record::default()
+                };
+                // The words alone: the hint is about the command line's flags.
+                refuse_end_before_start(&rec)
+                    .map_err(|e| e.to_string().lines().next().unwrap_or_default().to_owned())
+            },
+        )?;
     }
+    Ok(())
+}
+
+/// Ask for the chair (the secretary offered) and the minute-taker (the deputy offered), unless
+/// given; a name or id of nobody on the roll is asked again.
+fn ask_roles(
+    asked: &mut RecordArgs,
+    rec: &Record,
+    roll: &[&Member],
+    roster: &Rc<Roster>,
+    date: NaiveDate,
+) -> Result<()> {
     let by_role = |role: Role| roll.iter().find(|x| x.role == role).map(|x| x.id.clone());
+    let on_roll = |roster: Rc<Roster>| {
+        move |s: &str| {
+            if s.trim().is_empty() {
+                return Ok(());
+            }
+            member_on_roll(&roster, date, s)
+                .map(drop)
+                .map_err(|e| prompt::one_line(&e))
+        }
+    };
     if asked.chair.is_none() {
         let default = rec.chair.clone().or_else(|| by_role(Role::Secretary));
-        asked.chair = Some(prompt::text(
+        asked.chair = Some(prompt::text_checked(
             tr("Chủ trì (mã hoặc tên)", "Chair (id or name)"),
             default.as_deref(),
+            on_roll(Rc::clone(roster)),
         )?)
         .filter(|c| !c.trim().is_empty());
     }
     if asked.minute_taker.is_none() {
         let default = rec.minute_taker.clone().or_else(|| by_role(Role::Deputy));
-        asked.minute_taker = Some(prompt::text(
+        asked.minute_taker = Some(prompt::text_checked(
             tr("Thư ký (mã hoặc tên)", "Minute-taker (id or name)"),
             default.as_deref(),
+            on_roll(Rc::clone(roster)),
         )?)
         .filter(|c| !c.trim().is_empty());
     }
@@ -345,6 +483,11 @@ fn apply_times(rec: &mut Record, args: &RecordArgs) -> Result<()> {
     if let Some(t) = args.end {
         rec.end = Some(t);
     }
+    refuse_end_before_start(rec)
+}
+
+/// The record's end must come after its start (the core's rule).
+fn refuse_end_before_start(rec: &Record) -> Result<()> {
     // No minimum length here (0): a short meeting is a warning of `check`, not a refusal.
     let ends_too_early =
         rules::times(rec, 0).is_some_and(|f| f.problem == rules::RecordProblem::EndNotAfterStart);
@@ -535,6 +678,11 @@ fn refuse_broken_rules(roster: &Roster, date: NaiveDate, rec: &Record) -> Result
             ),
         ));
     }
+    refuse_too_many_votes(roster, date, rec)
+}
+
+/// No more votes than full members present (the core's rule).
+fn refuse_too_many_votes(roster: &Roster, date: NaiveDate, rec: &Record) -> Result<()> {
     if let Some(found) = rules::votes(roster, date, rec)
         && let rules::RecordProblem::TooManyVotes { cast, present, .. } = found.problem
     {

@@ -3,10 +3,12 @@
 //! The edit happens on a copy. After the editor closes the copy is checked like `cellbook
 //! check` would; an invalid edit is offered back to the editor (on a terminal) or kept aside,
 //! never saved over the good file. Nothing is locked while the person types: at save time the
-//! lock is taken and the file must still be what it was when the edit began.
+//! lock is taken and the file must still be, byte for byte, what it was when the command read
+//! it. Whatever stops the save once the person has typed, the copy is kept and named.
 
 use std::fs;
 use std::io::Write;
+use std::path::Path;
 
 use chrono::NaiveDate;
 
@@ -15,11 +17,14 @@ use crate::context::Context;
 use crate::core::attendance;
 use crate::core::dates::show_date;
 use crate::core::model::{Kind, Meeting, MeetingId};
+use crate::core::problem::Problem;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::i18n::{lang, tr};
-use crate::ledger::storage::{LedgerLock, read_regular_to_string, write_atomic};
-use crate::ledger::{Ledger, MeetingFile, Source, check_schema_version, merge, parse_source};
+use crate::ledger::storage::{LedgerLock, read_bytes_on_disk, write_atomic};
+use crate::ledger::{
+    Ledger, MeetingEntry, MeetingFile, Source, check_schema_version, merge, parse_source,
+};
 use crate::output::Output;
 use crate::prompt;
 
@@ -146,26 +151,100 @@ fn validate(ledger: &Ledger, id: MeetingId, text: &str, today: NaiveDate) -> Vec
     diags
 }
 
+/// What an editor session starts from.
+pub struct Start {
+    /// The meeting file's bytes on disk when the command read it; `None` when there is no file.
+    /// The file must still be exactly these bytes when the edit is saved.
+    pub on_disk: Option<Vec<u8>>,
+    /// The text the editor opens on.
+    pub text: String,
+    /// Whether `text` is itself a change to save (the other flags of `plan` or `record`), so
+    /// that closing the editor without touching it saves it rather than saying "No changes".
+    pub is_change: bool,
+}
+
+/// A meeting file's bytes on disk, read before the meeting is loaded, so that any change after
+/// this read is seen at save time. A file that cannot be read is refused the way loading it
+/// would refuse it (a FIFO, too large, …), with the same diagnostic.
+pub fn on_disk(ledger: &Ledger, entry: &MeetingEntry) -> Result<Option<Vec<u8>>> {
+    match read_bytes_on_disk(&entry.path) {
+        Ok(bytes) => Ok(bytes),
+        Err(e) => {
+            ledger.load_meeting(entry)?;
+            Err(Error::io(&entry.path, e))
+        }
+    }
+}
+
+/// Why a session stopped without saving.
+enum Stop {
+    /// Invalid, or changed meanwhile: the reason, already shown, for keeping the text aside.
+    Kept(&'static str),
+    /// Any other failure.
+    Failed(Error),
+}
+
+impl From<Error> for Stop {
+    fn from(e: Error) -> Stop {
+        Stop::Failed(e)
+    }
+}
+
 /// Edit `start` in the editor until it is valid (or the person gives up), then save it as the
-/// meeting `id`, provided the file is still `original`.
-pub fn session(
-    ctx: &Context,
-    ledger: &Ledger,
-    id: MeetingId,
-    original: Option<String>,
-    start: String,
-) -> Result<Output> {
+/// meeting `id`, provided the file on disk is still the bytes it was. Whatever stops the save
+/// once the person has edited (an invalid text, someone else's change, the lock, a read-only
+/// file, a full disk, a cancelled question), the person's text is kept in the temporary copy
+/// and the error names it.
+pub fn session(ctx: &Context, ledger: &Ledger, id: MeetingId, start: Start) -> Result<Output> {
     let tmp = tempfile::Builder::new()
         .prefix(&format!("cellbook-{id}-"))
         .suffix(".toml")
         .tempfile()
         .map_err(|e| Error::io(std::env::temp_dir(), e))?;
     let copy = tmp.into_temp_path();
-    fs::write(&copy, &start).map_err(|e| Error::io(&copy, e))?;
+    fs::write(&copy, &start.text).map_err(|e| Error::io(&copy, e))?;
+    let mut closed_once = false;
+    match edit_and_save(ctx, ledger, id, &start, &copy, &mut closed_once) {
+        Ok(out) => Ok(out),
+        Err(Stop::Kept(why)) => Err(kept_aside(copy, why)),
+        Err(Stop::Failed(cause)) => {
+            // Typed something, or closed the editor on a text meant to be saved: keep it.
+            let typed = fs::read(&copy).map_or(true, |b| b != start.text.as_bytes());
+            if !(closed_once || typed) {
+                return Err(cause);
+            }
+            match copy.keep() {
+                Ok(kept) => Err(Error::EditKept {
+                    id,
+                    cause: Box::new(cause),
+                    kept,
+                }),
+                Err(e) => Err(Error::io(e.path.to_path_buf(), e.error)),
+            }
+        }
+    }
+}
+
+/// The session proper: the editor until the text is valid, then the save under the lock.
+fn edit_and_save(
+    ctx: &Context,
+    ledger: &Ledger,
+    id: MeetingId,
+    start: &Start,
+    copy: &Path,
+    closed_once: &mut bool,
+) -> std::result::Result<Output, Stop> {
     let mut out = Output::default();
     let text = loop {
-        super::edit(&copy)?;
-        let text = fs::read_to_string(&copy).map_err(|e| Error::io(&copy, e))?;
+        super::edit(copy)?;
+        *closed_once = true;
+        let text = match read_edit(ledger, id, copy)? {
+            Ok(text) => text,
+            Err(diag) => {
+                offer_again(&[diag])?;
+                continue;
+            }
+        };
         if text
             .lines()
             .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
@@ -178,7 +257,8 @@ pub fn session(
                 )
             )));
         }
-        if text == start || original.as_deref() == Some(text.as_str()) {
+        let unchanged = text == start.text && !start.is_change;
+        if unchanged || start.on_disk.as_deref() == Some(text.as_bytes()) {
             return Ok(Output::text(format!(
                 "{}\n",
                 tr("Không có thay đổi.", "No changes.")
@@ -193,43 +273,61 @@ pub fn session(
             }
             break text;
         }
-        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
-        // Shown now, before the question whether to edit again.
-        let _ = writeln!(std::io::stderr(), "{}", shown.join("\n"));
-        if prompt::interactive()
-            && prompt::confirm(
-                tr(
-                    "Mở lại trình soạn thảo để sửa?",
-                    "Open the editor again to fix it?",
-                ),
-                true,
-            )?
-        {
-            continue;
-        }
-        return Err(kept_aside(
-            copy,
-            tr(
-                "nội dung sửa không hợp lệ nên chưa được lưu",
-                "the edit is not valid, so it was not saved",
-            ),
-        ));
+        offer_again(&errors)?;
     };
     let _lock = LedgerLock::acquire(&ledger.root)?;
     let path = ledger.meeting_path(id);
-    let now = read_regular_to_string(&path).ok();
-    if now != original {
-        return Err(kept_aside(
-            copy,
-            tr(
-                "tệp đã bị thay đổi trong lúc sửa",
-                "the file was changed by someone else during the edit",
-            ),
-        ));
+    // Not even compared through a link that leads out of the ledger (issue 11, item 8).
+    ledger.ensure_inside(&path)?;
+    let now = read_bytes_on_disk(&path).map_err(|e| Error::io(&path, e))?;
+    if now != start.on_disk {
+        return Err(Stop::Kept(tr(
+            "tệp đã bị thay đổi trong lúc sửa",
+            "the file was changed by someone else during the edit",
+        )));
     }
     write_atomic(&path, text.as_bytes())?;
     out.stdout = format!("{} {id}\n", tr("Đã lưu", "Saved"));
     Ok(out)
+}
+
+/// The edited text as it was saved, or the diagnostic `check` gives a file that is not UTF-8
+/// (located at the first bad byte, and named as the meeting's file).
+fn read_edit(
+    ledger: &Ledger,
+    id: MeetingId,
+    copy: &Path,
+) -> std::result::Result<std::result::Result<String, Diagnostic>, Stop> {
+    let bytes = fs::read(copy).map_err(|e| Error::io(copy, e))?;
+    Ok(String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let at = String::from_utf8_lossy(&e.as_bytes()[..valid]).len();
+        Diagnostic::of(&Problem::NotUtf8, &ledger.meeting_path(id)).at(&lossy, Some(at..at + 1))
+    }))
+}
+
+/// Show what is wrong with the edit; on a terminal offer the editor again (`Ok`), else stop
+/// with the text kept aside.
+fn offer_again(errors: &[Diagnostic]) -> std::result::Result<(), Stop> {
+    let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    // Shown now, before the question whether to edit again.
+    let _ = writeln!(std::io::stderr(), "{}", shown.join("\n"));
+    if prompt::interactive()
+        && prompt::confirm(
+            tr(
+                "Mở lại trình soạn thảo để sửa?",
+                "Open the editor again to fix it?",
+            ),
+            true,
+        )?
+    {
+        return Ok(());
+    }
+    Err(Stop::Kept(tr(
+        "nội dung sửa không hợp lệ nên chưa được lưu",
+        "the edit is not valid, so it was not saved",
+    )))
 }
 
 /// Keep the person's text where they can find it, and say so.

@@ -154,6 +154,20 @@ pub fn read_regular_to_string(path: &Path) -> io::Result<String> {
     Ok(text)
 }
 
+/// A regular file's bytes exactly as they are on disk (no BOM stripped, nothing normalised),
+/// or `None` when there is no file: what a writer compares to learn whether a file changed
+/// since it was read. Reads at most one byte more than [`MAX_FILE_BYTES`].
+pub fn read_bytes_on_disk(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    let file = match open_regular(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let mut bytes = Vec::new();
+    io::Read::read_to_end(&mut io::Read::take(file, MAX_FILE_BYTES + 1), &mut bytes)?;
+    Ok(Some(bytes))
+}
+
 fn not_regular() -> io::Error {
     io::Error::new(
         io::ErrorKind::InvalidInput,

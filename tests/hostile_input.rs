@@ -310,7 +310,49 @@ fn text_typed_with_control_characters_is_refused() {
         &["member", "add", "Lê Văn\u{202e} Tám", "--id", "tam"],
         1,
     );
+    // The same for what `record` writes into the minutes, typed or read from a file.
+    for args in [
+        &["record", "2020-11-05", "--minutes", "Biên bản\u{1b}[2J"][..],
+        &["record", "2020-11-05", "--conclusion", "Kết luận\u{7}"],
+        &["record", "2020-11-05", "--excused", "lan=Ốm\u{202e}"],
+        &["record", "2020-11-05", "--action", "lan=Báo cáo\u{1b}]0;x"],
+        &["record", "2020-11-05", "--news", "Tin\u{1b}[31m"],
+    ] {
+        refused(&l, args, 2).stderr_has("\\u{");
+    }
+    std::fs::write(l.path().join("bb.txt"), "Biên bản\u{1b}[2J\n").unwrap();
+    let args = [
+        "record",
+        "2020-11-05",
+        "--present",
+        "all",
+        "--minutes-file",
+        "bb.txt",
+    ];
+    refused(&l, &args, 2).stderr_has("\\u{1b}");
+    std::fs::remove_file(l.path().join("bb.txt")).unwrap();
     // Newlines stay allowed where text may have several lines.
     l.run(&["plan", "2020-12-01", "--topic", "Dòng một\ndòng hai"])
         .ok();
+}
+
+#[test]
+fn a_rubric_file_s_text_is_printed_with_control_characters_visible() {
+    let l = Ledger::example();
+    l.write(
+        "rubrics/club.toml",
+        "schema = 1\nid = \"club\"\nname = \"Club\\u001b[2J\"\n[levels]\ngood = 8\nfair = 6\n\
+         average = 4\n[[criteria]]\nid = \"fun\"\ntitle = \"Fun\\u202e\"\nmax = 10\n",
+    );
+    for args in [&["rubric", "list"][..], &["rubric", "show", "club"]] {
+        let run = l.run(args).ok();
+        assert!(!run.stdout.contains(HIDDEN), "{args:?}:\n{}", run.stdout);
+        assert!(
+            run.stdout.contains("Club\\u{1b}[2J"),
+            "{args:?}:\n{}",
+            run.stdout
+        );
+    }
+    let shown = l.run(&["rubric", "show", "club"]).ok().stdout;
+    assert!(shown.contains("Fun\\u{202e}"), "{shown}");
 }

@@ -147,11 +147,8 @@ fn save(ledger: &Ledger, args: &RateArgs, rated: Rated) -> Result<Output> {
     if args.json {
         return Ok(Output::text(sheet_json(&id.to_string(), &rated.sheet)?));
     }
-    Ok(Output::text(render_sheet(
-        &id.to_string(),
-        &rated.rubric_name,
-        &rated.sheet,
-    )))
+    let sheet = render_sheet(&id.to_string(), &rated.rubric_name, &rated.sheet);
+    Ok(Output::text(crate::render::shown(sheet)))
 }
 
 /// The command that rates the meeting again with the scores a person gave, so that nothing

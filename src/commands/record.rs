@@ -1,6 +1,6 @@
 //! `cellbook record`: write down what happened at a meeting.
 
-use crate::args::parse_time;
+use crate::args::{parse_time, text_block};
 use crate::core::model::Kind;
 use chrono::NaiveTime;
 use clap::Args;
@@ -31,7 +31,7 @@ pub struct RecordArgs {
     pub meeting: String,
     #[arg(long, value_enum)]
     pub kind: Option<Kind>,
-    #[arg(long)]
+    #[arg(long, value_parser = text_block)]
     pub title: Option<String>,
     #[arg(long, value_parser = parse_time)]
     pub start: Option<NaiveTime>,
@@ -45,7 +45,7 @@ pub struct RecordArgs {
     #[arg(long, value_name = "all|ID,ID...")]
     pub present: Option<String>,
     /// Absent with a reason: ID=REASON (repeatable)
-    #[arg(long = "excused", value_name = "ID=REASON")]
+    #[arg(long = "excused", value_name = "ID=REASON", value_parser = text_block)]
     pub excused: Vec<String>,
     /// Absent without a reason (repeatable, or ID,ID...)
     #[arg(long = "unexcused", value_name = "ID")]
@@ -54,24 +54,24 @@ pub struct RecordArgs {
     #[arg(long, value_name = "all|ID,ID...")]
     pub spoke: Option<String>,
     /// A guest (repeatable)
-    #[arg(long = "guest", value_name = "TEXT")]
+    #[arg(long = "guest", value_name = "TEXT", value_parser = text_block)]
     pub guests: Vec<String>,
     /// Current events or new directives passed on (repeatable)
-    #[arg(long = "news", value_name = "TEXT")]
+    #[arg(long = "news", value_name = "TEXT", value_parser = text_block)]
     pub news: Vec<String>,
     /// The vote on the resolution: FOR/AGAINST/ABSTAIN, e.g. 9/0/0
     #[arg(long, value_name = "FOR/AGAINST/ABSTAIN")]
     pub vote: Option<String>,
     /// The proceedings
-    #[arg(long, conflicts_with = "minutes_file")]
+    #[arg(long, conflicts_with = "minutes_file", value_parser = text_block)]
     pub minutes: Option<String>,
     /// Read the proceedings from a file
     #[arg(long, value_name = "FILE")]
     pub minutes_file: Option<PathBuf>,
-    #[arg(long)]
+    #[arg(long, value_parser = text_block)]
     pub conclusion: Option<String>,
     /// A task assigned: "ID=TASK[@DUE]" (repeatable)
-    #[arg(long = "action", value_name = "ID=TASK[@DUE]")]
+    #[arg(long = "action", value_name = "ID=TASK[@DUE]", value_parser = text_block)]
     pub actions: Vec<String>,
     /// Review the record in $VISUAL/$EDITOR before it is saved (attendance may be filled in there)
     #[arg(long)]
@@ -157,7 +157,7 @@ fn record(ctx: &Context, args: &RecordArgs) -> Result<Output> {
             .map(|r| format!(" ({:.0}%)", r * 100.0))
             .unwrap_or_default()
     );
-    Ok(Output::text(out))
+    Ok(Output::text(crate::render::shown(out)))
 }
 
 /// `record --edit`: apply the flags given, then let the person finish the record in the
@@ -592,6 +592,8 @@ fn apply_texts(rec: &mut Record, args: &RecordArgs) -> Result<()> {
     }
     if let Some(path) = &args.minutes_file {
         let text = fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        crate::args::refuse_hidden(&text, true)
+            .map_err(|e| Error::Usage(format!("--minutes-file {}: {e}", path.display())))?;
         rec.minutes = Some(nfc(&text));
     }
     if let Some(c) = &args.conclusion {

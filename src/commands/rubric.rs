@@ -60,11 +60,11 @@ pub fn run(ctx: &Context, cmd: RubricCommand) -> Result<Output> {
                     Cell::new(from),
                 ]);
             }
-            Ok(Output::text(format!("{t}\n")))
+            Ok(Output::text(crate::render::shown(format!("{t}\n"))))
         }
         RubricCommand::Show { id } => {
             let (_, r) = rubrics::load(&root, &id)?;
-            Ok(Output::text(show(&r)))
+            Ok(Output::text(crate::render::shown(show(&r))))
         }
         RubricCommand::Check { file } => {
             let src = read_source(&file).map_err(|d| Error::Invalid(vec![*d]))?;

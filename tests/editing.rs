@@ -1,24 +1,11 @@
 //! The editor flow with a scripted `$EDITOR`: what is valid is saved, what is not is kept aside
 //! and never saved over the good file.
 
-use crate::util::{Ledger, cellbook};
+use crate::util::{Ledger, Run, kept_text};
 
 /// Run `cellbook` with `EDITOR` set to a shell script (given as its body).
-fn with_editor(l: &Ledger, script: &str, args: &[&str]) -> crate::util::Run {
-    let path = l.path().join("editor.sh");
-    std::fs::write(&path, format!("set -e\nf=\"$1\"\n{script}\n")).unwrap();
-    let out = cellbook(l.path(), &l.today)
-        .env("EDITOR", format!("sh {}", path.display()))
-        .env_remove("VISUAL")
-        .args(args)
-        .output()
-        .unwrap();
-    let _ = std::fs::remove_file(&path);
-    crate::util::Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+fn with_editor(l: &Ledger, script: &str, args: &[&str]) -> Run {
+    crate::util::with_editor(l, script, &[], args)
 }
 
 #[test]
@@ -80,18 +67,7 @@ fn an_invalid_edit_is_kept_aside_and_the_file_is_untouched() {
         run.stderr
     );
     assert_eq!(before, l.files());
-    let kept = run
-        .stderr
-        .split("kept in ")
-        .nth(1)
-        .unwrap()
-        .lines()
-        .next()
-        .unwrap()
-        .trim();
-    let text = std::fs::read_to_string(kept).unwrap();
-    assert!(text.contains("\"ghost\""));
-    let _ = std::fs::remove_file(kept);
+    assert!(String::from_utf8_lossy(&kept_text(&run)).contains("\"ghost\""));
     // A TOML syntax error is located too.
     let run = with_editor(
         &l,
@@ -102,6 +78,7 @@ fn an_invalid_edit_is_kept_aside_and_the_file_is_untouched() {
     assert!(run.stderr.contains("2020-07-09.toml:"), "{}", run.stderr);
     assert!(run.stderr.contains("E001"), "{}", run.stderr);
     assert_eq!(before, l.files());
+    assert!(String::from_utf8_lossy(&kept_text(&run)).contains("title = \"open"));
 }
 
 #[test]
@@ -131,9 +108,11 @@ fn someone_else_s_change_during_the_edit_is_not_overwritten() {
         "sed -i '1i # mine' \"$f\"\nsed -i '1i # theirs' '{}'",
         meeting.display()
     );
-    with_editor(&l, &script, &["edit", "2020-07-09"])
+    let run = with_editor(&l, &script, &["edit", "2020-07-09"])
         .fails(1)
         .stderr_has("changed by someone else");
+    // The person's text is kept aside; read it (and tidy it away).
+    assert!(String::from_utf8_lossy(&kept_text(&run)).starts_with("# mine\n"));
     assert!(
         l.read("meetings/2020/2020-07-09.toml")
             .starts_with("# theirs\n")

@@ -3,43 +3,9 @@
 //! (7). Each refusal leaves every ledger file byte-identical.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::util::{Ledger, Run, cellbook};
-
-/// Run `cellbook` with `EDITOR` set to a shell script (given as its body) and more variables.
-fn with_editor(l: &Ledger, script: &str, envs: &[(&str, &str)], args: &[&str]) -> Run {
-    let dir = tempfile::tempdir().expect("a folder for the editor script");
-    let path = dir.path().join("editor.sh");
-    fs::write(&path, format!("set -e\nf=\"$1\"\n{script}\n")).expect("write the script");
-    let out = cellbook(l.path(), &l.today)
-        .env("EDITOR", format!("sh {}", path.display()))
-        .env_remove("VISUAL")
-        .envs(envs.iter().copied())
-        .args(args)
-        .output()
-        .expect("run cellbook");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-/// The file the error says the person's text is kept in (it exists), removed after reading.
-#[track_caller]
-fn kept_text(run: &Run) -> Vec<u8> {
-    let path = run
-        .stderr
-        .split("your text is kept in ")
-        .nth(1)
-        .and_then(|rest| rest.lines().next())
-        .map(|p| PathBuf::from(p.trim()))
-        .unwrap_or_else(|| panic!("no kept file named:\n{}", run.stderr));
-    let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let _ = fs::remove_file(&path);
-    bytes
-}
+use crate::util::{Ledger, kept_text, with_editor};
 
 /// An edit that makes the meeting's title "Mine": valid, so only the save can fail.
 const TITLE_MINE: &str = r#"sed -i 's/^kind = "regular"$/kind = "regular"\ntitle = "Mine"/' "$f""#;

@@ -233,3 +233,33 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Run `cellbook` with `EDITOR` set to a shell script (given as its body) and more variables.
+pub fn with_editor(l: &Ledger, script: &str, envs: &[(&str, &str)], args: &[&str]) -> Run {
+    let dir = tempfile::tempdir().expect("a folder for the editor script");
+    let path = dir.path().join("editor.sh");
+    fs::write(&path, format!("set -e\nf=\"$1\"\n{script}\n")).expect("write the script");
+    cellbook(l.path(), &l.today)
+        .env("EDITOR", format!("sh {}", path.display()))
+        .env_remove("VISUAL")
+        .envs(envs.iter().copied())
+        .args(args)
+        .output()
+        .expect("run cellbook")
+        .into()
+}
+
+/// The file the error says the person's text is kept in (it exists), removed after reading.
+#[track_caller]
+pub fn kept_text(run: &Run) -> Vec<u8> {
+    let path = run
+        .stderr
+        .split("your text is kept in ")
+        .nth(1)
+        .and_then(|rest| rest.lines().next())
+        .map(|p| PathBuf::from(p.trim()))
+        .unwrap_or_else(|| panic!("no kept file named:\n{}", run.stderr));
+    let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let _ = fs::remove_file(&path);
+    bytes
+}

@@ -243,19 +243,21 @@ fn interview(ctx: &Context, args: &PlanArgs) -> Result<(PlanArgs, NaiveDate)> {
         tr("Giờ bắt đầu (HH:MM)", "Start time (HH:MM)"),
         args.time.or(ledger.config.meetings.time).or(last_plan.time),
     )?;
-    let place = prompt::text(
+    let place = prompt::text_checked(
         tr("Địa điểm", "Place"),
         args.place
             .as_deref()
             .or(ledger.config.meetings.place.as_deref())
             .or(last_plan.place.as_deref()),
+        |s| crate::args::refuse_hidden(s, false),
     )?;
     asked.place = Some(place).filter(|p| !p.trim().is_empty());
-    let topics = prompt::text(
+    let topics = prompt::text_checked(
         tr("Nội dung (phân cách bằng ;)", "Topics (separated by ;)"),
         Some(&last_plan.topics.join("; "))
             .filter(|t| !t.is_empty())
             .map(String::as_str),
+        |s| crate::args::refuse_hidden(s, false),
     )?;
     asked.topics = topics
         .split(';')

@@ -399,10 +399,10 @@ fn ask_attendance(asked: &mut RecordArgs, roll: &[&Member], date: NaiveDate) -> 
     let present = prompt::checklist(tr("Có mặt", "Present"), options, &ticked)?;
     let present_ids: Vec<String> = present.iter().map(|c| c.id.clone()).collect();
     for x in expected.iter().filter(|x| !present_ids.contains(&x.id)) {
-        let reason = prompt::text(
+        let reason = prompt::text_checked(
             &format!(
                 "{} {}: {}",
-                x.name,
+                crate::core::text::visible(&x.name),
                 tr("vắng", "absent"),
                 tr(
                     "lý do (để trống nếu không có lý do)",
@@ -410,6 +410,7 @@ fn ask_attendance(asked: &mut RecordArgs, roll: &[&Member], date: NaiveDate) -> 
                 )
             ),
             None,
+            |s| crate::args::refuse_hidden(s, false),
         )?;
         if reason.trim().is_empty() {
             asked.unexcused.push(x.id.clone());

@@ -517,8 +517,8 @@ impl Problem {
                 t("xem `cellbook rubric list`", "see `cellbook rubric list`")
             }
             Problem::InvalidMemberId { .. } => t(
-                "mã gồm chữ thường không dấu, số, - hoặc _, bắt đầu bằng chữ",
-                "an id is lowercase ASCII letters, digits, - or _, starting with a letter",
+                "mã gồm chữ thường không dấu, số, - hoặc _, bắt đầu bằng chữ, và không là all, none, last, next",
+                "an id is lowercase ASCII letters, digits, - or _, starting with a letter, and not all, none, last or next",
             ),
             Problem::EmptyCellName => t("ghi tên đầy đủ của chi bộ", "write the cell's full name"),
             Problem::EmptyMemberName => t("ghi họ và tên đầy đủ", "write the full name"),

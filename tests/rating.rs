@@ -54,13 +54,13 @@ fn rating_measures_what_it_can_and_records_the_result() {
     let run = l
         .run(&args)
         .ok()
-        .stdout_has("duration_minutes = 100")
+        .stdout_has("duration_short_minutes = 0")
         .stdout_has("attendance_rate = 1")
-        .stdout_has("Total: 90/100")
+        .stdout_has("Total: 90/95")
         .stdout_has("Level: Good");
     assert!(!run.stdout.contains("Lowered"), "{}", run.stdout);
     let file = l.read("meetings/2020/2020-07-09.toml");
-    assert!(file.contains("[rating]\nrubric = \"hd42-2025\"\nby = [\"trinh\", \"hoa\"]\non = 2020-07-20\nnote = \"Good meeting\"\ntotal = 90\nlevel = \"good\"\nscores = { chairing = 8, conduct = 22, prep-content = 4, principles = 5, results = 25 }\n"), "{file}");
+    assert!(file.contains("[rating]\nrubric = \"hd42-2025\"\nby = [\"trinh\", \"hoa\"]\non = 2020-07-20\nnote = \"Good meeting\"\ntotal = 90\nlevel = \"good\"\nscores = { chairing = 8, closing-minutes = 2, closing-posted = 1, conduct-docs = 1, content = 10, criticism = 2, prep-content = 3, prep-notice = 1, principles = 5, procedure = 5, results = 27, thinking = 1 }\n"), "{file}");
     l.run(&["check"]).ok();
     l.run(&["list"]).ok().stdout_has("Good (90)");
     l.run(&["show", "2020-07-09"])
@@ -86,10 +86,21 @@ fn json_sheet_has_the_documented_shape() {
         .iter()
         .find(|c| c["id"] == "duration")
         .unwrap();
-    assert_eq!(duration["measure"], "duration_minutes");
-    assert_eq!(duration["value"], 100.0);
+    assert_eq!(duration["measure"], "duration_short_minutes");
+    assert_eq!(duration["value"], 0.0);
     assert_eq!(duration["points"], 5);
     assert_eq!(duration["max"], 5);
+    assert_eq!(duration["applies"], true);
+    // July holds no thematic meeting: its line is out of the maximum.
+    let thematic = v["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "thematic")
+        .unwrap();
+    assert_eq!(thematic["applies"], false);
+    assert_eq!(thematic["source"], "excluded");
+    assert_eq!(v["max_total"], 95);
 }
 
 #[test]
@@ -112,7 +123,7 @@ fn rating_refuses_bad_scores_and_changes_nothing() {
     let mut measured = HD42_SCORES.to_vec();
     measured.extend(["--score", "duration=5"]);
     rate(&measured).fails(1).stderr_has(
-        "`duration` is measured from the record (duration_minutes = 100): fix the record instead",
+        "`duration` is measured from the record (duration_short_minutes = 0): fix the record instead",
     );
     rate(&HD42_SCORES[..8])
         .fails(1)
@@ -173,11 +184,25 @@ fn the_previous_meeting_s_actions_are_measured() {
             "--score",
             "prep-content=2",
             "--score",
-            "conduct=20",
+            "prep-notice=1",
+            "--score",
+            "procedure=4",
+            "--score",
+            "content=8",
+            "--score",
+            "criticism=2",
+            "--score",
+            "thinking=1",
+            "--score",
+            "conduct-docs=0",
             "--score",
             "chairing=8",
             "--score",
             "principles=5",
+            "--score",
+            "closing-minutes=2",
+            "--score",
+            "closing-posted=1",
         ])
         .ok();
     assert!(
@@ -219,7 +244,8 @@ fn check_finds_a_rating_that_no_longer_matches() {
     // Rating again fixes it.
     let mut again = vec!["rate", "2020-07-09"];
     again.extend(HD42_SCORES);
-    l.run(&again).ok().stdout_has("duration_minutes = 70");
+    // 70 minutes is 20 short of 90: 3 points.
+    l.run(&again).ok().stdout_has("duration_short_minutes = 20");
     l.run(&["check", "--only", "ratings"]).ok();
 }
 

@@ -120,7 +120,7 @@ fn the_example_quarter_as_json_has_the_figures_of_the_files() {
     assert_eq!(m["attendance"]["excused"], 1);
     assert_eq!(m["attendance"]["rate"], 0.9);
     assert_eq!(m["duration_minutes"], 80);
-    assert_eq!(m["score"], 80);
+    assert_eq!(m["score"], 77);
     assert_eq!(m["level"], "fair");
     assert_eq!(v["totals"], c["totals"]);
 }

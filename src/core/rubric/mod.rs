@@ -20,8 +20,8 @@ pub use bounds::{Bound, Bounds};
 pub use builtin::{builtin, find_builtin};
 pub use measure::{Measure, Measures, ParseMeasureError};
 pub use model::{
-    Band, Cap, Criterion, Gate, GateCondition, Measured, MinMonths, Missing, Rubric, Thresholds,
-    YearRule, YearRules,
+    Applies, Band, Cap, Criterion, Gate, GateCondition, Measured, MinMonths, Missing,
+    NotApplicable, Rubric, Thresholds, YearRule, YearRules,
 };
 pub use parse::{ProblemCode, RubricProblem, SCHEMA};
 pub use score::{

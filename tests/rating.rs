@@ -480,3 +480,27 @@ fn the_form_s_bands_through_the_binary() {
     // The previous regular meeting (July) set no tasks; the thematic one in between is not it.
     assert_eq!(line(&sheet, "results")["source"], "scored");
 }
+
+#[test]
+fn a_cell_of_thirty_needs_120_minutes() {
+    let record = |l: &Ledger| {
+        l.run(&[
+            "record",
+            "2020-07-09",
+            "--start",
+            "14:00",
+            "--end",
+            "15:40",
+            "--present",
+            "all",
+        ])
+        .ok();
+    };
+    let large = cell_of(30, false);
+    record(&large);
+    large.run(&["check"]).ok().stderr_has("W001");
+    let small = cell_of(29, false);
+    record(&small);
+    let run = small.run(&["check"]).ok();
+    assert!(!run.stderr.contains("W001"), "{}", run.stderr);
+}

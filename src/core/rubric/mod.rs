@@ -28,7 +28,7 @@ pub use score::{
     GateApplied, GateFailure, PointsSource, ScoreError, Sheet, SheetLine, Shortfall, score,
     scored_criteria,
 };
-pub use year::{MonthLevel, YearClass, classify_year, month_levels};
+pub use year::{MonthLevel, YearClass, classify_year, classify_year_from, month_levels};
 
 #[cfg(test)]
 mod tests;

@@ -82,6 +82,7 @@ fn aggregating(c: &mut Criterion) {
         period,
         today,
         year_rubric: None,
+        since: None,
     };
     c.bench_function("aggregate a quarter (one cell)", |b| {
         b.iter(|| aggregate::cell(black_box(&input)))

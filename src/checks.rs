@@ -349,7 +349,12 @@ pub fn check_meeting(
 ) {
     let cx = rules::Context {
         file_id: file.id,
-        min_minutes: ledger.config.meetings.min_minutes,
+        // 120 for a cell of 30 or more on the roll; a shared sitting is not seen from one file.
+        min_minutes: crate::core::cadence::required_minutes(
+            &ledger.config.meetings,
+            crate::core::attendance::roll(&ledger.roster, file.meeting.date).count(),
+            false,
+        ),
         today: opts.today,
     };
     for found in rules::check_meeting(&ledger.roster, &file.meeting, cx) {

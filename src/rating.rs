@@ -26,7 +26,16 @@ pub fn measures_at(ledger: &Ledger, meetings: &[MeetingFile], i: usize) -> Measu
         // Sorted by id, so a second meeting of the day (`-2`) follows the first.
         .filter(|m| m.record.is_some() && m.date <= this.date)
         .collect();
-    crate::core::measures::measure(&ledger.roster, &earlier, this)
+    let month: Vec<&Meeting> = meetings
+        .iter()
+        .map(|f| &f.meeting)
+        .filter(|m| m.date.year() == this.date.year() && m.date.month() == this.date.month())
+        .collect();
+    let setting = crate::core::measures::Setting {
+        rules: &ledger.config.meetings,
+        month: &month,
+    };
+    crate::core::measures::measure_in(&ledger.roster, &earlier, this, setting)
 }
 
 /// Recompute a recorded rating and report where it no longer matches; warn about a held

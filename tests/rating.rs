@@ -54,13 +54,13 @@ fn rating_measures_what_it_can_and_records_the_result() {
     let run = l
         .run(&args)
         .ok()
-        .stdout_has("duration_minutes = 100")
+        .stdout_has("duration_short_minutes = 0")
         .stdout_has("attendance_rate = 1")
-        .stdout_has("Total: 90/100")
+        .stdout_has("Total: 90/95")
         .stdout_has("Level: Good");
     assert!(!run.stdout.contains("Lowered"), "{}", run.stdout);
     let file = l.read("meetings/2020/2020-07-09.toml");
-    assert!(file.contains("[rating]\nrubric = \"hd42-2025\"\nby = [\"trinh\", \"hoa\"]\non = 2020-07-20\nnote = \"Good meeting\"\ntotal = 90\nlevel = \"good\"\nscores = { chairing = 8, conduct = 22, prep-content = 4, principles = 5, results = 25 }\n"), "{file}");
+    assert!(file.contains("[rating]\nrubric = \"hd42-2025\"\nby = [\"trinh\", \"hoa\"]\non = 2020-07-20\nnote = \"Good meeting\"\ntotal = 90\nlevel = \"good\"\nscores = { chairing = 8, closing-minutes = 2, closing-posted = 1, conduct-docs = 1, content = 10, criticism = 2, prep-content = 3, prep-notice = 1, principles = 5, procedure = 5, results = 27, thinking = 1 }\n"), "{file}");
     l.run(&["check"]).ok();
     l.run(&["list"]).ok().stdout_has("Good (90)");
     l.run(&["show", "2020-07-09"])
@@ -86,10 +86,21 @@ fn json_sheet_has_the_documented_shape() {
         .iter()
         .find(|c| c["id"] == "duration")
         .unwrap();
-    assert_eq!(duration["measure"], "duration_minutes");
-    assert_eq!(duration["value"], 100.0);
+    assert_eq!(duration["measure"], "duration_short_minutes");
+    assert_eq!(duration["value"], 0.0);
     assert_eq!(duration["points"], 5);
     assert_eq!(duration["max"], 5);
+    assert_eq!(duration["applies"], true);
+    // July holds no thematic meeting: its line is out of the maximum.
+    let thematic = v["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "thematic")
+        .unwrap();
+    assert_eq!(thematic["applies"], false);
+    assert_eq!(thematic["source"], "excluded");
+    assert_eq!(v["max_total"], 95);
 }
 
 #[test]
@@ -112,7 +123,7 @@ fn rating_refuses_bad_scores_and_changes_nothing() {
     let mut measured = HD42_SCORES.to_vec();
     measured.extend(["--score", "duration=5"]);
     rate(&measured).fails(1).stderr_has(
-        "`duration` is measured from the record (duration_minutes = 100): fix the record instead",
+        "`duration` is measured from the record (duration_short_minutes = 0): fix the record instead",
     );
     rate(&HD42_SCORES[..8])
         .fails(1)
@@ -173,11 +184,25 @@ fn the_previous_meeting_s_actions_are_measured() {
             "--score",
             "prep-content=2",
             "--score",
-            "conduct=20",
+            "prep-notice=1",
+            "--score",
+            "procedure=4",
+            "--score",
+            "content=8",
+            "--score",
+            "criticism=2",
+            "--score",
+            "thinking=1",
+            "--score",
+            "conduct-docs=0",
             "--score",
             "chairing=8",
             "--score",
             "principles=5",
+            "--score",
+            "closing-minutes=2",
+            "--score",
+            "closing-posted=1",
         ])
         .ok();
     assert!(
@@ -219,7 +244,8 @@ fn check_finds_a_rating_that_no_longer_matches() {
     // Rating again fixes it.
     let mut again = vec!["rate", "2020-07-09"];
     again.extend(HD42_SCORES);
-    l.run(&again).ok().stdout_has("duration_minutes = 70");
+    // 70 minutes is 20 short of 90: 3 points.
+    l.run(&again).ok().stdout_has("duration_short_minutes = 20");
     l.run(&["check", "--only", "ratings"]).ok();
 }
 
@@ -320,4 +346,161 @@ fn rubric_show_lists_caps() {
         "{}",
         run.stdout
     );
+}
+
+/// A ledger of a cell with only a secretary and `full` full members in all, written by hand.
+fn cell_of(full: usize, secretary_only: bool) -> Ledger {
+    let l = Ledger::new("en").today("2020-07-20");
+    let mut roster = String::from("schema = 1\n");
+    for i in 0..full {
+        let role = match i {
+            0 => "secretary",
+            1 if !secretary_only => "deputy",
+            _ => "member",
+        };
+        roster.push_str(&format!(
+            "\n[[member]]\nid = \"m{i}\"\nname = \"Member {i}\"\nrole = \"{role}\"\nstatus = \"full\"\njoined = 2010-01-01\n"
+        ));
+    }
+    l.write("members.toml", &roster);
+    l
+}
+
+/// `rate --json` with every criterion the raters score for this meeting at its maximum.
+fn rate_json(l: &Ledger, meeting: &str, scored: &[(&str, u32)]) -> serde_json::Value {
+    let mut args = vec!["rate".to_owned(), meeting.to_owned(), "--json".to_owned()];
+    for (id, points) in scored {
+        args.push("--score".into());
+        args.push(format!("{id}={points}"));
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = l.run(&args).ok();
+    serde_json::from_str(&run.stdout).expect("json")
+}
+
+fn line<'v>(sheet: &'v serde_json::Value, id: &str) -> &'v serde_json::Value {
+    sheet["criteria"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["id"] == id))
+        .unwrap_or_else(|| panic!("no line {id} in {sheet}"))
+}
+
+const FULL_SCORES: [(&str, u32); 12] = [
+    ("prep-content", 3),
+    ("prep-notice", 1),
+    ("procedure", 5),
+    ("content", 10),
+    ("criticism", 2),
+    ("thinking", 1),
+    ("conduct-docs", 1),
+    ("chairing", 10),
+    ("principles", 5),
+    ("closing-minutes", 2),
+    ("closing-posted", 1),
+    ("results", 30),
+];
+
+#[test]
+fn excused_full_members_are_not_in_the_voting_base() {
+    // 10 full members, 3 absent with a reason, 5 in favour: more than half of the 7 summoned.
+    let l = cell_of(10, false);
+    l.run(&["plan", "2020-07-09", "--docs-sent", "2020-07-07"])
+        .ok();
+    l.run(&[
+        "record",
+        "2020-07-09",
+        "--start",
+        "14:00",
+        "--end",
+        "15:30",
+        "--present",
+        "m0,m1,m2,m3,m4,m5,m6",
+        "--excused",
+        "m7=ill",
+        "--excused",
+        "m8=ill",
+        "--excused",
+        "m9=away on duty",
+        "--spoke",
+        "m0",
+        "--vote",
+        "5/2/0",
+    ])
+    .ok();
+    let sheet = rate_json(&l, "2020-07-09", &FULL_SCORES);
+    assert_eq!(line(&sheet, "closing-vote")["value"], 1.0);
+    assert_eq!(line(&sheet, "closing-vote")["points"], 2);
+    // The old base, every counted full member, is still a setting: 5 of 10 fails.
+    let settings = l.read("cellbook.toml");
+    l.write(
+        "cellbook.toml",
+        &settings.replace("[meetings]\n", "[meetings]\nvoting_base = \"counted\"\n"),
+    );
+    assert!(l.read("cellbook.toml").contains("voting_base"));
+    let sheet = rate_json(&l, "2020-07-09", &FULL_SCORES);
+    assert_eq!(line(&sheet, "closing-vote")["value"], 0.0);
+    assert_eq!(line(&sheet, "closing-vote")["points"], 0);
+}
+
+#[test]
+fn the_form_s_bands_through_the_binary() {
+    // A cell with only a secretary: the committee line is full marks without a meeting.
+    let l = cell_of(4, true).today("2020-08-20");
+    let record = |date: &str, end: &str, kind: &str| {
+        l.run(&["plan", date, "--kind", kind, "--docs-sent", "2020-07-01"])
+            .ok();
+        let mut args = vec!["record", date, "--start", "14:00", "--end", end];
+        args.extend_from_slice(&["--present", "all", "--spoke", "m0,m1", "--vote", "4/0/0"]);
+        l.run(&args).ok();
+    };
+    // 80 minutes: 10 short of 90 → 4; 2 of 4 spoke (exactly half) → 4.
+    record("2020-07-09", "15:20", "regular");
+    let sheet = rate_json(&l, "2020-07-09", &FULL_SCORES);
+    assert_eq!(line(&sheet, "duration")["points"], 4);
+    assert_eq!(line(&sheet, "speakers")["points"], 4);
+    assert_eq!(line(&sheet, "attendance")["points"], 4);
+    let committee = line(&sheet, "prep-committee");
+    assert_eq!(
+        (committee["points"].as_u64(), committee["source"].as_str()),
+        (Some(2), Some("full_marks"))
+    );
+    // No thematic meeting in July: out of 95.
+    assert_eq!(line(&sheet, "thematic")["source"], "excluded");
+    assert_eq!(sheet["max_total"], 95);
+    // August holds a thematic meeting before its regular one: the line counts, out of 100.
+    record("2020-08-03", "15:30", "thematic");
+    record("2020-08-10", "14:40", "regular");
+    let mut with_thematic = FULL_SCORES.to_vec();
+    with_thematic.push(("thematic", 5));
+    let sheet = rate_json(&l, "2020-08-10", &with_thematic);
+    assert_eq!(line(&sheet, "thematic")["applies"], true);
+    assert_eq!(sheet["max_total"], 100);
+    // 40 minutes is under half of 90: 1, never 0.
+    assert_eq!(line(&sheet, "duration")["points"], 1);
+    // The previous regular meeting (July) set no tasks; the thematic one in between is not it.
+    assert_eq!(line(&sheet, "results")["source"], "scored");
+}
+
+#[test]
+fn a_cell_of_thirty_needs_120_minutes() {
+    let record = |l: &Ledger| {
+        l.run(&[
+            "record",
+            "2020-07-09",
+            "--start",
+            "14:00",
+            "--end",
+            "15:40",
+            "--present",
+            "all",
+        ])
+        .ok();
+    };
+    let large = cell_of(30, false);
+    record(&large);
+    large.run(&["check"]).ok().stderr_has("W001");
+    let small = cell_of(29, false);
+    record(&small);
+    let run = small.run(&["check"]).ok();
+    assert!(!run.stderr.contains("W001"), "{}", run.stderr);
 }

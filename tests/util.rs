@@ -8,18 +8,33 @@ use std::process::Command;
 use tempfile::TempDir;
 
 /// The raters' scores for the criteria of `hd42-2025` that a recorded meeting without a
-/// previous one cannot measure: 4 + 22 + 8 + 5 + 25 points.
-pub const HD42_SCORES: [&str; 10] = [
+/// previous one, in a month without a thematic meeting, cannot measure: 66 points, which with
+/// the 24 measured make 90 of 95.
+pub const HD42_SCORES: [&str; 24] = [
     "--score",
-    "prep-content=4",
+    "prep-content=3",
     "--score",
-    "conduct=22",
+    "prep-notice=1",
+    "--score",
+    "procedure=5",
+    "--score",
+    "content=10",
+    "--score",
+    "criticism=2",
+    "--score",
+    "thinking=1",
+    "--score",
+    "conduct-docs=1",
     "--score",
     "chairing=8",
     "--score",
     "principles=5",
     "--score",
-    "results=25",
+    "closing-minutes=2",
+    "--score",
+    "closing-posted=1",
+    "--score",
+    "results=27",
 ];
 
 /// A ledger in a temporary folder.

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::core::model::{Member, Record, Roster};
+use crate::core::model::{Member, Record, Roster, VotingBase};
 
 /// One of the three attendance lists of a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -83,6 +83,24 @@ pub fn attendance(roster: &Roster, date: NaiveDate, record: &Record) -> Attendan
 /// Full members counted at the meeting: the base a resolution needs more than half of.
 pub fn counted_voters(roster: &Roster, date: NaiveDate, record: &Record) -> u32 {
     counted(roster, date, record).filter(|m| m.votes()).count() as u32
+}
+
+/// The full members a resolution needs more than half of, by the ledger's `voting_base`.
+///
+/// `Summoned` (the default) follows Quy chế bầu cử trong Đảng, Điều 32.2 and Quy định
+/// 294-QĐ/TW: the full members summoned, less those transferred elsewhere for now or exempted
+/// who did not come (both already left out of the counted members unless present) and the full
+/// members absent for the whole meeting with a reason (`excused`). `Counted` keeps the excused.
+pub fn voting_base(roster: &Roster, date: NaiveDate, record: &Record, base: VotingBase) -> u32 {
+    counted(roster, date, record)
+        .filter(|m| m.votes())
+        .filter(|m| base == VotingBase::Counted || !record.excused.iter().any(|e| e.member == m.id))
+        .count() as u32
+}
+
+/// Whether a vote of `in_favour` passes: more than half of a base that is not empty.
+pub fn passes(in_favour: u32, base: u32) -> bool {
+    base > 0 && 2 * u64::from(in_favour) > u64::from(base)
 }
 
 /// Full members present: nobody else can have voted.

@@ -53,12 +53,41 @@ pub fn shortfalls(
         .collect()
 }
 
+/// The shortest a meeting may last: `min_minutes`, raised to `min_minutes_combined` when a
+/// regular and a thematic meeting share the sitting, and to `min_minutes_large` in a cell of
+/// `large_cell` members or more on the roll (Hướng dẫn 42-HD/BTCTW; the 2025 ward form).
+pub fn required_minutes(rules: &MeetingRules, roll: usize, shares_sitting: bool) -> u32 {
+    let mut need = rules.min_minutes;
+    if shares_sitting {
+        need = need.max(rules.min_minutes_combined);
+    }
+    if u32::try_from(roll).unwrap_or(u32::MAX) >= rules.large_cell {
+        need = need.max(rules.min_minutes_large);
+    }
+    need
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn required_minutes_by_sitting_and_size() {
+        let rules = MeetingRules::default();
+        assert_eq!(required_minutes(&rules, 10, false), 90);
+        assert_eq!(required_minutes(&rules, 10, true), 120);
+        assert_eq!(required_minutes(&rules, 29, false), 90);
+        assert_eq!(required_minutes(&rules, 30, false), 120);
+        let small = MeetingRules {
+            min_minutes: 60,
+            ..MeetingRules::default()
+        };
+        assert_eq!(required_minutes(&small, 5, false), 60);
+        assert_eq!(required_minutes(&small, 5, true), 120);
     }
 
     #[test]

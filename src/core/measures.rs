@@ -5,14 +5,97 @@ use std::collections::BTreeMap;
 
 use chrono::Datelike;
 
-use crate::core::attendance;
-use crate::core::model::{Meeting, Roster};
+use crate::core::model::{Kind, Meeting, MeetingRules, Role, Roster};
 use crate::core::rubric::{Measure, Measures};
+use crate::core::{attendance, cadence};
+
+/// What a meeting's measures need from the ledger besides the roster and earlier meetings.
+#[derive(Debug, Clone, Copy)]
+pub struct Setting<'a> {
+    /// The ledger's `[meetings]`: the required length and the voting base.
+    pub rules: &'a MeetingRules,
+    /// The held meetings of this meeting's month, `this` included or not, in any order.
+    pub month: &'a [&'a Meeting],
+}
+
+/// The measures of `this` with the default `[meetings]` rules and no other meeting that month.
+pub fn measure(roster: &Roster, earlier: &[&Meeting], this: &Meeting) -> Measures {
+    let rules = MeetingRules::default();
+    measure_in(
+        roster,
+        earlier,
+        this,
+        Setting {
+            rules: &rules,
+            month: &[],
+        },
+    )
+}
 
 /// The measures of `this`, given the held meetings before it (`earlier`, in date order; it
 /// needs this calendar year's and the last one before this meeting). A measure that cannot be
 /// computed is left out, never guessed.
-pub fn measure(roster: &Roster, earlier: &[&Meeting], this: &Meeting) -> Measures {
+pub fn measure_in(
+    roster: &Roster,
+    earlier: &[&Meeting],
+    this: &Meeting,
+    setting: Setting<'_>,
+) -> Measures {
+    let mut m = Measures::new();
+    let date = this.date;
+    let Some(rec) = &this.record else { return m };
+    m.insert(
+        Measure::LeadershipSize,
+        attendance::roll(roster, date)
+            .filter(|p| p.role != Role::Member)
+            .count() as f64,
+    );
+    m.insert(
+        Measure::ThematicMonth,
+        flag(
+            this.kind == Kind::Thematic
+                || earlier
+                    .iter()
+                    .chain(setting.month)
+                    .any(|o| is_thematic_of_month(o, date)),
+        ),
+    );
+    if let Some(d) = rec.duration_minutes() {
+        let shares_sitting = setting
+            .month
+            .iter()
+            .any(|o| o.date == date && o.kind != this.kind && o.record.is_some());
+        let roll = attendance::roll(roster, date).count();
+        let need = f64::from(cadence::required_minutes(
+            setting.rules,
+            roll,
+            shares_sitting,
+        ));
+        m.insert(Measure::DurationMinutes, d as f64);
+        m.insert(Measure::DurationShortMinutes, (need - d as f64).max(0.0));
+        m.insert(Measure::DurationRatio, d as f64 / need.max(1.0));
+    }
+    m.extend(record_measures(roster, earlier, this, setting));
+    m
+}
+
+/// A thematic meeting held in `date`'s month by `date`: the month's thematic line counts from
+/// then on, so a rating never changes because of a meeting held after it.
+fn is_thematic_of_month(other: &Meeting, date: chrono::NaiveDate) -> bool {
+    other.kind == Kind::Thematic
+        && other.record.is_some()
+        && other.date <= date
+        && other.date.year() == date.year()
+        && other.date.month() == date.month()
+}
+
+/// The measures taken from the record's lists, the plan and the previous regular meeting.
+fn record_measures(
+    roster: &Roster,
+    earlier: &[&Meeting],
+    this: &Meeting,
+    setting: Setting<'_>,
+) -> Measures {
     let mut m = Measures::new();
     let date = this.date;
     let Some(rec) = &this.record else { return m };
@@ -44,19 +127,12 @@ pub fn measure(roster: &Roster, earlier: &[&Meeting], this: &Meeting) -> Measure
             );
         }
         if let Some(v) = rec.vote {
-            let voters = attendance::counted_voters(roster, date, rec);
+            let base = attendance::voting_base(roster, date, rec, setting.rules.voting_base);
             m.insert(
                 Measure::ResolutionPassed,
-                if voters > 0 && 2 * u64::from(v.in_favour) > u64::from(voters) {
-                    1.0
-                } else {
-                    0.0
-                },
+                flag(attendance::passes(v.in_favour, base)),
             );
         }
-    }
-    if let Some(d) = rec.duration_minutes() {
-        m.insert(Measure::DurationMinutes, d as f64);
     }
     let plan = this.plan.clone().unwrap_or_default();
     if let Some(sent) = plan.docs_sent {
@@ -71,10 +147,12 @@ pub fn measure(roster: &Roster, earlier: &[&Meeting], this: &Meeting) -> Measure
         Measure::MinutesRecorded,
         flag(rec.minutes.as_deref().is_some_and(|t| !t.trim().is_empty())),
     );
+    // The form's "previous month" is the last regular meeting before this one: a thematic
+    // meeting held in between sets no targets of its own to follow up.
     let previous = earlier
         .iter()
         .rev()
-        .find(|e| e.date <= date && e.record.is_some());
+        .find(|e| e.date <= date && e.record.is_some() && e.kind == Kind::Regular);
     if let Some(actions) = previous.and_then(|p| p.record.as_ref()).map(|r| &r.actions)
         && !actions.is_empty()
     {
@@ -193,16 +271,125 @@ mod tests {
         assert!(!x.contains_key(&Measure::PreviousActionsDoneRate));
     }
 
+    fn with_rules(roster: &Roster, this: &Meeting, rules: &MeetingRules) -> Measures {
+        measure_in(roster, &[], this, Setting { rules, month: &[] })
+    }
+
     #[test]
     fn probationary_members_do_not_count_toward_the_majority() {
-        let mut m = held("2020-07-09", &["a", "p"], &["b", "c"], &[]);
+        let mut m = held("2020-07-09", &["a", "b", "p"], &[], &["c"]);
         m.record.as_mut().unwrap().vote = Some(Vote {
             in_favour: 1,
             against: 0,
             abstain: 0,
         });
-        // Counted full members: a, b, c. One vote for is not more than half of three.
+        // Summoned full members: a, b, c (p is probationary). One vote is not more than half.
         assert_eq!(measure(&roster(), &[], &m)[&Measure::ResolutionPassed], 0.0);
+    }
+
+    #[test]
+    fn excused_full_members_are_not_summoned_unless_the_ledger_says_so() {
+        // Issue 12's example: 10 full members, 3 absent with a reason, 5 in favour.
+        let mut r = roster();
+        r.members.truncate(3);
+        for i in 3..10 {
+            let mut extra = r.members[0].clone();
+            extra.id = format!("f{i}");
+            r.members.push(extra);
+        }
+        let present = ["a", "b", "c", "f3", "f4", "f5", "f6"];
+        let mut m = held("2020-07-09", &present, &["f7", "f8", "f9"], &[]);
+        m.record.as_mut().unwrap().vote = Some(Vote {
+            in_favour: 5,
+            against: 2,
+            abstain: 0,
+        });
+        // The base is the 7 summoned: 5 of 7 passes.
+        let rules = MeetingRules::default();
+        assert_eq!(with_rules(&r, &m, &rules)[&Measure::ResolutionPassed], 1.0);
+        // Counting the excused, the base is 10: 5 of 10 is not more than half.
+        let counted = MeetingRules {
+            voting_base: crate::core::model::VotingBase::Counted,
+            ..MeetingRules::default()
+        };
+        assert_eq!(
+            with_rules(&r, &m, &counted)[&Measure::ResolutionPassed],
+            0.0
+        );
+    }
+
+    #[test]
+    fn duration_against_the_required_minutes() {
+        let mut m = held("2020-07-09", &["a", "b", "c", "p"], &[], &[]);
+        let rec = m.record.as_mut().unwrap();
+        rec.start = NaiveTime::from_hms_opt(14, 0, 0);
+        rec.end = NaiveTime::from_hms_opt(15, 40, 0);
+        let alone = measure(&roster(), &[], &m);
+        assert_eq!(alone[&Measure::DurationShortMinutes], 0.0);
+        assert_eq!(alone[&Measure::ThematicMonth], 0.0);
+        // A thematic meeting in the same sitting: 120 minutes are required, 100 is 20 short.
+        let mut thematic = m.clone();
+        thematic.kind = Kind::Thematic;
+        let rules = MeetingRules::default();
+        let month = [&thematic];
+        let shared = measure_in(
+            &roster(),
+            &[],
+            &m,
+            Setting {
+                rules: &rules,
+                month: &month,
+            },
+        );
+        assert_eq!(shared[&Measure::DurationShortMinutes], 20.0);
+        assert!((shared[&Measure::DurationRatio] - 100.0 / 120.0).abs() < 1e-9);
+        assert_eq!(shared[&Measure::ThematicMonth], 1.0);
+        // Earlier the same month, not the same sitting: 90 minutes, and a thematic month.
+        thematic.date = d("2020-07-02");
+        let later = measure(&roster(), &[&thematic], &m);
+        assert_eq!(later[&Measure::DurationShortMinutes], 0.0);
+        assert_eq!(later[&Measure::ThematicMonth], 1.0);
+        // Held after this meeting: it does not change this meeting's rating.
+        thematic.date = d("2020-07-24");
+        let month = [&thematic];
+        let after = measure_in(
+            &roster(),
+            &[],
+            &m,
+            Setting {
+                rules: &rules,
+                month: &month,
+            },
+        );
+        assert_eq!(after[&Measure::ThematicMonth], 0.0);
+        // The roster's secretary, deputy and committee: none in this roster.
+        assert_eq!(later[&Measure::LeadershipSize], 0.0);
+    }
+
+    #[test]
+    fn the_previous_regular_meeting_sets_the_targets_not_a_thematic_one() {
+        let mut jul = held("2020-07-09", &["a", "b", "c", "p"], &[], &[]);
+        jul.record.as_mut().unwrap().actions = vec![Action {
+            id: 1,
+            member: "a".into(),
+            task: "t".into(),
+            due: None,
+            done: None,
+        }];
+        let mut theme = held("2020-07-24", &["a", "b", "c", "p"], &[], &[]);
+        theme.kind = Kind::Thematic;
+        theme.record.as_mut().unwrap().actions = vec![Action {
+            id: 1,
+            member: "a".into(),
+            task: "t".into(),
+            due: None,
+            done: Some(d("2020-07-30")),
+        }];
+        let aug = held("2020-08-10", &["a", "b", "c", "p"], &[], &[]);
+        assert_eq!(
+            measure(&roster(), &[&jul, &theme], &aug)[&Measure::PreviousActionsDoneRate],
+            0.0
+        );
     }
 
     #[test]

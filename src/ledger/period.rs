@@ -44,6 +44,12 @@ pub fn cell(ledger: &Ledger, opts: &Options) -> Result<CellReport> {
         .and_then(|id| crate::ledger::rubrics::load(&ledger.root, id).ok())
         .map(|(_, r)| r);
     let cfg = &ledger.config;
+    // The ledger's first meeting: the months before it are not the cell's to have met.
+    let since = ledger
+        .meeting_entries(None)?
+        .iter()
+        .map(|e| e.id.date)
+        .min();
     Ok(aggregate::cell(&CellInput {
         name: &cfg.cell.name,
         parent: cfg.cell.parent.as_deref(),
@@ -54,6 +60,7 @@ pub fn cell(ledger: &Ledger, opts: &Options) -> Result<CellReport> {
         period: opts.period,
         today: opts.today,
         year_rubric: rubric.as_ref(),
+        since,
     }))
 }
 

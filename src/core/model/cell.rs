@@ -37,8 +37,22 @@ pub struct MeetingRules {
     pub regular_per_month: u32,
     #[serde(default = "one")]
     pub thematic_per_quarter: u32,
+    /// The shortest regular meeting, in minutes (Hướng dẫn 42-HD/BTCTW: 90; a competent
+    /// committee may set another for a cell with few members).
     #[serde(default = "ninety")]
     pub min_minutes: u32,
+    /// The shortest sitting that holds a regular and a thematic meeting together (42-HD: 120).
+    #[serde(default = "one_twenty", skip_serializing_if = "is_120")]
+    pub min_minutes_combined: u32,
+    /// A cell with at least this many members on the roll is large (the 2025 ward form: 30) …
+    #[serde(default = "thirty", skip_serializing_if = "is_30")]
+    pub large_cell: u32,
+    /// … and its meetings last at least this long (the form: 120).
+    #[serde(default = "one_twenty", skip_serializing_if = "is_120")]
+    pub min_minutes_large: u32,
+    /// Who a resolution needs more than half of (Quy chế bầu cử trong Đảng, Điều 32.2).
+    #[serde(default, skip_serializing_if = "VotingBase::is_default")]
+    pub voting_base: VotingBase,
     /// The usual start time, used when a plan gives none.
     #[serde(
         default,
@@ -57,9 +71,31 @@ impl Default for MeetingRules {
             regular_per_month: 1,
             thematic_per_quarter: 1,
             min_minutes: 90,
+            min_minutes_combined: 120,
+            large_cell: 30,
+            min_minutes_large: 120,
+            voting_base: VotingBase::default(),
             time: None,
             place: None,
         }
+    }
+}
+
+/// The members a resolution needs the votes of more than half of.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VotingBase {
+    /// The full members summoned: the counted full members less those absent for the whole
+    /// meeting with a reason (Quy chế bầu cử trong Đảng, Điều 32.2; Quy định 294-QĐ/TW).
+    #[default]
+    Summoned,
+    /// Every counted full member, excused absentees included (cellbook before 2026).
+    Counted,
+}
+
+impl VotingBase {
+    fn is_default(&self) -> bool {
+        *self == VotingBase::default()
     }
 }
 
@@ -77,4 +113,22 @@ fn one() -> u32 {
 
 fn ninety() -> u32 {
     90
+}
+
+fn one_twenty() -> u32 {
+    120
+}
+
+fn thirty() -> u32 {
+    30
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_120(n: &u32) -> bool {
+    *n == 120
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_30(n: &u32) -> bool {
+    *n == 30
 }

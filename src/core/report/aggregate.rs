@@ -11,7 +11,7 @@ use crate::core::model::meeting::MeetingStatus;
 use crate::core::model::meeting::Record;
 use crate::core::model::{Kind, Meeting, MeetingId, MeetingRules, Role, Roster};
 use crate::core::period::Period;
-use crate::core::rubric::{Rubric, classify_year};
+use crate::core::rubric::{Rubric, classify_year_from};
 
 /// What the report needs to know about one cell.
 #[derive(Debug, Clone, Copy)]
@@ -27,6 +27,10 @@ pub struct CellInput<'a> {
     pub today: NaiveDate,
     /// The rubric whose `[year]` rules classify the year; `None` for no year classification.
     pub year_rubric: Option<&'a Rubric>,
+    /// The date of the ledger's first meeting: the months and quarters that ended before its
+    /// month began are not the cell's to have met, and a year begun late is classified on the
+    /// months it had. `None` when the ledger has no meeting.
+    pub since: Option<NaiveDate>,
 }
 
 /// One cell's figures for the period.
@@ -68,7 +72,12 @@ pub fn cell(input: &CellInput) -> CellReport {
     } = tally;
     totals.update_rate();
     quotas(input, &meetings, &mut compliance);
-    let year = year(input.year_rubric, &rows);
+    // The month the ledger began in, within the period's year (January if earlier).
+    let first = input
+        .since
+        .filter(|d| d.year() == period.end().year())
+        .map_or(1, |d| d.month());
+    let year = year(input.year_rubric, &rows, first);
 
     let secretary = input
         .roster
@@ -179,13 +188,19 @@ fn quotas(input: &CellInput, meetings: &[(MeetingId, &Meeting)], compliance: &mu
         .filter(|(_, m)| m.record.is_some())
         .map(|(id, m)| (id.date, m.kind))
         .collect();
-    for s in crate::core::cadence::shortfalls(
-        &held,
-        input.rules,
-        &period.months(),
-        &period.quarters(),
-        input.today,
-    ) {
+    // Months and quarters that ended before the ledger's first month did not exist for it.
+    let began = input
+        .since
+        .and_then(|d| Period::month(d.year(), d.month()))
+        .map(|p| p.start());
+    let existed = |p: &Period| began.is_none_or(|b| p.start() >= b);
+    let months: Vec<(i32, u32)> = period
+        .months()
+        .into_iter()
+        .filter(|&(y, m)| Period::month(y, m).is_some_and(|p| existed(&p)))
+        .collect();
+    let quarters: Vec<Period> = period.quarters().into_iter().filter(existed).collect();
+    for s in crate::core::cadence::shortfalls(&held, input.rules, &months, &quarters, input.today) {
         match s.kind {
             Kind::Regular => compliance.short_months.push(s.period.label()),
             Kind::Thematic => compliance.short_quarters.push(s.period.label()),
@@ -198,14 +213,14 @@ fn quotas(input: &CellInput, meetings: &[(MeetingId, &Meeting)], compliance: &mu
 }
 
 /// The year's classification by the rubric's `[year]` rules, from the regular meetings' levels.
-fn year(rubric: Option<&Rubric>, rows: &[MeetingRow]) -> Option<YearReport> {
+fn year(rubric: Option<&Rubric>, rows: &[MeetingRow], first: u32) -> Option<YearReport> {
     let rubric = rubric?;
     let levels: Vec<(u32, crate::core::level::Level)> = rows
         .iter()
         .filter(|r| r.kind == Kind::Regular)
         .filter_map(|r| r.level.map(|l| (r.date.month(), l)))
         .collect();
-    classify_year(rubric, &levels).map(|c| YearReport {
+    classify_year_from(rubric, &levels, first).map(|c| YearReport {
         level: c.level,
         months: c.months,
     })
@@ -298,7 +313,49 @@ mod tests {
             period: Period::parse("2020-Q3").unwrap(),
             today: d(today),
             year_rubric: None,
+            since: None,
         }
+    }
+
+    #[test]
+    fn a_ledger_begun_mid_year_is_not_short_before_it_began() {
+        let roster = roster();
+        let rules = MeetingRules::default();
+        let phu_tho = crate::core::rubric::find_builtin("phu-tho-2019")
+            .and_then(|src| Rubric::parse(src).ok())
+            .unwrap_or_else(|| panic!("phu-tho-2019"));
+        // July to December, every month good: the ledger began in July.
+        let meetings: Vec<(MeetingId, Meeting)> = (7..=12)
+            .map(|m| {
+                let date = format!("2020-{m:02}-09");
+                held(
+                    &date,
+                    Kind::Regular,
+                    &["a", "b", "c", "e"],
+                    Some(Level::Good),
+                )
+            })
+            .collect();
+        let year = |since: Option<&str>| {
+            cell(&CellInput {
+                period: Period::parse("2020").unwrap_or_else(|e| panic!("{e}")),
+                year_rubric: Some(&phu_tho),
+                since: since.map(d),
+                ..input(&meetings, &roster, &rules, "2021-01-15")
+            })
+        };
+        let begun = year(Some("2020-07-09"));
+        assert_eq!(begun.compliance.short_months, Vec::<String>::new());
+        // No thematic meeting was held: the quarters since July are short, not Q1 and Q2.
+        assert_eq!(begun.compliance.short_quarters, ["2020-Q3", "2020-Q4"]);
+        // 6 good months of 6: good (7 of 12 becomes 4 of 6).
+        assert_eq!(begun.year.map(|y| y.level), Some(Level::Good));
+        // The same months in a ledger that existed all year: January to June are short, and 6
+        // good months are fewer than 7.
+        let all_year = year(Some("2019-03-01"));
+        assert_eq!(all_year.compliance.short_months.len(), 6);
+        assert_eq!(all_year.compliance.short_quarters.len(), 4);
+        assert_eq!(all_year.year.map(|y| y.level), Some(Level::Poor));
     }
 
     #[test]

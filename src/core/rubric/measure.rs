@@ -26,6 +26,10 @@ pub enum Measure {
     MinutesRecorded,
     ResolutionPassed,
     PreviousActionsDoneRate,
+    DurationShortMinutes,
+    DurationRatio,
+    ThematicMonth,
+    LeadershipSize,
 }
 
 /// The measures of one meeting. A missing key means "cannot be computed for this meeting"
@@ -34,7 +38,7 @@ pub type Measures = BTreeMap<Measure, f64>;
 
 impl Measure {
     /// Every measure, in the order the docs list them.
-    pub const ALL: [Measure; 11] = [
+    pub const ALL: [Measure; 15] = [
         Measure::AttendanceRate,
         Measure::UnexcusedAbsences,
         Measure::MaxExcusedStreak,
@@ -46,6 +50,10 @@ impl Measure {
         Measure::MinutesRecorded,
         Measure::ResolutionPassed,
         Measure::PreviousActionsDoneRate,
+        Measure::DurationShortMinutes,
+        Measure::DurationRatio,
+        Measure::ThematicMonth,
+        Measure::LeadershipSize,
     ];
 
     /// The name written in rubric files (`measure = "attendance_rate"`).
@@ -62,6 +70,10 @@ impl Measure {
             Measure::MinutesRecorded => "minutes_recorded",
             Measure::ResolutionPassed => "resolution_passed",
             Measure::PreviousActionsDoneRate => "previous_actions_done_rate",
+            Measure::DurationShortMinutes => "duration_short_minutes",
+            Measure::DurationRatio => "duration_ratio",
+            Measure::ThematicMonth => "thematic_month",
+            Measure::LeadershipSize => "leadership_size",
         }
     }
 
@@ -112,6 +124,22 @@ impl Measure {
                 "tỷ lệ nhiệm vụ của nghị quyết kỳ trước đã hoàn thành (0–1)",
                 "share of the previous resolution's tasks done (0–1)",
             ),
+            Measure::DurationShortMinutes => (
+                "số phút thiếu so với thời lượng tối thiểu (0 khi đủ)",
+                "minutes short of the required length (0 when long enough)",
+            ),
+            Measure::DurationRatio => (
+                "thời gian sinh hoạt chia cho thời lượng tối thiểu",
+                "length of the meeting divided by the required length",
+            ),
+            Measure::ThematicMonth => (
+                "trong tháng có buổi sinh hoạt chuyên đề (1 có, 0 không)",
+                "a thematic meeting is held in the meeting's month (1 yes, 0 no)",
+            ),
+            Measure::LeadershipSize => (
+                "số đồng chí bí thư, phó bí thư, chi ủy viên của chi bộ",
+                "number of the cell's secretary, deputy and committee members",
+            ),
         };
         if vi { vi_text } else { en_text }
     }
@@ -127,16 +155,20 @@ impl Measure {
             | Measure::CommitteeMet
             | Measure::DraftResolution
             | Measure::MinutesRecorded
-            | Measure::ResolutionPassed => Bounds {
+            | Measure::ResolutionPassed
+            | Measure::ThematicMonth => Bounds {
                 lower: Some(at_least_zero),
                 upper: Some(Bound::inclusive(1.0)),
             },
-            Measure::UnexcusedAbsences | Measure::MaxExcusedStreak | Measure::DurationMinutes => {
-                Bounds {
-                    lower: Some(at_least_zero),
-                    upper: None,
-                }
-            }
+            Measure::UnexcusedAbsences
+            | Measure::MaxExcusedStreak
+            | Measure::DurationMinutes
+            | Measure::DurationShortMinutes
+            | Measure::DurationRatio
+            | Measure::LeadershipSize => Bounds {
+                lower: Some(at_least_zero),
+                upper: None,
+            },
             // Documents sent after the meeting could be a negative lead; don't judge it.
             Measure::DocsLeadDays => Bounds::default(),
         }

@@ -20,15 +20,15 @@ pub use bounds::{Bound, Bounds};
 pub use builtin::{builtin, find_builtin};
 pub use measure::{Measure, Measures, ParseMeasureError};
 pub use model::{
-    Band, Cap, Criterion, Gate, GateCondition, Measured, MinMonths, Missing, Rubric, Thresholds,
-    YearRule, YearRules,
+    Applies, Band, Cap, Criterion, Gate, GateCondition, Measured, MinMonths, Missing,
+    NotApplicable, Rubric, Thresholds, YearRule, YearRules,
 };
 pub use parse::{ProblemCode, RubricProblem, SCHEMA};
 pub use score::{
     GateApplied, GateFailure, PointsSource, ScoreError, Sheet, SheetLine, Shortfall, score,
     scored_criteria,
 };
-pub use year::{MonthLevel, YearClass, classify_year, month_levels};
+pub use year::{MonthLevel, YearClass, classify_year, classify_year_from, month_levels};
 
 #[cfg(test)]
 mod tests;

@@ -104,12 +104,44 @@ pub struct Criterion {
     pub max: u32,
     /// How the record gives the points; `None` when the raters score it.
     pub measured: Option<Measured>,
+    /// When the criterion counts; `None` when it always does.
+    pub applies: Option<Applies>,
 }
 
 impl Criterion {
     pub fn measure(&self) -> Option<Measure> {
         self.measured.as_ref().map(|m| m.measure)
     }
+
+    /// What the criterion gives when it does not apply to this meeting, or `None` when it
+    /// applies. A condition whose measure cannot be computed is taken to hold: the raters
+    /// then score the criterion rather than have it waived on a fact nobody checked.
+    pub fn not_applicable(&self, measures: &Measures) -> Option<NotApplicable> {
+        let applies = self.applies.as_ref()?;
+        let value = lookup(measures, applies.measure)?;
+        (!applies.bounds.contains(value)).then_some(applies.otherwise)
+    }
+}
+
+/// A criterion that counts only while a measure is in `bounds` (the 2025 ward form: the
+/// thematic content only in a month with a thematic meeting; the committee's preparatory
+/// meeting only in a cell that has more than a secretary).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Applies {
+    pub measure: Measure,
+    pub bounds: Bounds,
+    pub otherwise: NotApplicable,
+}
+
+/// What a criterion that does not apply gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotApplicable {
+    /// Its maximum, as if met (a cell with only a secretary has no committee to meet).
+    FullMarks,
+    /// Nothing, and its maximum leaves the total's maximum too (a month with no thematic
+    /// meeting is rated out of 95).
+    Excluded,
 }
 
 /// A criterion's points taken from a measure: bands give the points, caps can lower them.

@@ -10,8 +10,8 @@ use toml::Spanned;
 use super::bounds::{Bound, Bounds};
 use super::measure::Measure;
 use super::model::{
-    Band, Cap, Criterion, Gate, GateCondition, Measured, MinMonths, Rubric, Thresholds, YearRule,
-    YearRules,
+    Applies, Band, Cap, Criterion, Gate, GateCondition, Measured, MinMonths, NotApplicable, Rubric,
+    Thresholds, YearRule, YearRules,
 };
 use crate::core::level::Level;
 use crate::core::problem::{Words, w};
@@ -153,6 +153,23 @@ struct RawCriterion {
     bands: Option<Spanned<Vec<Spanned<RawBand>>>>,
     #[serde(default)]
     caps: Vec<Spanned<RawCap>>,
+    #[serde(default)]
+    applies_when: Option<Spanned<RawApplies>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawApplies {
+    measure: Spanned<String>,
+    #[serde(default)]
+    min: Option<Spanned<f64>>,
+    #[serde(default)]
+    max: Option<Spanned<f64>>,
+    #[serde(default)]
+    above: Option<Spanned<f64>>,
+    #[serde(default)]
+    below: Option<Spanned<f64>>,
+    otherwise: NotApplicable,
 }
 
 /// The four bound keys of a band, cap or gate, gathered for checking.
@@ -534,11 +551,13 @@ impl Checker {
                 );
             }
             let measured = self.measured(c, max);
+            let applies = c.applies_when.as_ref().and_then(|a| self.applies(a));
             criteria.push(Criterion {
                 id: c.id.get_ref().clone(),
                 title: c.title.clone(),
                 max,
                 measured,
+                applies,
             });
         }
         criteria
@@ -605,6 +624,35 @@ impl Checker {
             measure: measure?,
             bands,
             caps,
+        })
+    }
+
+    /// A criterion's `applies_when`: a known measure and bounds that hold some value (R015,
+    /// R012, R014), and at least one bound (R019: a condition with none checks nothing).
+    fn applies(&mut self, spanned: &Spanned<RawApplies>) -> Option<Applies> {
+        let a = spanned.get_ref();
+        let measure = self.measure(&a.measure);
+        let raw = bounds_of(&a.min, &a.max, &a.above, &a.below);
+        if raw.is_empty() {
+            self.report(
+                ProblemCode::GateIncomplete,
+                Some(spanned.span()),
+                w(
+                    "`applies_when` không có giới hạn nào nên không kiểm tra gì",
+                    "`applies_when` has no bounds, so it checks nothing",
+                ),
+                w(
+                    "thêm `min`, `max`, `above` hoặc `below`, hoặc bỏ `applies_when`",
+                    "add `min`, `max`, `above` or `below`, or remove `applies_when`",
+                ),
+            );
+            return None;
+        }
+        let bounds = self.bounds(&raw, spanned.span())?;
+        Some(Applies {
+            measure: measure?,
+            bounds,
+            otherwise: a.otherwise,
         })
     }
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::bounds::Bounds;
 use super::measure::{Measure, Measures};
-use super::model::{Criterion, Gate, GateCondition, Missing, Rubric, lookup};
+use super::model::{Criterion, Gate, GateCondition, Missing, NotApplicable, Rubric, lookup};
 use crate::core::level::Level;
 
 /// A meeting's score sheet: what `rate` shows and what `--json` prints.
@@ -46,6 +46,9 @@ pub struct SheetLine {
     pub value: Option<f64>,
     pub points: u32,
     pub source: PointsSource,
+    /// Whether the criterion applied to this meeting (`applies_when`); when it did not,
+    /// `source` says what it gave.
+    pub applies: bool,
 }
 
 /// Where a line's points came from.
@@ -56,6 +59,10 @@ pub enum PointsSource {
     Measured,
     /// Given by the raters (`--score`), including a measured criterion whose measure was missing.
     Scored,
+    /// Not applicable to this meeting, and worth its maximum (`not_applicable = "full_marks"`).
+    FullMarks,
+    /// Not applicable to this meeting, and left out of the total and of its maximum.
+    Excluded,
 }
 
 /// A gate that held the meeting below the level its total reached.
@@ -180,6 +187,10 @@ pub enum ScoreError {
         /// Set when the criterion is normally measured but the record lacks this measure.
         because_measure_missing: Option<Measure>,
     },
+    /// A score for a criterion that does not apply to this meeting (`applies_when`).
+    NotApplicable {
+        id: String,
+    },
 }
 
 impl ScoreError {
@@ -206,6 +217,12 @@ impl ScoreError {
             (ScoreError::MeasuredHasValue { id, measure, value }, Lang::En) => format!(
                 "`{id}` is measured from the record ({measure} = {value}): fix the record instead of scoring it"
             ),
+            (ScoreError::NotApplicable { id }, Lang::Vi) => {
+                format!("`{id}` không áp dụng cho buổi sinh hoạt này nên không chấm điểm")
+            }
+            (ScoreError::NotApplicable { id }, Lang::En) => {
+                format!("`{id}` does not apply to this meeting, so it takes no score")
+            }
             (
                 ScoreError::MissingScore {
                     id,
@@ -248,9 +265,10 @@ pub fn scored_criteria<'r>(rubric: &'r Rubric, measures: &Measures) -> Vec<&'r C
         .criteria()
         .iter()
         .filter(|c| {
-            c.measured
-                .as_ref()
-                .is_none_or(|m| m.missing(measures).is_some())
+            c.not_applicable(measures).is_none()
+                && c.measured
+                    .as_ref()
+                    .is_none_or(|m| m.missing(measures).is_some())
         })
         .collect()
 }
@@ -272,48 +290,11 @@ pub fn score(
         }
     }
 
-    let mut lines = Vec::with_capacity(rubric.criteria().len());
-    for c in rubric.criteria() {
-        let given = scores.get(&c.id).copied();
-        let evaluated = c
-            .measured
-            .as_ref()
-            .map(|m| (m.measure, m.evaluate(measures)));
-        let missing = match evaluated {
-            Some((measure, Ok((value, points)))) => {
-                if given.is_some() {
-                    errors.push(ScoreError::MeasuredHasValue {
-                        id: c.id.clone(),
-                        measure,
-                        value,
-                    });
-                }
-                lines.push(line(
-                    c,
-                    Some(value),
-                    points.min(c.max),
-                    PointsSource::Measured,
-                ));
-                continue;
-            }
-            Some((_, Err(Missing(measure)))) => Some(measure),
-            None => None,
-        };
-        match given {
-            None => errors.push(ScoreError::MissingScore {
-                id: c.id.clone(),
-                title: c.title.clone(),
-                max: c.max,
-                because_measure_missing: missing,
-            }),
-            Some(points) if points > c.max => errors.push(ScoreError::OutOfRange {
-                id: c.id.clone(),
-                points,
-                max: c.max,
-            }),
-            Some(points) => lines.push(line(c, None, points, PointsSource::Scored)),
-        }
-    }
+    let lines: Vec<SheetLine> = rubric
+        .criteria()
+        .iter()
+        .filter_map(|c| criterion_line(c, measures, scores.get(&c.id).copied(), &mut errors))
+        .collect();
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -323,14 +304,74 @@ pub fn score(
         .fold(0u32, |sum, l| sum.saturating_add(l.points));
     let (level, gates_applied) =
         apply_gates(rubric, measures, &lines, rubric.levels().level_for(total));
+    let max_total = lines
+        .iter()
+        .filter(|l| l.source != PointsSource::Excluded)
+        .fold(0u32, |sum, l| sum.saturating_add(l.max));
     Ok(Sheet {
         rubric: rubric.id().to_owned(),
         criteria: lines,
         total,
-        max_total: rubric.max_total(),
+        max_total,
         level,
         gates_applied,
     })
+}
+
+/// One criterion's line, or `None` with the problems pushed onto `errors`.
+fn criterion_line(
+    c: &Criterion,
+    measures: &Measures,
+    given: Option<u32>,
+    errors: &mut Vec<ScoreError>,
+) -> Option<SheetLine> {
+    if let Some(otherwise) = c.not_applicable(measures) {
+        if given.is_some() {
+            errors.push(ScoreError::NotApplicable { id: c.id.clone() });
+        }
+        return Some(match otherwise {
+            NotApplicable::FullMarks => line(c, None, c.max, PointsSource::FullMarks),
+            NotApplicable::Excluded => line(c, None, 0, PointsSource::Excluded),
+        });
+    }
+    let evaluated = c
+        .measured
+        .as_ref()
+        .map(|m| (m.measure, m.evaluate(measures)));
+    let missing = match evaluated {
+        Some((measure, Ok((value, points)))) => {
+            if given.is_some() {
+                errors.push(ScoreError::MeasuredHasValue {
+                    id: c.id.clone(),
+                    measure,
+                    value,
+                });
+            }
+            return Some(line(
+                c,
+                Some(value),
+                points.min(c.max),
+                PointsSource::Measured,
+            ));
+        }
+        Some((_, Err(Missing(measure)))) => Some(measure),
+        None => None,
+    };
+    match given {
+        None => errors.push(ScoreError::MissingScore {
+            id: c.id.clone(),
+            title: c.title.clone(),
+            max: c.max,
+            because_measure_missing: missing,
+        }),
+        Some(points) if points > c.max => errors.push(ScoreError::OutOfRange {
+            id: c.id.clone(),
+            points,
+            max: c.max,
+        }),
+        Some(points) => return Some(line(c, None, points, PointsSource::Scored)),
+    }
+    None
 }
 
 fn line(c: &Criterion, value: Option<f64>, points: u32, source: PointsSource) -> SheetLine {
@@ -342,6 +383,7 @@ fn line(c: &Criterion, value: Option<f64>, points: u32, source: PointsSource) ->
         value,
         points,
         source,
+        applies: !matches!(source, PointsSource::FullMarks | PointsSource::Excluded),
     }
 }
 
@@ -390,6 +432,7 @@ fn check_gate(gate: &Gate, measures: &Measures, lines: &[SheetLine]) -> Option<G
             let short: Vec<Shortfall> = lines
                 .iter()
                 .filter(|l| ids.contains(&l.id) && l.points < l.max)
+                .filter(|l| l.source != PointsSource::Excluded)
                 .map(|l| Shortfall {
                     id: l.id.clone(),
                     title: l.title.clone(),

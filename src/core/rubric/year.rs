@@ -47,13 +47,25 @@ pub fn month_levels(meetings: &[(u32, Level)]) -> Vec<MonthLevel> {
 /// hold gives the level. Months without a rated meeting are not counted either way; a year
 /// with no rated month gets the default.
 pub fn classify_year(rubric: &Rubric, meetings: &[(u32, Level)]) -> Option<YearClass> {
+    classify_year_from(rubric, meetings, 1)
+}
+
+/// [`classify_year`] for a ledger that began in month `first` (1–12) of the year: the months
+/// before it did not exist for the cell, so a rule's `min_months` count shrinks in proportion
+/// to the months it had (rounded up): 7 of 12 becomes 4 of 6 for a ledger begun in July.
+pub fn classify_year_from(
+    rubric: &Rubric,
+    meetings: &[(u32, Level)],
+    first: u32,
+) -> Option<YearClass> {
     let year = rubric.year()?;
+    let open = 13 - first.clamp(1, 12);
     let months = month_levels(meetings);
     let mut order: Vec<(usize, &YearRule)> = year.rules.iter().enumerate().collect();
     order.sort_by_key(|&(_, rule)| std::cmp::Reverse(rule.level));
     let found = order
         .into_iter()
-        .find(|&(_, rule)| !months.is_empty() && holds(rule, &months));
+        .find(|&(_, rule)| !months.is_empty() && holds(rule, &months, open));
     Some(YearClass {
         level: found.map_or(year.default, |(_, rule)| rule.level),
         rule: found.map(|(index, _)| index),
@@ -61,13 +73,14 @@ pub fn classify_year(rubric: &Rubric, meetings: &[(u32, Level)]) -> Option<YearC
     })
 }
 
-fn holds(rule: &YearRule, months: &[MonthLevel]) -> bool {
+/// Whether `rule` holds over `months`, for a year of which the cell had `open` months.
+fn holds(rule: &YearRule, months: &[MonthLevel], open: u32) -> bool {
     let every = rule
         .every_month_at_least
         .is_none_or(|floor| months.iter().all(|m| m.level >= floor));
     let enough = rule.min_months.is_none_or(|need| {
         let count = months.iter().filter(|m| m.level >= need.level).count();
-        u32::try_from(count).unwrap_or(u32::MAX) >= need.count
+        u32::try_from(count).unwrap_or(u32::MAX) >= (need.count * open).div_ceil(12)
     });
     every && enough
 }

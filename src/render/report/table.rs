@@ -365,6 +365,7 @@ mod tests {
                     period,
                     today,
                     year_rubric: None,
+                    since: None,
                 })
             })
             .collect();

@@ -1,6 +1,7 @@
 //! Tests of the rubric core, grouped by what they exercise.
 
 mod builtins;
+mod hd42;
 mod props;
 mod scoring;
 mod validate;

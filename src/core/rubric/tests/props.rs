@@ -12,7 +12,7 @@ use crate::core::rubric::{
 use Measure::*;
 
 /// Measures where a higher value is a better meeting.
-const HIGHER_IS_BETTER: [Measure; 9] = [
+const HIGHER_IS_BETTER: [Measure; 10] = [
     AttendanceRate,
     DurationMinutes,
     SpeakersRate,
@@ -22,9 +22,13 @@ const HIGHER_IS_BETTER: [Measure; 9] = [
     MinutesRecorded,
     ResolutionPassed,
     PreviousActionsDoneRate,
+    DurationRatio,
 ];
 /// Measures where a lower value is a better meeting.
-const LOWER_IS_BETTER: [Measure; 2] = [UnexcusedAbsences, MaxExcusedStreak];
+const LOWER_IS_BETTER: [Measure; 3] = [UnexcusedAbsences, MaxExcusedStreak, DurationShortMinutes];
+/// Facts about the meeting's setting rather than its quality: they decide whether a
+/// criterion applies (`applies_when`), not how well the meeting did.
+const CONDITIONS: [Measure; 2] = [ThematicMonth, LeadershipSize];
 
 /// Map `u` in 0..=1 onto a realistic value of `m`, monotonically.
 fn scale(m: Measure, u: f64) -> f64 {
@@ -34,6 +38,10 @@ fn scale(m: Measure, u: f64) -> f64 {
         UnexcusedAbsences | MaxExcusedStreak => (u * 6.0).floor(),
         DurationMinutes => u * 200.0,
         DocsLeadDays => (u * 12.0).floor() - 2.0,
+        DurationShortMinutes => u * 120.0,
+        DurationRatio => u * 2.0,
+        ThematicMonth => u.round(),
+        LeadershipSize => (u * 5.0).floor(),
     }
 }
 
@@ -79,8 +87,14 @@ fn builtin_bands_caps_and_gates_are_monotonic() {
                 .windows(2)
                 .all(|w| if higher { w[0] <= w[1] } else { w[0] >= w[1] });
             assert!(ok, "{} / {}: bands not monotonic", r.id(), c.id);
+            // A cap holds the points down at the bad end of its measure.
             for cap in &measured.caps {
-                assert!(LOWER_IS_BETTER.contains(&cap.measure) && cap.bounds.upper.is_none());
+                if LOWER_IS_BETTER.contains(&cap.measure) {
+                    assert!(cap.bounds.upper.is_none(), "{} / {}", r.id(), c.id);
+                } else {
+                    assert!(HIGHER_IS_BETTER.contains(&cap.measure));
+                    assert!(cap.bounds.lower.is_none(), "{} / {}", r.id(), c.id);
+                }
             }
         }
         for g in r.gates() {
@@ -133,6 +147,7 @@ proptest! {
         let m = measures_from(&all);
         let rated = scores_from(r, &m, &fractions);
         let measure = Measure::ALL[pick];
+        prop_assume!(!CONDITIONS.contains(&measure));
         let u = raw[pick];
         // Move u towards the better end of the measure.
         let u2 = if HIGHER_IS_BETTER.contains(&measure) { u + (1.0 - u) * better } else { u * (1.0 - better) };

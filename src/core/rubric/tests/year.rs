@@ -128,3 +128,21 @@ fn rules_describe_themselves() {
         "Tốt: mọi tháng đạt Khá trở lên; ít nhất 7 tháng đạt Tốt trở lên"
     );
 }
+
+#[test]
+fn a_year_begun_late_needs_its_share_of_the_months() {
+    use crate::core::rubric::classify_year_from;
+    let r = phu_tho();
+    // July to December, all good: 6 good months of the 6 the cell had.
+    let late: Vec<(u32, Level)> = (7..=12).map(|m| (m, G)).collect();
+    let from = |first: u32, months: &[(u32, Level)]| {
+        classify_year_from(&r, months, first).map(|c| c.level)
+    };
+    assert_eq!(from(7, &late), Some(G));
+    // Counted over the whole year, 6 good months are not the 7 needed: poor.
+    assert_eq!(from(1, &late), Some(P));
+    assert_eq!(classify_year(&r, &late).map(|c| c.level), Some(P));
+    // 7 of 12 becomes 4 of 6: three good months of six are fair only.
+    let mixed = [(7, G), (8, G), (9, G), (10, F), (11, F), (12, F)];
+    assert_eq!(from(7, &mixed), Some(F));
+}

@@ -3,56 +3,11 @@
 //! bounded time (10), read-only files are refused (11) and no write makes a file the reader
 //! would refuse (1). Each refusal leaves every file byte-identical.
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::util::{Ledger, Run, cellbook};
-
-/// Every regular file's bytes under `root`. Unlike `Ledger::files` it never opens anything
-/// else, so a FIFO in the ledger cannot hang the test itself; other entries are listed by kind.
-fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
-        let Ok(rd) = fs::read_dir(dir) else { return };
-        for e in rd.flatten() {
-            let p = e.path();
-            let rel = p.strip_prefix(root).expect("under root").to_path_buf();
-            let Ok(meta) = fs::symlink_metadata(&p) else {
-                continue;
-            };
-            if meta.is_dir() {
-                out.insert(rel, b"<dir>".to_vec());
-                walk(root, &p, out);
-            } else if meta.is_file() {
-                // The lock file's content means nothing; writers create it.
-                if rel != Path::new(".cellbook.lock") {
-                    out.insert(rel, fs::read(&p).expect("read a regular file"));
-                }
-            } else {
-                out.insert(rel, b"<other>".to_vec());
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(root, root, &mut out);
-    out
-}
-
-/// Assert two snapshots are equal, naming the files that differ (not dumping their bytes).
-#[track_caller]
-fn assert_same(
-    before: &BTreeMap<PathBuf, Vec<u8>>,
-    after: &BTreeMap<PathBuf, Vec<u8>>,
-    what: &str,
-) {
-    let differ: Vec<_> = before
-        .keys()
-        .chain(after.keys())
-        .filter(|k| before.get(*k) != after.get(*k))
-        .collect();
-    assert!(differ.is_empty(), "{what}: changed {differ:?}");
-}
+use crate::util::{Ledger, Run, assert_same, cellbook, snapshot};
 
 /// Run with a time limit, so a command that hangs fails the test instead of hanging it.
 fn run_timed(l: &Ledger, envs: &[(&str, &str)], args: &[&str]) -> Run {

@@ -278,3 +278,49 @@ pub fn kept_text(run: &Run) -> Vec<u8> {
     let _ = fs::remove_file(&path);
     bytes
 }
+
+/// Every entry's bytes under `root`, without following links (a link is listed by its target),
+/// so the snapshot itself never reads outside the folder it is given.
+pub fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+        let Ok(rd) = fs::read_dir(dir) else { return };
+        for e in rd.flatten() {
+            let p = e.path();
+            let rel = p.strip_prefix(root).expect("under root").to_path_buf();
+            let Ok(meta) = fs::symlink_metadata(&p) else {
+                continue;
+            };
+            if meta.file_type().is_symlink() {
+                let target = fs::read_link(&p).expect("read a link");
+                out.insert(rel, format!("<link {}>", target.display()).into_bytes());
+            } else if meta.is_dir() {
+                out.insert(rel, b"<dir>".to_vec());
+                walk(root, &p, out);
+            } else if meta.is_file() {
+                if rel != Path::new(".cellbook.lock") {
+                    out.insert(rel, fs::read(&p).expect("read a regular file"));
+                }
+            } else {
+                out.insert(rel, b"<other>".to_vec());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(root, root, &mut out);
+    out
+}
+
+/// Assert two snapshots are equal, naming the files that differ (not dumping their bytes).
+#[track_caller]
+pub fn assert_same(
+    before: &BTreeMap<PathBuf, Vec<u8>>,
+    after: &BTreeMap<PathBuf, Vec<u8>>,
+    what: &str,
+) {
+    let differ: Vec<_> = before
+        .keys()
+        .chain(after.keys())
+        .filter(|k| before.get(*k) != after.get(*k))
+        .collect();
+    assert!(differ.is_empty(), "{what}: changed {differ:?}");
+}

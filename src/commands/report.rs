@@ -1,7 +1,7 @@
 //! `cellbook report`: a quarter's or a year's figures for one cell, or for many cells rolled
 //! up, in the format asked for.
 
-use crate::output::{emit, guard_out};
+use crate::output::{emit_bytes, guard_out};
 use clap::Args;
 use std::path::{Path, PathBuf};
 
@@ -55,6 +55,9 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             .to_owned(),
         ));
     }
+    if args.format.is_binary() {
+        crate::output::refuse_binary_on_terminal("docx", args.out.as_deref())?;
+    }
     let opts = load::Options {
         period,
         today: ctx.today,
@@ -102,7 +105,8 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
         Some(path) => {
             let mut bytes = Vec::new();
             write(&mut bytes).map_err(|e| Error::io(path, e))?;
-            let mut out = emit(Some(path), String::from_utf8_lossy(&bytes).into_owned())?;
+            // Bytes as written: a Word document is binary.
+            let mut out = emit_bytes(path, &bytes)?;
             out.stderr.insert_str(0, &warnings);
             Ok(out)
         }

@@ -541,6 +541,41 @@ pub fn html(m: &Minutes) -> String {
     h::page(&format!("{t1} {t2} — {}", m.cell), &body)
 }
 
+/// The minutes as a Word document, from the same lines as the Markdown and the HTML.
+pub fn docx(m: &Minutes) -> std::io::Result<Vec<u8>> {
+    use crate::render::docx::{Align, BOLD, Doc, PLAIN};
+    let mut doc = Doc::new();
+    crate::render::report::docx::party_header(
+        &mut doc,
+        m.parent.as_deref(),
+        Some(&m.cell),
+        &dateline(m.date),
+    );
+    let (t1, t2) = title_lines(m);
+    doc.para(&t1, BOLD, Align::Center);
+    doc.para(&t2, BOLD, Align::Center);
+    for line in lines(m) {
+        match line {
+            Line::Section(s) => doc.para(&s, BOLD, Align::Left),
+            Line::Field(label, text) => {
+                doc.runs(
+                    &[(&format!("{label}: "), BOLD), (&text, PLAIN)],
+                    Align::Justify,
+                );
+            }
+            Line::Para(p) => doc.para(&p, PLAIN, Align::Justify),
+            Line::Item(i) => doc.item(&i, 0),
+        }
+    }
+    let (taker, chair) = sign_names(m);
+    doc.signatures(
+        &[tr("THƯ KÝ", "MINUTE-TAKER").to_owned()],
+        &[tr("CHỦ TRÌ", "CHAIR").to_owned()],
+        (&taker, &chair),
+    );
+    doc.into_bytes()
+}
+
 /// Collapse the blank lines the line-by-line layout leaves between list items and fields.
 fn tidy(text: String) -> String {
     let mut out = String::with_capacity(text.len());

@@ -5,6 +5,7 @@
 //! ([`table`], [`json`], [`csv`], [`md`], [`html`]), with the words they share.
 
 pub mod csv;
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod md;
@@ -35,6 +36,8 @@ pub enum Format {
     Md,
     /// A self-contained A4 page to print
     Html,
+    /// A Word document (A4) to edit, sign and file
+    Docx,
 }
 
 /// The formats `cellbook minutes` writes.
@@ -45,6 +48,15 @@ pub enum MinutesFormat {
     Md,
     /// A self-contained A4 page to print
     Html,
+    /// A Word document (A4) to edit, sign and file
+    Docx,
+}
+
+impl Format {
+    /// Whether the output is a binary file rather than text.
+    pub fn is_binary(self) -> bool {
+        self == Format::Docx
+    }
 }
 
 /// Write a report in the current language, a cell at a time: a roll-up of thousands of cells
@@ -59,6 +71,8 @@ pub fn write(report: &Report, format: Format, out: &mut dyn std::io::Write) -> s
         Format::Csv => csv::write(report, out),
         Format::Md => md::write(report, &mut Shown(out)),
         Format::Html => html::write(report, &mut Shown(out)),
+        // Binary: the text is made visible run by run inside (crate::render::docx).
+        Format::Docx => docx::write(report, out),
     }
 }
 

@@ -205,3 +205,79 @@ fn an_english_minutes_docx_has_no_party_line() {
     assert!(xml.contains("MINUTES OF THE REGULAR MEETING"), "{xml}");
     assert!(xml.contains("10 August 2020"), "{xml}");
 }
+
+/// The example ledger with a place name under `[cell]`.
+fn with_locality(l: &Ledger, place: &str) {
+    let text = l.read("cellbook.toml");
+    let quoted = toml::Value::String(place.into()).to_string();
+    l.write(
+        "cellbook.toml",
+        &text.replacen("[cell]\n", &format!("[cell]\nlocality = {quoted}\n"), 1),
+    );
+}
+
+#[test]
+fn the_place_and_date_line_is_in_every_printed_format() {
+    let l = Ledger::example();
+    with_locality(&l, "Phan Rang");
+    let report = "Phan Rang, ngày 28 tháng 11 năm 2020";
+    let minutes = "Phan Rang, ngày 10 tháng 8 năm 2020";
+    for format in ["md", "html"] {
+        let out = l
+            .run(&["report", "--quarter", "2020-Q3", "--format", format])
+            .ok();
+        assert!(out.stdout.contains(report), "{format}:\n{}", out.stdout);
+        let out = l.run(&["minutes", "2020-08-10", "--format", format]).ok();
+        assert!(out.stdout.contains(minutes), "{format}:\n{}", out.stdout);
+    }
+    let xml = write_docx(&l, &["report", "--quarter", "2020-Q3"]);
+    assert!(
+        tables(&xml)[0][0][1].ends_with(report),
+        "{:?}",
+        tables(&xml)[0]
+    );
+    let xml = write_docx(&l, &["minutes", "2020-08-10"]);
+    assert!(
+        tables(&xml)[0][0][1].ends_with(minutes),
+        "{:?}",
+        tables(&xml)[0]
+    );
+    // A roll-up takes the first ledger's place.
+    let other = Ledger::example();
+    let first = l.path().to_string_lossy().into_owned();
+    let second = other.path().to_string_lossy().into_owned();
+    let out = other
+        .run(&[
+            "report",
+            "--quarter",
+            "2020-Q3",
+            "--format",
+            "md",
+            &first,
+            &second,
+        ])
+        .ok();
+    assert!(out.stdout.contains(report), "{}", out.stdout);
+}
+
+#[test]
+fn init_keeps_the_locality_and_a_day_under_ten_gets_its_zero() {
+    let l = Ledger::empty();
+    l.run(&["init", "--name", "Chi bộ Một", "--locality", " Phan Rang "])
+        .ok();
+    assert!(
+        l.read("cellbook.toml").contains("locality = \"Phan Rang\""),
+        "{}",
+        l.read("cellbook.toml")
+    );
+    // The report is made on 5 February: day and month both take a leading zero.
+    let out = l
+        .today("2021-02-05")
+        .run(&["report", "--quarter", "2020-Q4", "--format", "md"])
+        .ok();
+    assert!(
+        out.stdout.contains("Phan Rang, ngày 05 tháng 02 năm 2021"),
+        "{}",
+        out.stdout
+    );
+}

@@ -64,11 +64,13 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
         classify_year: matches!(period, Period::Year { .. }),
     };
     let mut warnings = String::new();
+    let mut head = report::Letterhead::default();
     let cells = if args.ledgers.is_empty() {
         let ledger = ctx.open()?;
         if let Some(out) = &args.out {
             guard_out(out, &ctx.cwd, &[ledger.root.as_path()])?;
         }
+        head.locality = ledger.config.cell.locality.clone();
         vec![load::cell(&ledger, &opts)?]
     } else {
         // Speak the first ledger's language (a broken one leaves the default).
@@ -76,6 +78,10 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             && let Ok(first) = Ledger::open(&args.ledgers[0])
         {
             ctx.speak(Some(first.config.cell.language));
+        }
+        // The first ledger's place names the roll-up's date line, as its language does.
+        if let Ok(first) = Ledger::open(&args.ledgers[0]) {
+            head.locality = first.config.cell.locality;
         }
         if let Some(out) = &args.out {
             let roots: Vec<&Path> = args.ledgers.iter().map(PathBuf::as_path).collect();
@@ -93,7 +99,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
         if bom {
             w.write_all("\u{feff}".as_bytes())?;
         }
-        report::write(&report, format, w)
+        report::write_with(&report, format, &head, w)
     };
     match &args.out {
         // Straight to stdout, a cell at a time.

@@ -2,28 +2,23 @@
 //! chart) from the same content ([`super::sections`]); see [`crate::render::docx`].
 
 use super::md::common_parent;
-use super::sections::{self, Item, upper_first};
-use super::{date, dateline, report_title};
+use super::sections::{self, Item};
+use super::{date, report_title};
 use crate::core::report::model::{CellReport, Report};
 use crate::i18n::{Lang, lang, tr};
 use crate::render::docx::{Align, BOLD, Doc, ITALIC, PLAIN, Style};
 
-pub fn write(report: &Report, to: &mut dyn std::io::Write) -> std::io::Result<()> {
-    to.write_all(&bytes(report)?)
+pub fn write(report: &Report, line: &str, to: &mut dyn std::io::Write) -> std::io::Result<()> {
+    to.write_all(&bytes(report, line)?)
 }
 
 /// The report as the bytes of a .docx file.
-pub fn bytes(report: &Report) -> std::io::Result<Vec<u8>> {
+pub fn bytes(report: &Report, line: &str) -> std::io::Result<Vec<u8>> {
     let mut doc = Doc::new();
     let cell_name = (!report.is_rollup())
         .then(|| report.cells.first().map(|c| c.name.as_str()))
         .flatten();
-    party_header(
-        &mut doc,
-        common_parent(report).as_deref(),
-        cell_name,
-        &dateline(report.made),
-    );
+    party_header(&mut doc, common_parent(report).as_deref(), cell_name, line);
     let p = report.period;
     doc.para(&report_title(report), BOLD, Align::Center);
     doc.para(
@@ -97,7 +92,7 @@ pub fn party_header(doc: &mut Doc, parent: Option<&str>, cell: Option<&str>, dat
         };
         right.push(("ĐẢNG CỘNG SẢN VIỆT NAM".to_owned(), party));
     }
-    right.push((upper_first(dateline), ITALIC));
+    right.push((dateline.to_owned(), ITALIC));
     doc.party_header(&left, &right);
 }
 

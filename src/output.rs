@@ -55,6 +55,33 @@ pub fn emit(out: Option<&Path>, text: String) -> Result<Output> {
     }
 }
 
+/// Write bytes atomically to `out` and say so: for a binary file (a Word document), and for text
+/// that must reach the file byte for byte.
+pub fn emit_bytes(path: &Path, bytes: &[u8]) -> Result<Output> {
+    write_output(path, bytes)?;
+    Ok(Output::text(format!(
+        "{} {}\n",
+        tr("Đã ghi", "Wrote"),
+        path.display()
+    )))
+}
+
+/// A binary document goes to a file (`--out`) or down a pipe, never onto a terminal, where it
+/// would print as noise and could leave the terminal in a strange state.
+pub fn refuse_binary_on_terminal(format: &str, out: Option<&Path>) -> Result<()> {
+    use std::io::IsTerminal;
+    if out.is_none() && std::io::stdout().is_terminal() {
+        return Err(Error::Usage(format!(
+            "--format {format}: {}",
+            tr(
+                "tệp nhị phân không in ra màn hình; hãy dùng --out TỆP (hoặc chuyển qua ống |)",
+                "a binary file is not printed to a terminal; use --out FILE (or a pipe |)",
+            )
+        )));
+    }
+    Ok(())
+}
+
 /// Refuse to write output over a ledger's own files: its meetings folder, its rubrics folder,
 /// its settings or its roster.
 pub fn guard_out(out: &Path, cwd: &Path, roots: &[&Path]) -> Result<()> {

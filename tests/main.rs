@@ -5,6 +5,7 @@ mod util;
 
 mod architecture;
 mod daily;
+mod documents;
 mod editing;
 mod flow;
 mod generator;

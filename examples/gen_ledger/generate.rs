@@ -812,6 +812,7 @@ fn write_cell(dir: &Path, index: usize, opts: &Options, rubric: &Rubric) -> io::
             name: format!("Chi bộ {} {org} {place}", rng.range(1, 12)),
             parent: Some(format!("Đảng bộ {place}")),
             language: Lang::Vi,
+            locality: None,
         },
         meetings: MeetingRules {
             time: Some(if rng.chance(0.7) { hm(14, 0) } else { hm(8, 0) }),

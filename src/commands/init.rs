@@ -27,6 +27,9 @@ pub struct InitArgs {
     /// The default rubric for rating meetings
     #[arg(long)]
     pub rubric: Option<String>,
+    /// The place name of the documents' date line, e.g. "Phan Rang"
+    #[arg(long, value_name = "NAME")]
+    pub locality: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
@@ -68,6 +71,11 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
             name: name.clone(),
             parent: args.parent.as_deref().map(|p| nfc(p.trim())),
             language: lang,
+            locality: args
+                .locality
+                .as_deref()
+                .map(|l| nfc(l.trim()))
+                .filter(|l| !l.is_empty()),
         },
         meetings: MeetingRules::default(),
         rating: RatingConfig {
@@ -115,6 +123,7 @@ mod tests {
             name: "Chi bộ Hai".into(),
             parent: None,
             rubric: None,
+            locality: None,
         };
         let err = run(&ctx, &args).err();
         let config = dir.path().join(CONFIG_FILE);

@@ -4,7 +4,7 @@ use crate::context::Context;
 use crate::error::{Error, RecordNeededFor, Result};
 use crate::ledger::meetings::load_meeting_ref;
 use crate::output::Output;
-use crate::output::{emit, guard_out};
+use crate::output::{Stream, emit, emit_bytes, guard_out};
 use crate::render::minutes;
 use crate::render::report::MinutesFormat;
 use clap::Args;
@@ -22,6 +22,9 @@ pub struct MinutesArgs {
 }
 
 pub fn run(ctx: &Context, args: &MinutesArgs) -> Result<Output> {
+    if args.format == MinutesFormat::Docx {
+        crate::output::refuse_binary_on_terminal("docx", args.out.as_deref())?;
+    }
     let ledger = ctx.open()?;
     if let Some(out) = &args.out {
         guard_out(out, &ctx.cwd, &[ledger.root.as_path()])?;
@@ -36,6 +39,16 @@ pub fn run(ctx: &Context, args: &MinutesArgs) -> Result<Output> {
     let text = match args.format {
         MinutesFormat::Md => crate::render::shown(minutes::markdown(&m)),
         MinutesFormat::Html => crate::render::shown(minutes::html(&m)),
+        MinutesFormat::Docx => {
+            let bytes = minutes::docx(&m).map_err(|e| Error::refused(e.to_string()))?;
+            return match args.out.as_deref() {
+                Some(path) => emit_bytes(path, &bytes),
+                None => Ok(Output {
+                    stream: Some(Stream(Box::new(move |w| w.write_all(&bytes)))),
+                    ..Output::default()
+                }),
+            };
+        }
     };
     emit(args.out.as_deref(), text)
 }

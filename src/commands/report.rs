@@ -1,7 +1,7 @@
 //! `cellbook report`: a quarter's or a year's figures for one cell, or for many cells rolled
 //! up, in the format asked for.
 
-use crate::output::{emit, guard_out};
+use crate::output::{emit_bytes, guard_out};
 use clap::Args;
 use std::path::{Path, PathBuf};
 
@@ -55,17 +55,22 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             .to_owned(),
         ));
     }
+    if args.format.is_binary() {
+        crate::output::refuse_binary_on_terminal("docx", args.out.as_deref())?;
+    }
     let opts = load::Options {
         period,
         today: ctx.today,
         classify_year: matches!(period, Period::Year { .. }),
     };
     let mut warnings = String::new();
+    let mut head = report::Letterhead::default();
     let cells = if args.ledgers.is_empty() {
         let ledger = ctx.open()?;
         if let Some(out) = &args.out {
             guard_out(out, &ctx.cwd, &[ledger.root.as_path()])?;
         }
+        head.locality = ledger.config.cell.locality.clone();
         vec![load::cell(&ledger, &opts)?]
     } else {
         // Speak the first ledger's language (a broken one leaves the default).
@@ -73,6 +78,10 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             && let Ok(first) = Ledger::open(&args.ledgers[0])
         {
             ctx.speak(Some(first.config.cell.language));
+        }
+        // The first ledger's place names the roll-up's date line, as its language does.
+        if let Ok(first) = Ledger::open(&args.ledgers[0]) {
+            head.locality = first.config.cell.locality;
         }
         if let Some(out) = &args.out {
             let roots: Vec<&Path> = args.ledgers.iter().map(PathBuf::as_path).collect();
@@ -90,7 +99,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
         if bom {
             w.write_all("\u{feff}".as_bytes())?;
         }
-        report::write(&report, format, w)
+        report::write_with(&report, format, &head, w)
     };
     match &args.out {
         // Straight to stdout, a cell at a time.
@@ -102,7 +111,8 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
         Some(path) => {
             let mut bytes = Vec::new();
             write(&mut bytes).map_err(|e| Error::io(path, e))?;
-            let mut out = emit(Some(path), String::from_utf8_lossy(&bytes).into_owned())?;
+            // Bytes as written: a Word document is binary.
+            let mut out = emit_bytes(path, &bytes)?;
             out.stderr.insert_str(0, &warnings);
             Ok(out)
         }

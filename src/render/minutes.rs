@@ -15,7 +15,7 @@ use crate::core::model::{
     ActionId, CellFile, Directive, Kind, Meeting, MeetingId, Record, Roster, Status, Vote,
 };
 use crate::i18n::{Lang, lang, tr};
-use crate::render::report::{dateline, html as h, md, percent};
+use crate::render::report::{dateline, html as h, md, percent, place_dateline};
 
 /// A person as the minutes name them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,6 +51,8 @@ pub struct Minutes {
     pub title: Option<String>,
     pub parent: Option<String>,
     pub cell: String,
+    /// The place name of the date line (`[cell] locality`).
+    pub locality: Option<String>,
     pub topics: Vec<String>,
     pub start: Option<NaiveTime>,
     pub end: Option<NaiveTime>,
@@ -102,6 +104,7 @@ pub fn build(config: &CellFile, roster: &Roster, id: MeetingId, m: &Meeting) -> 
         title: m.title.clone(),
         parent: config.cell.parent.clone(),
         cell: config.cell.name.clone(),
+        locality: config.cell.locality.clone(),
         topics: plan.map(|p| p.topics.clone()).unwrap_or_default(),
         start: r.start,
         end: r.end,
@@ -449,7 +452,8 @@ fn sign_names(m: &Minutes) -> (String, String) {
 /// The minutes as Markdown.
 pub fn markdown(m: &Minutes) -> String {
     let mut out = String::new();
-    md::header(&mut out, m.parent.as_deref(), Some(&m.cell), m.date);
+    let line = place_dateline(m.locality.as_deref(), m.date);
+    md::header(&mut out, m.parent.as_deref(), Some(&m.cell), &line);
     let (t1, t2) = title_lines(m);
     let _ = writeln!(out, "# {}\n", md::esc(&t1));
     let _ = writeln!(out, "**{}**\n", md::esc(&t2));
@@ -496,7 +500,8 @@ pub fn markdown(m: &Minutes) -> String {
 /// The minutes as a self-contained A4 page.
 pub fn html(m: &Minutes) -> String {
     let mut body = String::new();
-    h::party_header(&mut body, m.parent.as_deref(), Some(&m.cell), m.date);
+    let line = place_dateline(m.locality.as_deref(), m.date);
+    h::party_header(&mut body, m.parent.as_deref(), Some(&m.cell), &line);
     let (t1, t2) = title_lines(m);
     let _ = writeln!(body, "<h1>{}<br>{}</h1>", h::esc(&t1), h::esc(&t2));
     let mut in_list = false;
@@ -539,6 +544,41 @@ pub fn html(m: &Minutes) -> String {
     );
     let (t1, t2) = title_lines(m);
     h::page(&format!("{t1} {t2} — {}", m.cell), &body)
+}
+
+/// The minutes as a Word document, from the same lines as the Markdown and the HTML.
+pub fn docx(m: &Minutes) -> std::io::Result<Vec<u8>> {
+    use crate::render::docx::{Align, BOLD, Doc, PLAIN};
+    let mut doc = Doc::new();
+    crate::render::report::docx::party_header(
+        &mut doc,
+        m.parent.as_deref(),
+        Some(&m.cell),
+        &place_dateline(m.locality.as_deref(), m.date),
+    );
+    let (t1, t2) = title_lines(m);
+    doc.para(&t1, BOLD, Align::Center);
+    doc.para(&t2, BOLD, Align::Center);
+    for line in lines(m) {
+        match line {
+            Line::Section(s) => doc.para(&s, BOLD, Align::Left),
+            Line::Field(label, text) => {
+                doc.runs(
+                    &[(&format!("{label}: "), BOLD), (&text, PLAIN)],
+                    Align::Justify,
+                );
+            }
+            Line::Para(p) => doc.para(&p, PLAIN, Align::Justify),
+            Line::Item(i) => doc.item(&i, 0),
+        }
+    }
+    let (taker, chair) = sign_names(m);
+    doc.signatures(
+        &[tr("THƯ KÝ", "MINUTE-TAKER").to_owned()],
+        &[tr("CHỦ TRÌ", "CHAIR").to_owned()],
+        (&taker, &chair),
+    );
+    doc.into_bytes()
 }
 
 /// Collapse the blank lines the line-by-line layout leaves between list items and fields.

@@ -27,6 +27,10 @@ pub struct Cell {
     pub parent: Option<String>,
     #[serde(default)]
     pub language: Lang,
+    // The documents' settings (docs/report.md, "Word documents"; issue 14), kept together.
+    /// The place name of the documents' date line: "Phan Rang, ngày 05 tháng 10 năm 2020".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locality: Option<String>,
 }
 
 /// The cadence and the minimum length of meetings: configuration, since they differ by body.

@@ -7,28 +7,21 @@
 
 use std::fmt::Write;
 
-use chrono::NaiveDate;
-
 use super::md::common_parent;
-use super::sections::{self, Item, upper_first};
-use super::{date, dateline, levels_by_month, report_title};
+use super::sections::{self, Item};
+use super::{date, levels_by_month, report_title};
 use crate::core::level::Level;
 use crate::core::report::model::{CellReport, LevelCounts, Report};
 use crate::i18n::{Lang, lang, tr};
 
-pub fn write(report: &Report, to: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write(report: &Report, line: &str, to: &mut dyn std::io::Write) -> std::io::Result<()> {
     let title = report_title(report);
     to.write_all(page_head(&title).as_bytes())?;
     let mut body = String::new();
     let cell_name = (!report.is_rollup())
         .then(|| report.cells.first().map(|c| c.name.as_str()))
         .flatten();
-    party_header(
-        &mut body,
-        common_parent(report).as_deref(),
-        cell_name,
-        report.made,
-    );
+    party_header(&mut body, common_parent(report).as_deref(), cell_name, line);
     let p = report.period;
     let _ = writeln!(body, "<h1>{}</h1>", esc(&title));
     let _ = writeln!(
@@ -128,8 +121,8 @@ table.sign td { width: 50%; text-align: center; vertical-align: top; }
 ";
 
 /// The header of a Party document: committees on the left; the Party (in Vietnamese) and the
-/// date on the right.
-pub fn party_header(out: &mut String, parent: Option<&str>, cell: Option<&str>, made: NaiveDate) {
+/// place-and-date line ([`super::place_dateline`]) on the right.
+pub fn party_header(out: &mut String, parent: Option<&str>, cell: Option<&str>, line: &str) {
     let _ = writeln!(out, "<table class=\"head\"><tr><td>");
     if let Some(p) = parent {
         let _ = writeln!(out, "{}<br>", esc(&p.to_uppercase()));
@@ -144,11 +137,7 @@ pub fn party_header(out: &mut String, parent: Option<&str>, cell: Option<&str>, 
             "<span class=\"party\">ĐẢNG CỘNG SẢN VIỆT NAM</span><br>"
         );
     }
-    let _ = writeln!(
-        out,
-        "<i>{}</i></td></tr></table>",
-        esc(&upper_first(&dateline(made)))
-    );
+    let _ = writeln!(out, "<i>{}</i></td></tr></table>", esc(line));
 }
 
 /// The signature block: each side a (heading, title, name); the space between is for the pen.

@@ -4,12 +4,12 @@
 
 use std::fmt::Write;
 
-use super::sections::{self, Item, upper_first};
-use super::{date, dateline, report_title};
+use super::sections::{self, Item};
+use super::{date, report_title};
 use crate::core::report::model::{CellReport, Report};
 use crate::i18n::{Lang, lang, tr};
 
-pub fn write(report: &Report, to: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write(report: &Report, line: &str, to: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut out = String::new();
     header(
         &mut out,
@@ -17,7 +17,7 @@ pub fn write(report: &Report, to: &mut dyn std::io::Write) -> std::io::Result<()
         (!report.is_rollup())
             .then(|| report.cells.first().map(|c| c.name.as_str()))
             .flatten(),
-        report.made,
+        line,
     );
     let p = report.period;
     let _ = writeln!(out, "# {}\n", esc(&report_title(report)));
@@ -64,7 +64,7 @@ pub fn common_parent(report: &Report) -> Option<String> {
 }
 
 /// The header of a Party document: the committees on the left, the Party and the date on the right.
-pub fn header(out: &mut String, parent: Option<&str>, cell: Option<&str>, made: chrono::NaiveDate) {
+pub fn header(out: &mut String, parent: Option<&str>, cell: Option<&str>, line: &str) {
     if let Some(p) = parent {
         let _ = writeln!(out, "{}  ", esc(&p.to_uppercase()));
     }
@@ -74,7 +74,7 @@ pub fn header(out: &mut String, parent: Option<&str>, cell: Option<&str>, made: 
     if lang() == Lang::Vi {
         let _ = writeln!(out, "\n**ĐẢNG CỘNG SẢN VIỆT NAM**  ");
     }
-    let _ = writeln!(out, "*{}*\n", esc(&upper_first(&dateline(made))));
+    let _ = writeln!(out, "*{}*\n", esc(line));
 }
 
 fn cell_body(cell: &CellReport, h: &str, out: &mut String) {

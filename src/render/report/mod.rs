@@ -5,6 +5,7 @@
 //! ([`table`], [`json`], [`csv`], [`md`], [`html`]), with the words they share.
 
 pub mod csv;
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod md;
@@ -35,6 +36,8 @@ pub enum Format {
     Md,
     /// A self-contained A4 page to print
     Html,
+    /// A Word document (A4) to edit, sign and file
+    Docx,
 }
 
 /// The formats `cellbook minutes` writes.
@@ -45,6 +48,15 @@ pub enum MinutesFormat {
     Md,
     /// A self-contained A4 page to print
     Html,
+    /// A Word document (A4) to edit, sign and file
+    Docx,
+}
+
+impl Format {
+    /// Whether the output is a binary file rather than text.
+    pub fn is_binary(self) -> bool {
+        self == Format::Docx
+    }
 }
 
 /// Write a report in the current language, a cell at a time: a roll-up of thousands of cells
@@ -53,12 +65,32 @@ pub enum MinutesFormat {
 /// hold as `\u{1b}` ([`crate::core::text::visible`]); JSON and CSV carry the data as it is, for
 /// programs (JSON escapes control characters itself).
 pub fn write(report: &Report, format: Format, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_with(report, format, &Letterhead::default(), out)
+}
+
+/// What the printed formats put in the header besides the figures: the place name of the date
+/// line (`[cell] locality`).
+#[derive(Debug, Clone, Default)]
+pub struct Letterhead {
+    pub locality: Option<String>,
+}
+
+/// [`write`], with the letterhead of the ledger (the first one, in a roll-up).
+pub fn write_with(
+    report: &Report,
+    format: Format,
+    head: &Letterhead,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let line = place_dateline(head.locality.as_deref(), report.made);
     match format {
         Format::Table => table::write(report, &mut Shown(out)),
         Format::Json => json::write(report, out),
         Format::Csv => csv::write(report, out),
-        Format::Md => md::write(report, &mut Shown(out)),
-        Format::Html => html::write(report, &mut Shown(out)),
+        Format::Md => md::write(report, &line, &mut Shown(out)),
+        Format::Html => html::write(report, &line, &mut Shown(out)),
+        // Binary: the text is made visible run by run inside (crate::render::docx).
+        Format::Docx => docx::write(report, &line, out),
     }
 }
 
@@ -139,11 +171,34 @@ pub fn date(d: NaiveDate) -> String {
     crate::core::dates::show_date(d, lang())
 }
 
-/// The dateline of a signed document: "ngày 09 tháng 7 năm 2020" / "9 July 2020".
+/// The dateline of a signed document: "ngày 09 tháng 7 năm 2020" / "9 July 2020". As HD 36
+/// writes it (docs/report.md): a day under 10 and the months 1 and 2 take a leading zero, so
+/// nothing can be written in front of them ("ngày 05 tháng 02", "tháng 3").
 pub fn dateline(d: NaiveDate) -> String {
-    match lang() {
+    dateline_in(d, lang())
+}
+
+fn dateline_in(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Vi if d.month() <= 2 => {
+            format!(
+                "ngày {:02} tháng {:02} năm {}",
+                d.day(),
+                d.month(),
+                d.year()
+            )
+        }
         Lang::Vi => format!("ngày {:02} tháng {} năm {}", d.day(), d.month(), d.year()),
         Lang::En => d.format("%-d %B %Y").to_string(),
+    }
+}
+
+/// The place-and-date line of a document's header: "Phan Rang, ngày 05 tháng 10 năm 2020", or
+/// "Ngày 05 tháng 10 năm 2020" when the ledger names no place.
+pub fn place_dateline(locality: Option<&str>, d: NaiveDate) -> String {
+    match locality.map(str::trim).filter(|l| !l.is_empty()) {
+        Some(place) => format!("{place}, {}", dateline(d)),
+        None => sections::upper_first(&dateline(d)),
     }
 }
 
@@ -297,5 +352,31 @@ mod tests {
         assert_eq!(percent_in(Some(1.0), Lang::Vi), "100%");
         assert_eq!(percent_in(Some(2.0 / 3.0), Lang::En), "66.7%");
         assert_eq!(percent_in(None, Lang::En), "—");
+    }
+
+    #[test]
+    fn datelines_pad_days_under_ten_and_the_first_two_months() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(
+            dateline_in(d(2020, 10, 5), Lang::Vi),
+            "ngày 05 tháng 10 năm 2020"
+        );
+        assert_eq!(
+            dateline_in(d(2020, 2, 1), Lang::Vi),
+            "ngày 01 tháng 02 năm 2020"
+        );
+        assert_eq!(
+            dateline_in(d(2020, 1, 15), Lang::Vi),
+            "ngày 15 tháng 01 năm 2020"
+        );
+        assert_eq!(
+            dateline_in(d(2020, 3, 9), Lang::Vi),
+            "ngày 09 tháng 3 năm 2020"
+        );
+        assert_eq!(
+            dateline_in(d(2020, 12, 25), Lang::Vi),
+            "ngày 25 tháng 12 năm 2020"
+        );
+        assert_eq!(dateline_in(d(2020, 3, 9), Lang::En), "9 March 2020");
     }
 }

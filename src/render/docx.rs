@@ -1,0 +1,388 @@
+//! `--format docx`: a Word document in the layout of Hướng dẫn 36-HD/VPTW (docs/report.md): A4,
+//! the guidelines' margins, Times New Roman, the two-column header as a borderless table with
+//! "ĐẢNG CỘNG SẢN VIỆT NAM" underlined, tables whose header row repeats on each page, and the
+//! signature block kept on the page of the last lines.
+//!
+//! [`Doc`] is the few building blocks the report and the minutes use; they fill it from the same
+//! content model as their HTML and Markdown ([`crate::render::report::sections`],
+//! [`crate::render::minutes::build`]). The file format itself is the `docx-rust` crate's. Every
+//! piece of text passes through [`crate::core::text::visible`], as in the other printed formats.
+
+use std::io::Cursor;
+
+use docx_rust::Docx;
+use docx_rust::document::TextSpace;
+use docx_rust::document::{
+    BodyContent, GridColumn, Paragraph, Run, Table, TableCell, TableCellContent, TableGrid,
+    TableRow,
+};
+use docx_rust::formatting::{
+    Bold, BorderStyle, BottomBorder, CharacterProperty, Fonts, Indent, InsideHorizonBorder,
+    InsideVerticalBorder, Italics, Justification, JustificationVal, KeepNext, LeftBorder,
+    OnOffOnlyType, PageMargin, PageSize, ParagraphProperty, RightBorder, SectionProperty, Size,
+    Spacing, TableBorders, TableCellProperty, TableCellWidth, TableHeader, TableProperty,
+    TableRowProperty, TableWidth, TableWidthUnit, TopBorder, Underline, UnderlineStyle,
+};
+
+/// A4 in twentieths of a point (210 × 297 mm).
+pub const A4: (isize, isize) = (11906, 16838);
+/// The margins of HD 36 (top, right, bottom, left), at the narrow end of each range: 20 mm,
+/// 15 mm, 20 mm, 30 mm. The HTML page uses the same.
+pub const MARGINS: (isize, isize, isize, isize) = (1134, 850, 1134, 1701);
+/// The width between the margins.
+const TEXT_WIDTH: isize = A4.0 - MARGINS.1 - MARGINS.3;
+const FONT: &str = "Times New Roman";
+/// Body text, in half-points: 14 pt (HD 36: 13–14 pt).
+const BODY: isize = 28;
+/// Tables, in half-points: 12 pt, so nine columns fit the width.
+const SMALL: isize = 24;
+
+/// How a run of text looks.
+#[derive(Clone, Copy, Default)]
+pub struct Style {
+    pub bold: bool,
+    pub italic: bool,
+    pub underline: bool,
+    pub small: bool,
+}
+
+pub const PLAIN: Style = Style {
+    bold: false,
+    italic: false,
+    underline: false,
+    small: false,
+};
+pub const BOLD: Style = Style {
+    bold: true,
+    ..PLAIN
+};
+pub const ITALIC: Style = Style {
+    italic: true,
+    ..PLAIN
+};
+
+/// How a paragraph sits on the line.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Justify,
+    Right,
+}
+
+/// A document being built, top to bottom.
+pub struct Doc {
+    body: Vec<BodyContent<'static>>,
+}
+
+impl Default for Doc {
+    fn default() -> Self {
+        Doc::new()
+    }
+}
+
+impl Doc {
+    pub fn new() -> Doc {
+        Doc { body: Vec::new() }
+    }
+
+    /// The header of a Party document: the committees on the left (the cell in bold, a star
+    /// under them); "ĐẢNG CỘNG SẢN VIỆT NAM" underlined and the place-and-date line in italics on
+    /// the right. A table with no borders, two equal columns.
+    pub fn party_header(&mut self, left: &[(String, Style)], right: &[(String, Style)]) {
+        let column = |lines: &[(String, Style)]| {
+            let mut cell = cell(TEXT_WIDTH / 2);
+            for (text, style) in lines {
+                cell = cell.push_content(para(&[(text.as_str(), *style)], Align::Center, 0));
+            }
+            cell
+        };
+        let row = TableRow::default()
+            .push_cell(column(left))
+            .push_cell(column(right));
+        self.body
+            .push(table(vec![row], &[TEXT_WIDTH / 2, TEXT_WIDTH / 2], false).into());
+    }
+
+    /// A paragraph of runs, each with its own style.
+    pub fn runs(&mut self, runs: &[(&str, Style)], align: Align) {
+        self.body.push(para(runs, align, 0).into());
+    }
+
+    /// A paragraph in one style.
+    pub fn para(&mut self, text: &str, style: Style, align: Align) {
+        self.runs(&[(text, style)], align);
+    }
+
+    /// A list item: a dash, indented.
+    pub fn item(&mut self, text: &str, level: usize) {
+        let indent = 360 * isize::try_from(level + 1).unwrap_or(1);
+        let mut p = para(&[(&format!("– {text}"), PLAIN)], Align::Justify, 0);
+        if let Some(prop) = p.property.take() {
+            p.property = Some(prop.indent(Indent::default().left(indent)));
+        }
+        self.body.push(p.into());
+    }
+
+    /// A table with borders, its first row a header repeated at the top of each page.
+    pub fn data_table(&mut self, headers: &[String], rows: &[Vec<String>], numeric: &[bool]) {
+        let widths = column_widths(headers, rows);
+        let row_of = |cells: &[String], style: Style| {
+            cells
+                .iter()
+                .enumerate()
+                .fold(TableRow::default(), |row, (i, text)| {
+                    let width = widths.get(i).copied().unwrap_or(TEXT_WIDTH);
+                    let align = match (style.bold, numeric.get(i)) {
+                        (true, _) => Align::Center,
+                        (false, Some(true)) => Align::Right,
+                        _ => Align::Left,
+                    };
+                    row.push_cell(cell(width).push_content(para(&[(text, style)], align, 0)))
+                })
+        };
+        let small = Style {
+            small: true,
+            ..PLAIN
+        };
+        let header = row_of(
+            headers,
+            Style {
+                bold: true,
+                ..small
+            },
+        )
+        .property(TableRowProperty::default().table_header(TableHeader::from(OnOffOnlyType::On)));
+        let mut all = vec![header];
+        all.extend(rows.iter().map(|r| row_of(r, small)));
+        self.body.push(table(all, &widths, true).into());
+    }
+
+    /// The signature block: two columns, each (heading lines, name); a side with no lines is left
+    /// empty. The paragraph before it is kept on its page, and so is each line of the block.
+    pub fn signatures(&mut self, left: &[String], right: &[String], names: (&str, &str)) {
+        self.keep_last_with_next();
+        let side = |lines: &[String], name: &str| {
+            let mut c = cell(TEXT_WIDTH / 2);
+            if lines.is_empty() {
+                return c.push_content(para(&[], Align::Center, 0));
+            }
+            for l in lines {
+                c = c.push_content(keep(para(&[(l, BOLD)], Align::Center, 0)));
+            }
+            let hint = crate::i18n::tr("(Ký, ghi rõ họ tên)", "(signature)");
+            c = c.push_content(keep(para(&[(hint, ITALIC)], Align::Center, 0)));
+            for _ in 0..3 {
+                c = c.push_content(keep(para(&[], Align::Center, 0)));
+            }
+            c.push_content(para(&[(name, BOLD)], Align::Center, 0))
+        };
+        let row = TableRow::default()
+            .push_cell(side(left, names.0))
+            .push_cell(side(right, names.1));
+        self.body
+            .push(table(vec![row], &[TEXT_WIDTH / 2, TEXT_WIDTH / 2], false).into());
+    }
+
+    /// Keep the last paragraph on the page of what follows it.
+    fn keep_last_with_next(&mut self) {
+        if let Some(BodyContent::Paragraph(p)) = self.body.last_mut() {
+            let prop = p.property.take().unwrap_or_default();
+            p.property = Some(ParagraphProperty {
+                keep_next: Some(KeepNext { value: Some(true) }),
+                ..prop
+            });
+        }
+    }
+
+    /// The finished file: A4, the margins, the body.
+    pub fn into_bytes(self) -> std::io::Result<Vec<u8>> {
+        let mut docx = Docx::default();
+        for content in self.body {
+            docx.document.body.push(content);
+        }
+        docx.document.body.push(SectionProperty {
+            page_size: Some(PageSize {
+                weight: A4.0,
+                height: A4.1,
+            }),
+            page_margin: Some(PageMargin {
+                top: Some(MARGINS.0),
+                right: Some(MARGINS.1),
+                bottom: Some(MARGINS.2),
+                left: Some(MARGINS.3),
+                header: Some(720),
+                footer: Some(720),
+                gutter: Some(0),
+            }),
+            ..SectionProperty::default()
+        });
+        let cursor = docx
+            .write(Cursor::new(Vec::new()))
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+        Ok(cursor.into_inner())
+    }
+}
+
+/// A paragraph of runs; `after` is the space after it in twentieths of a point.
+fn para(runs: &[(&str, Style)], align: Align, after: isize) -> Paragraph<'static> {
+    let jc = match align {
+        Align::Left => JustificationVal::Left,
+        Align::Center => JustificationVal::Center,
+        Align::Justify => JustificationVal::Both,
+        Align::Right => JustificationVal::Right,
+    };
+    let spacing = Spacing {
+        before: Some(0),
+        after: Some(after.max(60)),
+        ..Spacing::default()
+    };
+    let mut p = Paragraph::default().property(
+        ParagraphProperty::default()
+            .justification(Justification::from(jc))
+            .spacing(spacing),
+    );
+    for (text, style) in runs {
+        p = p.push(run(text, *style));
+    }
+    p
+}
+
+/// A run of text: the font, the size, and the style asked for.
+fn run(text: &str, style: Style) -> Run<'static> {
+    let fonts = Fonts::default()
+        .ascii(FONT)
+        .h_ansi(FONT)
+        .custom(FONT)
+        .east_asia(FONT);
+    let mut prop = CharacterProperty::default()
+        .fonts(fonts)
+        .size(Size::from(if style.small { SMALL } else { BODY }));
+    if style.bold {
+        prop = prop.bold(Bold::from(true));
+    }
+    if style.italic {
+        prop = prop.italics(Italics::from(true));
+    }
+    if style.underline {
+        prop = prop.underline(Underline::from(UnderlineStyle::Single));
+    }
+    let text = crate::core::text::visible(text).into_owned();
+    // Kept as written: the space after "Thời gian:" is part of the line.
+    Run::default()
+        .property(prop)
+        .push_text((text, TextSpace::Preserve))
+}
+
+/// Adds a paragraph to a table cell.
+trait CellExt {
+    fn push_content(self, p: Paragraph<'static>) -> Self;
+}
+
+impl CellExt for TableCell<'static> {
+    fn push_content(mut self, p: Paragraph<'static>) -> Self {
+        self.content.push(TableCellContent::Paragraph(p));
+        self
+    }
+}
+
+fn keep(p: Paragraph<'static>) -> Paragraph<'static> {
+    let mut p = p;
+    let prop = p.property.take().unwrap_or_default();
+    p.property(ParagraphProperty {
+        keep_next: Some(KeepNext { value: Some(true) }),
+        ..prop
+    })
+}
+
+fn cell(width: isize) -> TableCell<'static> {
+    TableCell::default().property(TableCellProperty::default().wide(TableCellWidth {
+        value: Some(width),
+        unit: Some(TableWidthUnit::Dxa),
+    }))
+}
+
+/// The columns' widths across the text width, each in proportion to its longest word or value
+/// (a date must not break in two), at least five characters, plus room for the padding.
+fn column_widths(headers: &[String], rows: &[Vec<String>]) -> Vec<isize> {
+    let longest_word = |s: &str| s.split_whitespace().map(|w| w.chars().count()).max();
+    let weights: Vec<usize> = (0..headers.len())
+        .map(|i| {
+            let header = headers.get(i).and_then(|h| longest_word(h)).unwrap_or(0);
+            let cells = rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| {
+                    if c.chars().count() <= 12 {
+                        c.chars().count()
+                    } else {
+                        12
+                    }
+                })
+                .max()
+                .unwrap_or(0);
+            header.max(cells).max(5) + 2
+        })
+        .collect();
+    let total = isize::try_from(weights.iter().sum::<usize>().max(1)).unwrap_or(1);
+    weights
+        .iter()
+        .map(|&w| TEXT_WIDTH * isize::try_from(w).unwrap_or(1) / total)
+        .collect()
+}
+
+/// A table with these column widths across the text width, ruled or not.
+fn table(rows: Vec<TableRow<'static>>, widths: &[isize], ruled: bool) -> Table<'static> {
+    let style = || {
+        if ruled {
+            BorderStyle::Single
+        } else {
+            BorderStyle::Nil
+        }
+    };
+    let size = ruled.then_some(4);
+    let borders = TableBorders {
+        top: Some(TopBorder {
+            style: style(),
+            size,
+            ..TopBorder::default()
+        }),
+        left: Some(LeftBorder {
+            style: style(),
+            size,
+            ..LeftBorder::default()
+        }),
+        bottom: Some(BottomBorder {
+            style: style(),
+            size,
+            ..BottomBorder::default()
+        }),
+        right: Some(RightBorder {
+            style: style(),
+            size,
+            ..RightBorder::default()
+        }),
+        inside_horizon: Some(InsideHorizonBorder {
+            style: style(),
+            size,
+            ..InsideHorizonBorder::default()
+        }),
+        inside_vertical: Some(InsideVerticalBorder {
+            style: style(),
+            size,
+            ..InsideVerticalBorder::default()
+        }),
+    };
+    let mut t = Table::default().property(
+        TableProperty::default()
+            .width(TableWidth::from((TEXT_WIDTH, TableWidthUnit::Dxa)))
+            .borders(borders),
+    );
+    t.grids = TableGrid {
+        columns: widths.iter().map(|&width| GridColumn { width }).collect(),
+    };
+    for row in rows {
+        t = t.push_row(row);
+    }
+    t
+}

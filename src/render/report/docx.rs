@@ -1,0 +1,150 @@
+//! `--format docx`: the report as a Word document, laid out like the HTML page (without the
+//! chart) from the same content ([`super::sections`]); see [`crate::render::docx`].
+
+use super::md::common_parent;
+use super::sections::{self, Item};
+use super::{date, report_title};
+use crate::core::report::model::{CellReport, Report};
+use crate::i18n::{Lang, lang, tr};
+use crate::render::docx::{Align, BOLD, Doc, ITALIC, PLAIN, Style};
+
+pub fn write(report: &Report, line: &str, to: &mut dyn std::io::Write) -> std::io::Result<()> {
+    to.write_all(&bytes(report, line)?)
+}
+
+/// The report as the bytes of a .docx file.
+pub fn bytes(report: &Report, line: &str) -> std::io::Result<Vec<u8>> {
+    let mut doc = Doc::new();
+    let cell_name = (!report.is_rollup())
+        .then(|| report.cells.first().map(|c| c.name.as_str()))
+        .flatten();
+    party_header(&mut doc, common_parent(report).as_deref(), cell_name, line);
+    let p = report.period;
+    doc.para(&report_title(report), BOLD, Align::Center);
+    doc.para(
+        &format!(
+            "{}: {} – {}",
+            tr("Kỳ báo cáo", "Period"),
+            date(p.start()),
+            date(p.end())
+        ),
+        ITALIC,
+        Align::Center,
+    );
+    if report.is_rollup() {
+        doc.para(tr("I. Tổng hợp", "I. Summary"), BOLD, Align::Left);
+        summary_table(report, &mut doc);
+        list(&sections::totals_items(&report.totals), &mut doc);
+        doc.para(
+            tr("II. Chi tiết từng chi bộ", "II. Each cell"),
+            BOLD,
+            Align::Left,
+        );
+        for (i, cell) in report.cells.iter().enumerate() {
+            let heading = format!("{}. {}", i + 1, cell.name);
+            doc.para(
+                &heading,
+                Style {
+                    italic: true,
+                    ..BOLD
+                },
+                Align::Left,
+            );
+            cell_body(cell, &mut doc);
+        }
+        let right = [tr("NGƯỜI TỔNG HỢP", "COMPILED BY").to_owned()];
+        doc.signatures(&[], &right, ("", "……………………………"));
+    } else if let Some(cell) = report.cells.first() {
+        doc.para(
+            tr(
+                "I. Các buổi sinh hoạt trong kỳ",
+                "I. Meetings in the period",
+            ),
+            BOLD,
+            Align::Left,
+        );
+        cell_body(cell, &mut doc);
+        let right = [
+            tr("T/M CHI BỘ", "FOR THE CELL").to_owned(),
+            tr("BÍ THƯ", "SECRETARY").to_owned(),
+        ];
+        let name = cell.secretary.as_deref().unwrap_or("……………………………");
+        doc.signatures(&[], &right, ("", name));
+    }
+    doc.into_bytes()
+}
+
+/// The Party header: the committees on the left, the Party and the date on the right.
+pub fn party_header(doc: &mut Doc, parent: Option<&str>, cell: Option<&str>, dateline: &str) {
+    let mut left = Vec::new();
+    if let Some(p) = parent {
+        left.push((p.to_uppercase(), PLAIN));
+    }
+    if let Some(c) = cell {
+        left.push((c.to_uppercase(), BOLD));
+    }
+    left.push(("*".to_owned(), PLAIN));
+    let mut right = Vec::new();
+    if lang() == Lang::Vi {
+        let party = Style {
+            underline: true,
+            ..BOLD
+        };
+        right.push(("ĐẢNG CỘNG SẢN VIỆT NAM".to_owned(), party));
+    }
+    right.push((dateline.to_owned(), ITALIC));
+    doc.party_header(&left, &right);
+}
+
+fn cell_body(cell: &CellReport, doc: &mut Doc) {
+    if cell.meetings.is_empty() {
+        doc.para(
+            tr(
+                "Không có cuộc họp nào trong kỳ.",
+                "No meetings in the period.",
+            ),
+            PLAIN,
+            Align::Justify,
+        );
+    } else {
+        let headers = sections::meeting_headers().map(str::to_owned);
+        let rows: Vec<Vec<String>> = cell
+            .meetings
+            .iter()
+            .map(|row| sections::meeting_cells(row).to_vec())
+            .collect();
+        doc.data_table(&headers, &rows, &sections::MEETING_NUMERIC);
+    }
+    list(&sections::cell_items(cell), doc);
+}
+
+/// The results: "label: value", the verdicts in bold, the findings under them.
+fn list(items: &[Item], doc: &mut Doc) {
+    for item in items {
+        let value_style = if item.strong { BOLD } else { PLAIN };
+        doc.runs(
+            &[
+                (&format!("– {}: ", item.label), PLAIN),
+                (&item.value, value_style),
+            ],
+            Align::Justify,
+        );
+        for line in &item.sub {
+            doc.item(line, 1);
+        }
+    }
+}
+
+fn summary_table(report: &Report, doc: &mut Doc) {
+    let headers = sections::summary_headers().map(str::to_owned);
+    let mut rows = Vec::new();
+    for c in &report.cells {
+        let mut cells = vec![c.name.clone()];
+        cells.extend(sections::summary_cells(&c.totals, Some(c.compliance.ok)));
+        rows.push(cells);
+    }
+    let mut total = vec![tr("Tổng cộng", "Total").to_owned()];
+    total.extend(sections::summary_cells(&report.totals, None));
+    rows.push(total);
+    doc.data_table(&headers, &rows, &sections::SUMMARY_NUMERIC);
+}

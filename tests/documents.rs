@@ -1,0 +1,283 @@
+//! `--format docx`: the Word documents of `report` and `minutes`, read back from the file the
+//! binary writes: the page, the Party header, the tables and the signature block.
+
+use std::io::Read;
+
+use crate::util::{Ledger, cellbook};
+
+/// `word/document.xml` of a .docx file.
+fn document_xml(bytes: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .unwrap_or_else(|e| panic!("not a zip ({e}): {} bytes", bytes.len()));
+    let mut xml = String::new();
+    zip.by_name("word/document.xml")
+        .expect("word/document.xml")
+        .read_to_string(&mut xml)
+        .expect("UTF-8 XML");
+    xml
+}
+
+/// The text of each paragraph (`w:p`), in order, with the runs joined.
+fn paragraphs(xml: &str) -> Vec<String> {
+    xml.split("<w:p>")
+        .skip(1)
+        .map(|p| {
+            let p = p.split("</w:p>").next().unwrap_or("");
+            p.split("<w:t")
+                .skip(1)
+                .filter_map(|t| t.split_once('>').map(|(_, rest)| rest))
+                .map(|t| t.split("</w:t>").next().unwrap_or(""))
+                .collect::<String>()
+        })
+        .collect()
+}
+
+/// The tables (`w:tbl`), each as its rows' cell texts.
+fn tables(xml: &str) -> Vec<Vec<Vec<String>>> {
+    xml.split("<w:tbl>")
+        .skip(1)
+        .map(|t| {
+            let t = t.split("</w:tbl>").next().unwrap_or("");
+            t.split("<w:tr>")
+                .skip(1)
+                .map(|r| {
+                    r.split("<w:tc>")
+                        .skip(1)
+                        .map(|c| paragraphs(c).join("\n"))
+                        .collect()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn write_docx(l: &Ledger, args: &[&str]) -> String {
+    let out = l.path().join("out.docx");
+    let out_arg = out.to_string_lossy().into_owned();
+    let mut all = args.to_vec();
+    all.extend(["--format", "docx", "--out", &out_arg]);
+    l.run(&all).ok();
+    document_xml(&std::fs::read(&out).expect("the docx was written"))
+}
+
+/// A4 portrait and the margins of HD 36 (20/15/20/30 mm), Times New Roman.
+fn assert_page(xml: &str) {
+    assert!(
+        xml.contains(r#"<w:pgSz w:w="11906" w:h="16838"/>"#),
+        "{xml}"
+    );
+    assert!(
+        xml.contains(r#"<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701""#),
+        "{xml}"
+    );
+    assert!(xml.contains(r#"w:ascii="Times New Roman""#), "{xml}");
+    // 14 pt body text.
+    assert!(xml.contains(r#"<w:sz w:val="28"/>"#), "{xml}");
+}
+
+#[test]
+fn the_quarter_report_as_a_word_document() {
+    let l = Ledger::example();
+    let xml = write_docx(&l, &["report", "--quarter", "2020-Q3"]);
+    assert_page(&xml);
+    let t = tables(&xml);
+    assert_eq!(t.len(), 3, "header, meetings, signatures: {t:?}");
+    // The header: committees left, the Party underlined and the date right; no borders.
+    let head = &t[0][0];
+    assert!(
+        head[0].contains("CHI BỘ 7 KHO BẠC NHÀ NƯỚC THUẬN BẮC"),
+        "{head:?}"
+    );
+    assert!(head[1].starts_with("ĐẢNG CỘNG SẢN VIỆT NAM\n"), "{head:?}");
+    assert!(head[1].contains("Ngày 28 tháng 11 năm 2020"), "{head:?}");
+    let party = xml.split("ĐẢNG CỘNG SẢN VIỆT NAM").next().unwrap_or("");
+    let last_run = party.rsplit("<w:r>").next().unwrap_or("");
+    assert!(last_run.contains("<w:u w:val=\"single\"/>"), "{last_run}");
+    let first_table = xml.split("</w:tbl>").next().unwrap_or("");
+    assert!(
+        first_table.contains(r#"<w:top w:val="nil"/>"#),
+        "{first_table}"
+    );
+    // The meetings: a header row that repeats on each page, then one row per meeting.
+    let meetings = &t[1];
+    assert_eq!(meetings[0][0], "Mã");
+    assert_eq!(meetings.len(), 5, "{meetings:?}");
+    assert_eq!(meetings[2][0], "2020-08-10");
+    assert_eq!(meetings[2][4], "9/10");
+    let meetings_xml = xml.split("<w:tbl>").nth(2).unwrap_or("");
+    let rows: Vec<&str> = meetings_xml.split("<w:tr>").skip(1).collect();
+    assert!(rows[0].contains("<w:tblHeader"), "{}", rows[0]);
+    assert!(!rows[1].contains("<w:tblHeader"), "{}", rows[1]);
+    // The title, the results, and the secretary's signature on the right.
+    let p = paragraphs(&xml);
+    assert!(
+        p.iter()
+            .any(|p| p == "BÁO CÁO KẾT QUẢ SINH HOẠT CHI BỘ QUÝ III NĂM 2020"),
+        "{p:?}"
+    );
+    assert!(
+        p.iter()
+            .any(|p| p.contains("Thực hiện chế độ sinh hoạt: Đạt yêu cầu")),
+        "{p:?}"
+    );
+    let sign = &t[2][0];
+    assert_eq!(sign[0], "", "the left side is empty: {sign:?}");
+    assert!(sign[1].starts_with("T/M CHI BỘ\nBÍ THƯ"), "{sign:?}");
+    assert!(sign[1].ends_with("Nguyễn Văn Thành"), "{sign:?}");
+    // The last line before the block is kept on its page.
+    let before = xml.split("<w:tbl>").nth(3).map(|_| ());
+    assert!(before.is_some());
+    let last_para = xml.rsplit("<w:tbl>").nth(1).unwrap_or("");
+    let last_para = last_para.rsplit("<w:p>").next().unwrap_or("");
+    assert!(last_para.contains("<w:keepNext"), "{last_para}");
+}
+
+#[test]
+fn the_minutes_as_a_word_document() {
+    let l = Ledger::example();
+    let xml = write_docx(&l, &["minutes", "2020-08-10"]);
+    assert_page(&xml);
+    let p = paragraphs(&xml);
+    assert!(
+        p.iter().any(|p| p == "BIÊN BẢN SINH HOẠT CHI BỘ ĐỊNH KỲ"),
+        "{p:?}"
+    );
+    assert!(
+        p.iter()
+            .any(|p| p.starts_with("Thời gian: bắt đầu lúc 14 giờ 00 phút")),
+        "{p:?}"
+    );
+    assert!(
+        p.iter().any(|p| p == "III. KẾT LUẬN VÀ BIỂU QUYẾT"),
+        "{p:?}"
+    );
+    let t = tables(&xml);
+    assert_eq!(t.len(), 2, "header and signatures: {t:?}");
+    assert!(
+        t[0][0][1].contains("Ngày 10 tháng 8 năm 2020"),
+        "{:?}",
+        t[0]
+    );
+    let sign = &t[1][0];
+    assert!(
+        sign[0].starts_with("THƯ KÝ") && sign[0].ends_with("Phạm Thị Lan"),
+        "{sign:?}"
+    );
+    assert!(
+        sign[1].starts_with("CHỦ TRÌ") && sign[1].ends_with("Nguyễn Văn Thành"),
+        "{sign:?}"
+    );
+}
+
+#[test]
+fn a_docx_goes_down_a_pipe_whole_and_ledger_text_stays_text() {
+    let l = Ledger::example();
+    let text = l.read("cellbook.toml");
+    l.write(
+        "cellbook.toml",
+        &text.replacen("name = \"", "name = \"<w:p>&\\u001b ", 1),
+    );
+    let out = cellbook(l.path(), "2020-11-28")
+        .args(["report", "--quarter", "2020-Q3", "--format", "docx"])
+        .output()
+        .expect("run cellbook");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.starts_with(b"PK"), "a zip file on stdout");
+    let xml = document_xml(&out.stdout);
+    // The name escaped, its control character shown as text (no XML error, no raw ESC).
+    assert!(
+        xml.contains("&lt;W:P&gt;&amp;\\u{1b} CHI BỘ 7"),
+        "{}",
+        &xml[..xml.len().min(2000)]
+    );
+    assert!(!xml.contains('\u{1b}'));
+}
+
+#[test]
+fn an_english_minutes_docx_has_no_party_line() {
+    let l = Ledger::example();
+    let xml = write_docx(&l, &["--lang", "en", "minutes", "2020-08-10"]);
+    assert!(!xml.contains("ĐẢNG CỘNG SẢN VIỆT NAM"), "{xml}");
+    assert!(xml.contains("MINUTES OF THE REGULAR MEETING"), "{xml}");
+    assert!(xml.contains("10 August 2020"), "{xml}");
+}
+
+/// The example ledger with a place name under `[cell]`.
+fn with_locality(l: &Ledger, place: &str) {
+    let text = l.read("cellbook.toml");
+    let quoted = toml::Value::String(place.into()).to_string();
+    l.write(
+        "cellbook.toml",
+        &text.replacen("[cell]\n", &format!("[cell]\nlocality = {quoted}\n"), 1),
+    );
+}
+
+#[test]
+fn the_place_and_date_line_is_in_every_printed_format() {
+    let l = Ledger::example();
+    with_locality(&l, "Phan Rang");
+    let report = "Phan Rang, ngày 28 tháng 11 năm 2020";
+    let minutes = "Phan Rang, ngày 10 tháng 8 năm 2020";
+    for format in ["md", "html"] {
+        let out = l
+            .run(&["report", "--quarter", "2020-Q3", "--format", format])
+            .ok();
+        assert!(out.stdout.contains(report), "{format}:\n{}", out.stdout);
+        let out = l.run(&["minutes", "2020-08-10", "--format", format]).ok();
+        assert!(out.stdout.contains(minutes), "{format}:\n{}", out.stdout);
+    }
+    let xml = write_docx(&l, &["report", "--quarter", "2020-Q3"]);
+    assert!(
+        tables(&xml)[0][0][1].ends_with(report),
+        "{:?}",
+        tables(&xml)[0]
+    );
+    let xml = write_docx(&l, &["minutes", "2020-08-10"]);
+    assert!(
+        tables(&xml)[0][0][1].ends_with(minutes),
+        "{:?}",
+        tables(&xml)[0]
+    );
+    // A roll-up takes the first ledger's place.
+    let other = Ledger::example();
+    let first = l.path().to_string_lossy().into_owned();
+    let second = other.path().to_string_lossy().into_owned();
+    let out = other
+        .run(&[
+            "report",
+            "--quarter",
+            "2020-Q3",
+            "--format",
+            "md",
+            &first,
+            &second,
+        ])
+        .ok();
+    assert!(out.stdout.contains(report), "{}", out.stdout);
+}
+
+#[test]
+fn init_keeps_the_locality_and_a_day_under_ten_gets_its_zero() {
+    let l = Ledger::empty();
+    l.run(&["init", "--name", "Chi bộ Một", "--locality", " Phan Rang "])
+        .ok();
+    assert!(
+        l.read("cellbook.toml").contains("locality = \"Phan Rang\""),
+        "{}",
+        l.read("cellbook.toml")
+    );
+    // The report is made on 5 February: day and month both take a leading zero.
+    let out = l
+        .today("2021-02-05")
+        .run(&["report", "--quarter", "2020-Q4", "--format", "md"])
+        .ok();
+    assert!(
+        out.stdout.contains("Phan Rang, ngày 05 tháng 02 năm 2021"),
+        "{}",
+        out.stdout
+    );
+}

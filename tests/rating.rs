@@ -504,3 +504,139 @@ fn a_cell_of_thirty_needs_120_minutes() {
     let run = small.run(&["check"]).ok();
     assert!(!run.stderr.contains("W001"), "{}", run.stderr);
 }
+
+// ---------------------------------------------------------------------------------------------
+// [rating] thematic: a rubric of their own for thematic meetings, or none
+
+/// The example with its thematic meeting (2020-09-24) not rated, and `thematic` set as given
+/// (`None`: the key left out, so thematic meetings are rated like regular ones).
+fn example_thematic(thematic: Option<&str>) -> Ledger {
+    let l = Ledger::example();
+    let file = "meetings/2020/2020-09-24.toml";
+    let text = l.read(file);
+    let cut = text
+        .find("\n[rating]")
+        .expect("the example's thematic meeting is rated");
+    l.write(file, &text[..=cut]);
+    if let Some(t) = thematic {
+        let cfg = l.read("cellbook.toml");
+        l.write("cellbook.toml", &format!("{cfg}thematic = \"{t}\"\n"));
+    }
+    l
+}
+
+fn json_of(run: &crate::util::Run) -> serde_json::Value {
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", run.stdout))
+}
+
+#[test]
+fn a_thematic_meeting_not_rated_by_design_is_never_unrated_in_the_report() {
+    let report = |l: &Ledger| {
+        json_of(
+            &l.run(&["report", "--quarter", "2020-Q3", "--format", "json"])
+                .ok(),
+        )
+    };
+    // Rated like the regular ones, the unrated thematic meeting fails compliance …
+    let v = report(&example_thematic(None));
+    let c = &v["cells"][0];
+    assert_eq!(
+        c["compliance"]["unrated"],
+        serde_json::json!(["2020-09-24"])
+    );
+    assert_eq!(c["compliance"]["ok"], false);
+    assert_eq!(c["meetings"][3]["status"], "held");
+    // … and with `thematic = "none"` it is not rated by design.
+    let l = example_thematic(Some("none"));
+    let v = report(&l);
+    let c = &v["cells"][0];
+    assert_eq!(c["compliance"]["unrated"], serde_json::json!([]));
+    assert_eq!(c["compliance"]["ok"], true);
+    assert_eq!(c["meetings"][3]["id"], "2020-09-24");
+    assert_eq!(c["meetings"][3]["status"], "not_rated");
+    assert_eq!(c["totals"]["held"], 4);
+    assert_eq!(c["totals"]["rated"], 3);
+    let table = l
+        .run(&[
+            "--lang",
+            "en",
+            "report",
+            "--quarter",
+            "2020-Q3",
+            "--format",
+            "md",
+        ])
+        .ok();
+    assert!(
+        table.stdout.contains("not rated by design"),
+        "{}",
+        table.stdout
+    );
+    assert!(
+        !table.stdout.contains("Meetings recorded but not rated"),
+        "{}",
+        table.stdout
+    );
+    l.run(&["--lang", "en", "show", "2020-09-24"])
+        .ok()
+        .stdout_has("Status: not rated by design");
+}
+
+#[test]
+fn status_and_check_do_not_ask_for_a_rating_by_design() {
+    let unrated = |l: &Ledger| {
+        let v = json_of(&l.run(&["status", "--format", "json"]).ok());
+        v["reminders"]
+            .as_array()
+            .expect("reminders")
+            .iter()
+            .filter(|r| r["kind"] == "unrated")
+            .map(|r| r["meeting"].as_str().unwrap_or_default().to_owned())
+            .collect::<Vec<_>>()
+    };
+    let rated = example_thematic(None).today("2020-10-05");
+    assert_eq!(unrated(&rated), ["2020-09-24"]);
+    rated.run(&["check"]).ok().stderr_has("W003");
+    let none = example_thematic(Some("none")).today("2020-10-05");
+    assert!(unrated(&none).is_empty());
+    let check = none.run(&["check"]).ok();
+    assert!(!check.stderr.contains("W003"), "{}", check.stderr);
+    assert!(!check.stdout.contains("W003"), "{}", check.stdout);
+    // `rate` refuses a kind the ledger does not rate, unless a rubric is named.
+    none.run(&["--lang", "en", "rate", "2020-09-24"])
+        .fails(1)
+        .stderr_has("this ledger does not rate thematic meetings");
+}
+
+#[test]
+fn thematic_meetings_can_have_a_rubric_of_their_own() {
+    let l = example_thematic(Some("phu-tho-2019"));
+    l.run(&["check"]).ok();
+    let v = json_of(
+        &l.run(&[
+            "rate",
+            "2020-09-24",
+            "--json",
+            "--score",
+            "preparation=14",
+            "--score",
+            "conduct=40",
+            "--score",
+            "closing=18",
+        ])
+        .ok(),
+    );
+    assert_eq!(v["rubric"], "phu-tho-2019");
+    // 11 of 11 present: 20 for attendance.
+    assert_eq!(v["total"], 92);
+    assert!(
+        l.read("meetings/2020/2020-09-24.toml")
+            .contains("rubric = \"phu-tho-2019\"")
+    );
+    // A regular meeting keeps the ledger's rubric.
+    let r = json_of(&l.run(&["show", "2020-09-09", "--json"]).ok());
+    assert_eq!(r["rating"]["rubric"], "hd42-2025");
+    // An unknown thematic rubric is an error in cellbook.toml.
+    let bad = example_thematic(Some("no-such-rubric"));
+    bad.run(&["check"]).fails(1).stderr_has("E011");
+}

@@ -633,10 +633,157 @@ fn thematic_meetings_can_have_a_rubric_of_their_own() {
         l.read("meetings/2020/2020-09-24.toml")
             .contains("rubric = \"phu-tho-2019\"")
     );
-    // A regular meeting keeps the ledger's rubric.
-    let r = json_of(&l.run(&["show", "2020-09-09", "--json"]).ok());
-    assert_eq!(r["rating"]["rubric"], "hd42-2025");
+    // A regular meeting is rated with the ledger's `rubric`.
+    let file = "meetings/2020/2020-09-09.toml";
+    let text = l.read(file);
+    let cut = text
+        .find("\n[rating]")
+        .expect("the example's meeting is rated");
+    l.write(file, &text[..=cut]);
+    let mut args = vec!["rate", "2020-09-09", "--json"];
+    for s in ["preparation=15", "content=23", "criticism=10", "closing=15"] {
+        args.extend(["--score", s]);
+    }
+    let r = json_of(&l.run(&args).ok());
+    assert_eq!(r["rubric"], "binh-thuan-2019");
+    assert_eq!(r["total"], 98);
     // An unknown thematic rubric is an error in cellbook.toml.
     let bad = example_thematic(Some("no-such-rubric"));
     bad.run(&["check"]).fails(1).stderr_has("E011");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Derived figures for scripts: `show --json` and `rubric show --json`
+
+#[test]
+fn show_json_prints_every_figure_derived_from_the_meeting() {
+    let l = held();
+    let mut args = vec!["rate", "2020-07-09", "--rubric", "hd42-2025"];
+    args.extend(HD42_SCORES);
+    l.run(&args).ok();
+    let v = json_of(&l.run(&["show", "2020-07-09", "--json"]).ok());
+    assert_eq!(v["id"], "2020-07-09");
+    assert_eq!(v["date"], "2020-07-09");
+    assert_eq!(v["kind"], "regular");
+    assert_eq!(v["status"], "rated");
+    let f = &v["figures"];
+    // Five on the roll, all present; tam is probationary and does not vote.
+    assert_eq!(
+        (&f["roll"], &f["counted"], &f["present"]),
+        (&5.into(), &5.into(), &5.into())
+    );
+    assert_eq!((&f["excused"], &f["unexcused"]), (&0.into(), &0.into()));
+    assert_eq!(f["attendance_rate"], 1.0);
+    assert_eq!(f["voting_base"], 4);
+    assert_eq!(f["vote_passed"], true);
+    assert_eq!(f["duration_minutes"], 100);
+    assert_eq!(f["required_minutes"], 90);
+    let m = &v["measures"];
+    assert_eq!(m["speakers_rate"], 1.0);
+    assert_eq!(m["duration_short_minutes"], 0.0);
+    assert_eq!(m["thematic_month"], 0.0);
+    assert_eq!(m["leadership_size"], 2.0);
+    assert_eq!(m["resolution_passed"], 1.0);
+    assert!(m.get("previous_actions_done_rate").is_none(), "{m:#}");
+    let r = &v["rating"];
+    assert_eq!(r["rubric"], "hd42-2025");
+    assert_eq!((&r["total"], &r["level"]), (&90.into(), &"good".into()));
+    assert_eq!(r["errors"], serde_json::json!([]));
+    let sheet = &r["sheet"];
+    assert_eq!(
+        (&sheet["total"], &sheet["max_total"]),
+        (&90.into(), &95.into())
+    );
+    let duration = line(sheet, "duration");
+    assert_eq!(
+        (&duration["points"], &duration["source"]),
+        (&5.into(), &"measured".into())
+    );
+    assert_eq!(duration["applies"], true);
+    // No thematic meeting this month: the line does not apply and leaves the maximum.
+    let thematic = line(sheet, "thematic");
+    assert_eq!(thematic["applies"], false);
+    assert_eq!(
+        (&thematic["points"], &thematic["source"]),
+        (&0.into(), &"excluded".into())
+    );
+    assert_eq!(line(sheet, "chairing")["source"], "scored");
+    assert_eq!(line(sheet, "chairing")["points"], 8);
+}
+
+#[test]
+fn show_json_counts_the_excused_out_of_the_voting_base_and_waits_for_a_record() {
+    let l = Ledger::example().today("2020-11-28");
+    let v = json_of(&l.run(&["show", "2020-08-10", "--json"]).ok());
+    let f = &v["figures"];
+    // 11 on the roll, son exempt and absent: 10 counted, 9 present, hung excused; of the 9
+    // counted full members (vy is probationary) the excused one leaves 8 summoned.
+    assert_eq!((&f["roll"], &f["counted"]), (&11.into(), &10.into()));
+    assert_eq!((&f["present"], &f["excused"]), (&9.into(), &1.into()));
+    assert_eq!(f["attendance_rate"], 0.9);
+    assert_eq!(f["voting_base"], 8);
+    assert_eq!(f["vote_passed"], true);
+    assert_eq!(
+        (&f["duration_minutes"], &f["required_minutes"]),
+        (&80.into(), &90.into())
+    );
+    // A meeting only planned has no figures, no measures and no rating.
+    l.run(&["plan", "2020-12-09"]).ok();
+    let p = json_of(&l.run(&["show", "2020-12-09", "--json"]).ok());
+    assert_eq!(p["status"], "planned");
+    assert!(p["figures"].is_null());
+    assert_eq!(p["measures"], serde_json::json!({}));
+    assert!(p["rating"].is_null());
+}
+
+#[test]
+fn rubric_show_json_gives_the_rubric_as_data() {
+    let l = Ledger::empty();
+    let v = json_of(&l.run(&["rubric", "show", "hd42-2025", "--json"]).ok());
+    assert_eq!(v["id"], "hd42-2025");
+    assert_eq!(v["max_total"], 100);
+    assert_eq!(
+        v["levels"],
+        serde_json::json!({"good": 90, "fair": 70, "average": 50})
+    );
+    let criteria = v["criteria"].as_array().expect("criteria");
+    let sum: u64 = criteria.iter().filter_map(|c| c["max"].as_u64()).sum();
+    assert_eq!(sum, 100);
+    let duration = line(&v, "duration");
+    assert_eq!(duration["how"], "measured");
+    assert_eq!(duration["measure"], "duration_short_minutes");
+    assert_eq!(
+        duration["bands"][0],
+        serde_json::json!({"bounds": {"max": 0.0}, "points": 5})
+    );
+    assert_eq!(
+        duration["caps"][0],
+        serde_json::json!({"measure": "duration_ratio", "bounds": {"below": 0.5}, "points": 1})
+    );
+    assert!(duration["applies_when"].is_null());
+    assert_eq!(
+        line(&v, "prep-committee")["applies_when"],
+        serde_json::json!({"measure": "leadership_size", "bounds": {"min": 2.0}, "otherwise": "full_marks"})
+    );
+    let thematic = line(&v, "thematic");
+    assert_eq!(thematic["how"], "scored");
+    assert!(thematic["measure"].is_null());
+    assert_eq!(thematic["bands"], serde_json::json!([]));
+    assert_eq!(thematic["applies_when"]["otherwise"], "excluded");
+    assert_eq!(v["gates"], serde_json::json!([]));
+    // Bình Thuận's gates, both kinds, and a year roll-up.
+    let b = json_of(&l.run(&["rubric", "show", "binh-thuan-2019", "--json"]).ok());
+    assert_eq!(
+        b["gates"][0],
+        serde_json::json!({"level": "good", "full_marks": ["attendance", "duration", "speakers", "minutes"]})
+    );
+    assert_eq!(
+        b["gates"][1],
+        serde_json::json!({"level": "good", "measure": "unexcused_absences", "bounds": {"max": 0.0}})
+    );
+    assert_eq!(
+        b["year"]["rules"][0]["min_months"],
+        serde_json::json!(["good", 7])
+    );
+    assert_eq!(line(&b, "content")["how"], "scored");
 }

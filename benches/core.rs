@@ -77,6 +77,7 @@ fn aggregating(c: &mut Criterion) {
         parent: cfg.cell.parent.as_deref(),
         place: cfg.meetings.place.as_deref(),
         rules: &cfg.meetings,
+        rating: &cfg.rating,
         roster: &ledger.roster,
         meetings: &meetings,
         period,

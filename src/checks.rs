@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::core::model::{MeetingId, Member, Roster};
+use crate::core::model::{KindRating, MeetingId, Member, Roster};
 use crate::core::rules;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::ledger::locate::Seg;
@@ -58,6 +58,14 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
             diags.push(src.report(
                 &Problem::UnknownLedgerRubric { id: rubric.clone() },
                 &[Seg::Key("rating"), Seg::Key("rubric")],
+            ));
+        }
+        if let Some(KindRating::Rubric(rubric)) = &cfg.rating.thematic
+            && crate::ledger::rubrics::load(root, rubric).is_err()
+        {
+            diags.push(src.report(
+                &Problem::UnknownLedgerRubric { id: rubric.clone() },
+                &[Seg::Key("rating"), Seg::Key("thematic")],
             ));
         }
     }

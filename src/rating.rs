@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::core::measures::Figures;
 use crate::core::model::{Meeting, Rating};
 use crate::core::rubric::{Measures, Rubric, ScoreError, Sheet, score};
 use crate::core::rules;
@@ -26,16 +27,33 @@ pub fn measures_at(ledger: &Ledger, meetings: &[MeetingFile], i: usize) -> Measu
         // Sorted by id, so a second meeting of the day (`-2`) follows the first.
         .filter(|m| m.record.is_some() && m.date <= this.date)
         .collect();
-    let month: Vec<&Meeting> = meetings
-        .iter()
-        .map(|f| &f.meeting)
-        .filter(|m| m.date.year() == this.date.year() && m.date.month() == this.date.month())
-        .collect();
+    let month = month_of(meetings, this);
     let setting = crate::core::measures::Setting {
         rules: &ledger.config.meetings,
         month: &month,
     };
     crate::core::measures::measure_in(&ledger.roster, &earlier, this, setting)
+}
+
+/// The figures of `meetings[i]` (attendance, vote, duration against the required minutes),
+/// given meetings that include its month; `None` when it is not recorded.
+pub fn figures_at(ledger: &Ledger, meetings: &[MeetingFile], i: usize) -> Option<Figures> {
+    let this = &meetings[i].meeting;
+    let month = month_of(meetings, this);
+    let setting = crate::core::measures::Setting {
+        rules: &ledger.config.meetings,
+        month: &month,
+    };
+    crate::core::measures::figures(&ledger.roster, this, setting)
+}
+
+/// The meetings of `this` meeting's month.
+fn month_of<'a>(meetings: &'a [MeetingFile], this: &Meeting) -> Vec<&'a Meeting> {
+    meetings
+        .iter()
+        .map(|f| &f.meeting)
+        .filter(|m| m.date.year() == this.date.year() && m.date.month() == this.date.month())
+        .collect()
 }
 
 /// Recompute a recorded rating and report where it no longer matches; warn about a held
@@ -52,7 +70,9 @@ pub fn check_rating(
     let m = &file.meeting;
     let src = &file.source;
     let Some(rating) = &m.rating else {
-        if m.record.is_some() && (today - m.date).num_days() > 7 {
+        // A kind the ledger does not rate (`[rating] thematic = "none"`) waits for nothing.
+        let owed = ledger.config.rating.rates(m.kind);
+        if owed && m.record.is_some() && (today - m.date).num_days() > 7 {
             diags.push(Diagnostic::of(
                 &Problem::Unrated {
                     meeting: file.id.to_string(),

@@ -504,3 +504,286 @@ fn a_cell_of_thirty_needs_120_minutes() {
     let run = small.run(&["check"]).ok();
     assert!(!run.stderr.contains("W001"), "{}", run.stderr);
 }
+
+// ---------------------------------------------------------------------------------------------
+// [rating] thematic: a rubric of their own for thematic meetings, or none
+
+/// The example with its thematic meeting (2020-09-24) not rated, and `thematic` set as given
+/// (`None`: the key left out, so thematic meetings are rated like regular ones).
+fn example_thematic(thematic: Option<&str>) -> Ledger {
+    let l = Ledger::example();
+    let file = "meetings/2020/2020-09-24.toml";
+    let text = l.read(file);
+    let cut = text
+        .find("\n[rating]")
+        .expect("the example's thematic meeting is rated");
+    l.write(file, &text[..=cut]);
+    if let Some(t) = thematic {
+        let cfg = l.read("cellbook.toml");
+        l.write("cellbook.toml", &format!("{cfg}thematic = \"{t}\"\n"));
+    }
+    l
+}
+
+fn json_of(run: &crate::util::Run) -> serde_json::Value {
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", run.stdout))
+}
+
+#[test]
+fn a_thematic_meeting_not_rated_by_design_is_never_unrated_in_the_report() {
+    let report = |l: &Ledger| {
+        json_of(
+            &l.run(&["report", "--quarter", "2020-Q3", "--format", "json"])
+                .ok(),
+        )
+    };
+    // Rated like the regular ones, the unrated thematic meeting fails compliance …
+    let v = report(&example_thematic(None));
+    let c = &v["cells"][0];
+    assert_eq!(
+        c["compliance"]["unrated"],
+        serde_json::json!(["2020-09-24"])
+    );
+    assert_eq!(c["compliance"]["ok"], false);
+    assert_eq!(c["meetings"][3]["status"], "held");
+    // … and with `thematic = "none"` it is not rated by design.
+    let l = example_thematic(Some("none"));
+    let v = report(&l);
+    let c = &v["cells"][0];
+    assert_eq!(c["compliance"]["unrated"], serde_json::json!([]));
+    assert_eq!(c["compliance"]["ok"], true);
+    assert_eq!(c["meetings"][3]["id"], "2020-09-24");
+    assert_eq!(c["meetings"][3]["status"], "not_rated");
+    assert_eq!(c["totals"]["held"], 4);
+    assert_eq!(c["totals"]["rated"], 3);
+    let table = l
+        .run(&[
+            "--lang",
+            "en",
+            "report",
+            "--quarter",
+            "2020-Q3",
+            "--format",
+            "md",
+        ])
+        .ok();
+    assert!(
+        table.stdout.contains("not rated by design"),
+        "{}",
+        table.stdout
+    );
+    assert!(
+        !table.stdout.contains("Meetings recorded but not rated"),
+        "{}",
+        table.stdout
+    );
+    l.run(&["--lang", "en", "show", "2020-09-24"])
+        .ok()
+        .stdout_has("Status: not rated by design");
+}
+
+#[test]
+fn status_and_check_do_not_ask_for_a_rating_by_design() {
+    let unrated = |l: &Ledger| {
+        let v = json_of(&l.run(&["status", "--format", "json"]).ok());
+        v["reminders"]
+            .as_array()
+            .expect("reminders")
+            .iter()
+            .filter(|r| r["kind"] == "unrated")
+            .map(|r| r["meeting"].as_str().unwrap_or_default().to_owned())
+            .collect::<Vec<_>>()
+    };
+    let rated = example_thematic(None).today("2020-10-05");
+    assert_eq!(unrated(&rated), ["2020-09-24"]);
+    rated.run(&["check"]).ok().stderr_has("W003");
+    let none = example_thematic(Some("none")).today("2020-10-05");
+    assert!(unrated(&none).is_empty());
+    let check = none.run(&["check"]).ok();
+    assert!(!check.stderr.contains("W003"), "{}", check.stderr);
+    assert!(!check.stdout.contains("W003"), "{}", check.stdout);
+    // `rate` refuses a kind the ledger does not rate, unless a rubric is named.
+    none.run(&["--lang", "en", "rate", "2020-09-24"])
+        .fails(1)
+        .stderr_has("this ledger does not rate thematic meetings");
+}
+
+#[test]
+fn thematic_meetings_can_have_a_rubric_of_their_own() {
+    let l = example_thematic(Some("phu-tho-2019"));
+    l.run(&["check"]).ok();
+    let v = json_of(
+        &l.run(&[
+            "rate",
+            "2020-09-24",
+            "--json",
+            "--score",
+            "preparation=14",
+            "--score",
+            "conduct=40",
+            "--score",
+            "closing=18",
+        ])
+        .ok(),
+    );
+    assert_eq!(v["rubric"], "phu-tho-2019");
+    // 11 of 11 present: 20 for attendance.
+    assert_eq!(v["total"], 92);
+    assert!(
+        l.read("meetings/2020/2020-09-24.toml")
+            .contains("rubric = \"phu-tho-2019\"")
+    );
+    // A regular meeting is rated with the ledger's `rubric`.
+    let file = "meetings/2020/2020-09-09.toml";
+    let text = l.read(file);
+    let cut = text
+        .find("\n[rating]")
+        .expect("the example's meeting is rated");
+    l.write(file, &text[..=cut]);
+    let mut args = vec!["rate", "2020-09-09", "--json"];
+    for s in ["preparation=15", "content=23", "criticism=10", "closing=15"] {
+        args.extend(["--score", s]);
+    }
+    let r = json_of(&l.run(&args).ok());
+    assert_eq!(r["rubric"], "binh-thuan-2019");
+    assert_eq!(r["total"], 98);
+    // An unknown thematic rubric is an error in cellbook.toml.
+    let bad = example_thematic(Some("no-such-rubric"));
+    bad.run(&["check"]).fails(1).stderr_has("E011");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Derived figures for scripts: `show --json` and `rubric show --json`
+
+#[test]
+fn show_json_prints_every_figure_derived_from_the_meeting() {
+    let l = held();
+    let mut args = vec!["rate", "2020-07-09", "--rubric", "hd42-2025"];
+    args.extend(HD42_SCORES);
+    l.run(&args).ok();
+    let v = json_of(&l.run(&["show", "2020-07-09", "--json"]).ok());
+    assert_eq!(v["id"], "2020-07-09");
+    assert_eq!(v["date"], "2020-07-09");
+    assert_eq!(v["kind"], "regular");
+    assert_eq!(v["status"], "rated");
+    let f = &v["figures"];
+    // Five on the roll, all present; tam is probationary and does not vote.
+    assert_eq!(
+        (&f["roll"], &f["counted"], &f["present"]),
+        (&5.into(), &5.into(), &5.into())
+    );
+    assert_eq!((&f["excused"], &f["unexcused"]), (&0.into(), &0.into()));
+    assert_eq!(f["attendance_rate"], 1.0);
+    assert_eq!(f["voting_base"], 4);
+    assert_eq!(f["vote_passed"], true);
+    assert_eq!(f["duration_minutes"], 100);
+    assert_eq!(f["required_minutes"], 90);
+    let m = &v["measures"];
+    assert_eq!(m["speakers_rate"], 1.0);
+    assert_eq!(m["duration_short_minutes"], 0.0);
+    assert_eq!(m["thematic_month"], 0.0);
+    assert_eq!(m["leadership_size"], 2.0);
+    assert_eq!(m["resolution_passed"], 1.0);
+    assert!(m.get("previous_actions_done_rate").is_none(), "{m:#}");
+    let r = &v["rating"];
+    assert_eq!(r["rubric"], "hd42-2025");
+    assert_eq!((&r["total"], &r["level"]), (&90.into(), &"good".into()));
+    assert_eq!(r["errors"], serde_json::json!([]));
+    let sheet = &r["sheet"];
+    assert_eq!(
+        (&sheet["total"], &sheet["max_total"]),
+        (&90.into(), &95.into())
+    );
+    let duration = line(sheet, "duration");
+    assert_eq!(
+        (&duration["points"], &duration["source"]),
+        (&5.into(), &"measured".into())
+    );
+    assert_eq!(duration["applies"], true);
+    // No thematic meeting this month: the line does not apply and leaves the maximum.
+    let thematic = line(sheet, "thematic");
+    assert_eq!(thematic["applies"], false);
+    assert_eq!(
+        (&thematic["points"], &thematic["source"]),
+        (&0.into(), &"excluded".into())
+    );
+    assert_eq!(line(sheet, "chairing")["source"], "scored");
+    assert_eq!(line(sheet, "chairing")["points"], 8);
+}
+
+#[test]
+fn show_json_counts_the_excused_out_of_the_voting_base_and_waits_for_a_record() {
+    let l = Ledger::example().today("2020-11-28");
+    let v = json_of(&l.run(&["show", "2020-08-10", "--json"]).ok());
+    let f = &v["figures"];
+    // 11 on the roll, son exempt and absent: 10 counted, 9 present, hung excused; of the 9
+    // counted full members (vy is probationary) the excused one leaves 8 summoned.
+    assert_eq!((&f["roll"], &f["counted"]), (&11.into(), &10.into()));
+    assert_eq!((&f["present"], &f["excused"]), (&9.into(), &1.into()));
+    assert_eq!(f["attendance_rate"], 0.9);
+    assert_eq!(f["voting_base"], 8);
+    assert_eq!(f["vote_passed"], true);
+    assert_eq!(
+        (&f["duration_minutes"], &f["required_minutes"]),
+        (&80.into(), &90.into())
+    );
+    // A meeting only planned has no figures, no measures and no rating.
+    l.run(&["plan", "2020-12-09"]).ok();
+    let p = json_of(&l.run(&["show", "2020-12-09", "--json"]).ok());
+    assert_eq!(p["status"], "planned");
+    assert!(p["figures"].is_null());
+    assert_eq!(p["measures"], serde_json::json!({}));
+    assert!(p["rating"].is_null());
+}
+
+#[test]
+fn rubric_show_json_gives_the_rubric_as_data() {
+    let l = Ledger::empty();
+    let v = json_of(&l.run(&["rubric", "show", "hd42-2025", "--json"]).ok());
+    assert_eq!(v["id"], "hd42-2025");
+    assert_eq!(v["max_total"], 100);
+    assert_eq!(
+        v["levels"],
+        serde_json::json!({"good": 90, "fair": 70, "average": 50})
+    );
+    let criteria = v["criteria"].as_array().expect("criteria");
+    let sum: u64 = criteria.iter().filter_map(|c| c["max"].as_u64()).sum();
+    assert_eq!(sum, 100);
+    let duration = line(&v, "duration");
+    assert_eq!(duration["how"], "measured");
+    assert_eq!(duration["measure"], "duration_short_minutes");
+    assert_eq!(
+        duration["bands"][0],
+        serde_json::json!({"bounds": {"max": 0.0}, "points": 5})
+    );
+    assert_eq!(
+        duration["caps"][0],
+        serde_json::json!({"measure": "duration_ratio", "bounds": {"below": 0.5}, "points": 1})
+    );
+    assert!(duration["applies_when"].is_null());
+    assert_eq!(
+        line(&v, "prep-committee")["applies_when"],
+        serde_json::json!({"measure": "leadership_size", "bounds": {"min": 2.0}, "otherwise": "full_marks"})
+    );
+    let thematic = line(&v, "thematic");
+    assert_eq!(thematic["how"], "scored");
+    assert!(thematic["measure"].is_null());
+    assert_eq!(thematic["bands"], serde_json::json!([]));
+    assert_eq!(thematic["applies_when"]["otherwise"], "excluded");
+    assert_eq!(v["gates"], serde_json::json!([]));
+    // Bình Thuận's gates, both kinds, and a year roll-up.
+    let b = json_of(&l.run(&["rubric", "show", "binh-thuan-2019", "--json"]).ok());
+    assert_eq!(
+        b["gates"][0],
+        serde_json::json!({"level": "good", "full_marks": ["attendance", "duration", "speakers", "minutes"]})
+    );
+    assert_eq!(
+        b["gates"][1],
+        serde_json::json!({"level": "good", "measure": "unexcused_absences", "bounds": {"max": 0.0}})
+    );
+    assert_eq!(
+        b["year"]["rules"][0]["min_months"],
+        serde_json::json!(["good", 7])
+    );
+    assert_eq!(line(&b, "content")["how"], "scored");
+}

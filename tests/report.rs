@@ -97,8 +97,9 @@ fn the_example_quarter_as_json_has_the_figures_of_the_files() {
     assert_eq!(t["thematic_held"], 1);
     assert_eq!(t["planned_only"], 0);
     assert_eq!(t["rated"], 4);
-    assert_eq!(t["levels"]["good"], 2);
-    assert_eq!(t["levels"]["fair"], 2);
+    // Rated with binh-thuan-2019 (the example's 2020 rubric): 99, 86, 98, 99.
+    assert_eq!(t["levels"]["good"], 3);
+    assert_eq!(t["levels"]["fair"], 1);
     assert_eq!(t["levels"]["average"], 0);
     assert_eq!(t["levels"]["poor"], 0);
     // 9/9 + 9/10 + 10/10 + 11/11 (son, exempt, came to the thematic meeting).
@@ -120,7 +121,7 @@ fn the_example_quarter_as_json_has_the_figures_of_the_files() {
     assert_eq!(m["attendance"]["excused"], 1);
     assert_eq!(m["attendance"]["rate"], 0.9);
     assert_eq!(m["duration_minutes"], 80);
-    assert_eq!(m["score"], 77);
+    assert_eq!(m["score"], 86);
     assert_eq!(m["level"], "fair");
     assert_eq!(v["totals"], c["totals"]);
 }

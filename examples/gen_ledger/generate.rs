@@ -821,6 +821,7 @@ fn write_cell(dir: &Path, index: usize, opts: &Options, rubric: &Rubric) -> io::
         },
         rating: RatingConfig {
             rubric: Some(RUBRIC.to_owned()),
+            thematic: None,
         },
     };
     let roster = roster(&mut rng, first, last);

@@ -80,6 +80,7 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
         meetings: MeetingRules::default(),
         rating: RatingConfig {
             rubric: args.rubric.clone(),
+            thematic: None,
         },
     };
     let config_text = toml::to_string(&config).map_err(|e| Error::refused(e.to_string()))?;

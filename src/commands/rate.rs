@@ -211,13 +211,27 @@ fn meeting_and_history(
     Ok((meetings, i, on_disk))
 }
 
-/// The rubric: `--rubric`, else the one the meeting was rated with, else the ledger's.
+/// The rubric: `--rubric`, else the one the meeting was rated with, else the ledger's for the
+/// meeting's kind. A kind the ledger does not rate is refused unless `--rubric` names one.
 fn rubric_id(ledger: &Ledger, args: &RateArgs, m: &Meeting) -> Result<String> {
-    args
+    let chosen = args
         .rubric
         .clone()
-        .or_else(|| m.rating.as_ref().map(|r| r.rubric.clone()))
-        .or_else(|| ledger.config.rating.rubric.clone())
+        .or_else(|| m.rating.as_ref().map(|r| r.rubric.clone()));
+    if chosen.is_none() && !ledger.config.rating.rates(m.kind) {
+        return Err(Error::refused_with(
+            tr(
+                "sổ này không xếp loại buổi sinh hoạt chuyên đề ([rating] thematic = \"none\")",
+                "this ledger does not rate thematic meetings ([rating] thematic = \"none\")",
+            ),
+            tr(
+                "để xếp loại riêng buổi này, dùng --rubric ID",
+                "to rate this one all the same, pass --rubric ID",
+            ),
+        ));
+    }
+    chosen
+        .or_else(|| ledger.config.rating.rubric_for(m.kind).map(str::to_owned))
         .ok_or_else(|| {
             Error::refused_with(
                 tr("chưa chọn bộ tiêu chí", "no rubric chosen"),

@@ -23,7 +23,12 @@ pub enum RubricCommand {
     List,
     /// Show a rubric's criteria, bands, levels and gates
     #[command(after_help = "Example:\n  cellbook rubric show hd42-2025")]
-    Show { id: String },
+    Show {
+        id: String,
+        /// Print the rubric as JSON, for scripts
+        #[arg(long)]
+        json: bool,
+    },
     /// Check a rubric file and report every problem
     #[command(after_help = "Example:\n  cellbook rubric check rubrics/my-ward-2025.toml")]
     Check { file: PathBuf },
@@ -62,8 +67,13 @@ pub fn run(ctx: &Context, cmd: RubricCommand) -> Result<Output> {
             }
             Ok(Output::text(crate::render::shown(format!("{t}\n"))))
         }
-        RubricCommand::Show { id } => {
+        RubricCommand::Show { id, json } => {
             let (_, r) = rubrics::load(&root, &id)?;
+            if json {
+                let text = serde_json::to_string_pretty(&r.data())
+                    .map_err(|e| Error::refused(e.to_string()))?;
+                return Ok(Output::text(text + "\n"));
+            }
             Ok(Output::text(crate::render::shown(show(&r))))
         }
         RubricCommand::Check { file } => {

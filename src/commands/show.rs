@@ -6,23 +6,35 @@ use std::fmt::Write;
 use crate::context::Context;
 use crate::core::attendance;
 use crate::core::dates::{show_date, show_time};
-use crate::core::model::{ActionId, Meeting, MeetingId, Plan, Rating, Record};
-use crate::error::Result;
+use crate::core::level::Level;
+use crate::core::measures::Figures;
+use crate::core::model::meeting::MeetingStatus;
+use crate::core::model::{ActionId, Kind, Meeting, MeetingId, Plan, Rating, Record};
+use crate::core::rubric::{Measures, Sheet};
+use crate::error::{Error, Result};
 use crate::i18n::{lang, tr};
-use crate::ledger::Ledger;
 use crate::ledger::meetings::load_meeting_ref;
+use crate::ledger::{Ledger, MeetingFile};
 use crate::output::Output;
+use crate::rating::{figures_at, history_years, measures_at, sheet_for};
 use chrono::NaiveDate;
+use serde::Serialize;
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
     /// Meeting id, date, `last` or `next`
     pub meeting: String,
+    /// Print the meeting and every figure derived from it as JSON, for scripts
+    #[arg(long)]
+    pub json: bool,
 }
 
 pub fn run(ctx: &Context, args: &ShowArgs) -> Result<Output> {
     let ledger = ctx.open()?;
     let file = load_meeting_ref(&ledger, &args.meeting, ctx.today)?;
+    if args.json {
+        return json(&ledger, &file);
+    }
     let mut out = String::new();
     render(&ledger, file.id, &file.meeting, &mut out);
     Ok(Output::text(crate::render::shown(out)))
@@ -73,7 +85,7 @@ fn render(ledger: &Ledger, id: MeetingId, m: &Meeting, out: &mut String) {
         tr("Loại", "Kind"),
         m.kind.label(lang()),
         tr("Tình trạng", "Status"),
-        m.status().label(lang())
+        ledger.config.rating.status(m).label(lang())
     );
     if let Some(p) = &m.plan {
         render_plan(ledger, p, out);
@@ -306,4 +318,80 @@ fn render_rating(ledger: &Ledger, rt: &Rating, out: &mut String) {
     if let Some(n) = &rt.note {
         let _ = writeln!(out, "  {}: {n}", tr("Ghi chú", "Note"));
     }
+}
+
+/// `show --json`: the meeting with everything derived from it (docs/daily.md).
+#[derive(Serialize)]
+struct MeetingJson<'a> {
+    id: String,
+    /// `YYYY-MM-DD`.
+    date: String,
+    kind: Kind,
+    title: Option<&'a str>,
+    status: MeetingStatus,
+    /// Attendance, vote and duration; `null` until the meeting is recorded.
+    figures: Option<Figures>,
+    /// Every measure the record gives (docs/rubrics.md), by key.
+    measures: Measures,
+    rating: Option<RatingJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct RatingJson<'a> {
+    rubric: &'a str,
+    by: &'a [String],
+    on: Option<String>,
+    note: Option<&'a str>,
+    /// As recorded in the file.
+    total: u32,
+    level: Level,
+    /// The sheet as the rubric and the record give it today; `null` when it cannot be
+    /// computed, and `errors` says why.
+    sheet: Option<Sheet>,
+    errors: Vec<String>,
+}
+
+fn json(ledger: &Ledger, file: &MeetingFile) -> Result<Output> {
+    let m = &file.meeting;
+    let mut meetings = ledger.load_meetings(Some(history_years(m.date)))?;
+    meetings.sort_by_key(|f| f.id);
+    let i = meetings.iter().position(|f| f.id == file.id);
+    let (figures, measures) = match i {
+        Some(i) => (
+            figures_at(ledger, &meetings, i),
+            measures_at(ledger, &meetings, i),
+        ),
+        None => (None, Measures::new()),
+    };
+    let rating = m.rating.as_ref().map(|rt| {
+        let (sheet, errors) = match crate::ledger::rubrics::load(&ledger.root, &rt.rubric) {
+            Ok((_, rubric)) => match sheet_for(&rubric, &measures, rt) {
+                Ok(sheet) => (Some(sheet), vec![]),
+                Err(errors) => (None, errors.iter().map(|e| e.message(lang())).collect()),
+            },
+            Err(e) => (None, vec![e.to_string()]),
+        };
+        RatingJson {
+            rubric: &rt.rubric,
+            by: &rt.by,
+            on: rt.on.map(|d| d.to_string()),
+            note: rt.note.as_deref(),
+            total: rt.total,
+            level: rt.level,
+            sheet,
+            errors,
+        }
+    });
+    let out = MeetingJson {
+        id: file.id.to_string(),
+        date: m.date.to_string(),
+        kind: m.kind,
+        title: m.title.as_deref(),
+        status: ledger.config.rating.status(m),
+        figures,
+        measures,
+        rating,
+    };
+    let text = serde_json::to_string_pretty(&out).map_err(|e| Error::refused(e.to_string()))?;
+    Ok(Output::text(text + "\n"))
 }

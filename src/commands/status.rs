@@ -52,6 +52,7 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> Result<Output> {
     let list = reminders::reminders(&Input {
         today,
         rules: &ledger.config.meetings,
+        rating: &ledger.config.rating,
         roster: &ledger.roster,
         meetings: &meetings,
     });

@@ -61,22 +61,66 @@ pub fn measure_in(
         ),
     );
     if let Some(d) = rec.duration_minutes() {
-        let shares_sitting = setting
-            .month
-            .iter()
-            .any(|o| o.date == date && o.kind != this.kind && o.record.is_some());
-        let roll = attendance::roll(roster, date).count();
-        let need = f64::from(cadence::required_minutes(
-            setting.rules,
-            roll,
-            shares_sitting,
-        ));
+        let need = f64::from(required_minutes(roster, this, setting));
         m.insert(Measure::DurationMinutes, d as f64);
         m.insert(Measure::DurationShortMinutes, (need - d as f64).max(0.0));
         m.insert(Measure::DurationRatio, d as f64 / need.max(1.0));
     }
     m.extend(record_measures(roster, earlier, this, setting));
     m
+}
+
+/// The shortest `this` may last: a regular and a thematic meeting recorded on the same date
+/// share one sitting, and the roll on the date says whether the cell is large.
+pub fn required_minutes(roster: &Roster, this: &Meeting, setting: Setting<'_>) -> u32 {
+    let date = this.date;
+    let shares_sitting = setting
+        .month
+        .iter()
+        .any(|o| o.date == date && o.kind != this.kind && o.record.is_some());
+    let roll = attendance::roll(roster, date).count();
+    cadence::required_minutes(setting.rules, roll, shares_sitting)
+}
+
+/// What a held meeting's record gives besides the measures: the figures `show --json` prints.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Figures {
+    /// Members on the roll on the meeting's date.
+    pub roll: u32,
+    /// Members counted in the attendance base (exempted members only when present).
+    pub counted: u32,
+    pub present: u32,
+    pub excused: u32,
+    pub unexcused: u32,
+    /// `present / counted`; `None` when nobody is counted.
+    pub attendance_rate: Option<f64>,
+    /// The full members a resolution needs more than half of (`[meetings] voting_base`).
+    pub voting_base: u32,
+    /// Whether the vote passed; `None` when no vote is recorded.
+    pub vote_passed: Option<bool>,
+    /// `None` when the start or the end is not recorded.
+    pub duration_minutes: Option<i64>,
+    pub required_minutes: u32,
+}
+
+/// The figures of a held meeting; `None` for a meeting not recorded yet.
+pub fn figures(roster: &Roster, this: &Meeting, setting: Setting<'_>) -> Option<Figures> {
+    let rec = this.record.as_ref()?;
+    let date = this.date;
+    let att = attendance::attendance(roster, date, rec);
+    let base = attendance::voting_base(roster, date, rec, setting.rules.voting_base);
+    Some(Figures {
+        roll: u32::try_from(attendance::roll(roster, date).count()).unwrap_or(u32::MAX),
+        counted: att.counted,
+        present: att.present,
+        excused: att.excused,
+        unexcused: att.unexcused,
+        attendance_rate: att.rate,
+        voting_base: base,
+        vote_passed: rec.vote.map(|v| attendance::passes(v.in_favour, base)),
+        duration_minutes: rec.duration_minutes(),
+        required_minutes: required_minutes(roster, this, setting),
+    })
 }
 
 /// A thematic meeting held in `date`'s month by `date`: the month's thematic line counts from

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
-use crate::core::model::{ActionId, Kind, Meeting, MeetingId, MeetingRules, Roster};
+use crate::core::model::{ActionId, Kind, Meeting, MeetingId, MeetingRules, RatingConfig, Roster};
 use crate::core::period::{Period, last_day_of_month};
 
 /// Documents go out at least this many days before a meeting (since 2025: at least 1 day
@@ -31,6 +31,8 @@ pub const ABSENCE_MONTHS_LIMIT: usize = 3;
 pub struct Input<'a> {
     pub today: NaiveDate,
     pub rules: &'a MeetingRules,
+    /// `[rating]`: a held meeting of a kind the ledger does not rate needs no rating.
+    pub rating: &'a RatingConfig,
     pub roster: &'a Roster,
     /// The meetings of the years around today (last year, this year, next year), any order.
     pub meetings: &'a [(MeetingId, &'a Meeting)],
@@ -246,7 +248,7 @@ pub fn reminders(input: &Input) -> Vec<Reminder> {
         if m.date < today && m.record.is_none() {
             out.push(Reminder::NotRecorded { id });
         }
-        if is_held(m, today) && m.rating.is_none() {
+        if is_held(m, today) && m.rating.is_none() && input.rating.rates(m.kind) {
             out.push(Reminder::Unrated {
                 id,
                 days_since: (today - m.date).num_days(),
@@ -509,6 +511,7 @@ mod tests {
         reminders(&Input {
             today: d(today),
             rules,
+            rating: &RatingConfig::default(),
             roster: &roster,
             meetings: &with_ids,
         })

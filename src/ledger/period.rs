@@ -55,6 +55,7 @@ pub fn cell(ledger: &Ledger, opts: &Options) -> Result<CellReport> {
         parent: cfg.cell.parent.as_deref(),
         place: cfg.meetings.place.as_deref(),
         rules: &cfg.meetings,
+        rating: &cfg.rating,
         roster: &ledger.roster,
         meetings: &meetings,
         period: opts.period,

@@ -4,6 +4,7 @@ use chrono::NaiveTime;
 use serde::{Deserialize, Serialize};
 
 use crate::core::lang::Lang;
+use crate::core::model::meeting::{Kind, Meeting, MeetingStatus};
 
 /// The whole of `cellbook.toml`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -103,12 +104,74 @@ impl VotingBase {
     }
 }
 
-/// Which rubric rates the meetings by default.
+/// Which rubric rates the meetings by default, and whether thematic meetings are rated at all.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RatingConfig {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rubric: Option<String>,
+    /// How thematic meetings are rated; absent, like regular ones (with `rubric`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thematic: Option<KindRating>,
+}
+
+impl RatingConfig {
+    /// Whether the ledger rates meetings of this kind (`thematic = "none"` says it does not).
+    pub fn rates(&self, kind: Kind) -> bool {
+        !(kind == Kind::Thematic && self.thematic == Some(KindRating::NotRated))
+    }
+
+    /// The rubric that rates a meeting of this kind by default: `None` when the ledger
+    /// chose none, or does not rate the kind.
+    pub fn rubric_for(&self, kind: Kind) -> Option<&str> {
+        match (kind, &self.thematic) {
+            (Kind::Thematic, Some(KindRating::NotRated)) => None,
+            (Kind::Thematic, Some(KindRating::Rubric(id))) => Some(id),
+            _ => self.rubric.as_deref(),
+        }
+    }
+
+    /// Where a meeting stands, with a held meeting of a kind the ledger does not rate
+    /// "not rated by design" rather than waiting for its rating.
+    pub fn status(&self, m: &Meeting) -> MeetingStatus {
+        match m.status() {
+            MeetingStatus::Held if !self.rates(m.kind) => MeetingStatus::NotRated,
+            status => status,
+        }
+    }
+}
+
+/// How the meetings of one kind are rated: on a rubric of their own, or not at all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum KindRating {
+    /// `"none"`: not rated by design (the 2025 ward form adds a thematic meeting's content to
+    /// its month's sheet rather than rating it alone).
+    NotRated,
+    /// A rubric id: rated on a sheet of their own (Nghệ An, Quy định 27-QĐ/TU, Biểu số 2).
+    Rubric(String),
+}
+
+/// The word that says a kind of meeting is not rated.
+pub const NOT_RATED: &str = "none";
+
+impl From<String> for KindRating {
+    fn from(s: String) -> Self {
+        if s == NOT_RATED {
+            KindRating::NotRated
+        } else {
+            KindRating::Rubric(s)
+        }
+    }
+}
+
+impl From<KindRating> for String {
+    fn from(k: KindRating) -> Self {
+        match k {
+            KindRating::NotRated => NOT_RATED.to_owned(),
+            KindRating::Rubric(id) => id,
+        }
+    }
 }
 
 fn one() -> u32 {

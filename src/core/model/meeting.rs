@@ -55,6 +55,10 @@ pub enum MeetingStatus {
     Planned,
     Held,
     Rated,
+    /// Held, of a kind the ledger does not rate (`[rating] thematic = "none"`): not waiting
+    /// for a rating. [`Meeting::status`] never gives it; `RatingConfig::status` does.
+    #[serde(rename = "not_rated")]
+    NotRated,
 }
 
 impl MeetingStatus {
@@ -63,6 +67,7 @@ impl MeetingStatus {
             MeetingStatus::Planned => lang.pick("dự kiến", "planned"),
             MeetingStatus::Held => lang.pick("đã họp", "held"),
             MeetingStatus::Rated => lang.pick("đã xếp loại", "rated"),
+            MeetingStatus::NotRated => lang.pick("không xếp loại", "not rated by design"),
         }
     }
 }

@@ -5,7 +5,7 @@ pub mod ids;
 pub mod meeting;
 pub mod member;
 
-pub use cell::{CellFile, MeetingRules, VotingBase};
+pub use cell::{CellFile, KindRating, MeetingRules, RatingConfig, VotingBase};
 pub use ids::{ActionId, MeetingId};
 pub use meeting::{
     Action, Assignment, Directive, Excuse, Kind, Meeting, Plan, Rating, Record, Vote,

@@ -9,7 +9,7 @@ use super::model::{
 use crate::core::attendance;
 use crate::core::model::meeting::MeetingStatus;
 use crate::core::model::meeting::Record;
-use crate::core::model::{Kind, Meeting, MeetingId, MeetingRules, Role, Roster};
+use crate::core::model::{Kind, Meeting, MeetingId, MeetingRules, RatingConfig, Role, Roster};
 use crate::core::period::Period;
 use crate::core::rubric::{Rubric, classify_year_from};
 
@@ -20,6 +20,8 @@ pub struct CellInput<'a> {
     pub parent: Option<&'a str>,
     pub place: Option<&'a str>,
     pub rules: &'a MeetingRules,
+    /// `[rating]`: a held meeting of a kind the ledger does not rate is not waiting for a rating.
+    pub rating: &'a RatingConfig,
     pub roster: &'a Roster,
     /// The period's meetings (others are ignored), in any order.
     pub meetings: &'a [(MeetingId, Meeting)],
@@ -111,7 +113,7 @@ struct Tally {
 
 impl Tally {
     fn add(&mut self, input: &CellInput, id: MeetingId, m: &Meeting) {
-        let status = m.status();
+        let status = input.rating.status(m);
         let attendance = m
             .record
             .as_ref()
@@ -297,6 +299,39 @@ mod tests {
         (MeetingId::new(d(date), 1), m)
     }
 
+    /// The usual `[rating]`: every kind rated.
+    static RATES_ALL: RatingConfig = RatingConfig {
+        rubric: None,
+        thematic: None,
+    };
+
+    #[test]
+    fn a_thematic_meeting_the_ledger_does_not_rate_is_not_waiting_for_a_rating() {
+        let roster = roster();
+        let rules = MeetingRules::default();
+        let meetings = vec![
+            held("2020-07-09", Kind::Regular, &["a", "b"], Some(Level::Good)),
+            held("2020-07-20", Kind::Thematic, &["a", "b"], None),
+            held("2020-08-10", Kind::Regular, &["a", "b"], Some(Level::Good)),
+            held("2020-09-09", Kind::Regular, &["a", "b"], Some(Level::Fair)),
+        ];
+        let rated = cell(&input(&meetings, &roster, &rules, "2020-11-28"));
+        assert_eq!(rated.compliance.unrated, ["2020-07-20"]);
+        assert!(!rated.compliance.ok);
+        let none = RatingConfig {
+            rubric: Some("hd42-2025".into()),
+            thematic: Some(crate::core::model::KindRating::NotRated),
+        };
+        let c = cell(&CellInput {
+            rating: &none,
+            ..input(&meetings, &roster, &rules, "2020-11-28")
+        });
+        assert!(c.compliance.unrated.is_empty());
+        assert!(c.compliance.ok);
+        assert_eq!(c.meetings[1].status, MeetingStatus::NotRated);
+        assert_eq!((c.totals.held, c.totals.rated), (4, 3));
+    }
+
     fn input<'a>(
         meetings: &'a [(MeetingId, Meeting)],
         roster: &'a Roster,
@@ -308,6 +343,7 @@ mod tests {
             parent: None,
             place: None,
             rules,
+            rating: &RATES_ALL,
             roster,
             meetings,
             period: Period::parse("2020-Q3").unwrap(),

@@ -10,6 +10,7 @@
 
 mod bounds;
 mod builtin;
+mod data;
 mod measure;
 mod model;
 mod parse;
@@ -18,6 +19,10 @@ mod year;
 
 pub use bounds::{Bound, Bounds};
 pub use builtin::{builtin, find_builtin};
+pub use data::{
+    AppliesData, BandData, CapData, CriterionData, GateData, How, LevelsData, RubricData, YearData,
+    YearRuleData,
+};
 pub use measure::{Measure, Measures, ParseMeasureError};
 pub use model::{
     Applies, Band, Cap, Criterion, Gate, GateCondition, Measured, MinMonths, Missing,

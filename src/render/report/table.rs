@@ -360,6 +360,7 @@ mod tests {
                     parent: None,
                     place: None,
                     rules: &rules,
+                    rating: &Default::default(),
                     roster: &roster,
                     meetings: &[],
                     period,

@@ -168,6 +168,29 @@ impl Ledger {
         Ok(out)
     }
 
+    /// The date of the ledger's first meeting, reading the listing of `meetings/` and of the
+    /// first year folder that holds a meeting (usually the first one): the cost does not grow with
+    /// the length of the history.
+    pub fn first_meeting_date(&self) -> Result<Option<chrono::NaiveDate>> {
+        let dir = self.meetings_dir();
+        self.ensure_inside(&dir)?;
+        let mut years: Vec<i32> = match fs::read_dir(&dir) {
+            Ok(rd) => rd
+                .filter_map(|e| e.ok())
+                .filter_map(|e| e.file_name().to_str().and_then(year_folder))
+                .collect(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(Error::io(&dir, e)),
+        };
+        years.sort_unstable();
+        for year in years {
+            if let Some(first) = self.meeting_entries(Some((year, year)))?.first() {
+                return Ok(Some(first.id.date));
+            }
+        }
+        Ok(None)
+    }
+
     /// Refuse a path of this ledger that leads out of it (E006, see [`confine`]): for a command
     /// about to open, list or create something there.
     pub fn ensure_inside(&self, path: &Path) -> Result<()> {
@@ -391,6 +414,33 @@ mod tests {
     use proptest::prelude::*;
 
     const EXAMPLE: &str = include_str!("../../examples/thuan-bac/meetings/2020/2020-07-09.toml");
+
+    #[test]
+    fn the_first_meeting_is_found_past_empty_and_stray_year_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/thuan-bac");
+        for file in [CONFIG_FILE, MEMBERS_FILE] {
+            fs::copy(example.join(file), root.join(file)).unwrap();
+        }
+        let meetings = root.join(MEETINGS_DIR);
+        for (folder, file) in [
+            ("2019", None),
+            ("+2018", Some("2018-03-01.toml")),
+            ("2021", Some("2021-01-05.toml")),
+            ("2020", Some("2020-07-09.toml")),
+        ] {
+            fs::create_dir_all(meetings.join(folder)).unwrap();
+            if let Some(file) = file {
+                fs::write(meetings.join(folder).join(file), EXAMPLE).unwrap();
+            }
+        }
+        let ledger = Ledger::open(root).unwrap();
+        assert_eq!(
+            ledger.first_meeting_date().unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2020, 7, 9)
+        );
+    }
 
     fn source(text: &str) -> Source {
         Source {

@@ -45,11 +45,7 @@ pub fn cell(ledger: &Ledger, opts: &Options) -> Result<CellReport> {
         .map(|(_, r)| r);
     let cfg = &ledger.config;
     // The ledger's first meeting: the months before it are not the cell's to have met.
-    let since = ledger
-        .meeting_entries(None)?
-        .iter()
-        .map(|e| e.id.date)
-        .min();
+    let since = ledger.first_meeting_date()?;
     Ok(aggregate::cell(&CellInput {
         name: &cfg.cell.name,
         parent: cfg.cell.parent.as_deref(),

@@ -8,6 +8,7 @@ mod daily;
 mod editing;
 mod flow;
 mod generator;
+mod help_vi;
 mod hostile_editing;
 mod hostile_input;
 mod hostile_io;

@@ -7,6 +7,7 @@ mod architecture;
 mod daily;
 mod editing;
 mod flow;
+mod forgiving_input;
 mod generator;
 mod help_vi;
 mod hostile_editing;

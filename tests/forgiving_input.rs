@@ -43,3 +43,83 @@ fn a_quarter_that_is_not_one_is_refused_in_the_ledgers_language() {
         .fails(2)
         .stderr_has("2020-Q3");
 }
+
+/// The `present` list of the meeting file of `date`, in the order written.
+fn present_in(l: &Ledger, date: &str) -> String {
+    let year = &date[..4];
+    let text = std::fs::read_to_string(l.path().join(format!("meetings/{year}/{date}.toml")))
+        .expect("the meeting file");
+    text.lines()
+        .find(|line| line.trim_start().starts_with("present"))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn everyone_and_an_exempted_member_who_came() {
+    // `son` is exempted from meetings in 2020 and is not counted; he came all the same.
+    for flags in [
+        &["--present", "all,son"][..],
+        &["--present", "all", "--present", "son"],
+        &["--present", "son", "--present", "ALL"],
+        &["--present", "all,Bùi Văn Sơn,son"],
+    ] {
+        let l = Ledger::example();
+        let mut args = vec!["--lang", "en", "record", "2020-12-10", "--start", "14:00"];
+        args.extend(["--end", "15:00"]);
+        args.extend(flags);
+        l.run(&args).ok().stdout_has("present 11/11");
+        let present = present_in(&l, "2020-12-10");
+        assert!(present.contains("\"son\""), "{flags:?}: {present}");
+        assert_eq!(present.matches("\"son\"").count(), 1, "{present}");
+        assert!(present.contains("\"thanh\""), "{flags:?}: {present}");
+        l.run(&["check"]).ok();
+    }
+}
+
+#[test]
+fn speakers_repeat_and_add_up_the_same_way() {
+    let l = Ledger::example();
+    l.run(&[
+        "--lang",
+        "en",
+        "record",
+        "2020-12-10",
+        "--start",
+        "14:00",
+        "--end",
+        "15:00",
+        "--present",
+        "all",
+        "--present",
+        "son",
+        "--spoke",
+        "all",
+        "--spoke",
+        "son",
+    ])
+    .ok();
+    let text = std::fs::read_to_string(l.path().join("meetings/2020/2020-12-10.toml"))
+        .expect("the meeting file");
+    let speakers = text
+        .lines()
+        .find(|line| line.trim_start().starts_with("speakers"))
+        .unwrap_or_default();
+    assert!(
+        speakers.contains("\"son\"") && speakers.contains("\"thanh\""),
+        "{speakers}"
+    );
+    // A name that is nobody's is still refused, next to `all`.
+    l.run(&[
+        "--lang",
+        "en",
+        "record",
+        "2020-12-10",
+        "--present",
+        "all",
+        "--present",
+        "nobody",
+    ])
+    .fails(1)
+    .stderr_has("no member has the name or id 'nobody'");
+}

@@ -19,7 +19,7 @@ use crate::i18n::Lang;
 
 mod text;
 
-pub use text::{ABOUT, AFTER, ARGS, VALUES};
+pub use text::{ABOUT, AFTER, ARGS, VALUE_NAMES, VALUES};
 
 /// The help layout of clap (`DEFAULT_TEMPLATE`) with its one English word, "Usage", in
 /// Vietnamese ([`USAGE`]); the headings of `{all-args}` are set on each argument
@@ -168,14 +168,26 @@ fn localize_arg(path: &str, mut a: clap::Arg) -> clap::Arg {
     if a.get_help_heading().is_none() {
         a = a.help_heading(heading);
     }
-    if a.get_id() == "subcommand" && path == "help" {
-        a = a.value_name(COMMAND_VALUE);
+    if let Some(names) = a.get_value_names() {
+        let vi: Option<Vec<&'static str>> = names.iter().map(|n| value_name(n)).collect();
+        if let Some(vi) = vi {
+            a = a.value_names(vi);
+        }
     }
     a.help(help)
         .long_help(None::<&str>)
         .hide_possible_values(true)
         .hide_default_value(true)
         .hide_env(true)
+}
+
+/// A placeholder (`ID=REASON`, `all|ID,ID...`) in Vietnamese ([`VALUE_NAMES`]); one not in
+/// the table stays as it is.
+pub fn value_name(en: &str) -> Option<&'static str> {
+    VALUE_NAMES
+        .iter()
+        .find(|(name, _)| *name == en)
+        .map(|(_, vi)| *vi)
 }
 
 /// The Vietnamese help of a possible value (`regular`: "Sinh hoạt thường kỳ…").

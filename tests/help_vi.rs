@@ -108,6 +108,19 @@ fn no_english_word_of_clap_in_any_vietnamese_help() {
             cmd.render_long_help().to_string().contains("Cách dùng:"),
             "{path}"
         );
+        // Placeholders in Vietnamese: an English word in one (`<DATE>`) needs a row in
+        // VALUE_NAMES of src/help_vi/text.rs.
+        for arg in cmd.get_arguments().filter(|a| a.get_action().takes_values()) {
+            for name in arg.get_value_names().unwrap_or_default() {
+                let english = name
+                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .filter(|w| w.len() > 1 && *w != "SHELL")
+                    .any(|w| w.chars().all(|c| c.is_ascii_uppercase() || c == '_'));
+                if english {
+                    found.push(format!("cellbook {path}: <{name}> (VALUE_NAMES)"));
+                }
+            }
+        }
     }
     found.dedup();
     assert!(
@@ -176,7 +189,7 @@ fn usage_errors_speak_vietnamese() {
         &["record", "2020-07-09", "--chair", "a", "--chair", "b"],
     )
     .fails(2)
-    .stderr_has("lỗi: tùy chọn '--chair <ID>' chỉ được dùng một lần")
+    .stderr_has("lỗi: tùy chọn '--chair <MÃ>' chỉ được dùng một lần")
     .stderr_has("Cách dùng: cellbook record");
     run_env(&l, &[], &["recrod"])
         .fails(2)
@@ -184,7 +197,7 @@ fn usage_errors_speak_vietnamese() {
         .stderr_has("gợi ý: có lệnh gần giống: 'record'");
     run_env(&l, &[], &["report", "--format", "pdf"])
         .fails(2)
-        .stderr_has("giá trị 'pdf' không hợp lệ cho '--format <FORMAT>'")
+        .stderr_has("giá trị 'pdf' không hợp lệ cho '--format <ĐỊNH_DẠNG>'")
         .stderr_has("table, json, csv, md, html");
     run_env(&l, &[], &["member", "add"])
         .fails(2)

@@ -123,3 +123,56 @@ fn speakers_repeat_and_add_up_the_same_way() {
     .fails(1)
     .stderr_has("no member has the name or id 'nobody'");
 }
+
+/// `cellbook ARGS` in a pseudo-terminal, in the ledger `l`.
+#[cfg(unix)]
+fn session(l: &Ledger, args: &[&str]) -> rexpect::session::PtySession {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("cellbook"));
+    cmd.current_dir(l.path())
+        .args(args)
+        .env_remove("CELLBOOK_LEDGER")
+        .env_remove("CELLBOOK_NO_PROMPT")
+        .env_remove("CELLBOOK_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LANG")
+        .env("CELLBOOK_TODAY", &l.today)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    rexpect::session::spawn_command(cmd, Some(10_000)).expect("spawn in a pty")
+}
+
+/// `text` as the pseudo-terminal session reads it: one character per UTF-8 byte.
+#[cfg(unix)]
+fn shown(text: &str) -> String {
+    text.bytes().map(char::from).collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn yes_and_no_are_answered_in_vietnamese() {
+    let l = Ledger::new("vi").with_members().today("2020-07-01");
+    let mut p = session(&l, &["plan"]);
+    p.exp_string(&shown("Ngày họp")).unwrap();
+    p.send_line("09/07/2020").unwrap();
+    p.exp_string(&shown("Sinh hoạt chuyên đề?")).unwrap();
+    p.exp_string(&shown("c/K")).unwrap();
+    p.send_line("x").unwrap();
+    p.exp_string(&shown("gõ 'c' (có) hoặc 'k' (không)"))
+        .unwrap();
+    p.send("\x7f").unwrap();
+    p.send_line("không").unwrap();
+    p.exp_string(&shown("Không")).unwrap();
+    p.exp_string(&shown("Giờ bắt đầu")).unwrap();
+    p.send_line("14:00").unwrap();
+    p.exp_string(&shown("Địa điểm")).unwrap();
+    p.send_line("").unwrap();
+    p.exp_string(&shown("Nội dung")).unwrap();
+    p.send_line("Nghị quyết tháng 7").unwrap();
+    p.exp_string(&shown("dự thảo nghị quyết")).unwrap();
+    p.send_line("có").unwrap();
+    p.exp_string(&shown("2020-07-09")).unwrap();
+    p.exp_eof().unwrap();
+    let file = l.read("meetings/2020/2020-07-09.toml");
+    assert!(file.contains("draft_resolution = true"), "{file}");
+    assert!(file.contains("kind = \"regular\""), "{file}");
+}

@@ -110,7 +110,10 @@ fn no_english_word_of_clap_in_any_vietnamese_help() {
         );
         // Placeholders in Vietnamese: an English word in one (`<DATE>`) needs a row in
         // VALUE_NAMES of src/help_vi/text.rs.
-        for arg in cmd.get_arguments().filter(|a| a.get_action().takes_values()) {
+        for arg in cmd
+            .get_arguments()
+            .filter(|a| a.get_action().takes_values())
+        {
             for name in arg.get_value_names().unwrap_or_default() {
                 let english = name
                     .split(|c: char| !(c.is_alphanumeric() || c == '_'))

@@ -22,11 +22,32 @@ mod text;
 pub use text::{ABOUT, AFTER, ARGS, VALUE_NAMES, VALUES};
 
 /// The help layout of clap (`DEFAULT_TEMPLATE`) with its one English word, "Usage", in
-/// Vietnamese ([`USAGE`]); the headings of `{all-args}` are set on each argument
-/// ([`HEADING_ARGS`]…).
-const TEMPLATE: &str =
-    "{before-help}{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{after-help}";
-const TEMPLATE_NO_ARGS: &str = "{before-help}{about-with-newline}\nCách dùng: {usage}{after-help}";
+/// Vietnamese ([`USAGE`], styled as clap styles a heading); the headings of `{all-args}` are
+/// set on each argument ([`HEADING_ARGS`]…).
+fn template(has_args: bool) -> StyledStr {
+    use std::fmt::Write as _;
+    let header = clap::builder::Styles::default().get_header().to_owned();
+    let mut t = StyledStr::new();
+    let rest = if has_args { "\n\n{all-args}" } else { "" };
+    let _ = write!(
+        t,
+        "{{before-help}}{{about-with-newline}}\n{header}{USAGE}{header:#} {{usage}}{rest}{{after-help}}"
+    );
+    t
+}
+
+/// clap's usage line (`cmd.render_usage()`, styles kept) without its "Usage:" heading, and
+/// `[OPTIONS]` in Vietnamese.
+fn usage(cmd: &mut Command) -> StyledStr {
+    let styled = cmd.render_usage().ansi().to_string();
+    let line = match styled.find("Usage:") {
+        Some(at) => styled[at + "Usage:".len()..]
+            .trim_start_matches("\u{1b}[0m")
+            .trim_start(),
+        None => styled.as_str(),
+    };
+    StyledStr::from(line.replace("[OPTIONS]", OPTIONS_TAG))
+}
 
 pub const USAGE: &str = "Cách dùng:";
 pub const HEADING_ARGS: &str = "Đối số";
@@ -60,7 +81,7 @@ fn walk(mut cmd: Command, path: &str) -> Command {
     }
     let has_args = cmd.get_arguments().any(|a| !a.is_hide_set()) || cmd.has_subcommands();
     cmd = cmd
-        .help_template(if has_args { TEMPLATE } else { TEMPLATE_NO_ARGS })
+        .help_template(template(has_args))
         .subcommand_help_heading(HEADING_COMMANDS)
         .subcommand_value_name(COMMAND_VALUE);
     let ids: Vec<String> = cmd
@@ -70,12 +91,7 @@ fn walk(mut cmd: Command, path: &str) -> Command {
     for id in ids {
         cmd = cmd.mut_arg(&id, |a| localize_arg(path, a));
     }
-    let usage = cmd
-        .render_usage()
-        .to_string()
-        .trim_start_matches("Usage:")
-        .trim()
-        .replace("[OPTIONS]", OPTIONS_TAG);
+    let usage = usage(&mut cmd);
     cmd = cmd.override_usage(usage);
     let names: Vec<String> = cmd
         .get_subcommands()

@@ -124,7 +124,7 @@ Mã thoát: 0 thành công; 1 sổ có lỗi hoặc yêu cầu bị từ chối;
     ("member exempt", "Ví dụ:\n  cellbook member exempt tam --from 2020-01-01 --kind exempt --reason \"Sức khỏe yếu\""),
     ("member list", "Ví dụ:\n  cellbook member list\n  cellbook member list --on 2020-08-10"),
     ("plan", "Ví dụ:\n  cellbook plan 2020-07-09 --time 14:00 --place \"Phòng họp tầng 2\" \\\n    --topic \"Quán triệt Nghị quyết TW 12\" --assign lan=\"Thông tin thời sự\" \\\n    --directive \"12-HD/BTCTW|2018-07-06|Nâng cao chất lượng sinh hoạt chi bộ\" \\\n    --docs-sent 2020-07-07 --committee-met 2020-07-06 --draft-resolution"),
-    ("record", "Ví dụ:\n  cellbook record 2020-07-09 --start 14:00 --end 15:45 --chair trinh --minute-taker lan \\\n    --present all --excused hung=\"Đi công tác\" --spoke trinh,lan,hoa --vote 8/0/0 \\\n    --action \"lan=Báo cáo tiến độ@2020-08-01\"\n  cellbook record 2020-07-09 --present all,sau     # mọi người được tính, thêm Sáu (được miễn) cũng đến"),
+    ("record", "Ví dụ:\n  cellbook record 2020-07-09 --start 14:00 --end 15:45 --chair trinh --minute-taker lan \\\n    --present all --excused hung=\"Đi công tác\" --spoke trinh,lan,hoa --vote 8/0/0 \\\n    --action \"lan=Báo cáo tiến độ@2020-08-01\"\n  cellbook record 2020-07-09 --present all,sau   # thêm sau, được miễn mà vẫn đến"),
     ("action", "Ví dụ:\n  cellbook action list --overdue\n  cellbook action done 2020-07-09/1 --on 2020-08-01"),
     ("action done", "Ví dụ:\n  cellbook action done 2020-07-09/1 --on 2020-08-01"),
     ("action list", "Ví dụ:\n  cellbook action list --open\n  cellbook action list --overdue"),

@@ -57,6 +57,15 @@ pub fn task_and_due(text: &str) -> Result<(&str, Option<NaiveDate>)> {
     })
 }
 
+/// A period as people write it (`2020-Q3`, `III/2020`, `quý 3/2020`, `2020-07`, `2020`; see
+/// `Period::read`), handed to the command in the one form it reads (`2020-Q3`), or refused
+/// in the language of the command line.
+pub fn period(s: &str) -> Result<String, String> {
+    crate::core::period::Period::read(s)
+        .map(|p| p.to_string())
+        .map_err(|e| e.message(crate::i18n::lang()))
+}
+
 /// A time of day: `14:00` or `14:00:00`.
 pub fn parse_time(s: &str) -> Result<NaiveTime, String> {
     crate::core::dates::parse_time(s)

@@ -2,9 +2,10 @@
 //! dispatch to each command's `run`. Each command's own flags are in its file under
 //! `commands/`.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{CommandFactory, Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::commands::action::{self, ActionCommand};
 use crate::commands::check::{self, CheckArgs};
@@ -187,9 +188,63 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Output> {
     }
 }
 
-/// The command line with the ledger-aware Tab completers attached, for `CompleteEnv` in `main`.
-pub fn command() -> clap::Command {
-    completions::with_completers(Cli::command())
+/// The command line in `lang` with the ledger-aware Tab completers attached, for
+/// `CompleteEnv` in `main`.
+pub fn command(lang: Lang) -> clap::Command {
+    completions::with_completers(crate::help_vi::for_lang(Cli::command(), lang))
+}
+
+/// Parse the command line `argv` (the program's name first) with its help and errors in
+/// `lang`. In English this is `Cli::try_parse_from`, byte for byte.
+pub fn parse(lang: Lang, argv: &[OsString]) -> Result<Cli, clap::Error> {
+    match lang {
+        Lang::En => Cli::try_parse_from(argv),
+        Lang::Vi => {
+            let mut cmd = crate::help_vi::localize(Cli::command());
+            let mut matches = cmd.try_get_matches_from_mut(argv)?;
+            Cli::from_arg_matches_mut(&mut matches).map_err(|e| e.format(&mut cmd))
+        }
+    }
+}
+
+/// What the language of the command line depends on, read from `argv` before clap parses it
+/// (clap's help and errors must already speak that language): `--lang L` and `--ledger DIR`
+/// (`-L DIR`, `-LDIR`, `--lang=L`, `--ledger=DIR`), anywhere before a `--`. A value that is
+/// not a language is left for clap to refuse.
+pub fn prescan(argv: &[OsString]) -> (Option<Lang>, Option<PathBuf>) {
+    let mut lang = None;
+    let mut ledger = None;
+    let mut words = argv.iter().skip(1).map(|w| w.to_string_lossy());
+    while let Some(word) = words.next() {
+        let (flag, inline) = match word.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
+            _ => (word.to_string(), None),
+        };
+        let (flag, inline) = match flag.strip_prefix("-L").filter(|v| !v.is_empty()) {
+            Some(v) if !flag.starts_with("--") => {
+                ("-L".to_owned(), Some(v.trim_start_matches('=').to_owned()))
+            }
+            _ => (flag, inline),
+        };
+        match flag.as_str() {
+            "--" => break,
+            "--lang" => {
+                let value = inline.or_else(|| words.next().map(|w| w.to_string()));
+                if let Some(l) =
+                    value.and_then(|v| <Lang as clap::ValueEnum>::from_str(&v, false).ok())
+                {
+                    lang = Some(l);
+                }
+            }
+            "--ledger" | "-L" => {
+                ledger = inline
+                    .or_else(|| words.next().map(|w| w.to_string()))
+                    .map(PathBuf::from);
+            }
+            _ => {}
+        }
+    }
+    (lang, ledger)
 }
 
 #[cfg(test)]
@@ -233,7 +288,37 @@ mod tests {
         ] {
             assert!(found.iter().any(|f| f == expected), "{expected}: {found:?}");
         }
-        // The decorated command is still a valid clap command.
-        command().debug_assert();
+        // The decorated command is still a valid clap command, in both languages.
+        command(Lang::En).debug_assert();
+        command(Lang::Vi).debug_assert();
+    }
+}
+
+#[cfg(test)]
+mod prescan_tests {
+    use super::*;
+
+    fn scan(words: &[&str]) -> (Option<Lang>, Option<PathBuf>) {
+        let argv: Vec<OsString> = std::iter::once("cellbook")
+            .chain(words.iter().copied())
+            .map(OsString::from)
+            .collect();
+        prescan(&argv)
+    }
+
+    #[test]
+    fn the_language_and_ledger_are_read_before_clap() {
+        assert_eq!(scan(&["list"]), (None, None));
+        assert_eq!(scan(&["--lang", "vi", "list"]).0, Some(Lang::Vi));
+        assert_eq!(scan(&["list", "--lang=en"]).0, Some(Lang::En));
+        assert_eq!(scan(&["--lang", "fr"]).0, None);
+        assert_eq!(scan(&["--lang"]).0, None);
+        let d = Some(PathBuf::from("d"));
+        assert_eq!(scan(&["-L", "d", "list"]).1, d);
+        assert_eq!(scan(&["-Ld", "list"]).1, d);
+        assert_eq!(scan(&["--ledger=d"]).1, d);
+        assert_eq!(scan(&["list", "--ledger", "d"]).1, d);
+        // After `--`, words are values.
+        assert_eq!(scan(&["--", "--lang", "vi"]), (None, None));
     }
 }

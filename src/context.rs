@@ -16,6 +16,9 @@ use crate::ledger::storage::LedgerLock;
 pub struct Context {
     pub ledger: Option<PathBuf>,
     pub lang: Option<Lang>,
+    /// The language outside a ledger: `CELLBOOK_LANG`, else the system's locale, else English
+    /// ([`system_lang`]).
+    pub fallback: Lang,
     pub today: NaiveDate,
     pub cwd: PathBuf,
 }
@@ -46,10 +49,39 @@ impl Context {
         }
     }
 
-    /// Speak `--lang` if it was given, else the ledger's language (`None`: English, as
+    /// Speak `--lang` if it was given, else the ledger's language (`None`: the fallback, as
     /// outside a ledger). The one place the shell's language is set.
     pub fn speak(&self, ledger_lang: Option<Lang>) {
-        i18n::set_lang(self.lang.or(ledger_lang).unwrap_or(Lang::En));
+        i18n::set_lang(self.lang.or(ledger_lang).unwrap_or(self.fallback));
+    }
+
+    /// The language of the command line itself (help, usage errors, the manual), known before
+    /// any command runs: `--lang`, else the ledger's (`--ledger`, `$CELLBOOK_LEDGER`, else the
+    /// nearest upward), else the fallback. Spoken from now on.
+    pub fn speak_command_line(&self) -> Lang {
+        let lang = self.command_line_lang();
+        i18n::set_lang(lang);
+        lang
+    }
+
+    /// The language of the command line (see [`Context::speak_command_line`]), not spoken.
+    pub fn command_line_lang(&self) -> Lang {
+        self.lang
+            .or_else(|| self.ledger_lang())
+            .unwrap_or(self.fallback)
+    }
+
+    /// The `[cell] language` of the ledger this context names, if there is one and it reads.
+    fn ledger_lang(&self) -> Option<Lang> {
+        let root = match &self.ledger {
+            Some(dir) => dir.clone(),
+            None => Ledger::find(&self.cwd).ok()?,
+        };
+        let config = crate::ledger::parse_inside::<crate::core::model::CellFile>(
+            &root,
+            &root.join(crate::ledger::CONFIG_FILE),
+        );
+        config.ok().map(|(_, c)| c.cell.language)
     }
 
     /// Open the ledger for reading, and speak its language from now on.
@@ -81,6 +113,24 @@ impl Context {
     }
 }
 
+/// The language outside a ledger: `CELLBOOK_LANG` (`vi` or `en`), else the system's locale
+/// (the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set: Vietnamese when it starts with
+/// `vi`), else English. `var` reads the environment (the binary passes `std::env::var`).
+pub fn system_lang(var: impl Fn(&str) -> Option<String>) -> Lang {
+    let set = |name: &str| var(name).filter(|v| !v.trim().is_empty());
+    let vi = |v: &str| v.trim().to_ascii_lowercase().starts_with("vi");
+    if let Some(v) = set("CELLBOOK_LANG") {
+        return if vi(&v) { Lang::Vi } else { Lang::En };
+    }
+    match ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|n| set(n))
+    {
+        Some(v) if vi(&v) => Lang::Vi,
+        _ => Lang::En,
+    }
+}
+
 /// For unit tests of the commands: a copy of the example ledger to run them on.
 #[cfg(test)]
 pub(crate) mod testing {
@@ -98,6 +148,7 @@ pub(crate) mod testing {
         let ctx = Context {
             ledger: Some(dir.path().to_path_buf()),
             lang: Some(Lang::En),
+            fallback: Lang::En,
             today: chrono::NaiveDate::from_ymd_opt(2020, 11, 28).expect("a date"),
             cwd: dir.path().to_path_buf(),
         };
@@ -114,5 +165,35 @@ pub(crate) mod testing {
                 std::fs::copy(entry.path(), &dest).expect("copy");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::system_lang;
+    use crate::i18n::Lang;
+
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            vars.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    }
+
+    #[test]
+    fn the_language_outside_a_ledger() {
+        assert_eq!(system_lang(env(&[])), Lang::En);
+        assert_eq!(system_lang(env(&[("LANG", "vi_VN.UTF-8")])), Lang::Vi);
+        assert_eq!(system_lang(env(&[("LANG", "C.UTF-8")])), Lang::En);
+        // LC_ALL wins over LC_MESSAGES, which wins over LANG; an empty one does not count.
+        let vi_all = [("LC_ALL", "vi_VN"), ("LANG", "en_US.UTF-8")];
+        assert_eq!(system_lang(env(&vi_all)), Lang::Vi);
+        let en_msgs = [("LC_ALL", ""), ("LC_MESSAGES", "C"), ("LANG", "vi_VN")];
+        assert_eq!(system_lang(env(&en_msgs)), Lang::En);
+        // CELLBOOK_LANG wins over the locale.
+        let over = [("CELLBOOK_LANG", "en"), ("LC_ALL", "vi_VN")];
+        assert_eq!(system_lang(env(&over)), Lang::En);
+        assert_eq!(system_lang(env(&[("CELLBOOK_LANG", "VI")])), Lang::Vi);
     }
 }

@@ -15,6 +15,7 @@ pub mod core;
 pub mod diagnostic;
 pub mod editor;
 pub mod error;
+pub mod help_vi;
 pub mod i18n;
 pub mod ledger;
 pub mod output;

@@ -1,34 +1,33 @@
 //! The `cellbook` binary: parse the command line, run the command, print, exit.
 
+use std::ffi::OsString;
 use std::io::{self, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
-
-use clap::Parser;
 
 use cellbook::cli::{self, Cli};
 use cellbook::context::Context;
+use cellbook::i18n::Lang;
 use cellbook::render::style;
 
 fn main() -> ExitCode {
-    // `COMPLETE=bash cellbook -- WORDS…`: answer a shell's Tab and exit (see `completions`).
-    clap_complete::CompleteEnv::with_factory(cli::command).complete();
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
-        Err(e) => {
-            // clap prints help and version to stdout (exit 0) and usage errors to stderr (2).
-            if let Err(err) = e.print().or_else(ignore_pipe) {
-                return fail(&output_error(err));
-            }
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
-        }
-    };
     use std::io::IsTerminal;
     style::enable(style::decide(
         io::stderr().is_terminal(),
         std::env::var_os("NO_COLOR"),
         std::env::var_os("CLICOLOR_FORCE"),
     ));
-    let ctx = match context(&cli) {
+    let argv: Vec<OsString> = std::env::args_os().collect();
+    let fallback = cellbook::context::system_lang(|name| std::env::var(name).ok());
+    // The language of the help and the usage errors, known before clap parses.
+    let lang = command_line_lang(&argv, fallback);
+    // `COMPLETE=bash cellbook -- WORDS…`: answer a shell's Tab and exit (see `completions`).
+    clap_complete::CompleteEnv::with_factory(move || cli::command(lang)).complete();
+    let cli = match cli::parse(lang, &argv) {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e, lang),
+    };
+    let ctx = match context(&cli, fallback) {
         Ok(ctx) => ctx,
         Err(e) => return fail(&e),
     };
@@ -41,9 +40,47 @@ fn main() -> ExitCode {
     }
 }
 
+/// The language of the command line, from a scan of `argv` (`--lang`, `--ledger`) and the
+/// environment (`CELLBOOK_LEDGER`, the ledger upward, `CELLBOOK_LANG`, the locale); spoken
+/// from now on.
+fn command_line_lang(argv: &[OsString], fallback: Lang) -> Lang {
+    let (lang, ledger) = cli::prescan(argv);
+    let ledger = ledger.or_else(|| {
+        std::env::var_os("CELLBOOK_LEDGER")
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    });
+    let early = Context {
+        ledger,
+        lang,
+        fallback,
+        // Not read: the language does not depend on the date.
+        today: chrono::NaiveDate::MIN,
+        cwd: std::env::current_dir().unwrap_or_default(),
+    };
+    early.speak_command_line()
+}
+
+/// A clap error: help and version to stdout (exit 0), usage errors to stderr (2), in `lang`.
+fn usage_error(e: &clap::Error, lang: Lang) -> ExitCode {
+    let printed = if lang == Lang::En || cellbook::help_vi::is_help(e) {
+        e.print()
+    } else {
+        let prefix = style::paint("lỗi", style::Style::Error);
+        let text = cellbook::help_vi::error_message(e);
+        io::stderr()
+            .lock()
+            .write_all(format!("{prefix}: {text}").as_bytes())
+    };
+    if let Err(err) = printed.or_else(ignore_pipe) {
+        return fail(&output_error(err));
+    }
+    ExitCode::from(if e.use_stderr() { 2 } else { 0 })
+}
+
 /// Gather the environment once: the clock (or `CELLBOOK_TODAY`, for reproducible runs) and
 /// the current folder.
-fn context(cli: &Cli) -> anyhow::Result<Context> {
+fn context(cli: &Cli, fallback: Lang) -> anyhow::Result<Context> {
     use anyhow::Context as _;
     let today = match std::env::var("CELLBOOK_TODAY") {
         Ok(s) if !s.is_empty() => cellbook::core::dates::parse_date(&s)
@@ -72,6 +109,7 @@ fn context(cli: &Cli) -> anyhow::Result<Context> {
     Ok(Context {
         ledger: cli.ledger.clone(),
         lang: cli.lang,
+        fallback,
         today,
         cwd,
     })

@@ -158,11 +158,45 @@ pub fn points(message: &str, max: u32) -> Result<u32> {
     answer.trim().parse().map_err(|_| Error::Usage(answer))
 }
 
+/// A yes or no, answered in either language: `c`/`có`/`k`/`không` as well as `y`/`n`.
 pub fn confirm(message: &str, default: bool) -> Result<bool> {
+    let said = |yes: bool| {
+        if yes {
+            tr("Có", "Yes")
+        } else {
+            tr("Không", "No")
+        }
+        .to_owned()
+    };
+    let hint = |yes: bool| {
+        if yes {
+            tr("C/k", "Y/n")
+        } else {
+            tr("c/K", "y/N")
+        }
+        .to_owned()
+    };
     Confirm::new(message)
         .with_default(default)
+        .with_parser(&|s| yes_no(s).ok_or(()))
+        .with_formatter(&said)
+        .with_default_value_formatter(&hint)
+        .with_error_message(lang().pick(
+            "Chưa rõ câu trả lời: gõ 'c' (có) hoặc 'k' (không)",
+            Confirm::DEFAULT_ERROR_MESSAGE,
+        ))
         .prompt()
         .map_err(cancelled)
+}
+
+/// A yes or no as people type it, in Vietnamese or English, with or without diacritics:
+/// `c`, `có`, `ừ`, `đúng`, `rồi`, `y`, `yes` are yes; `k`, `ko`, `không`, `chưa`, `n`, `no` no.
+pub fn yes_no(s: &str) -> Option<bool> {
+    match crate::core::names::fold(s).as_str() {
+        "c" | "co" | "u" | "dung" | "roi" | "y" | "yes" => Some(true),
+        "k" | "ko" | "khong" | "chua" | "n" | "no" => Some(false),
+        _ => None,
+    }
 }
 
 /// A member as a choice in a list: the name, and the id to type.
@@ -191,4 +225,24 @@ pub fn checklist(message: &str, options: Vec<Choice>, checked: &[usize]) -> Resu
         ))
         .prompt()
         .map_err(cancelled)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::yes_no;
+
+    #[test]
+    fn yes_and_no_in_either_language() {
+        for yes in [
+            "c", "C", "có", "Có", "co", "CÓ", "ừ", "đúng", "rồi", "y", "Yes", " y ",
+        ] {
+            assert_eq!(yes_no(yes), Some(true), "{yes}");
+        }
+        for no in ["k", "K", "không", "Không", "khong", "ko", "chưa", "n", "No"] {
+            assert_eq!(yes_no(no), Some(false), "{no}");
+        }
+        for neither in ["", "x", "cos", "có không", "1", "true"] {
+            assert_eq!(yes_no(neither), None, "{neither}");
+        }
+    }
 }

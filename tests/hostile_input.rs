@@ -42,8 +42,10 @@ fn command_line_dates_out_of_range_or_off_the_calendar_are_refused() {
     }
     refused(&l, &["plan", "+10000-01-01"], 2).stderr_has("1900–2200");
     refused(&l, &["plan", "10000-01-01"], 2);
-    refused(&l, &["plan", "31/09/2020"], 2).stderr_has("no such day");
-    refused(&l, &["plan", "2020-7-9"], 2).stderr_has("2020-07-09 or 09/07/2020");
+    // The example ledger is Vietnamese, and so are the command line's errors in it.
+    refused(&l, &["plan", "31/09/2020"], 2).stderr_has("lịch không có ngày này");
+    refused(&l, &["--lang", "en", "plan", "31/09/2020"], 2).stderr_has("no such day");
+    refused(&l, &["--lang", "en", "plan", "2020-7-9"], 2).stderr_has("2020-07-09 or 09/07/2020");
     assert!(!l.path().join("meetings/10000").exists());
     // The ends of the range are fine.
     l.run(&[

@@ -96,7 +96,8 @@ fn a_full_disk_on_stdout_exits_1_with_a_message() {
         &["--lang", "en", "export", "--ics", "--all"],
         &["--lang", "en", "show", "2020-07-09"],
         &["--lang", "en", "report", "--quarter", "2020-Q3"],
-        &["--help"],
+        // In the example's (Vietnamese) ledger, the help speaks Vietnamese unless told.
+        &["--lang", "en", "--help"],
     ] {
         run_to_full(&l, args, true)
             .fails(1)

@@ -110,6 +110,11 @@ pub fn cellbook(cwd: &Path, today: &str) -> Command {
     let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("cellbook"));
     cmd.current_dir(cwd)
         .env_remove("CELLBOOK_LEDGER")
+        // The language outside a ledger must not be the machine's.
+        .env_remove("CELLBOOK_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .env("CELLBOOK_TODAY", today)
         .env("NO_COLOR", "1")
         .env("RUST_BACKTRACE", "1");

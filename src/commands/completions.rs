@@ -39,10 +39,11 @@ pub struct CompletionsArgs {
 pub const BIN: &str = "cellbook";
 
 /// `cli` is the whole command line (`Cli::command()`), handed in by `cli::run`.
-pub fn run(_ctx: &Context, args: &CompletionsArgs, cli: clap::Command) -> Result<Output> {
+/// The static script's descriptions speak the language of the command line.
+pub fn run(ctx: &Context, args: &CompletionsArgs, cli: clap::Command) -> Result<Output> {
     let mut buf = Vec::new();
     if args.static_script {
-        let mut cmd = cli;
+        let mut cmd = crate::help_vi::for_lang(cli, ctx.command_line_lang());
         clap_complete::generate(args.shell, &mut cmd, BIN, &mut buf);
     } else {
         let name = args.shell.to_string();

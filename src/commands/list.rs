@@ -15,7 +15,7 @@ use crate::render::table;
 #[derive(Debug, Args)]
 pub struct ListArgs {
     /// A quarter, e.g. 2020-Q3
-    #[arg(long, conflicts_with = "year")]
+    #[arg(long, conflicts_with = "year", value_parser = crate::args::period)]
     pub quarter: Option<String>,
     /// A year, e.g. 2020
     #[arg(long)]

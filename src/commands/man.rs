@@ -18,14 +18,20 @@ pub struct ManArgs {
 }
 
 /// `cli` is the whole command line (`Cli::command()`), handed in by `cli::run`.
-pub fn run(_ctx: &Context, args: &ManArgs, cli: clap::Command) -> Result<Output> {
-    let mut cmd = cli.disable_help_subcommand(true);
+/// The page speaks the language of the command line (`Context::command_line_lang`).
+pub fn run(ctx: &Context, args: &ManArgs, cli: clap::Command) -> Result<Output> {
+    let lang = ctx.command_line_lang();
+    let mut cmd = crate::help_vi::for_lang(cli.disable_help_subcommand(true), lang);
     cmd.build();
+    let render = |cmd: &clap::Command| match lang {
+        crate::i18n::Lang::En => render(cmd),
+        crate::i18n::Lang::Vi => render(cmd).map(|page| crate::help_vi::man_page(&page)),
+    };
     match &args.out {
         None => Ok(Output::text(render(&cmd)?)),
         Some(dir) => {
             let mut written = Vec::new();
-            write_pages(&cmd, dir, &mut written)?;
+            write_pages(&cmd, dir, &render, &mut written)?;
             let mut out = format!(
                 "{} {} {} {}\n",
                 tr("Đã ghi", "Wrote"),
@@ -51,7 +57,12 @@ fn render(cmd: &clap::Command) -> Result<String> {
 }
 
 /// A page for the command and for each visible subcommand, at any depth.
-fn write_pages(cmd: &clap::Command, dir: &Path, written: &mut Vec<String>) -> Result<()> {
+fn write_pages(
+    cmd: &clap::Command,
+    dir: &Path,
+    render: &impl Fn(&clap::Command) -> Result<String>,
+    written: &mut Vec<String>,
+) -> Result<()> {
     let name = format!(
         "{}.1",
         cmd.get_display_name().unwrap_or_else(|| cmd.get_name())
@@ -59,7 +70,7 @@ fn write_pages(cmd: &clap::Command, dir: &Path, written: &mut Vec<String>) -> Re
     write_output(&dir.join(&name), render(cmd)?.as_bytes())?;
     written.push(name);
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        write_pages(sub, dir, written)?;
+        write_pages(sub, dir, render, written)?;
     }
     Ok(())
 }

@@ -43,7 +43,7 @@ pub struct RecordArgs {
     pub minute_taker: Option<String>,
     /// Who came: `all` (every counted member not listed as absent) or ID,ID,...
     #[arg(long, value_name = "all|ID,ID...")]
-    pub present: Option<String>,
+    pub present: Vec<String>,
     /// Absent with a reason: ID=REASON (repeatable)
     #[arg(long = "excused", value_name = "ID=REASON", value_parser = text_block)]
     pub excused: Vec<String>,
@@ -52,7 +52,7 @@ pub struct RecordArgs {
     pub unexcused: Vec<String>,
     /// Who spoke: `all` (everyone present) or ID,ID,...
     #[arg(long, value_name = "all|ID,ID...")]
-    pub spoke: Option<String>,
+    pub spoke: Vec<String>,
     /// A guest (repeatable)
     #[arg(long = "guest", value_name = "TEXT", value_parser = text_block)]
     pub guests: Vec<String>,
@@ -112,7 +112,7 @@ fn command_line(args: &RecordArgs) -> String {
     flag("end", args.end.map(dates::show_time));
     flag("chair", args.chair.clone());
     flag("minute-taker", args.minute_taker.clone());
-    flag("present", args.present.clone());
+    flag("present", joined(&args.present));
     for (name, list) in [
         ("excused", &args.excused),
         ("unexcused", &args.unexcused),
@@ -124,7 +124,7 @@ fn command_line(args: &RecordArgs) -> String {
             flag(name, Some(v.clone()));
         }
     }
-    flag("spoke", args.spoke.clone());
+    flag("spoke", joined(&args.spoke));
     flag("vote", args.vote.clone());
     flag("minutes", args.minutes.clone());
     flag(
@@ -252,7 +252,7 @@ fn load_target(
 /// A meeting recorded without attendance is incomplete: on a terminal, ask for it (with the
 /// other facts of the meeting); elsewhere, name the missing flag. `None` when nothing is missing.
 fn interview(ctx: &Context, args: &RecordArgs) -> Result<Option<RecordArgs>> {
-    if args.present.is_some() || !args.excused.is_empty() || !args.unexcused.is_empty() {
+    if !args.present.is_empty() || !args.excused.is_empty() || !args.unexcused.is_empty() {
         return Ok(None);
     }
     let ledger = ctx.open()?;
@@ -276,8 +276,7 @@ fn interview(ctx: &Context, args: &RecordArgs) -> Result<Option<RecordArgs>> {
     ask_attendance(&mut asked, &roll, date)?;
     if asked.vote.is_none() {
         let mut voters = rec.clone();
-        voters.present = asked
-            .present
+        voters.present = joined(&asked.present)
             .as_deref()
             .map(|p| members_on_roll(&roster, date, p))
             .transpose()?
@@ -418,17 +417,17 @@ fn ask_attendance(asked: &mut RecordArgs, roll: &[&Member], date: NaiveDate) -> 
             asked.excused.push(format!("{}={}", x.id, reason.trim()));
         }
     }
-    asked.present = Some(present_ids.join(","));
-    if asked.spoke.is_none() {
+    asked.present = vec![present_ids.join(",")];
+    if asked.spoke.is_empty() {
         let spoke = prompt::checklist(tr("Phát biểu", "Spoke"), present, &[])?;
         if !spoke.is_empty() {
-            asked.spoke = Some(
+            asked.spoke = vec![
                 spoke
                     .iter()
                     .map(|c| c.id.as_str())
                     .collect::<Vec<_>>()
                     .join(","),
-            );
+            ];
         }
     }
     Ok(())
@@ -549,21 +548,52 @@ fn apply_people(
             rec.unexcused.extend(members_on_roll(roster, date, u)?);
         }
     }
-    if let Some(p) = &args.present {
-        rec.present = if p.trim().eq_ignore_ascii_case("all") {
-            everyone_expected(roster, date, rec)
-        } else {
-            members_on_roll(roster, date, p)?
-        };
+    if let Some(p) = people(roster, date, &args.present, || {
+        everyone_expected(roster, date, rec)
+    })? {
+        rec.present = p;
     }
-    if let Some(s) = &args.spoke {
-        rec.speakers = if s.trim().eq_ignore_ascii_case("all") {
-            rec.present.clone()
-        } else {
-            members_on_roll(roster, date, s)?
-        };
+    if let Some(s) = people(roster, date, &args.spoke, || rec.present.clone())? {
+        rec.speakers = s;
     }
     Ok(())
+}
+
+/// `--present` or `--spoke` as typed, each repeatable: members (ids or names) separated by
+/// commas, where `all` stands for `everyone` and the members named are added to them, each
+/// once: `--present all,sau` and `--present all --present sau` are everyone counted and an
+/// exempted member who came. `None` when the flag was not given.
+fn people(
+    roster: &Roster,
+    date: NaiveDate,
+    typed: &[String],
+    everyone: impl FnOnce() -> Vec<String>,
+) -> Result<Option<Vec<String>>> {
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    let words = typed.iter().flat_map(|t| t.split(',')).map(str::trim);
+    let mut all = false;
+    let mut named = Vec::new();
+    for word in words.filter(|w| !w.is_empty()) {
+        if word.eq_ignore_ascii_case("all") {
+            all = true;
+        } else {
+            named.push(member_on_roll(roster, date, word)?);
+        }
+    }
+    let mut ids = if all { everyone() } else { Vec::new() };
+    for id in named {
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    Ok(Some(ids))
+}
+
+/// A repeated flag's values as the one comma-separated list they add up to.
+fn joined(values: &[String]) -> Option<String> {
+    (!values.is_empty()).then(|| values.join(","))
 }
 
 /// `--present all`: everyone on the roll who is neither exempted nor listed absent.

@@ -26,7 +26,7 @@ pub struct ReportArgs {
     #[arg(value_name = "LEDGER")]
     pub ledgers: Vec<PathBuf>,
     /// A quarter, e.g. 2020-Q3
-    #[arg(long)]
+    #[arg(long, value_parser = crate::args::period)]
     pub quarter: Option<String>,
     /// A year, e.g. 2020 (adds the year's classification where the rubric has one)
     #[arg(long)]

@@ -5,6 +5,8 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
+use crate::core::lang::Lang;
+
 /// A reporting period: a month, a quarter or a year, with its first and last day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Period {
@@ -14,25 +16,28 @@ pub enum Period {
 }
 
 impl Period {
-    /// Parse `2020-Q3`, `2020-07` or `2020`.
+    /// Parse `2020-Q3`, `2020-07` or `2020`, or a quarter as people write it (see
+    /// [`Period::read`]); the error in English.
     pub fn parse(s: &str) -> Result<Period, String> {
-        let bad = || {
-            format!(
-                "'{s}' is not a period: write a quarter as 2020-Q3, a month as 2020-07, a year as 2020"
-            )
-        };
-        let s = s.trim();
-        if let Some((y, q)) = s.split_once(['-', ' ']) {
+        Period::read(s).map_err(|e| e.message(Lang::En))
+    }
+
+    /// Parse a period: a year (`2020`), a month (`2020-07`), or a quarter in any of the ways
+    /// people write one: `2020-Q3`, `2020 Q3`, `Q3/2020`, `III/2020`, `quý 3/2020`,
+    /// `quý III năm 2020` (with or without diacritics, in any case).
+    pub fn read(s: &str) -> Result<Period, PeriodError> {
+        let bad = || PeriodError(s.trim().to_owned());
+        let folded = crate::core::names::fold(s);
+        if let Some(q) = read_quarter(&folded) {
+            return q.ok_or_else(bad);
+        }
+        let t = folded.as_str();
+        if let Some((y, m)) = t.split_once(['-', ' ']) {
             let year: i32 = y.parse().map_err(|_| bad())?;
-            let q_upper = q.to_ascii_uppercase();
-            if let Some(q) = q_upper.strip_prefix('Q') {
-                let quarter: u32 = q.parse().map_err(|_| bad())?;
-                return Period::quarter(year, quarter).ok_or_else(bad);
-            }
-            let month: u32 = q.parse().map_err(|_| bad())?;
+            let month: u32 = m.parse().map_err(|_| bad())?;
             return Period::month(year, month).ok_or_else(bad);
         }
-        let year: i32 = s.parse().map_err(|_| bad())?;
+        let year: i32 = t.parse().map_err(|_| bad())?;
         Period::year(year).ok_or_else(bad)
     }
 
@@ -128,6 +133,69 @@ impl Period {
     }
 }
 
+/// A period that could not be read: the text as typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodError(pub String);
+
+impl PeriodError {
+    /// What went wrong and how to write it instead, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        format!(
+            "'{}' {}",
+            self.0,
+            lang.pick(
+                "không phải là một kỳ: viết quý là 2020-Q3, III/2020 hoặc \"quý 3/2020\", tháng là 2020-07, năm là 2020",
+                "is not a period: write a quarter as 2020-Q3, a month as 2020-07, a year as 2020",
+            )
+        )
+    }
+}
+
+/// A quarter in folded text (no diacritics, lower case, single spaces): `Some(None)` when the
+/// text is shaped like a quarter but is not one (`2020-q5`), `None` when it is no quarter.
+fn read_quarter(t: &str) -> Option<Option<Period>> {
+    let (named, t) = match t.strip_prefix("quy") {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, t),
+    };
+    // `2020-q3`, `2020 q3`: the year first.
+    if let Some((y, q)) = t.split_once(['-', ' '])
+        && let Some(q) = q.trim().strip_prefix('q')
+        && !y.is_empty()
+        && y.chars().all(|c| c.is_ascii_digit())
+    {
+        return Some(quarter_of(q.trim(), y));
+    }
+    // `q3/2020`, `iii/2020`, `q3-2020`; after `quy`, also `3/2020` and `iii nam 2020`.
+    let (q, y) = t
+        .split_once(" nam ")
+        .or_else(|| t.split_once(['/', '-', ' ']))
+        .map(|(q, y)| (q.trim(), y.trim()))?;
+    match q.strip_prefix('q') {
+        Some(n) => Some(quarter_of(n.trim(), y)),
+        None if named || roman(q).is_some() => Some(quarter_of(q, y)),
+        None => None,
+    }
+}
+
+/// Quarter `q` (`3` or `iii`) of year `y`, if both are valid.
+fn quarter_of(q: &str, y: &str) -> Option<Period> {
+    let quarter = roman(q).or_else(|| q.parse().ok())?;
+    let year = y.strip_prefix("nam ").unwrap_or(y).trim().parse().ok()?;
+    Period::quarter(year, quarter)
+}
+
+/// `i` to `iv`, the way quarters are numbered in Vietnamese documents.
+fn roman(s: &str) -> Option<u32> {
+    match s {
+        "i" => Some(1),
+        "ii" => Some(2),
+        "iii" => Some(3),
+        "iv" => Some(4),
+        _ => None,
+    }
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -219,5 +287,86 @@ mod tests {
         for bad in ["2020-Q5", "2020-Q0", "2020-13", "20x0", "", "2020-Qx"] {
             assert!(Period::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn quarters_as_people_write_them() {
+        let q3 = Period::Quarter {
+            year: 2026,
+            quarter: 3,
+        };
+        for form in [
+            "2026-Q3",
+            "2026-q3",
+            "2026 Q3",
+            "Q3/2026",
+            "q3/2026",
+            "Q3-2026",
+            "III/2026",
+            "iii/2026",
+            "III-2026",
+            "quý 3/2026",
+            "Quý 3/2026",
+            "QUÝ III/2026",
+            "quy 3/2026",
+            "quý III năm 2026",
+            "Quý III Năm 2026",
+            "quy iii nam 2026",
+            "quý 3 năm 2026",
+            "  quý   III  năm   2026 ",
+            "quý Q3/2026",
+        ] {
+            assert_eq!(Period::read(form), Ok(q3), "{form}");
+        }
+        assert_eq!(
+            Period::read("IV/2020").map(Period::end),
+            Ok(d("2020-12-31"))
+        );
+        assert_eq!(
+            Period::read("quý I năm 2021").map(Period::start),
+            Ok(d("2021-01-01"))
+        );
+        // Months and years are read as before.
+        assert_eq!(
+            Period::read("2026-07").map(|p| p.to_string()),
+            Ok("2026-07".into())
+        );
+        assert_eq!(
+            Period::read("2026 07").map(|p| p.to_string()),
+            Ok("2026-07".into())
+        );
+        assert_eq!(
+            Period::read("2026").map(|p| p.to_string()),
+            Ok("2026".into())
+        );
+    }
+
+    #[test]
+    fn what_is_not_a_quarter_is_refused() {
+        for bad in [
+            "Q5/2026",
+            "Q0/2026",
+            "V/2026",
+            "IIII/2026",
+            "quý 5/2026",
+            "quý 0 năm 2026",
+            "quý III",
+            "quý/2026",
+            "III/",
+            "III/20x6",
+            "Q3/10000",
+            "3/2026",
+            "năm 2026",
+            "quý III năm",
+            "Q/2026",
+        ] {
+            assert!(Period::read(bad).is_err(), "{bad}");
+        }
+        let e = Period::read("Q5/2026").unwrap_err();
+        assert!(
+            e.message(Lang::Vi)
+                .contains("'Q5/2026' không phải là một kỳ")
+        );
+        assert!(e.message(Lang::En).contains("is not a period"));
     }
 }

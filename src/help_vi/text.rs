@@ -176,6 +176,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     ("init", "parent", "Cấp ủy cấp trên nhận báo cáo"),
     (
         "init",
+        "locality",
+        "Địa danh ghi ở dòng ngày tháng của văn bản, ví dụ \"Phan Rang\"",
+    ),
+    (
+        "init",
         "rubric",
         "Bộ tiêu chí mặc định để đánh giá buổi sinh hoạt",
     ),
@@ -346,6 +351,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     ("list", "year", "Một năm, ví dụ 2020"),
     ("show", "meeting", MEETING),
     (
+        "show",
+        "json",
+        "In buổi sinh hoạt và mọi số liệu suy ra từ nó dưới dạng JSON, cho chương trình khác",
+    ),
+    (
         "check",
         "ledgers",
         "Các sổ cần kiểm tra (mặc định: sổ hiện tại)",
@@ -376,6 +386,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     ),
     ("rate", "json", "In phiếu chấm điểm dạng JSON"),
     ("rubric show", "id", "Mã bộ tiêu chí, ví dụ hd42-2025"),
+    (
+        "rubric show",
+        "json",
+        "In bộ tiêu chí dưới dạng JSON, cho chương trình khác",
+    ),
     ("rubric check", "file", "Tệp bộ tiêu chí (.toml)"),
     (
         "report",
@@ -471,6 +486,7 @@ pub const VALUES: &[(&str, &str, &str)] = &[
     ),
     ("*", "md", "Văn bản Markdown"),
     ("*", "html", "Một trang A4 trọn vẹn để in"),
+    ("*", "docx", "Văn bản Word (A4) để sửa, ký và lưu"),
     (
         "status",
         "text",

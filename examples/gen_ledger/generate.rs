@@ -666,7 +666,11 @@ fn record(
     roles: Roles,
 ) -> Record {
     let start = time + chrono::Duration::minutes(i64::from(rng.range(0, 10)));
-    let end = start + chrono::Duration::minutes(i64::from(rng.range(90, 150)));
+    // At least what the rules ask of a cell this size (120 minutes from 30 on the roll), so the
+    // generated ledgers stay `check`-clean.
+    let roll = cellbook::core::attendance::roll(roster, when).count();
+    let need = cellbook::core::cadence::required_minutes(&MeetingRules::default(), roll, false);
+    let end = start + chrono::Duration::minutes(i64::from(rng.range(need, need + 60)));
     let minutes = minutes(rng, roster, &who, &roles);
     let actions = actions(rng, when, &who.present);
     let Roles {

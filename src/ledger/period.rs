@@ -3,6 +3,7 @@
 //! the cost follows the period asked for, not the length of the history. Many ledgers are read
 //! in parallel.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
@@ -79,17 +80,23 @@ pub fn not_a_ledger(root: &Path) -> Error {
 /// same cell and is counted once. Returns the distinct roots in the order first given, and each
 /// repeat with the root it repeats. Only the folders are resolved; no file is read.
 pub fn distinct(roots: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, PathBuf)>) {
-    let mut seen: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(roots.len());
+    // Looked up by the resolved folder: a province's 10,000 cells cost 10,000 look-ups, not
+    // 50 million comparisons.
+    let mut first_of: HashMap<PathBuf, &PathBuf> = HashMap::with_capacity(roots.len());
+    let mut kept = Vec::with_capacity(roots.len());
     let mut repeats = Vec::new();
     for root in roots {
         // A folder that cannot be resolved is kept as given: opening it reports the problem.
         let real = std::fs::canonicalize(root).unwrap_or_else(|_| root.clone());
-        match seen.iter().find(|(r, _)| *r == real) {
-            Some((_, first)) => repeats.push((root.clone(), first.clone())),
-            None => seen.push((real, root.clone())),
+        match first_of.get(&real) {
+            Some(first) => repeats.push((root.clone(), (*first).clone())),
+            None => {
+                first_of.insert(real, root);
+                kept.push(root.clone());
+            }
         }
     }
-    (seen.into_iter().map(|(_, given)| given).collect(), repeats)
+    (kept, repeats)
 }
 
 /// The warning for a ledger named twice, in the shell's language.

@@ -65,11 +65,11 @@ fn everyone_and_an_exempted_member_who_came() {
         &["--present", "all,Bùi Văn Sơn,son"],
     ] {
         let l = Ledger::example();
-        let mut args = vec!["--lang", "en", "record", "2020-12-10", "--start", "14:00"];
+        let mut args = vec!["--lang", "en", "record", "2020-11-10", "--start", "14:00"];
         args.extend(["--end", "15:00"]);
         args.extend(flags);
         l.run(&args).ok().stdout_has("present 11/11");
-        let present = present_in(&l, "2020-12-10");
+        let present = present_in(&l, "2020-11-10");
         assert!(present.contains("\"son\""), "{flags:?}: {present}");
         assert_eq!(present.matches("\"son\"").count(), 1, "{present}");
         assert!(present.contains("\"thanh\""), "{flags:?}: {present}");
@@ -84,7 +84,7 @@ fn speakers_repeat_and_add_up_the_same_way() {
         "--lang",
         "en",
         "record",
-        "2020-12-10",
+        "2020-11-10",
         "--start",
         "14:00",
         "--end",
@@ -99,7 +99,7 @@ fn speakers_repeat_and_add_up_the_same_way() {
         "son",
     ])
     .ok();
-    let text = std::fs::read_to_string(l.path().join("meetings/2020/2020-12-10.toml"))
+    let text = std::fs::read_to_string(l.path().join("meetings/2020/2020-11-10.toml"))
         .expect("the meeting file");
     let speakers = text
         .lines()
@@ -114,7 +114,7 @@ fn speakers_repeat_and_add_up_the_same_way() {
         "--lang",
         "en",
         "record",
-        "2020-12-10",
+        "2020-11-10",
         "--present",
         "all",
         "--present",

@@ -127,7 +127,7 @@ fn a_year_folder_linked_outside_is_neither_read_nor_written() {
     let (before, before_out) = (snapshot(l.path()), snapshot(outside.path()));
     for args in [
         &["plan", "2020-12-05", "--kind", "regular"][..],
-        &["record", "2020-12-05", "--present", "all"],
+        &["record", "2020-11-05", "--present", "all"],
         &["action", "done", "2020-07-09/1"],
         &["show", "2020-07-09"],
         &["list"],

@@ -20,3 +20,4 @@ mod prompts;
 mod rating;
 mod report;
 mod safety;
+mod true_books;

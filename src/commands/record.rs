@@ -195,19 +195,52 @@ enum Found {
     New(MeetingId),
 }
 
+/// The meeting to record, refused when it is dated after today: a meeting is recorded once
+/// it is held, never before (it is planned with `plan`).
 fn find_target(ledger: &Ledger, args: &RecordArgs, today: NaiveDate) -> Result<Found> {
     let r = MeetingRef::parse(&args.meeting)?;
-    if let Some(entry) = find_meeting(ledger, r, today)? {
-        return Ok(Found::Existing(entry));
+    let found = match find_meeting(ledger, r, today)? {
+        Some(entry) => Found::Existing(entry),
+        None => match r {
+            MeetingRef::Id(id) => Found::New(id),
+            MeetingRef::Date(date) => Found::New(MeetingId::new(date, 1)),
+            MeetingRef::Last | MeetingRef::Next => {
+                return Err(Error::UnknownMeeting {
+                    reference: args.meeting.clone(),
+                    next_step: MeetingHint::RecordByDate,
+                });
+            }
+        },
+    };
+    let date = match &found {
+        Found::Existing(entry) => entry.id.date,
+        Found::New(id) => id.date,
+    };
+    if date > today {
+        return Err(not_held_yet(date, today));
     }
-    match r {
-        MeetingRef::Id(id) => Ok(Found::New(id)),
-        MeetingRef::Date(date) => Ok(Found::New(MeetingId::new(date, 1))),
-        MeetingRef::Last | MeetingRef::Next => Err(Error::UnknownMeeting {
-            reference: args.meeting.clone(),
-            next_step: MeetingHint::RecordByDate,
-        }),
-    }
+    Ok(found)
+}
+
+/// The refusal of a record dated after today.
+fn not_held_yet(date: NaiveDate, today: NaiveDate) -> Error {
+    Error::refused_with(
+        format!(
+            "{} {} {} ({} {})",
+            tr("cuộc họp ngày", "the meeting of"),
+            show_date(date, lang()),
+            tr(
+                "chưa diễn ra nên chưa thể ghi biên bản",
+                "has not been held yet, so it cannot be recorded"
+            ),
+            tr("hôm nay là", "today is"),
+            show_date(today, lang())
+        ),
+        tr(
+            "ghi biên bản vào ngày họp hoặc sau đó; trước đó, lập kế hoạch bằng `cellbook plan`",
+            "record it on or after its date; until then, plan it with `cellbook plan`",
+        ),
+    )
 }
 
 /// The meeting the command names, read from its file, or a new one for a date with none.

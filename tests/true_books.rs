@@ -36,3 +36,102 @@ fn a_meeting_after_today_is_refused_in_vietnamese() {
         .stderr_has("hôm nay là");
     assert_same(&before, &snapshot(l.path()), "a refused record");
 }
+
+/// The lines of the commented `[record]` an edit of a planned meeting shows.
+const TEMPLATE: [&str; 5] = [
+    "Remove the # to record",
+    "# [record]",
+    "# chair = \"id\"",
+    "# excused = [",
+    "Expected at the meeting",
+];
+
+#[track_caller]
+fn no_template(text: &str) {
+    for line in TEMPLATE {
+        assert!(!text.contains(line), "{line:?} left in:\n{text}");
+    }
+}
+
+/// A planned meeting edited (its plan only), so its file keeps the commented `[record]`, and a
+/// comment of the person's own at the top.
+fn planned_and_edited() -> Ledger {
+    let l = Ledger::new("en").with_members();
+    l.run(&["plan", "2020-07-09", "--topic", "A"]).ok();
+    crate::util::with_editor(
+        &l,
+        r#"sed -i -e '1i # Our note' -e 's/^topics = \["A"\]/topics = ["A", "B"] # B added/' "$f""#,
+        &[],
+        &["edit", "2020-07-09"],
+    )
+    .ok();
+    let file = l.read("meetings/2020/2020-07-09.toml");
+    assert_eq!(file.matches("# [record]").count(), 1, "{file}");
+    l
+}
+
+#[test]
+fn record_removes_the_template_an_edit_left() {
+    let l = planned_and_edited();
+    // Edited again, the template is not doubled.
+    crate::util::with_editor(
+        &l,
+        r#"sed -i 's/# B added/# B added later/' "$f""#,
+        &[],
+        &["edit", "2020-07-09"],
+    )
+    .ok();
+    let file = l.read("meetings/2020/2020-07-09.toml");
+    assert_eq!(file.matches("# [record]").count(), 1, "{file}");
+    l.run(&["record", "2020-07-09", "--present", "all"]).ok();
+    let file = l.read("meetings/2020/2020-07-09.toml");
+    no_template(&file);
+    assert!(file.starts_with("# Our note\n"), "{file}");
+    assert!(file.contains("# B added later\n"), "{file}");
+    assert!(file.contains("\n[record]\n"), "{file}");
+    l.run(&["check"]).ok();
+}
+
+#[test]
+fn an_edit_that_uncomments_the_record_keeps_no_template() {
+    let l = planned_and_edited();
+    crate::util::with_editor(
+        &l,
+        r#"sed -i -e 's/^# \[record\]$/[record]/' -e 's/^# start = /start = /' -e 's/^# end = /end = /' -e 's/^# present = /present = /' "$f""#,
+        &[],
+        &["edit", "2020-07-09"],
+    )
+    .ok()
+    .stdout_has("Saved 2020-07-09");
+    let file = l.read("meetings/2020/2020-07-09.toml");
+    no_template(&file);
+    for kept in [
+        "# Our note\n",
+        "# B added\n",
+        "[record]\nstart = 14:00:00\nend = 15:30:00\npresent = [",
+    ] {
+        assert!(file.contains(kept), "{kept:?} lost:\n{file}");
+    }
+    assert!(file.ends_with("\"tam\"]\n"), "{file}");
+    l.run(&["check"]).ok();
+}
+
+#[test]
+fn record_edit_keeps_no_template_nor_the_roll_hint() {
+    let l = planned_and_edited();
+    crate::util::with_editor(
+        &l,
+        r#"grep -q 'Expected at the meeting' "$f"; sed -i 's/^present = \[\]/present = ["trinh", "hoa", "duc", "lan", "tam"]/' "$f""#,
+        &[],
+        &["record", "2020-07-09", "--edit", "--start", "14:00", "--end", "15:30"],
+    )
+    .ok()
+    .stdout_has("Saved 2020-07-09");
+    let file = l.read("meetings/2020/2020-07-09.toml");
+    no_template(&file);
+    assert!(
+        file.starts_with("# Our note\n") && file.contains("# B added\n"),
+        "{file}"
+    );
+    l.run(&["check"]).ok();
+}

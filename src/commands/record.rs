@@ -16,7 +16,7 @@ use crate::core::lookup::{self, MeetingRef};
 use crate::core::model::{Action, Excuse, Meeting, MeetingId, Member, Record, Role, Roster, Vote};
 use crate::core::names::nfc;
 use crate::core::rules;
-use crate::editor::session::{Start, session, with_record_hint};
+use crate::editor::session::{Start, session, with_record_hint, without_record_hint};
 use crate::error::{Error, MeetingHint, Result};
 use crate::i18n::{lang, tr};
 use crate::ledger::meetings::{find_meeting, save_meeting};
@@ -140,6 +140,8 @@ fn record(ctx: &Context, args: &RecordArgs) -> Result<Output> {
     let (_lock, ledger) = ctx.open_for_write()?;
     let (mut file, original) = target(&ledger, args, ctx.today)?;
     apply(&ledger, &mut file.meeting, args)?;
+    // The record is written: the commented template an edit left for it goes.
+    let original = original.as_deref().map(without_record_hint);
     save_meeting(&ledger, &file, original.as_deref())?;
     let rec = file.meeting.record.as_ref();
     let att = rec

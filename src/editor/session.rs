@@ -93,37 +93,108 @@ pub fn template(meeting: &Meeting) -> Result<String> {
     Ok(out)
 }
 
-/// For a meeting not yet recorded, a commented `[record]` to fill in, with the roll of that day.
+/// The first line of the commented `[record]` a planned meeting's editor shows, in each
+/// language (a file keeps the one it was edited in).
+const HOW: [&str; 2] = [
+    "# Bỏ dấu # để ghi biên bản khi cuộc họp đã diễn ra.",
+    "# Remove the # to record the meeting once it is held.",
+];
+/// The start of the line naming who is expected, in each language.
+const EXPECTED: [&str; 2] = [
+    "# Những người phải dự ngày họp (mã): ",
+    "# Expected at the meeting (ids): ",
+];
+/// The commented `[record]` after its first line; `# present = […]` holds the roll of the day.
+const RECORD_HINT: [&str; 14] = [
+    "# [record]",
+    "# start = 14:00:00",
+    "# end = 15:30:00",
+    "# chair = \"id\"",
+    "# minute_taker = \"id\"",
+    "# present = [",
+    "# excused = [{ member = \"id\", reason = \"…\" }]",
+    "# unexcused = []",
+    "# speakers = []",
+    "# minutes = \"\"\"",
+    "# …",
+    "# \"\"\"",
+    "# conclusion = \"…\"",
+    "# vote = { for = 0, against = 0, abstain = 0 }",
+];
+
+/// For a meeting not yet recorded, a commented `[record]` to fill in, with the roll of that day;
+/// for a recorded one, the roll of that day. A hint already in the text is replaced, not doubled.
 pub fn with_record_hint(ledger: &Ledger, text: &str, date: NaiveDate) -> String {
     let expected: Vec<String> = attendance::roll(&ledger.roster, date)
         .filter(|m| m.exemption_on(date).is_none())
         .map(|m| format!("\"{}\"", m.id))
         .collect();
+    let text = without_record_hint(text);
     let mut out = text.trim_end().to_owned();
+    let expected_line = tr(EXPECTED[0], EXPECTED[1]);
     if text.lines().any(|l| l.trim_start().starts_with("[record")) {
-        out.push_str(&format!(
-            "\n# {}: {}\n",
-            tr(
-                "Những người phải dự ngày họp (mã)",
-                "Expected at the meeting (ids)"
-            ),
-            expected.join(", ")
-        ));
+        out.push_str(&format!("\n{expected_line}{}\n", expected.join(", ")));
         return out;
     }
-    let how = tr(
-        "Bỏ dấu # để ghi biên bản khi cuộc họp đã diễn ra.",
-        "Remove the # to record the meeting once it is held.",
-    );
-    let present = expected.join(", ");
-    out.push_str(&format!(
-        "\n\n# {how}\n# [record]\n# start = 14:00:00\n# end = 15:30:00\n\
-         # chair = \"id\"\n# minute_taker = \"id\"\n# present = [{present}]\n\
-         # excused = [{{ member = \"id\", reason = \"…\" }}]\n# unexcused = []\n\
-         # speakers = []\n# minutes = \"\"\"\n# …\n# \"\"\"\n# conclusion = \"…\"\n\
-         # vote = {{ for = 0, against = 0, abstain = 0 }}\n"
-    ));
+    out.push_str("\n\n");
+    out.push_str(tr(HOW[0], HOW[1]));
+    out.push('\n');
+    for line in RECORD_HINT {
+        out.push_str(line);
+        if line.ends_with('[') {
+            out.push_str(&expected.join(", "));
+            out.push(']');
+        }
+        out.push('\n');
+    }
     out
+}
+
+/// Whether a meeting's text has a `[record]` (a text that does not parse has none).
+pub fn has_record(text: &str) -> bool {
+    text.parse::<toml_edit::DocumentMut>()
+        .is_ok_and(|doc| doc.contains_key("record"))
+}
+
+/// `text` without the hints [`with_record_hint`] adds: the line naming who is expected, and
+/// what is left commented of the `[record]` template (from its first line to a blank line or
+/// another table). Lines the person uncommented or wrote stay; a text with no hint is returned
+/// as it is, byte for byte.
+pub fn without_record_hint(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_hint = false;
+    let mut removed = false;
+    for line in text.split_inclusive('\n') {
+        let l = line.trim_end();
+        if HOW.contains(&l) || l == RECORD_HINT[0] {
+            in_hint = true;
+        } else if l.is_empty() || (l.starts_with('[') && !l.starts_with("[record]")) {
+            in_hint = false;
+        }
+        let hinted = in_hint && is_hint_line(l);
+        if hinted || EXPECTED.iter().any(|e| l.starts_with(e)) {
+            removed = true;
+        } else {
+            out.push_str(line);
+        }
+    }
+    if !removed {
+        return out;
+    }
+    // The hint was appended after a blank line: none is left hanging at the end.
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let kept = out.trim_end().len();
+    out.truncate(kept);
+    out.push_str(newline);
+    out
+}
+
+/// A line of the commented `[record]` template, as [`with_record_hint`] writes it.
+fn is_hint_line(l: &str) -> bool {
+    HOW.contains(&l)
+        || RECORD_HINT
+            .iter()
+            .any(|h| l == *h || (h.ends_with('[') && l.starts_with(h) && l.ends_with(']')))
 }
 
 /// Check an edited meeting text as `cellbook check` would (its rating aside).
@@ -274,6 +345,12 @@ fn edit_and_save(
             break text;
         }
         offer_again(&errors)?;
+    };
+    // Once the meeting is recorded, the template that showed how is stale.
+    let text = if has_record(&text) {
+        without_record_hint(&text)
+    } else {
+        text
     };
     let _lock = LedgerLock::acquire(&ledger.root)?;
     let path = ledger.meeting_path(id);

@@ -3,11 +3,14 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::core::level::Level;
 use crate::core::measures::Figures;
 use crate::core::model::{Meeting, Rating};
-use crate::core::rubric::{Measures, Rubric, ScoreError, Sheet, score};
+use crate::core::rubric::{Measures, PointsSource, Rubric, ScoreError, Sheet, score};
 use crate::core::rules;
 use crate::diagnostic::{Diagnostic, Problem};
+use crate::error::{Error, Result};
+use crate::i18n::{lang, tr};
 use crate::ledger::locate::Seg;
 use crate::ledger::rubrics::Cache;
 use crate::ledger::{Ledger, MeetingFile};
@@ -161,6 +164,101 @@ pub fn sheet_for(
     rubric: &Rubric,
     measures: &Measures,
     rating: &Rating,
-) -> Result<Sheet, Vec<ScoreError>> {
+) -> std::result::Result<Sheet, Vec<ScoreError>> {
     score(rubric, measures, &rating.scores)
+}
+
+/// A rated meeting's rating before and after its record changed: (total, level).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rerated {
+    pub before: (u32, Level),
+    pub after: (u32, Level),
+}
+
+/// A rated meeting that is being changed (`file`, not yet saved) gets its rating recomputed
+/// from the changed record: the measured points measured again, the raters' scores kept (less
+/// those for criteria the record now measures or that no longer apply, as `rate` drops them).
+/// `None` when the meeting is not rated. Refused, with the reason, when the rating can no
+/// longer be computed (the record gone, the rubric unknown, a score now owed): never saved
+/// stale.
+pub fn rerate(ledger: &Ledger, file: &mut MeetingFile) -> Result<Option<Rerated>> {
+    let Some(rating) = file.meeting.rating.clone() else {
+        return Ok(None);
+    };
+    let cannot = tr(
+        "không tính lại được xếp loại của cuộc họp",
+        "the meeting's rating cannot be recomputed",
+    );
+    if file.meeting.record.is_none() {
+        return Err(Error::refused_with(
+            format!(
+                "{cannot}: {}",
+                tr("biên bản đã bị xóa", "its record is gone")
+            ),
+            tr(
+                "giữ [record], hoặc xóa cả [rating]",
+                "keep [record], or remove [rating] as well",
+            ),
+        ));
+    }
+    let (_, rubric) = crate::ledger::rubrics::load(&ledger.root, &rating.rubric)
+        .map_err(|e| Error::refused(format!("{cannot}: {e}")))?;
+    let mut meetings = ledger.load_meetings(Some(history_years(file.meeting.date)))?;
+    meetings.retain(|f| f.id != file.id);
+    meetings.push(file.clone());
+    meetings.sort_by_key(|f| f.id);
+    let i = meetings.iter().position(|f| f.id == file.id).unwrap_or(0);
+    let measures = measures_at(ledger, &meetings, i);
+    let mut scores = rating.scores.clone();
+    let scored = crate::core::rubric::scored_criteria(&rubric, &measures);
+    scores.retain(|id, _| scored.iter().any(|c| &c.id == id));
+    let sheet = score(&rubric, &measures, &scores).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(|e| e.message(lang())).collect();
+        Error::refused_with(
+            format!("{cannot}:\n  {}", lines.join("\n  ")),
+            format!(
+                "{} (`cellbook edit {id}`), {} `cellbook rate {id}`",
+                tr(
+                    "ghi điểm đó vào [rating] scores của tệp",
+                    "give that score in the file's [rating] scores"
+                ),
+                tr(
+                    "hoặc xóa [rating] rồi chấm lại bằng",
+                    "or remove [rating] and rate again with"
+                ),
+                id = file.id,
+            ),
+        )
+    })?;
+    file.meeting.rating = Some(Rating {
+        scores: sheet
+            .criteria
+            .iter()
+            .filter(|l| l.source == PointsSource::Scored)
+            .map(|l| (l.id.clone(), l.points))
+            .collect(),
+        total: sheet.total,
+        level: sheet.level,
+        ..rating.clone()
+    });
+    Ok(Some(Rerated {
+        before: (rating.total, rating.level),
+        after: (sheet.total, sheet.level),
+    }))
+}
+
+/// The line that says a rating was recomputed, when its total or level changed.
+pub fn rerated_line(r: Option<Rerated>) -> String {
+    match r {
+        Some(Rerated { before, after }) if before != after => format!(
+            "{}: {} → {} {}, {} → {}\n",
+            tr("Đã tính lại xếp loại", "Rating recomputed"),
+            before.0,
+            after.0,
+            tr("điểm", "points"),
+            before.1.label(lang()),
+            after.1.label(lang()),
+        ),
+        _ => String::new(),
+    }
 }

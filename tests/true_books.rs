@@ -135,3 +135,99 @@ fn record_edit_keeps_no_template_nor_the_roll_hint() {
     );
     l.run(&["check"]).ok();
 }
+
+/// The `[rating]` of a meeting file: its total and level lines.
+fn rating_of(l: &Ledger, id: &str) -> String {
+    let file = l.read(&format!("meetings/2020/{id}.toml"));
+    let at = file.find("[rating]").expect("a rating");
+    file[at..].to_owned()
+}
+
+#[test]
+fn an_edit_of_a_rated_meeting_recomputes_its_rating() {
+    let l = Ledger::example();
+    let scores = "scores = { content = 24, criticism = 10, closing = 15, preparation = 15 }";
+    assert!(rating_of(&l, "2020-09-24").contains("total = 99\nlevel = \"good\"\n"));
+    // 30 minutes instead of 130: the measured duration loses its points.
+    crate::util::with_editor(
+        &l,
+        r#"sed -i 's/^end = 16:10:00/end = 14:30:00/' "$f""#,
+        &[],
+        &["--lang", "en", "edit", "2020-09-24"],
+    )
+    .ok()
+    .stdout_has("Saved 2020-09-24\nRating recomputed: 99 → 89 points, Good → Fair\n");
+    let rating = rating_of(&l, "2020-09-24");
+    assert!(
+        rating.contains("total = 89\nlevel = \"fair\"\n"),
+        "{rating}"
+    );
+    assert!(
+        rating.contains(scores),
+        "the raters' scores are kept: {rating}"
+    );
+    assert!(
+        rating.contains("by = [\"thanh\", \"hoa\"]\non = 2020-09-25\n"),
+        "{rating}"
+    );
+    let check = l
+        .run(&["--lang", "en", "check"])
+        .ok()
+        .stdout_has("0 errors");
+    assert!(!check.stdout.contains("E050"), "{}", check.stdout);
+}
+
+#[test]
+fn record_on_a_rated_meeting_recomputes_its_rating() {
+    let l = Ledger::example();
+    l.run(&["record", "2020-09-09", "--end", "14:30"])
+        .ok()
+        .stdout_has("Đã tính lại xếp loại: 98 → 88 điểm, Tốt → Khá\n");
+    let rating = rating_of(&l, "2020-09-09");
+    assert!(
+        rating.contains("total = 88\nlevel = \"fair\"\n"),
+        "{rating}"
+    );
+    l.run(&["check"]).ok();
+    // A change that leaves the rating as it was says nothing more.
+    l.run(&[
+        "--lang",
+        "en",
+        "record",
+        "2020-09-09",
+        "--guest",
+        "Ông Khách",
+    ])
+    .ok()
+    .stdout_has("Recorded the meeting of 2020-09-09 (2020-09-09): present 10/10 (100%)\n");
+    let run = l.run(&[
+        "--lang",
+        "en",
+        "record",
+        "2020-09-09",
+        "--guest",
+        "Bà Khách",
+    ]);
+    assert!(!run.stdout.contains("Rating"), "{}", run.stdout);
+    l.run(&["check"]).ok();
+}
+
+#[test]
+fn a_change_that_leaves_a_score_owed_is_refused() {
+    let l = Ledger::example();
+    let before = snapshot(l.path());
+    // Without an end time the duration is not measured: the raters owe its score.
+    let run = crate::util::with_editor(
+        &l,
+        r#"sed -i '/^end = /d' "$f""#,
+        &[],
+        &["--lang", "en", "edit", "2020-07-09"],
+    )
+    .fails(1)
+    .stderr_has("the meeting's rating cannot be recomputed:")
+    .stderr_has("`duration`")
+    .stderr_has("give that score in the file's [rating] scores");
+    crate::util::kept_text(&run);
+    assert_same(&before, &snapshot(l.path()), "a refused edit");
+    l.run(&["check"]).ok();
+}

@@ -140,6 +140,8 @@ fn record(ctx: &Context, args: &RecordArgs) -> Result<Output> {
     let (_lock, ledger) = ctx.open_for_write()?;
     let (mut file, original) = target(&ledger, args, ctx.today)?;
     apply(&ledger, &mut file.meeting, args)?;
+    // A rated meeting's rating follows its record, or the change is refused.
+    let rerated = crate::rating::rerate(&ledger, &mut file)?;
     // The record is written: the commented template an edit left for it goes.
     let original = original.as_deref().map(without_record_hint);
     save_meeting(&ledger, &file, original.as_deref())?;
@@ -158,7 +160,7 @@ fn record(ctx: &Context, args: &RecordArgs) -> Result<Output> {
         att.rate
             .map(|r| format!(" ({:.0}%)", r * 100.0))
             .unwrap_or_default()
-    );
+    ) + &crate::rating::rerated_line(rerated);
     Ok(Output::text(crate::render::shown(out)))
 }
 

@@ -363,9 +363,36 @@ fn edit_and_save(
             "the file was changed by someone else during the edit",
         )));
     }
+    let (text, rerated) = rerate_text(ledger, id, text)?;
     write_atomic(&path, text.as_bytes())?;
-    out.stdout = format!("{} {id}\n", tr("Đã lưu", "Saved"));
+    out.stdout = format!("{} {id}\n", tr("Đã lưu", "Saved")) + &rerated;
     Ok(out)
+}
+
+/// A rated meeting's text with its rating recomputed from the record as edited (the raters'
+/// scores kept), and the line that says so; refused when it can no longer be computed.
+fn rerate_text(ledger: &Ledger, id: MeetingId, text: String) -> Result<(String, String)> {
+    let source = Source {
+        path: ledger.meeting_path(id),
+        text,
+    };
+    let meeting: Meeting = parse_source(&source).map_err(|d| Error::Invalid(vec![*d]))?;
+    if meeting.rating.is_none() {
+        return Ok((source.text, String::new()));
+    }
+    let before = meeting.rating.clone();
+    let mut file = MeetingFile {
+        id,
+        source,
+        meeting,
+    };
+    let rerated = crate::rating::rerate(ledger, &mut file)?;
+    let text = if file.meeting.rating == before {
+        file.source.text
+    } else {
+        merge::render(Some(&file.source.text), &file.meeting)?
+    };
+    Ok((text, crate::rating::rerated_line(rerated)))
 }
 
 /// The edited text as it was saved, or the diagnostic `check` gives a file that is not UTF-8

@@ -39,21 +39,24 @@ pub struct ReportArgs {
     /// Write to FILE (atomically) instead of printing
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Start the CSV with a UTF-8 byte-order mark, so Excel reads Vietnamese text
-    #[arg(long)]
+    /// Start the CSV with a UTF-8 byte-order mark, so Excel reads Vietnamese text (the default
+    /// for a file written with --out; this adds it on stdout too)
+    #[arg(long, conflicts_with = "no_bom")]
     pub bom: bool,
+    /// Write the CSV file without the byte-order mark (plain UTF-8, as on stdout)
+    #[arg(long)]
+    pub no_bom: bool,
 }
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
     let period = period_of(args, ctx)?;
-    if args.bom && args.format != Format::Csv {
-        return Err(Error::Usage(
-            tr(
-                "--bom chỉ dùng với --format csv",
-                "--bom goes with --format csv only",
-            )
-            .to_owned(),
-        ));
+    for (set, flag) in [(args.bom, "--bom"), (args.no_bom, "--no-bom")] {
+        if set && args.format != Format::Csv {
+            return Err(Error::Usage(format!(
+                "{flag} {}",
+                tr("chỉ dùng với --format csv", "goes with --format csv only")
+            )));
+        }
     }
     if args.format.is_binary() {
         crate::output::refuse_binary_on_terminal("docx", args.out.as_deref())?;
@@ -94,7 +97,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
         load::cells(&ledgers, &opts)?
     };
     let report = aggregate::report(period, cells, ctx.today);
-    let (format, bom) = (args.format, args.bom);
+    let (format, bom) = (args.format, wants_bom(args));
     let write = move |w: &mut dyn std::io::Write| {
         if bom {
             w.write_all("\u{feff}".as_bytes())?;
@@ -117,6 +120,12 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             Ok(out)
         }
     }
+}
+
+/// A CSV file written for a person starts with the byte-order mark, so Excel reads Vietnamese;
+/// stdout stays plain UTF-8 for scripts unless `--bom` asks for it.
+fn wants_bom(args: &ReportArgs) -> bool {
+    args.format == Format::Csv && (args.bom || (args.out.is_some() && !args.no_bom))
 }
 
 fn period_of(args: &ReportArgs, ctx: &Context) -> Result<Period> {

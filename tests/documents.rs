@@ -139,7 +139,9 @@ fn the_minutes_as_a_word_document() {
     assert_page(&xml);
     let p = paragraphs(&xml);
     assert!(
-        p.iter().any(|p| p == "BIÊN BẢN SINH HOẠT CHI BỘ ĐỊNH KỲ"),
+        p.iter().any(|p| p == "BIÊN BẢN")
+            && p.iter()
+                .any(|p| p == "Sinh hoạt chi bộ thường kỳ tháng 8 năm 2020"),
         "{p:?}"
     );
     assert!(
@@ -202,7 +204,10 @@ fn an_english_minutes_docx_has_no_party_line() {
     let l = Ledger::example();
     let xml = write_docx(&l, &["--lang", "en", "minutes", "2020-08-10"]);
     assert!(!xml.contains("ĐẢNG CỘNG SẢN VIỆT NAM"), "{xml}");
-    assert!(xml.contains("MINUTES OF THE REGULAR MEETING"), "{xml}");
+    assert!(
+        xml.contains("Regular meeting of the cell, August 2020"),
+        "{xml}"
+    );
     assert!(xml.contains("10 August 2020"), "{xml}");
 }
 
@@ -280,4 +285,93 @@ fn init_keeps_the_locality_and_a_day_under_ten_gets_its_zero() {
         "{}",
         out.stdout
     );
+}
+
+/// The minutes end as the template does, in every printed format: the closing time, the
+/// minutes read and approved with the vote, the meeting's rating; the title in the guidelines'
+/// words, only "BIÊN BẢN" in capitals; the Markdown header in two columns.
+#[test]
+fn the_minutes_close_with_the_time_the_approval_and_the_rating() {
+    let l = Ledger::example();
+    let closed = "Buổi sinh hoạt kết thúc lúc 15 giờ 20 phút cùng ngày.";
+    let approved = "Biên bản đã được đọc lại trước chi bộ và được chi bộ thông qua với kết quả \
+                    biểu quyết: tán thành 8/9 đảng viên chính thức (88,9%); không tán thành 0; \
+                    ý kiến khác 0.";
+    let md = l.run(&["minutes", "2020-08-10"]).ok().stdout;
+    assert!(
+        md.starts_with(
+            "| ĐẢNG BỘ KHO BẠC NHÀ NƯỚC NINH THUẬN | **ĐẢNG CỘNG SẢN VIỆT NAM** |\n|:---:|:---:|\n"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("| \\* |"), "{md}");
+    assert!(
+        md.contains("# BIÊN BẢN\n\n**Sinh hoạt chi bộ thường kỳ tháng 8 năm 2020**"),
+        "{md}"
+    );
+    let html = l
+        .run(&["minutes", "2020-08-10", "--format", "html"])
+        .ok()
+        .stdout;
+    assert!(
+        html.contains("<h1>BIÊN BẢN<br>Sinh hoạt chi bộ thường kỳ tháng 8 năm 2020</h1>"),
+        "{html}"
+    );
+    let docx = paragraphs(&write_docx(&l, &["minutes", "2020-08-10"]));
+    let rating = "Xếp loại chất lượng buổi sinh hoạt: Khá (86 điểm)";
+    for (format, text) in [("md", &md), ("html", &html), ("docx", &docx.join("\n"))] {
+        let text = text.replace("**", "").replace("<p>", "").replace("<b>", "");
+        let text = text.replace("</b>", "");
+        let at = |needle: &str| {
+            text.find(needle)
+                .unwrap_or_else(|| panic!("{format} lacks {needle:?}:\n{text}"))
+        };
+        assert!(
+            at(closed) < at(approved) && at(approved) < at(rating),
+            "{format}"
+        );
+        // The meeting's own title may say "định kỳ"; the document's title no longer shouts it.
+        assert!(!text.contains("ĐỊNH KỲ"), "{format}");
+    }
+}
+
+/// Without a vote the minutes are still read and approved; without a rating no rating line.
+#[test]
+fn minutes_without_a_vote_or_a_rating_close_without_them() {
+    let l = Ledger::new("vi").with_members();
+    l.run(&["plan", "2020-07-09"]).ok();
+    l.run(&[
+        "record",
+        "2020-07-09",
+        "--start",
+        "14:00",
+        "--end",
+        "15:40",
+        "--present",
+        "all",
+    ])
+    .ok();
+    for format in ["md", "html"] {
+        let out = l.run(&["minutes", "2020-07-09", "--format", format]).ok();
+        assert!(
+            out.stdout
+                .contains("Biên bản đã được đọc lại trước chi bộ và được chi bộ thông qua."),
+            "{format}:\n{}",
+            out.stdout
+        );
+        assert!(
+            !out.stdout.contains("Xếp loại chất lượng"),
+            "{}",
+            out.stdout
+        );
+    }
+    let en = l
+        .run(&["--lang", "en", "minutes", "2020-07-09"])
+        .ok()
+        .stdout;
+    assert!(
+        en.contains("The minutes were read to the meeting and approved.\n"),
+        "{en}"
+    );
+    assert!(en.contains("The meeting closed at 15:40."), "{en}");
 }

@@ -504,7 +504,7 @@ fn out_writes_the_file_and_never_into_the_ledger() {
     .ok();
     assert!(
         l.read("bien-ban.html")
-            .contains("BIÊN BẢN SINH HOẠT CHI BỘ ĐỊNH KỲ")
+            .contains("BIÊN BẢN<br>Sinh hoạt chi bộ thường kỳ tháng 7 năm 2020")
     );
 }
 
@@ -552,7 +552,7 @@ fn the_minutes_of_the_example_meeting() {
     insta::assert_snapshot!("minutes_html", html);
     l.run(&["minutes", "2020-09-24"])
         .ok()
-        .stdout_has("BIÊN BẢN SINH HOẠT CHI BỘ CHUYÊN ĐỀ")
+        .stdout_has("# BIÊN BẢN\n\n**Sinh hoạt chi bộ chuyên đề tháng 9 năm 2020**")
         .stdout_has("miễn sinh hoạt 1")
         .stdout_has("Có mặt:** 11 (100%)");
 }
@@ -595,7 +595,7 @@ fn an_english_ledger_gets_english_minutes_and_reports() {
     let out = l
         .run(&["minutes", "2020-07-09"])
         .ok()
-        .stdout_has("# MINUTES OF THE REGULAR MEETING")
+        .stdout_has("# MINUTES\n\n**Regular meeting of the cell, July 2020**")
         .stdout_has("**Chair:** Dương Công Trinh, Secretary")
         .stdout_has("**Minute-taker:** Nguyễn Thị Hoà, Deputy secretary")
         .stdout_has("**Place:** Room 2")

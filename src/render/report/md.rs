@@ -77,6 +77,27 @@ pub fn header(out: &mut String, parent: Option<&str>, cell: Option<&str>, line: 
     let _ = writeln!(out, "*{}*\n", esc(line));
 }
 
+/// The Party header as two columns, as the HTML lays it out: the committee, the cell and the
+/// star on the left; the Party's name and the place-and-date line on the right.
+pub fn header_table(out: &mut String, parent: Option<&str>, cell: Option<&str>, line: &str) {
+    let mut left: Vec<String> = parent.map(|p| esc(&p.to_uppercase())).into_iter().collect();
+    left.extend(cell.map(|c| format!("**{}**", esc(&c.to_uppercase()))));
+    left.push(esc("*"));
+    let mut right = Vec::new();
+    if lang() == Lang::Vi {
+        right.push("**ĐẢNG CỘNG SẢN VIỆT NAM**".to_owned());
+    }
+    right.push(format!("*{}*", esc(line)));
+    for i in 0..left.len().max(right.len()) {
+        let cell = |side: &[String]| side.get(i).map_or("", String::as_str).to_owned();
+        let _ = writeln!(out, "| {} | {} |", cell(&left), cell(&right));
+        if i == 0 {
+            let _ = writeln!(out, "|:---:|:---:|");
+        }
+    }
+    out.push('\n');
+}
+
 fn cell_body(cell: &CellReport, h: &str, out: &mut String) {
     let _ = writeln!(
         out,

@@ -121,7 +121,10 @@ fn the_quarter_report_as_a_word_document() {
         "{p:?}"
     );
     let sign = &t[2][0];
-    assert_eq!(sign[0], "", "the left side is empty: {sign:?}");
+    assert!(
+        sign[0].starts_with("Nơi nhận:\n"),
+        "the recipients: {sign:?}"
+    );
     assert!(sign[1].starts_with("T/M CHI BỘ\nBÍ THƯ"), "{sign:?}");
     assert!(sign[1].ends_with("Nguyễn Văn Thành"), "{sign:?}");
     // The last line before the block is kept on its page.
@@ -374,4 +377,88 @@ fn minutes_without_a_vote_or_a_rating_close_without_them() {
         "{en}"
     );
     assert!(en.contains("The meeting closed at 15:40."), "{en}");
+}
+
+/// The example ledger with more settings under `[cell]` (TOML lines).
+fn with_cell_settings(l: &Ledger, lines: &str) {
+    let text = l.read("cellbook.toml");
+    l.write(
+        "cellbook.toml",
+        &text.replacen("[cell]\n", &format!("[cell]\n{lines}\n"), 1),
+    );
+}
+
+/// A cell's report carries its number and symbol ("Số 05-BC/CB", or the number left blank to be
+/// written in) and the recipients block, in Markdown, HTML and Word alike.
+#[test]
+fn a_report_carries_its_number_and_its_recipients() {
+    let l = Ledger::example();
+    let blank = "Số \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}-BC/CB";
+    let recipients = [
+        "Nơi nhận:",
+        "- Đảng bộ Kho bạc Nhà nước Ninh Thuận,",
+        "- Lưu chi bộ.",
+    ];
+    let q3 = ["report", "--quarter", "2020-Q3"];
+    for format in ["md", "html"] {
+        let mut args = q3.to_vec();
+        args.extend(["--format", format]);
+        let text = l.run(&args).ok().stdout;
+        assert!(text.contains(blank), "{format}:\n{text}");
+        for r in recipients {
+            assert!(text.contains(r), "{format} lacks {r:?}:\n{text}");
+        }
+        args.extend(["--number", "5"]);
+        let text = l.run(&args).ok().stdout;
+        assert!(text.contains("Số 05-BC/CB"), "{format}:\n{text}");
+        assert!(!text.contains(blank), "{format}:\n{text}");
+    }
+    let xml = write_docx(&l, &["report", "--quarter", "2020-Q3", "--number", "12"]);
+    let t = tables(&xml);
+    assert!(t[0][0][0].ends_with("*\nSố 12-BC/CB"), "{:?}", t[0]);
+    let sign = &t[t.len() - 1][0];
+    assert_eq!(sign[0], recipients.join("\n"), "{sign:?}");
+    assert!(sign[1].starts_with("T/M CHI BỘ"), "{sign:?}");
+}
+
+/// The symbol and the recipients are settings; a roll-up has neither, and refuses `--number`.
+#[test]
+fn the_symbol_and_recipients_are_settings_and_a_rollup_has_no_number() {
+    let l = Ledger::example();
+    with_cell_settings(
+        &l,
+        "report_symbol = \"BC/CB7\"\nrecipients = [\"Đảng ủy Khối <Cơ quan>\", \"Lưu VP\"]",
+    );
+    l.run(&["check"]).ok();
+    let html = l
+        .run(&[
+            "report",
+            "--quarter",
+            "2020-Q3",
+            "--format",
+            "html",
+            "--number",
+            "3",
+        ])
+        .ok()
+        .stdout;
+    assert!(html.contains("Số 03-BC/CB7"), "{html}");
+    assert!(
+        html.contains("<br>- Đảng ủy Khối &lt;Cơ quan&gt;,<br>- Lưu VP.</td>"),
+        "{html}"
+    );
+    assert!(!html.contains("Lưu chi bộ"), "{html}");
+    l.run(&["report", "--quarter", "2020-Q3", "--number", "0"])
+        .fails(2);
+    let other = Ledger::example();
+    let (a, b) = (
+        l.path().to_string_lossy().into_owned(),
+        other.path().to_string_lossy().into_owned(),
+    );
+    let rollup = ["report", "--quarter", "2020-Q3", "--format", "md", &a, &b];
+    let md = l.run(&rollup).ok().stdout;
+    assert!(!md.contains("BC/CB") && !md.contains("Nơi nhận"), "{md}");
+    let mut numbered = rollup.to_vec();
+    numbered.extend(["--number", "4"]);
+    l.run(&numbered).fails(2).stderr_has("--number");
 }

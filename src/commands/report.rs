@@ -46,18 +46,14 @@ pub struct ReportArgs {
     /// Write the CSV file without the byte-order mark (plain UTF-8, as on stdout)
     #[arg(long)]
     pub no_bom: bool,
+    /// The report's number, as in "Số 05-BC/CB" (without it the number is left blank to write in)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=99_999))]
+    pub number: Option<u32>,
 }
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
     let period = period_of(args, ctx)?;
-    for (set, flag) in [(args.bom, "--bom"), (args.no_bom, "--no-bom")] {
-        if set && args.format != Format::Csv {
-            return Err(Error::Usage(format!(
-                "{flag} {}",
-                tr("chỉ dùng với --format csv", "goes with --format csv only")
-            )));
-        }
-    }
+    csv_only(args)?;
     if args.format.is_binary() {
         crate::output::refuse_binary_on_terminal("docx", args.out.as_deref())?;
     }
@@ -68,12 +64,14 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
     };
     let mut warnings = String::new();
     let mut head = report::Letterhead::default();
+    let mut first = None;
     let cells = if args.ledgers.is_empty() {
         let ledger = ctx.open()?;
         if let Some(out) = &args.out {
             guard_out(out, &ctx.cwd, &[ledger.root.as_path()])?;
         }
         head.locality = ledger.config.cell.locality.clone();
+        first = Some(ledger.config.cell.clone());
         vec![load::cell(&ledger, &opts)?]
     } else {
         // Speak the first ledger's language (a broken one leaves the default).
@@ -83,8 +81,9 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             ctx.speak(Some(first.config.cell.language));
         }
         // The first ledger's place names the roll-up's date line, as its language does.
-        if let Ok(first) = Ledger::open(&args.ledgers[0]) {
-            head.locality = first.config.cell.locality;
+        if let Ok(ledger) = Ledger::open(&args.ledgers[0]) {
+            head.locality = ledger.config.cell.locality.clone();
+            first = Some(ledger.config.cell);
         }
         if let Some(out) = &args.out {
             let roots: Vec<&Path> = args.ledgers.iter().map(PathBuf::as_path).collect();
@@ -97,6 +96,19 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
         load::cells(&ledgers, &opts)?
     };
     let report = aggregate::report(period, cells, ctx.today);
+    match (report.is_rollup(), first) {
+        (true, _) if args.number.is_some() => {
+            return Err(Error::Usage(
+                tr(
+                    "--number dành cho báo cáo của một chi bộ, không dùng cho báo cáo tổng hợp",
+                    "--number is for one cell's report, not for a roll-up",
+                )
+                .to_owned(),
+            ));
+        }
+        (false, Some(cell)) => numbered(&mut head, &cell, args.number),
+        _ => {}
+    }
     let (format, bom) = (args.format, wants_bom(args));
     let write = move |w: &mut dyn std::io::Write| {
         if bom {
@@ -120,6 +132,48 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             Ok(out)
         }
     }
+}
+
+/// `--bom` and `--no-bom` are about a CSV only.
+fn csv_only(args: &ReportArgs) -> Result<()> {
+    for (set, flag) in [(args.bom, "--bom"), (args.no_bom, "--no-bom")] {
+        if set && args.format != Format::Csv {
+            return Err(Error::Usage(format!(
+                "{flag} {}",
+                tr("chỉ dùng với --format csv", "goes with --format csv only")
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A cell's report carries its number and symbol and its recipients, from the settings or their
+/// defaults: "BC/CB", and the higher committee with the cell's own file copy.
+fn numbered(
+    head: &mut report::Letterhead,
+    cell: &crate::core::model::cell::Cell,
+    number: Option<u32>,
+) {
+    let symbol = cell
+        .report_symbol
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or("BC/CB");
+    head.number = Some(report::number_line(number, symbol));
+    head.recipients = match &cell.recipients {
+        Some(list) => list
+            .iter()
+            .map(|r| r.trim().to_owned())
+            .filter(|r| !r.is_empty())
+            .collect(),
+        None => vec![
+            cell.parent
+                .clone()
+                .unwrap_or_else(|| tr("Cấp ủy cấp trên", "The higher committee").to_owned()),
+            tr("Lưu chi bộ", "File copy (the cell)").to_owned(),
+        ],
+    };
 }
 
 /// A CSV file written for a person starts with the byte-order mark, so Excel reads Vietnamese;

@@ -417,6 +417,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     ),
     (
         "report",
+        "number",
+        "Số của báo cáo, như trong \"Số 05-BC/CB\" (không có thì để trống số để viết tay)",
+    ),
+    (
+        "report",
         "no_bom",
         "Ghi tệp CSV không có dấu BOM (UTF-8 thuần, như khi in ra màn hình)",
     ),

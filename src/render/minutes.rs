@@ -540,7 +540,7 @@ pub fn markdown(m: &Minutes) -> String {
 pub fn html(m: &Minutes) -> String {
     let mut body = String::new();
     let line = place_dateline(m.locality.as_deref(), m.date);
-    h::party_header(&mut body, m.parent.as_deref(), Some(&m.cell), &line);
+    h::party_header(&mut body, m.parent.as_deref(), Some(&m.cell), &line, None);
     let (t1, t2) = title_lines(m);
     let _ = writeln!(body, "<h1>{}<br>{}</h1>", h::esc(&t1), h::esc(&t2));
     let mut in_list = false;
@@ -580,6 +580,7 @@ pub fn html(m: &Minutes) -> String {
         &mut body,
         Some((tr("THƯ KÝ", "MINUTE-TAKER"), None, Some(&taker))),
         Some((tr("CHỦ TRÌ", "CHAIR"), None, Some(&chair))),
+        &[],
     );
     let (t1, t2) = title_lines(m);
     h::page(&format!("{t1} {t2} — {}", m.cell), &body)
@@ -594,6 +595,7 @@ pub fn docx(m: &Minutes) -> std::io::Result<Vec<u8>> {
         m.parent.as_deref(),
         Some(&m.cell),
         &place_dateline(m.locality.as_deref(), m.date),
+        None,
     );
     let (t1, t2) = title_lines(m);
     doc.para(&t1, BOLD, Align::Center);

@@ -123,7 +123,7 @@ pub enum Command {
     Rubric(RubricCommand),
     /// Report a quarter or a year: one cell, or many cells rolled up
     #[command(
-        after_help = "Examples:\n  cellbook report --quarter 2020-Q3\n  cellbook report --last-quarter --format html --out bao-cao-quy.html\n  cellbook report --year 2020 --format csv --bom --out 2020.csv chi-bo-1 chi-bo-2\n\nWith LEDGER folders, one section per cell and the totals across them (a roll-up).\nExit codes: 0 success, 1 a ledger is missing or broken, 2 usage error."
+        after_help = "Examples:\n  cellbook report --quarter 2020-Q3\n  cellbook report --last-quarter --format html --out bao-cao-quy.html\n  cellbook report --year 2020 --format csv --out 2020.csv chi-bo-1 chi-bo-2\n\nWith LEDGER folders, one section per cell and the totals across them (a roll-up).\nExit codes: 0 success, 1 a ledger is missing or broken, 2 usage error."
     )]
     Report(ReportArgs),
     /// Print the minutes (biên bản) of a held meeting

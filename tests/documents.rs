@@ -121,7 +121,10 @@ fn the_quarter_report_as_a_word_document() {
         "{p:?}"
     );
     let sign = &t[2][0];
-    assert_eq!(sign[0], "", "the left side is empty: {sign:?}");
+    assert!(
+        sign[0].starts_with("Nơi nhận:\n"),
+        "the recipients: {sign:?}"
+    );
     assert!(sign[1].starts_with("T/M CHI BỘ\nBÍ THƯ"), "{sign:?}");
     assert!(sign[1].ends_with("Nguyễn Văn Thành"), "{sign:?}");
     // The last line before the block is kept on its page.
@@ -139,7 +142,9 @@ fn the_minutes_as_a_word_document() {
     assert_page(&xml);
     let p = paragraphs(&xml);
     assert!(
-        p.iter().any(|p| p == "BIÊN BẢN SINH HOẠT CHI BỘ ĐỊNH KỲ"),
+        p.iter().any(|p| p == "BIÊN BẢN")
+            && p.iter()
+                .any(|p| p == "Sinh hoạt chi bộ thường kỳ tháng 8 năm 2020"),
         "{p:?}"
     );
     assert!(
@@ -202,7 +207,10 @@ fn an_english_minutes_docx_has_no_party_line() {
     let l = Ledger::example();
     let xml = write_docx(&l, &["--lang", "en", "minutes", "2020-08-10"]);
     assert!(!xml.contains("ĐẢNG CỘNG SẢN VIỆT NAM"), "{xml}");
-    assert!(xml.contains("MINUTES OF THE REGULAR MEETING"), "{xml}");
+    assert!(
+        xml.contains("Regular meeting of the cell, August 2020"),
+        "{xml}"
+    );
     assert!(xml.contains("10 August 2020"), "{xml}");
 }
 
@@ -280,4 +288,177 @@ fn init_keeps_the_locality_and_a_day_under_ten_gets_its_zero() {
         "{}",
         out.stdout
     );
+}
+
+/// The minutes end as the template does, in every printed format: the closing time, the
+/// minutes read and approved with the vote, the meeting's rating; the title in the guidelines'
+/// words, only "BIÊN BẢN" in capitals; the Markdown header in two columns.
+#[test]
+fn the_minutes_close_with_the_time_the_approval_and_the_rating() {
+    let l = Ledger::example();
+    let closed = "Buổi sinh hoạt kết thúc lúc 15 giờ 20 phút cùng ngày.";
+    let approved = "Biên bản đã được đọc lại trước chi bộ và được chi bộ thông qua với kết quả \
+                    biểu quyết: tán thành 8/9 đảng viên chính thức (88,9%); không tán thành 0; \
+                    ý kiến khác 0.";
+    let md = l.run(&["minutes", "2020-08-10"]).ok().stdout;
+    assert!(
+        md.starts_with(
+            "| ĐẢNG BỘ KHO BẠC NHÀ NƯỚC NINH THUẬN | **ĐẢNG CỘNG SẢN VIỆT NAM** |\n|:---:|:---:|\n"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("| \\* |"), "{md}");
+    assert!(
+        md.contains("# BIÊN BẢN\n\n**Sinh hoạt chi bộ thường kỳ tháng 8 năm 2020**"),
+        "{md}"
+    );
+    let html = l
+        .run(&["minutes", "2020-08-10", "--format", "html"])
+        .ok()
+        .stdout;
+    assert!(
+        html.contains("<h1>BIÊN BẢN<br>Sinh hoạt chi bộ thường kỳ tháng 8 năm 2020</h1>"),
+        "{html}"
+    );
+    let docx = paragraphs(&write_docx(&l, &["minutes", "2020-08-10"]));
+    let rating = "Xếp loại chất lượng buổi sinh hoạt: Khá (86 điểm)";
+    for (format, text) in [("md", &md), ("html", &html), ("docx", &docx.join("\n"))] {
+        let text = text.replace("**", "").replace("<p>", "").replace("<b>", "");
+        let text = text.replace("</b>", "");
+        let at = |needle: &str| {
+            text.find(needle)
+                .unwrap_or_else(|| panic!("{format} lacks {needle:?}:\n{text}"))
+        };
+        assert!(
+            at(closed) < at(approved) && at(approved) < at(rating),
+            "{format}"
+        );
+        // The meeting's own title may say "định kỳ"; the document's title no longer shouts it.
+        assert!(!text.contains("ĐỊNH KỲ"), "{format}");
+    }
+}
+
+/// Without a vote the minutes are still read and approved; without a rating no rating line.
+#[test]
+fn minutes_without_a_vote_or_a_rating_close_without_them() {
+    let l = Ledger::new("vi").with_members();
+    l.run(&["plan", "2020-07-09"]).ok();
+    l.run(&[
+        "record",
+        "2020-07-09",
+        "--start",
+        "14:00",
+        "--end",
+        "15:40",
+        "--present",
+        "all",
+    ])
+    .ok();
+    for format in ["md", "html"] {
+        let out = l.run(&["minutes", "2020-07-09", "--format", format]).ok();
+        assert!(
+            out.stdout
+                .contains("Biên bản đã được đọc lại trước chi bộ và được chi bộ thông qua."),
+            "{format}:\n{}",
+            out.stdout
+        );
+        assert!(
+            !out.stdout.contains("Xếp loại chất lượng"),
+            "{}",
+            out.stdout
+        );
+    }
+    let en = l
+        .run(&["--lang", "en", "minutes", "2020-07-09"])
+        .ok()
+        .stdout;
+    assert!(
+        en.contains("The minutes were read to the meeting and approved.\n"),
+        "{en}"
+    );
+    assert!(en.contains("The meeting closed at 15:40."), "{en}");
+}
+
+/// The example ledger with more settings under `[cell]` (TOML lines).
+fn with_cell_settings(l: &Ledger, lines: &str) {
+    let text = l.read("cellbook.toml");
+    l.write(
+        "cellbook.toml",
+        &text.replacen("[cell]\n", &format!("[cell]\n{lines}\n"), 1),
+    );
+}
+
+/// A cell's report carries its number and symbol ("Số 05-BC/CB", or the number left blank to be
+/// written in) and the recipients block, in Markdown, HTML and Word alike.
+#[test]
+fn a_report_carries_its_number_and_its_recipients() {
+    let l = Ledger::example();
+    let blank = "Số \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}-BC/CB";
+    let recipients = [
+        "Nơi nhận:",
+        "- Đảng bộ Kho bạc Nhà nước Ninh Thuận,",
+        "- Lưu chi bộ.",
+    ];
+    let q3 = ["report", "--quarter", "2020-Q3"];
+    for format in ["md", "html"] {
+        let mut args = q3.to_vec();
+        args.extend(["--format", format]);
+        let text = l.run(&args).ok().stdout;
+        assert!(text.contains(blank), "{format}:\n{text}");
+        for r in recipients {
+            assert!(text.contains(r), "{format} lacks {r:?}:\n{text}");
+        }
+        args.extend(["--number", "5"]);
+        let text = l.run(&args).ok().stdout;
+        assert!(text.contains("Số 05-BC/CB"), "{format}:\n{text}");
+        assert!(!text.contains(blank), "{format}:\n{text}");
+    }
+    let xml = write_docx(&l, &["report", "--quarter", "2020-Q3", "--number", "12"]);
+    let t = tables(&xml);
+    assert!(t[0][0][0].ends_with("*\nSố 12-BC/CB"), "{:?}", t[0]);
+    let sign = &t[t.len() - 1][0];
+    assert_eq!(sign[0], recipients.join("\n"), "{sign:?}");
+    assert!(sign[1].starts_with("T/M CHI BỘ"), "{sign:?}");
+}
+
+/// The symbol and the recipients are settings; a roll-up has neither, and refuses `--number`.
+#[test]
+fn the_symbol_and_recipients_are_settings_and_a_rollup_has_no_number() {
+    let l = Ledger::example();
+    with_cell_settings(
+        &l,
+        "report_symbol = \"BC/CB7\"\nrecipients = [\"Đảng ủy Khối <Cơ quan>\", \"Lưu VP\"]",
+    );
+    l.run(&["check"]).ok();
+    let html = l
+        .run(&[
+            "report",
+            "--quarter",
+            "2020-Q3",
+            "--format",
+            "html",
+            "--number",
+            "3",
+        ])
+        .ok()
+        .stdout;
+    assert!(html.contains("Số 03-BC/CB7"), "{html}");
+    assert!(
+        html.contains("<br>- Đảng ủy Khối &lt;Cơ quan&gt;,<br>- Lưu VP.</td>"),
+        "{html}"
+    );
+    assert!(!html.contains("Lưu chi bộ"), "{html}");
+    l.run(&["report", "--quarter", "2020-Q3", "--number", "0"])
+        .fails(2);
+    let other = Ledger::example();
+    let (a, b) = (
+        l.path().to_string_lossy().into_owned(),
+        other.path().to_string_lossy().into_owned(),
+    );
+    let rollup = ["report", "--quarter", "2020-Q3", "--format", "md", &a, &b];
+    let md = l.run(&rollup).ok().stdout;
+    assert!(!md.contains("BC/CB") && !md.contains("Nơi nhận"), "{md}");
+    let mut numbered = rollup.to_vec();
+    numbered.extend(["--number", "4"]);
+    l.run(&numbered).fails(2).stderr_has("--number");
 }

@@ -126,6 +126,39 @@ fn the_example_quarter_as_json_has_the_figures_of_the_files() {
     assert_eq!(v["totals"], c["totals"]);
 }
 
+/// A CSV file is for a person opening it in Excel: it starts with the byte-order mark unless
+/// `--no-bom`; stdout is for scripts: plain UTF-8 unless `--bom`.
+#[test]
+fn a_csv_file_starts_with_the_bom_and_stdout_does_not() {
+    const BOM: &[u8] = b"\xef\xbb\xbf";
+    let l = Ledger::example();
+    let q3 = ["report", "--quarter", "2020-Q3", "--format", "csv"];
+    let plain = l.run(&q3).ok().stdout;
+    assert!(!plain.as_bytes().starts_with(BOM), "stdout: {plain:?}");
+    let file = |extra: &[&str]| {
+        let path = l.path().join("q3.csv");
+        let _ = std::fs::remove_file(&path);
+        let mut args = q3.to_vec();
+        args.extend(["--out", "q3.csv"]);
+        args.extend(extra);
+        l.run(&args).ok();
+        std::fs::read(&path).expect("the CSV file")
+    };
+    let with = [BOM, plain.as_bytes()].concat();
+    assert_eq!(file(&[]), with);
+    assert_eq!(file(&["--bom"]), with);
+    assert_eq!(file(&["--no-bom"]), plain.as_bytes());
+    let mut args = q3.to_vec();
+    args.push("--no-bom");
+    assert_eq!(l.run(&args).ok().stdout, plain);
+    args.push("--bom");
+    l.run(&args).fails(2).stderr_has("--bom");
+    l.run(&["report", "--last-quarter", "--no-bom", "--out", "r.md"])
+        .fails(2)
+        .stderr_has("--no-bom");
+    assert!(!l.path().join("r.md").exists());
+}
+
 #[test]
 fn the_example_quarter_as_csv_md_and_html() {
     let l = Ledger::example();
@@ -471,7 +504,7 @@ fn out_writes_the_file_and_never_into_the_ledger() {
     .ok();
     assert!(
         l.read("bien-ban.html")
-            .contains("BIÊN BẢN SINH HOẠT CHI BỘ ĐỊNH KỲ")
+            .contains("BIÊN BẢN<br>Sinh hoạt chi bộ thường kỳ tháng 7 năm 2020")
     );
 }
 
@@ -519,7 +552,7 @@ fn the_minutes_of_the_example_meeting() {
     insta::assert_snapshot!("minutes_html", html);
     l.run(&["minutes", "2020-09-24"])
         .ok()
-        .stdout_has("BIÊN BẢN SINH HOẠT CHI BỘ CHUYÊN ĐỀ")
+        .stdout_has("# BIÊN BẢN\n\n**Sinh hoạt chi bộ chuyên đề tháng 9 năm 2020**")
         .stdout_has("miễn sinh hoạt 1")
         .stdout_has("Có mặt:** 11 (100%)");
 }
@@ -562,7 +595,7 @@ fn an_english_ledger_gets_english_minutes_and_reports() {
     let out = l
         .run(&["minutes", "2020-07-09"])
         .ok()
-        .stdout_has("# MINUTES OF THE REGULAR MEETING")
+        .stdout_has("# MINUTES\n\n**Regular meeting of the cell, July 2020**")
         .stdout_has("**Chair:** Dương Công Trinh, Secretary")
         .stdout_has("**Minute-taker:** Nguyễn Thị Hoà, Deputy secretary")
         .stdout_has("**Place:** Room 2")

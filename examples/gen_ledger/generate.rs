@@ -817,6 +817,8 @@ fn write_cell(dir: &Path, index: usize, opts: &Options, rubric: &Rubric) -> io::
             parent: Some(format!("Đảng bộ {place}")),
             language: Lang::Vi,
             locality: None,
+            report_symbol: None,
+            recipients: None,
         },
         meetings: MeetingRules {
             time: Some(if rng.chance(0.7) { hm(14, 0) } else { hm(8, 0) }),

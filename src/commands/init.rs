@@ -76,6 +76,8 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
                 .as_deref()
                 .map(|l| nfc(l.trim()))
                 .filter(|l| !l.is_empty()),
+            report_symbol: None,
+            recipients: None,
         },
         meetings: MeetingRules::default(),
         rating: RatingConfig {

@@ -39,22 +39,21 @@ pub struct ReportArgs {
     /// Write to FILE (atomically) instead of printing
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
-    /// Start the CSV with a UTF-8 byte-order mark, so Excel reads Vietnamese text
-    #[arg(long)]
+    /// Start the CSV with a UTF-8 byte-order mark, so Excel reads Vietnamese text (the default
+    /// for a file written with --out; this adds it on stdout too)
+    #[arg(long, conflicts_with = "no_bom")]
     pub bom: bool,
+    /// Write the CSV file without the byte-order mark (plain UTF-8, as on stdout)
+    #[arg(long)]
+    pub no_bom: bool,
+    /// The report's number, as in "Số 05-BC/CB" (without it the number is left blank to write in)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=99_999))]
+    pub number: Option<u32>,
 }
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
     let period = period_of(args, ctx)?;
-    if args.bom && args.format != Format::Csv {
-        return Err(Error::Usage(
-            tr(
-                "--bom chỉ dùng với --format csv",
-                "--bom goes with --format csv only",
-            )
-            .to_owned(),
-        ));
-    }
+    csv_only(args)?;
     if args.format.is_binary() {
         crate::output::refuse_binary_on_terminal("docx", args.out.as_deref())?;
     }
@@ -65,12 +64,14 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
     };
     let mut warnings = String::new();
     let mut head = report::Letterhead::default();
+    let mut first = None;
     let cells = if args.ledgers.is_empty() {
         let ledger = ctx.open()?;
         if let Some(out) = &args.out {
             guard_out(out, &ctx.cwd, &[ledger.root.as_path()])?;
         }
         head.locality = ledger.config.cell.locality.clone();
+        first = Some(ledger.config.cell.clone());
         vec![load::cell(&ledger, &opts)?]
     } else {
         // Speak the first ledger's language (a broken one leaves the default).
@@ -80,8 +81,9 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             ctx.speak(Some(first.config.cell.language));
         }
         // The first ledger's place names the roll-up's date line, as its language does.
-        if let Ok(first) = Ledger::open(&args.ledgers[0]) {
-            head.locality = first.config.cell.locality;
+        if let Ok(ledger) = Ledger::open(&args.ledgers[0]) {
+            head.locality = ledger.config.cell.locality.clone();
+            first = Some(ledger.config.cell);
         }
         if let Some(out) = &args.out {
             let roots: Vec<&Path> = args.ledgers.iter().map(PathBuf::as_path).collect();
@@ -94,7 +96,20 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
         load::cells(&ledgers, &opts)?
     };
     let report = aggregate::report(period, cells, ctx.today);
-    let (format, bom) = (args.format, args.bom);
+    match (report.is_rollup(), first) {
+        (true, _) if args.number.is_some() => {
+            return Err(Error::Usage(
+                tr(
+                    "--number dành cho báo cáo của một chi bộ, không dùng cho báo cáo tổng hợp",
+                    "--number is for one cell's report, not for a roll-up",
+                )
+                .to_owned(),
+            ));
+        }
+        (false, Some(cell)) => numbered(&mut head, &cell, args.number),
+        _ => {}
+    }
+    let (format, bom) = (args.format, wants_bom(args));
     let write = move |w: &mut dyn std::io::Write| {
         if bom {
             w.write_all("\u{feff}".as_bytes())?;
@@ -117,6 +132,54 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             Ok(out)
         }
     }
+}
+
+/// `--bom` and `--no-bom` are about a CSV only.
+fn csv_only(args: &ReportArgs) -> Result<()> {
+    for (set, flag) in [(args.bom, "--bom"), (args.no_bom, "--no-bom")] {
+        if set && args.format != Format::Csv {
+            return Err(Error::Usage(format!(
+                "{flag} {}",
+                tr("chỉ dùng với --format csv", "goes with --format csv only")
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// A cell's report carries its number and symbol and its recipients, from the settings or their
+/// defaults: "BC/CB", and the higher committee with the cell's own file copy.
+fn numbered(
+    head: &mut report::Letterhead,
+    cell: &crate::core::model::cell::Cell,
+    number: Option<u32>,
+) {
+    let symbol = cell
+        .report_symbol
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or("BC/CB");
+    head.number = Some(report::number_line(number, symbol));
+    head.recipients = match &cell.recipients {
+        Some(list) => list
+            .iter()
+            .map(|r| r.trim().to_owned())
+            .filter(|r| !r.is_empty())
+            .collect(),
+        None => vec![
+            cell.parent
+                .clone()
+                .unwrap_or_else(|| tr("Cấp ủy cấp trên", "The higher committee").to_owned()),
+            tr("Lưu chi bộ", "File copy (the cell)").to_owned(),
+        ],
+    };
+}
+
+/// A CSV file written for a person starts with the byte-order mark, so Excel reads Vietnamese;
+/// stdout stays plain UTF-8 for scripts unless `--bom` asks for it.
+fn wants_bom(args: &ReportArgs) -> bool {
+    args.format == Format::Csv && (args.bom || (args.out.is_some() && !args.no_bom))
 }
 
 fn period_of(args: &ReportArgs, ctx: &Context) -> Result<Period> {

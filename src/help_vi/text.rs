@@ -136,7 +136,7 @@ Mã thoát: 0 thành công; 1 sổ có lỗi hoặc yêu cầu bị từ chối;
     ("rubric list", "Ví dụ:\n  cellbook rubric list"),
     ("rubric show", "Ví dụ:\n  cellbook rubric show hd42-2025"),
     ("rubric check", "Ví dụ:\n  cellbook rubric check rubrics/my-ward-2025.toml"),
-    ("report", "Ví dụ:\n  cellbook report --quarter 2020-Q3\n  cellbook report --quarter III/2020\n  cellbook report --last-quarter --format html --out bao-cao-quy.html\n  cellbook report --year 2020 --format csv --bom --out 2020.csv chi-bo-1 chi-bo-2\n\nCó thư mục SỔ: mỗi chi bộ một phần, và tổng cộng của tất cả (báo cáo tổng hợp).\nMã thoát: 0 thành công, 1 thiếu sổ hoặc sổ hỏng, 2 gõ lệnh sai."),
+    ("report", "Ví dụ:\n  cellbook report --quarter 2020-Q3\n  cellbook report --quarter III/2020\n  cellbook report --last-quarter --format html --out bao-cao-quy.html\n  cellbook report --year 2020 --format csv --out 2020.csv chi-bo-1 chi-bo-2\n\nCó thư mục SỔ: mỗi chi bộ một phần, và tổng cộng của tất cả (báo cáo tổng hợp).\nMã thoát: 0 thành công, 1 thiếu sổ hoặc sổ hỏng, 2 gõ lệnh sai."),
     ("minutes", "Ví dụ:\n  cellbook minutes 2020-07-09\n  cellbook minutes last --format html --out bien-ban.html"),
     ("edit", "Ví dụ:\n  cellbook edit 2020-07-09\n  cellbook edit 2020-10-08 --kind thematic\n  EDITOR=\"code --wait\" cellbook edit last"),
     ("status", "Ví dụ:\n  cellbook status\n  cellbook status --format json\n\nViệc gấp nhất trước: `!!` làm ngay, `!` sắp đến hạn, `-` để biết. Chỉ đọc các buổi sinh hoạt\ncủa năm trước, năm nay và năm sau."),
@@ -413,7 +413,17 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     (
         "report",
         "bom",
-        "Đầu tệp CSV có dấu BOM UTF-8, để Excel đọc đúng tiếng Việt",
+        "Đầu tệp CSV có dấu BOM UTF-8, để Excel đọc đúng tiếng Việt (mặc định khi ghi ra tệp bằng --out; cờ này thêm cả khi in ra màn hình)",
+    ),
+    (
+        "report",
+        "number",
+        "Số của báo cáo, như trong \"Số 05-BC/CB\" (không có thì để trống số để viết tay)",
+    ),
+    (
+        "report",
+        "no_bom",
+        "Ghi tệp CSV không có dấu BOM (UTF-8 thuần, như khi in ra màn hình)",
     ),
     ("minutes", "meeting", MEETING),
     ("minutes", "format", "Định dạng"),

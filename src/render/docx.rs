@@ -161,6 +161,18 @@ impl Doc {
     /// The signature block: two columns, each (heading lines, name); a side with no lines is left
     /// empty. The paragraph before it is kept on its page, and so is each line of the block.
     pub fn signatures(&mut self, left: &[String], right: &[String], names: (&str, &str)) {
+        self.signatures_with(left, right, names, &[]);
+    }
+
+    /// [`Doc::signatures`], with the recipients block (*Nơi nhận*) in the left column when
+    /// `recipients` is not empty, as Hướng dẫn 36-HD/VPTW places it.
+    pub fn signatures_with(
+        &mut self,
+        left: &[String],
+        right: &[String],
+        names: (&str, &str),
+        recipients: &[String],
+    ) {
         self.keep_last_with_next();
         let side = |lines: &[String], name: &str| {
             let mut c = cell(TEXT_WIDTH / 2);
@@ -177,8 +189,13 @@ impl Doc {
             }
             c.push_content(para(&[(name, BOLD)], Align::Center, 0))
         };
+        let left = if recipients.is_empty() {
+            side(left, names.0)
+        } else {
+            recipients_cell(recipients)
+        };
         let row = TableRow::default()
-            .push_cell(side(left, names.0))
+            .push_cell(left)
             .push_cell(side(right, names.1));
         self.body
             .push(table(vec![row], &[TEXT_WIDTH / 2, TEXT_WIDTH / 2], false).into());
@@ -284,6 +301,20 @@ impl CellExt for TableCell<'static> {
         self.content.push(TableCellContent::Paragraph(p));
         self
     }
+}
+
+/// The recipients block: "Nơi nhận:" in bold italics, then one line per recipient.
+fn recipients_cell(recipients: &[String]) -> TableCell<'static> {
+    let heading = crate::i18n::tr("Nơi nhận:", "Recipients:");
+    let style = Style {
+        italic: true,
+        ..BOLD
+    };
+    let mut c = cell(TEXT_WIDTH / 2).push_content(keep(para(&[(heading, style)], Align::Left, 0)));
+    for line in crate::render::report::recipient_lines(recipients) {
+        c = c.push_content(keep(para(&[(&line, PLAIN)], Align::Left, 0)));
+    }
+    c
 }
 
 fn keep(p: Paragraph<'static>) -> Paragraph<'static> {

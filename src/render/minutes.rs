@@ -11,6 +11,7 @@ use std::fmt::Write;
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
 
 use crate::core::attendance;
+use crate::core::level::Level;
 use crate::core::model::{
     ActionId, CellFile, Directive, Kind, Meeting, MeetingId, Record, Roster, Status, Vote,
 };
@@ -75,6 +76,8 @@ pub struct Minutes {
     pub voters: u32,
     /// (action id, name, task, due)
     pub actions: Vec<(String, String, String, Option<NaiveDate>)>,
+    /// The meeting's rating, when it has one: its level and points.
+    pub rating: Option<(Level, u32)>,
 }
 
 /// The minutes of a held meeting; `None` when it has no record yet.
@@ -145,6 +148,7 @@ pub fn build(config: &CellFile, roster: &Roster, id: MeetingId, m: &Meeting) -> 
                 )
             })
             .collect(),
+        rating: m.rating.as_ref().map(|r| (r.level, r.total)),
     })
 }
 
@@ -171,26 +175,30 @@ fn count(roster: &Roster, day: NaiveDate, r: &Record) -> Counts {
     counts
 }
 
-/// The title: "BIÊN BẢN SINH HOẠT CHI BỘ ĐỊNH KỲ" and "tháng 7 năm 2020".
+/// The title as Hướng dẫn 36-HD/VPTW writes it: the document type alone in capitals ("BIÊN
+/// BẢN"), then what it is about in ordinary letters ("Sinh hoạt chi bộ thường kỳ tháng 7 năm
+/// 2020"), with the guidelines' word for a regular meeting, *thường kỳ*.
 fn title_lines(m: &Minutes) -> (String, String) {
-    match lang() {
-        Lang::Vi => (
+    let what = match lang() {
+        Lang::Vi => format!(
+            "Sinh hoạt chi bộ {} tháng {} năm {}",
             match m.kind {
-                Kind::Regular => "BIÊN BẢN SINH HOẠT CHI BỘ ĐỊNH KỲ",
-                Kind::Thematic => "BIÊN BẢN SINH HOẠT CHI BỘ CHUYÊN ĐỀ",
-            }
-            .to_owned(),
-            format!("tháng {} năm {}", m.date.month(), m.date.year()),
+                Kind::Regular => "thường kỳ",
+                Kind::Thematic => "chuyên đề",
+            },
+            m.date.month(),
+            m.date.year()
         ),
-        Lang::En => (
+        Lang::En => format!(
+            "{} of the cell, {}",
             match m.kind {
-                Kind::Regular => "MINUTES OF THE REGULAR MEETING",
-                Kind::Thematic => "MINUTES OF THE THEMATIC MEETING",
-            }
-            .to_owned(),
-            m.date.format("%B %Y").to_string(),
+                Kind::Regular => "Regular meeting",
+                Kind::Thematic => "Thematic meeting",
+            },
+            m.date.format("%B %Y")
         ),
-    }
+    };
+    (tr("BIÊN BẢN", "MINUTES").to_owned(), what)
 }
 
 fn clock(t: NaiveTime) -> String {
@@ -381,11 +389,42 @@ fn conclusion_section(m: &Minutes, out: &mut Vec<Line>) {
         }
     }
     out.push(Line::Field(tr("Biểu quyết", "Vote"), vote_text(m)));
+    closing(m, out);
+}
+
+/// How the minutes close: the closing time, the minutes read to the meeting and approved (with
+/// the vote when one was recorded), and the meeting's rating when it has one.
+fn closing(m: &Minutes, out: &mut Vec<Line>) {
     if let Some(e) = m.end {
         out.push(Line::Para(match lang() {
             Lang::Vi => format!("Buổi sinh hoạt kết thúc lúc {} cùng ngày.", clock(e)),
             Lang::En => format!("The meeting closed at {}.", clock(e)),
         }));
+    }
+    let read = tr(
+        "Biên bản đã được đọc lại trước chi bộ và được chi bộ thông qua",
+        "The minutes were read to the meeting and approved",
+    );
+    out.push(Line::Para(match m.vote {
+        Some(_) => format!(
+            "{read}{}{}.",
+            tr(" với kết quả biểu quyết: ", "; the vote: "),
+            vote_text(m)
+        ),
+        None => format!("{read}."),
+    }));
+    if let Some((level, points)) = m.rating {
+        out.push(Line::Field(
+            tr(
+                "Xếp loại chất lượng buổi sinh hoạt",
+                "Rating of the meeting",
+            ),
+            format!(
+                "{} ({points} {})",
+                level.label(lang()),
+                tr("điểm", "points")
+            ),
+        ));
     }
 }
 
@@ -453,7 +492,7 @@ fn sign_names(m: &Minutes) -> (String, String) {
 pub fn markdown(m: &Minutes) -> String {
     let mut out = String::new();
     let line = place_dateline(m.locality.as_deref(), m.date);
-    md::header(&mut out, m.parent.as_deref(), Some(&m.cell), &line);
+    md::header_table(&mut out, m.parent.as_deref(), Some(&m.cell), &line);
     let (t1, t2) = title_lines(m);
     let _ = writeln!(out, "# {}\n", md::esc(&t1));
     let _ = writeln!(out, "**{}**\n", md::esc(&t2));
@@ -501,7 +540,7 @@ pub fn markdown(m: &Minutes) -> String {
 pub fn html(m: &Minutes) -> String {
     let mut body = String::new();
     let line = place_dateline(m.locality.as_deref(), m.date);
-    h::party_header(&mut body, m.parent.as_deref(), Some(&m.cell), &line);
+    h::party_header(&mut body, m.parent.as_deref(), Some(&m.cell), &line, None);
     let (t1, t2) = title_lines(m);
     let _ = writeln!(body, "<h1>{}<br>{}</h1>", h::esc(&t1), h::esc(&t2));
     let mut in_list = false;
@@ -541,6 +580,7 @@ pub fn html(m: &Minutes) -> String {
         &mut body,
         Some((tr("THƯ KÝ", "MINUTE-TAKER"), None, Some(&taker))),
         Some((tr("CHỦ TRÌ", "CHAIR"), None, Some(&chair))),
+        &[],
     );
     let (t1, t2) = title_lines(m);
     h::page(&format!("{t1} {t2} — {}", m.cell), &body)
@@ -555,6 +595,7 @@ pub fn docx(m: &Minutes) -> std::io::Result<Vec<u8>> {
         m.parent.as_deref(),
         Some(&m.cell),
         &place_dateline(m.locality.as_deref(), m.date),
+        None,
     );
     let (t1, t2) = title_lines(m);
     doc.para(&t1, BOLD, Align::Center);

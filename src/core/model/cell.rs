@@ -32,6 +32,12 @@ pub struct Cell {
     /// The place name of the documents' date line: "Phan Rang, ngày 05 tháng 10 năm 2020".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locality: Option<String>,
+    /// The symbol of the report's number, "BC/CB" in "Số 05-BC/CB" (absent: "BC/CB").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report_symbol: Option<String>,
+    /// The report's recipients (*Nơi nhận*); absent: the higher committee and the cell's file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recipients: Option<Vec<String>>,
 }
 
 /// The cadence and the minimum length of meetings: configuration, since they differ by body.

@@ -3,7 +3,8 @@
 //! Headers and labels are in the report's language; numbers are plain (`.` decimal point) so a
 //! script can read them too. A cell that a spreadsheet would take for a formula (it starts with
 //! `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, so a cell or a meeting
-//! named `=HYPERLINK(…)` stays text. `--bom` (added by the command) makes Excel read UTF-8.
+//! named `=HYPERLINK(…)` stays text. The command adds the byte-order mark Excel needs to read UTF-8
+//! (by default in a file, with `--bom` on stdout).
 
 use crate::core::report::model::{MeetingRow, Report};
 use crate::i18n::{lang, tr};

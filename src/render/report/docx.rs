@@ -3,22 +3,29 @@
 
 use super::md::common_parent;
 use super::sections::{self, Item};
-use super::{date, report_title};
+use super::{Letterhead, date, report_title};
 use crate::core::report::model::{CellReport, Report};
 use crate::i18n::{Lang, lang, tr};
 use crate::render::docx::{Align, BOLD, Doc, ITALIC, PLAIN, Style};
 
-pub fn write(report: &Report, line: &str, to: &mut dyn std::io::Write) -> std::io::Result<()> {
-    to.write_all(&bytes(report, line)?)
+pub fn write(
+    report: &Report,
+    line: &str,
+    head: &Letterhead,
+    to: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    to.write_all(&bytes(report, line, head)?)
 }
 
 /// The report as the bytes of a .docx file.
-pub fn bytes(report: &Report, line: &str) -> std::io::Result<Vec<u8>> {
+pub fn bytes(report: &Report, line: &str, head: &Letterhead) -> std::io::Result<Vec<u8>> {
     let mut doc = Doc::new();
     let cell_name = (!report.is_rollup())
         .then(|| report.cells.first().map(|c| c.name.as_str()))
         .flatten();
-    party_header(&mut doc, common_parent(report).as_deref(), cell_name, line);
+    let number = head.number.as_deref();
+    let parent = common_parent(report);
+    party_header(&mut doc, parent.as_deref(), cell_name, line, number);
     let p = report.period;
     doc.para(&report_title(report), BOLD, Align::Center);
     doc.para(
@@ -53,7 +60,7 @@ pub fn bytes(report: &Report, line: &str) -> std::io::Result<Vec<u8>> {
             cell_body(cell, &mut doc);
         }
         let right = [tr("NGƯỜI TỔNG HỢP", "COMPILED BY").to_owned()];
-        doc.signatures(&[], &right, ("", "……………………………"));
+        doc.signatures_with(&[], &right, ("", "……………………………"), &head.recipients);
     } else if let Some(cell) = report.cells.first() {
         doc.para(
             tr(
@@ -69,13 +76,20 @@ pub fn bytes(report: &Report, line: &str) -> std::io::Result<Vec<u8>> {
             tr("BÍ THƯ", "SECRETARY").to_owned(),
         ];
         let name = cell.secretary.as_deref().unwrap_or("……………………………");
-        doc.signatures(&[], &right, ("", name));
+        doc.signatures_with(&[], &right, ("", name), &head.recipients);
     }
     doc.into_bytes()
 }
 
 /// The Party header: the committees on the left, the Party and the date on the right.
-pub fn party_header(doc: &mut Doc, parent: Option<&str>, cell: Option<&str>, dateline: &str) {
+/// `number` is the number-and-symbol line, under the star.
+pub fn party_header(
+    doc: &mut Doc,
+    parent: Option<&str>,
+    cell: Option<&str>,
+    dateline: &str,
+    number: Option<&str>,
+) {
     let mut left = Vec::new();
     if let Some(p) = parent {
         left.push((p.to_uppercase(), PLAIN));
@@ -84,6 +98,9 @@ pub fn party_header(doc: &mut Doc, parent: Option<&str>, cell: Option<&str>, dat
         left.push((c.to_uppercase(), BOLD));
     }
     left.push(("*".to_owned(), PLAIN));
+    if let Some(n) = number {
+        left.push((n.to_owned(), PLAIN));
+    }
     let mut right = Vec::new();
     if lang() == Lang::Vi {
         let party = Style {

@@ -9,19 +9,26 @@ use std::fmt::Write;
 
 use super::md::common_parent;
 use super::sections::{self, Item};
-use super::{date, levels_by_month, report_title};
+use super::{Letterhead, date, levels_by_month, recipient_lines, report_title};
 use crate::core::level::Level;
 use crate::core::report::model::{CellReport, LevelCounts, Report};
 use crate::i18n::{Lang, lang, tr};
 
-pub fn write(report: &Report, line: &str, to: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write(
+    report: &Report,
+    line: &str,
+    head: &Letterhead,
+    to: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let title = report_title(report);
     to.write_all(page_head(&title).as_bytes())?;
     let mut body = String::new();
     let cell_name = (!report.is_rollup())
         .then(|| report.cells.first().map(|c| c.name.as_str()))
         .flatten();
-    party_header(&mut body, common_parent(report).as_deref(), cell_name, line);
+    let number = head.number.as_deref();
+    let parent = common_parent(report);
+    party_header(&mut body, parent.as_deref(), cell_name, line, number);
     let p = report.period;
     let _ = writeln!(body, "<h1>{}</h1>", esc(&title));
     let _ = writeln!(
@@ -52,6 +59,7 @@ pub fn write(report: &Report, line: &str, to: &mut dyn std::io::Write) -> std::i
             &mut body,
             None,
             Some((tr("NGƯỜI TỔNG HỢP", "COMPILED BY"), None, None)),
+            &head.recipients,
         );
     } else if let Some(cell) = report.cells.first() {
         let _ = writeln!(
@@ -72,6 +80,7 @@ pub fn write(report: &Report, line: &str, to: &mut dyn std::io::Write) -> std::i
                 Some(tr("BÍ THƯ", "SECRETARY")),
                 cell.secretary.as_deref(),
             )),
+            &head.recipients,
         );
     }
     to.write_all(body.as_bytes())?;
@@ -122,7 +131,14 @@ table.sign td { width: 50%; text-align: center; vertical-align: top; }
 
 /// The header of a Party document: committees on the left; the Party (in Vietnamese) and the
 /// place-and-date line ([`super::place_dateline`]) on the right.
-pub fn party_header(out: &mut String, parent: Option<&str>, cell: Option<&str>, line: &str) {
+/// `number` is the number-and-symbol line, under the star.
+pub fn party_header(
+    out: &mut String,
+    parent: Option<&str>,
+    cell: Option<&str>,
+    line: &str,
+    number: Option<&str>,
+) {
     let _ = writeln!(out, "<table class=\"head\"><tr><td>");
     if let Some(p) = parent {
         let _ = writeln!(out, "{}<br>", esc(&p.to_uppercase()));
@@ -130,7 +146,11 @@ pub fn party_header(out: &mut String, parent: Option<&str>, cell: Option<&str>, 
     if let Some(c) = cell {
         let _ = writeln!(out, "<b>{}</b><br>", esc(&c.to_uppercase()));
     }
-    let _ = writeln!(out, "*</td><td>");
+    out.push('*');
+    if let Some(n) = number {
+        let _ = write!(out, "<br>{}", esc(n));
+    }
+    let _ = writeln!(out, "</td><td>");
     if lang() == Lang::Vi {
         let _ = writeln!(
             out,
@@ -141,10 +161,12 @@ pub fn party_header(out: &mut String, parent: Option<&str>, cell: Option<&str>, 
 }
 
 /// The signature block: each side a (heading, title, name); the space between is for the pen.
+/// With no left signature, the left column holds the recipients (*Nơi nhận*), if any.
 pub fn signatures(
     out: &mut String,
     left: Option<(&str, Option<&str>, Option<&str>)>,
     right: Option<(&str, Option<&str>, Option<&str>)>,
+    recipients: &[String],
 ) {
     let side = |out: &mut String, s: Option<(&str, Option<&str>, Option<&str>)>| {
         let _ = write!(out, "<td>");
@@ -163,7 +185,19 @@ pub fn signatures(
         let _ = writeln!(out, "</td>");
     };
     let _ = writeln!(out, "<table class=\"sign\"><tr>");
-    side(out, left);
+    if left.is_none() && !recipients.is_empty() {
+        let _ = write!(
+            out,
+            "<td style=\"text-align: left; font-size: 11pt\"><b><i>{}</i></b>",
+            tr("Nơi nhận:", "Recipients:")
+        );
+        for line in recipient_lines(recipients) {
+            let _ = write!(out, "<br>{}", esc(&line));
+        }
+        let _ = writeln!(out, "</td>");
+    } else {
+        side(out, left);
+    }
     side(out, right);
     let _ = writeln!(out, "</tr></table>");
 }

@@ -5,11 +5,16 @@
 use std::fmt::Write;
 
 use super::sections::{self, Item};
-use super::{date, report_title};
+use super::{Letterhead, date, recipient_lines, report_title};
 use crate::core::report::model::{CellReport, Report};
 use crate::i18n::{Lang, lang, tr};
 
-pub fn write(report: &Report, line: &str, to: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write(
+    report: &Report,
+    line: &str,
+    head: &Letterhead,
+    to: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let mut out = String::new();
     header(
         &mut out,
@@ -19,6 +24,10 @@ pub fn write(report: &Report, line: &str, to: &mut dyn std::io::Write) -> std::i
             .flatten(),
         line,
     );
+    if let Some(number) = &head.number {
+        // Under the header, on the left, as the symbol stands under the star.
+        let _ = writeln!(out, "{}\n", esc(number));
+    }
     let p = report.period;
     let _ = writeln!(out, "# {}\n", esc(&report_title(report)));
     let _ = writeln!(
@@ -50,6 +59,7 @@ pub fn write(report: &Report, line: &str, to: &mut dyn std::io::Write) -> std::i
             cell.secretary.as_deref(),
         );
     }
+    recipients(&head.recipients, &mut out);
     to.write_all(out.as_bytes())
 }
 
@@ -75,6 +85,27 @@ pub fn header(out: &mut String, parent: Option<&str>, cell: Option<&str>, line: 
         let _ = writeln!(out, "\n**ĐẢNG CỘNG SẢN VIỆT NAM**  ");
     }
     let _ = writeln!(out, "*{}*\n", esc(line));
+}
+
+/// The Party header as two columns, as the HTML lays it out: the committee, the cell and the
+/// star on the left; the Party's name and the place-and-date line on the right.
+pub fn header_table(out: &mut String, parent: Option<&str>, cell: Option<&str>, line: &str) {
+    let mut left: Vec<String> = parent.map(|p| esc(&p.to_uppercase())).into_iter().collect();
+    left.extend(cell.map(|c| format!("**{}**", esc(&c.to_uppercase()))));
+    left.push(esc("*"));
+    let mut right = Vec::new();
+    if lang() == Lang::Vi {
+        right.push("**ĐẢNG CỘNG SẢN VIỆT NAM**".to_owned());
+    }
+    right.push(format!("*{}*", esc(line)));
+    for i in 0..left.len().max(right.len()) {
+        let cell = |side: &[String]| side.get(i).map_or("", String::as_str).to_owned();
+        let _ = writeln!(out, "| {} | {} |", cell(&left), cell(&right));
+        if i == 0 {
+            let _ = writeln!(out, "|:---:|:---:|");
+        }
+    }
+    out.push('\n');
 }
 
 fn cell_body(cell: &CellReport, h: &str, out: &mut String) {
@@ -143,6 +174,18 @@ fn summary_table(report: &Report, out: &mut String) {
     let mut total = vec![format!("**{}**", tr("Tổng cộng", "Total"))];
     total.extend(sections::summary_cells(&report.totals, None));
     table_row(out, &total);
+}
+
+/// The recipients block (*Nơi nhận*), after the signature: Markdown has no columns to put it
+/// beside it.
+fn recipients(recipients: &[String], out: &mut String) {
+    if recipients.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n***{}***\n", tr("Nơi nhận:", "Recipients:"));
+    for line in recipient_lines(recipients) {
+        let _ = writeln!(out, "{}  ", esc(&line));
+    }
 }
 
 fn signature(out: &mut String, on_behalf: &str, title: Option<&str>, name: Option<&str>) {

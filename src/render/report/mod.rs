@@ -68,11 +68,36 @@ pub fn write(report: &Report, format: Format, out: &mut dyn std::io::Write) -> s
     write_with(report, format, &Letterhead::default(), out)
 }
 
-/// What the printed formats put in the header besides the figures: the place name of the date
-/// line (`[cell] locality`).
+/// What the printed formats put around the figures: the place name of the date line (`[cell]
+/// locality`), the number and symbol, and the recipients block.
 #[derive(Debug, Clone, Default)]
 pub struct Letterhead {
     pub locality: Option<String>,
+    /// The number-and-symbol line, "Số 05-BC/CB" (see [`number_line`]); `None` leaves it out.
+    pub number: Option<String>,
+    /// The recipients (*Nơi nhận*); empty leaves the block out.
+    pub recipients: Vec<String>,
+}
+
+/// The number-and-symbol line of a document: "Số 05-BC/CB" (a number under 10 with its leading
+/// zero), or "Số     -BC/CB" with the number left blank to be written in by hand (non-breaking
+/// spaces, so the blank survives every format).
+pub fn number_line(number: Option<u32>, symbol: &str) -> String {
+    let number = number.map_or_else(|| "\u{a0}".repeat(5), |n| format!("{n:02}"));
+    format!("{} {number}-{symbol}", tr("Số", "No."))
+}
+
+/// The recipients as the block lists them: "- X," for each, the last ending with a full stop.
+pub fn recipient_lines(recipients: &[String]) -> Vec<String> {
+    let last = recipients.len().saturating_sub(1);
+    recipients
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let r = r.trim().trim_end_matches(['.', ',', ';']);
+            format!("- {r}{}", if i == last { "." } else { "," })
+        })
+        .collect()
 }
 
 /// [`write`], with the letterhead of the ledger (the first one, in a roll-up).
@@ -87,10 +112,10 @@ pub fn write_with(
         Format::Table => table::write(report, &mut Shown(out)),
         Format::Json => json::write(report, out),
         Format::Csv => csv::write(report, out),
-        Format::Md => md::write(report, &line, &mut Shown(out)),
-        Format::Html => html::write(report, &line, &mut Shown(out)),
+        Format::Md => md::write(report, &line, head, &mut Shown(out)),
+        Format::Html => html::write(report, &line, head, &mut Shown(out)),
         // Binary: the text is made visible run by run inside (crate::render::docx).
-        Format::Docx => docx::write(report, &line, out),
+        Format::Docx => docx::write(report, &line, head, out),
     }
 }
 

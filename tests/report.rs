@@ -601,7 +601,8 @@ fn an_english_ledger_gets_english_minutes_and_reports() {
         .stdout_has("**Place:** Room 2")
         .stdout_has("**Absent with reason:** 1")
         .stdout_has("- Đỗ Văn Đức: Away on business")
-        .stdout_has("**Vote:** for 3/4 voting members (75%)")
+        // The voting base leaves out the member away on business (issue 12).
+        .stdout_has("**Vote:** for 3/3 voting members (100%)")
         .stdout_has("MINUTE-TAKER")
         .stdout;
     for vi in ["BIÊN BẢN", "ĐẢNG CỘNG SẢN", "Chủ trì", "Vắng"] {

@@ -131,7 +131,8 @@ pub fn build(config: &CellFile, roster: &Roster, id: MeetingId, m: &Meeting) -> 
         proceedings: r.minutes.clone().filter(|t| !t.trim().is_empty()),
         conclusion: r.conclusion.clone(),
         vote: r.vote,
-        voters: attendance::counted_voters(roster, day, r),
+        // Out of the voting base the ledger chose (issue 12): by default the full members summoned.
+        voters: attendance::voting_base(roster, day, r, config.meetings.voting_base),
         actions: r
             .actions
             .iter()
@@ -446,7 +447,8 @@ fn time_text(m: &Minutes) -> String {
     }
 }
 
-/// The vote: those for out of the full members counted, against, and other opinions.
+/// The vote: those for out of the voting base (the full members summoned), against, and other
+/// opinions.
 fn vote_text(m: &Minutes) -> String {
     match m.vote {
         Some(v) => {

@@ -10,14 +10,17 @@ use crate::util::Ledger;
 const DOWN: &str = "\x1b[B";
 
 fn session(l: &Ledger, args: &[&str]) -> PtySession {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("cellbook"));
-    cmd.current_dir(l.path())
-        .args(args)
-        .env_remove("CELLBOOK_LEDGER")
+    session_with(l, args, &[])
+}
+
+/// The binary in a pty on `l`, with more environment variables (`EDITOR`, a lock timeout).
+fn session_with(l: &Ledger, args: &[&str], envs: &[(&str, &str)]) -> PtySession {
+    let mut cmd = crate::util::cellbook(l.path(), &l.today);
+    cmd.args(args)
         .env_remove("CELLBOOK_NO_PROMPT")
-        .env("CELLBOOK_TODAY", &l.today)
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
+        .env_remove("VISUAL")
+        .env("TERM", "xterm")
+        .envs(envs.iter().copied());
     spawn_command(cmd, Some(10_000)).expect("spawn in a pty")
 }
 
@@ -146,16 +149,8 @@ fn an_invalid_edit_is_offered_back_to_the_editor() {
         ),
     )
     .unwrap();
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("cellbook"));
-    cmd.current_dir(l.path())
-        .args(["edit", "2020-07-09"])
-        .env_remove("CELLBOOK_LEDGER")
-        .env_remove("VISUAL")
-        .env("EDITOR", format!("sh {}", script.display()))
-        .env("CELLBOOK_TODAY", &l.today)
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
-    let mut p = spawn_command(cmd, Some(10_000)).unwrap();
+    let editor = format!("sh {}", script.display());
+    let mut p = session_with(&l, &["edit", "2020-07-09"], &[("EDITOR", &editor)]);
     p.exp_string("E001").unwrap();
     p.exp_string("Open the editor again").unwrap();
     p.send_line("y").unwrap();
@@ -304,16 +299,11 @@ fn rate_asks_without_holding_the_lock_and_refuses_a_change_meanwhile() {
 fn answers_given_before_a_failure_are_printed_to_run_again() {
     let l = Ledger::new("en").with_members();
     l.run(&["plan", "2020-07-09", "--time", "14:00"]).ok();
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("cellbook"));
-    cmd.current_dir(l.path())
-        .args(["record", "2020-07-09"])
-        .env_remove("CELLBOOK_LEDGER")
-        .env_remove("CELLBOOK_NO_PROMPT")
-        .env("CELLBOOK_TODAY", &l.today)
-        .env("CELLBOOK_LOCK_TIMEOUT", "0")
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
-    let mut p = spawn_command(cmd, Some(10_000)).expect("spawn in a pty");
+    let mut p = session_with(
+        &l,
+        &["record", "2020-07-09"],
+        &[("CELLBOOK_LOCK_TIMEOUT", "0")],
+    );
     p.exp_string("Start time").unwrap();
     p.send_line("").unwrap();
     p.exp_string("End time").unwrap();
@@ -383,16 +373,8 @@ fn an_invalid_edit_cancelled_at_the_question_is_kept() {
     let before = l.files();
     let script = l.path().join("editor.sh");
     std::fs::write(&script, "echo 'title = \"open' >> \"$1\"\n").unwrap();
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("cellbook"));
-    cmd.current_dir(l.path())
-        .args(["edit", "2020-07-09"])
-        .env_remove("CELLBOOK_LEDGER")
-        .env_remove("VISUAL")
-        .env("EDITOR", format!("sh {}", script.display()))
-        .env("CELLBOOK_TODAY", &l.today)
-        .env("NO_COLOR", "1")
-        .env("TERM", "xterm");
-    let mut p = spawn_command(cmd, Some(10_000)).unwrap();
+    let editor = format!("sh {}", script.display());
+    let mut p = session_with(&l, &["edit", "2020-07-09"], &[("EDITOR", &editor)]);
     p.exp_string("E001").unwrap();
     p.exp_string("Open the editor again").unwrap();
     p.send_control('c').unwrap();

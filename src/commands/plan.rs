@@ -47,7 +47,7 @@ pub struct PlanArgs {
     #[arg(long, value_parser = parse_date)]
     pub committee_met: Option<NaiveDate>,
     /// Date the time, place and content were sent to every member and the higher committee's liaison
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub notified: Option<NaiveDate>,
     /// A draft resolution was prepared
     #[arg(long)]

@@ -71,7 +71,7 @@ pub struct RecordArgs {
     #[arg(long, value_parser = text_block)]
     pub conclusion: Option<String>,
     /// Date the finished minutes, resolution and tasks were posted for the members (e.g. on the app)
-    #[arg(long, value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub posted: Option<NaiveDate>,
     /// A task assigned: "ID=TASK[@DUE]" (repeatable)
     #[arg(long = "action", value_name = "ID=TASK[@DUE]", value_parser = text_block)]

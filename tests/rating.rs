@@ -1,6 +1,6 @@
 //! `cellbook rate` and `cellbook rubric`: measured criteria, refusals, and check's recompute.
 
-use crate::util::{HD42_SCORES, Ledger};
+use crate::util::{HD42_SCORES, Ledger, assert_same, snapshot};
 
 /// A small English ledger with one recorded meeting, ready to rate with hd42-2025.
 fn held() -> Ledger {
@@ -786,4 +786,129 @@ fn rubric_show_json_gives_the_rubric_as_data() {
         serde_json::json!(["good", 7])
     );
     assert_eq!(line(&b, "content")["how"], "scored");
+}
+
+/// The raters' scores without the two lines the record can now measure.
+fn scores_without(ids: &[&str]) -> Vec<(&'static str, u32)> {
+    FULL_SCORES
+        .iter()
+        .copied()
+        .filter(|(id, _)| !ids.contains(id))
+        .collect()
+}
+
+#[test]
+fn the_notice_and_the_posting_are_measured_when_written_down() {
+    let l = cell_of(4, false).today("2020-07-20");
+    l.run(&[
+        "plan",
+        "2020-07-09",
+        "--notified",
+        "2020-07-04",
+        "--docs-sent",
+        "2020-07-07",
+    ])
+    .ok();
+    assert!(
+        l.read("meetings/2020/2020-07-09.toml")
+            .contains("notified = 2020-07-04")
+    );
+    l.run(&[
+        "record",
+        "2020-07-09",
+        "--start",
+        "14:00",
+        "--end",
+        "15:30",
+        "--present",
+        "all",
+        "--spoke",
+        "all",
+        "--vote",
+        "4/0/0",
+        "--posted",
+        "2020-07-12",
+    ])
+    .ok();
+    // Posted 3 days after: the form gives the point within 2 days only.
+    let sheet = rate_json(
+        &l,
+        "2020-07-09",
+        &scores_without(&["prep-notice", "closing-posted"]),
+    );
+    let notice = line(&sheet, "prep-notice");
+    assert_eq!(
+        (notice["points"].as_u64(), notice["source"].as_str()),
+        (Some(1), Some("measured"))
+    );
+    let posted = line(&sheet, "closing-posted");
+    assert_eq!(
+        (posted["points"].as_u64(), posted["value"].as_f64()),
+        (Some(0), Some(3.0))
+    );
+    // Corrected to 2 days after: the rating follows the record.
+    l.run(&["record", "2020-07-09", "--posted", "2020-07-11"])
+        .ok()
+        .stdout_has("→");
+    let shown = l.run(&["show", "2020-07-09", "--json"]).ok();
+    let v: serde_json::Value = serde_json::from_str(&shown.stdout).expect("json");
+    assert_eq!(line(&v["rating"]["sheet"], "closing-posted")["points"], 1);
+    // A meeting that does not say when is still scored by the raters, as before.
+    l.run(&["plan", "2020-07-16", "--docs-sent", "2020-07-14"])
+        .ok();
+    l.run(&[
+        "record",
+        "2020-07-16",
+        "--start",
+        "14:00",
+        "--end",
+        "15:30",
+        "--present",
+        "all",
+        "--spoke",
+        "all",
+        "--vote",
+        "4/0/0",
+    ])
+    .ok();
+    let sheet = rate_json(&l, "2020-07-16", &FULL_SCORES);
+    assert_eq!(line(&sheet, "prep-notice")["source"], "scored");
+    assert_eq!(line(&sheet, "closing-posted")["source"], "scored");
+}
+
+#[test]
+fn a_notice_or_a_posting_on_the_wrong_side_of_the_meeting_is_refused() {
+    let l = cell_of(4, false).today("2020-07-20");
+    let before = snapshot(l.path());
+    l.run(&["plan", "2020-07-09", "--notified", "2020-07-10"])
+        .fails(1)
+        .stderr_has("--notified");
+    assert_same(&before, &snapshot(l.path()), "refused");
+    l.run(&["plan", "2020-07-09"]).ok();
+    let before = snapshot(l.path());
+    l.run(&[
+        "record",
+        "2020-07-09",
+        "--start",
+        "14:00",
+        "--end",
+        "15:30",
+        "--present",
+        "all",
+        "--posted",
+        "2020-07-08",
+    ])
+    .fails(1)
+    .stderr_has("--posted 2020-07-08");
+    assert_same(&before, &snapshot(l.path()), "refused");
+    // Written by hand, `check` names the line (E027).
+    let file = "meetings/2020/2020-07-09.toml";
+    l.write(
+        file,
+        &format!(
+            "{}\n[record]\nstart = 14:00:00\nend = 15:30:00\npresent = [\"m0\", \"m1\", \"m2\", \"m3\"]\nposted = 2020-07-01\n",
+            l.read(file)
+        ),
+    );
+    l.run(&["check"]).fails(1).stderr_has("E027");
 }

@@ -650,6 +650,7 @@ fn plan(
         topics,
         docs_sent: rng.chance(0.9).then(|| minus(when, rng.range(1, 4))),
         committee_met: rng.chance(0.9).then(|| minus(when, rng.range(2, 6))),
+        notified: None,
         draft_resolution: rng.chance(0.85),
         assignments,
         directives,
@@ -704,6 +705,7 @@ fn record(
         minutes: Some(minutes),
         conclusion: Some(rng.pick(CONCLUSIONS).to_string()),
         vote,
+        posted: None,
         actions,
     }
 }

@@ -46,6 +46,9 @@ pub struct PlanArgs {
     /// Date the committee met to prepare
     #[arg(long, value_parser = parse_date)]
     pub committee_met: Option<NaiveDate>,
+    /// Date the time, place and content were sent to every member and the higher committee's liaison
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub notified: Option<NaiveDate>,
     /// A draft resolution was prepared
     #[arg(long)]
     pub draft_resolution: bool,
@@ -155,6 +158,7 @@ fn build_plan(ledger: &Ledger, args: &PlanArgs, date: NaiveDate) -> Result<Plan>
             .collect(),
         docs_sent: args.docs_sent,
         committee_met: args.committee_met,
+        notified: args.notified,
         draft_resolution: args.draft_resolution,
         assignments,
         directives,
@@ -166,6 +170,7 @@ fn check_preparation_dates(plan: &Plan, date: NaiveDate) -> Result<()> {
     for (flag, when) in [
         ("--docs-sent", plan.docs_sent),
         ("--committee-met", plan.committee_met),
+        ("--notified", plan.notified),
     ] {
         if let Some(d) = when
             && d > date

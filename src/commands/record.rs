@@ -1,6 +1,6 @@
 //! `cellbook record`: write down what happened at a meeting.
 
-use crate::args::{parse_time, text_block};
+use crate::args::{parse_date, parse_time, text_block};
 use crate::core::model::Kind;
 use chrono::NaiveTime;
 use clap::Args;
@@ -70,6 +70,9 @@ pub struct RecordArgs {
     pub minutes_file: Option<PathBuf>,
     #[arg(long, value_parser = text_block)]
     pub conclusion: Option<String>,
+    /// Date the finished minutes, resolution and tasks were posted for the members (e.g. on the app)
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub posted: Option<NaiveDate>,
     /// A task assigned: "ID=TASK[@DUE]" (repeatable)
     #[arg(long = "action", value_name = "ID=TASK[@DUE]", value_parser = text_block)]
     pub actions: Vec<String>,
@@ -132,6 +135,7 @@ fn command_line(args: &RecordArgs) -> String {
         args.minutes_file.as_ref().map(|p| p.display().to_string()),
     );
     flag("conclusion", args.conclusion.clone());
+    flag("posted", args.posted.map(|d| d.to_string()));
     words.join(" ")
 }
 
@@ -484,6 +488,7 @@ fn apply(ledger: &Ledger, meeting: &mut Meeting, args: &RecordArgs) -> Result<()
     apply_times(rec, args)?;
     apply_people(roster, date, rec, args)?;
     apply_texts(rec, args)?;
+    apply_posted(rec, date, args)?;
     apply_actions(roster, date, rec, args)?;
     refuse_broken_rules(roster, date, rec)
 }
@@ -670,6 +675,31 @@ fn apply_texts(rec: &mut Record, args: &RecordArgs) -> Result<()> {
     if let Some(v) = &args.vote {
         rec.vote = Some(parse_vote(v)?);
     }
+    Ok(())
+}
+
+/// `--posted DATE`: documents finished at the meeting are posted on or after its date.
+fn apply_posted(rec: &mut Record, date: NaiveDate, args: &RecordArgs) -> Result<()> {
+    let Some(posted) = args.posted else {
+        return Ok(());
+    };
+    if posted < date {
+        return Err(Error::refused_with(
+            format!(
+                "--posted {posted}: {} ({})",
+                tr(
+                    "văn bản hoàn chỉnh không thể đăng trước buổi sinh hoạt",
+                    "the finished documents cannot be posted before the meeting"
+                ),
+                show_date(date, lang())
+            ),
+            tr(
+                "ghi ngày đăng từ ngày họp trở đi",
+                "give a date on or after the meeting",
+            ),
+        ));
+    }
+    rec.posted = Some(posted);
     Ok(())
 }
 

@@ -131,6 +131,14 @@ fn render_plan(ledger: &Ledger, p: &Plan, out: &mut String) {
             show_date(d, l)
         );
     }
+    if let Some(d) = p.notified {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            tr("Thông báo đến đảng viên", "Members notified"),
+            show_date(d, l)
+        );
+    }
     if p.draft_resolution {
         let _ = writeln!(
             out,
@@ -266,6 +274,14 @@ fn render_outcome(r: &Record, out: &mut String) {
             tr("không tán thành", "against"),
             v.abstain,
             tr("ý kiến khác", "abstain")
+        );
+    }
+    if let Some(d) = r.posted {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            tr("Đăng văn bản hoàn chỉnh", "Finished documents posted"),
+            show_date(d, lang())
         );
     }
 }

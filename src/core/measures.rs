@@ -187,6 +187,17 @@ fn record_measures(
         flag(plan.committee_met.is_some_and(|d| d <= date)),
     );
     m.insert(Measure::DraftResolution, flag(plan.draft_resolution));
+    // Measured only when written down; a meeting without the date leaves the line to the
+    // raters, as it was before the field existed.
+    if let Some(notified) = plan.notified {
+        m.insert(Measure::NoticeSent, flag(notified <= date));
+    }
+    if let Some(posted) = rec.posted {
+        m.insert(
+            Measure::PostedAfterDays,
+            (posted - date).num_days().max(0) as f64,
+        );
+    }
     m.insert(
         Measure::MinutesRecorded,
         flag(rec.minutes.as_deref().is_some_and(|t| !t.trim().is_empty())),

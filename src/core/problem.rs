@@ -105,6 +105,7 @@ codes! {
     E024 Error "dates";
     E025 Error "dates";
     E026 Error "dates";
+    E027 Error "dates";
     E030 Error "attendance";
     E031 Error "attendance";
     E032 Error "references";
@@ -264,7 +265,7 @@ pub enum Problem {
     },
     /// W008 (regular) and W009 (thematic).
     Shortfall(crate::core::cadence::Shortfall),
-    /// A broken rule of a meeting's record (E010, E020–E026, E030–E034, E040, E061, W001, W002).
+    /// A broken rule of a meeting's record (E010, E020–E027, E030–E034, E040, E061, W001, W002).
     Record(crate::core::rules::RecordProblem),
     /// A problem of a rubric file (R001–R022).
     Rubric(crate::core::rubric::RubricProblem),

@@ -38,6 +38,8 @@ pub enum RecordProblem {
     DoneBeforeSet,
     /// E026: an action due before the meeting that set it.
     DueBeforeSet,
+    /// E027: the finished documents posted before the meeting was held.
+    PostedBeforeMeeting,
     /// W002: an open action past its due date.
     Overdue {
         meeting: MeetingId,
@@ -86,6 +88,7 @@ impl RecordProblem {
             RecordProblem::DuplicateActionId { .. } => Code::E061,
             RecordProblem::DoneBeforeSet => Code::E023,
             RecordProblem::DueBeforeSet => Code::E026,
+            RecordProblem::PostedBeforeMeeting => Code::E027,
             RecordProblem::Overdue { .. } => Code::W002,
             RecordProblem::TooManyVotes { .. } => Code::E040,
             RecordProblem::UnknownMember { .. } => Code::E010,
@@ -153,6 +156,11 @@ impl RecordProblem {
             RecordProblem::DueBeforeSet => t(
                 "hạn trước ngày giao việc",
                 "the action is due before it was set",
+            )
+            .to_owned(),
+            RecordProblem::PostedBeforeMeeting => t(
+                "văn bản hoàn chỉnh đăng trước ngày họp",
+                "the finished documents were posted before the meeting",
             )
             .to_owned(),
             RecordProblem::Overdue { meeting, id, task } => format!(
@@ -227,6 +235,10 @@ impl RecordProblem {
                 "`done` must be on or after the meeting's date",
             ),
             RecordProblem::DueBeforeSet => t("sửa `due`", "fix `due`"),
+            RecordProblem::PostedBeforeMeeting => t(
+                "ghi ngày đăng văn bản từ ngày họp trở đi, hoặc xóa `posted`",
+                "write a posting date on or after the meeting, or remove `posted`",
+            ),
             RecordProblem::Overdue { .. } => t(
                 "ghi xong bằng `cellbook action done`",
                 "mark it done with `cellbook action done`",
@@ -323,6 +335,7 @@ pub fn check_meeting(roster: &Roster, meeting: &Meeting, cx: Context) -> Vec<Fou
     }
     out.extend(preparation_dates(meeting));
     if let Some(rec) = &meeting.record {
+        out.extend(posted_after_meeting(rec, meeting.date));
         out.extend(speakers_present(rec));
         out.extend(attendance_adds_up(roster, meeting.date, rec));
         out.extend(times(rec, cx.min_minutes));
@@ -341,6 +354,7 @@ pub fn preparation_dates(meeting: &Meeting) -> Vec<Found> {
     [
         ("docs_sent", plan.docs_sent),
         ("committee_met", plan.committee_met),
+        ("notified", plan.notified),
     ]
     .into_iter()
     .filter(|(_, d)| d.is_some_and(|d| d > meeting.date))
@@ -351,6 +365,20 @@ pub fn preparation_dates(meeting: &Meeting) -> Vec<Found> {
         )
     })
     .collect()
+}
+
+/// E027: documents finished at a meeting are posted on or after its date.
+pub fn posted_after_meeting(rec: &Record, date: NaiveDate) -> Vec<Found> {
+    rec.posted
+        .filter(|posted| *posted < date)
+        .map(|_| {
+            found(
+                RecordProblem::PostedBeforeMeeting,
+                vec![Seg::Key("record"), Seg::Key("posted")],
+            )
+        })
+        .into_iter()
+        .collect()
 }
 
 /// E033: whoever spoke was present.

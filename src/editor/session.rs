@@ -86,9 +86,10 @@ pub fn template(meeting: &Meeting) -> Result<String> {
             .to_string()
     };
     out.push_str(&format!(
-        "# topics = [\"{topic}\"]\n# docs_sent = {}\n# committee_met = {}\n# draft_resolution = true\n# assignments = [{{ member = \"id\", task = \"{task}\" }}]\n# directives = [{{ ref = \"12-HD/BTCTW\", date = 2018-07-06, title = \"…\" }}]\n",
+        "# topics = [\"{topic}\"]\n# docs_sent = {}\n# committee_met = {}\n# notified = {}\n# draft_resolution = true\n# assignments = [{{ member = \"id\", task = \"{task}\" }}]\n# directives = [{{ ref = \"12-HD/BTCTW\", date = 2018-07-06, title = \"…\" }}]\n",
         before(2),
         before(3),
+        before(5),
     ));
     Ok(out)
 }

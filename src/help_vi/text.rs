@@ -261,6 +261,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     ),
     ("plan", "docs_sent", "Ngày gửi tài liệu cho đảng viên"),
     ("plan", "committee_met", "Ngày chi ủy họp chuẩn bị"),
+    (
+        "plan",
+        "notified",
+        "Ngày thông báo thời gian, địa điểm, nội dung cho đảng viên và cấp ủy viên cấp trên theo dõi",
+    ),
     ("plan", "draft_resolution", "Đã chuẩn bị dự thảo nghị quyết"),
     (
         "plan",
@@ -325,6 +330,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     ("record", "minutes", "Diễn biến buổi sinh hoạt"),
     ("record", "minutes_file", "Đọc diễn biến từ một tệp"),
     ("record", "conclusion", "Kết luận của người chủ trì"),
+    (
+        "record",
+        "posted",
+        "Ngày đăng biên bản, nghị quyết, phân công hoàn chỉnh cho đảng viên (ví dụ trên ứng dụng Sổ tay đảng viên)",
+    ),
     (
         "record",
         "actions",

@@ -124,6 +124,14 @@ pub struct Plan {
         skip_serializing_if = "Option::is_none"
     )]
     pub committee_met: Option<NaiveDate>,
+    /// When the time, place and content were sent to every member and to the higher
+    /// committee's liaison (the 2025 form's preparation point for the notice).
+    #[serde(
+        default,
+        with = "crate::core::dates::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub notified: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "super::is_false")]
     pub draft_resolution: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -193,6 +201,14 @@ pub struct Record {
     pub conclusion: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vote: Option<Vote>,
+    /// When the finished documents (minutes, resolution, assignments) were posted for the
+    /// members, e.g. on the Sổ tay đảng viên app: the 2025 form gives a point within 2 days.
+    #[serde(
+        default,
+        with = "crate::core::dates::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub posted: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub actions: Vec<Action>,
 }

@@ -30,6 +30,8 @@ pub enum Measure {
     DurationRatio,
     ThematicMonth,
     LeadershipSize,
+    NoticeSent,
+    PostedAfterDays,
 }
 
 /// The measures of one meeting. A missing key means "cannot be computed for this meeting"
@@ -38,7 +40,7 @@ pub type Measures = BTreeMap<Measure, f64>;
 
 impl Measure {
     /// Every measure, in the order the docs list them.
-    pub const ALL: [Measure; 15] = [
+    pub const ALL: [Measure; 17] = [
         Measure::AttendanceRate,
         Measure::UnexcusedAbsences,
         Measure::MaxExcusedStreak,
@@ -54,6 +56,8 @@ impl Measure {
         Measure::DurationRatio,
         Measure::ThematicMonth,
         Measure::LeadershipSize,
+        Measure::NoticeSent,
+        Measure::PostedAfterDays,
     ];
 
     /// The name written in rubric files (`measure = "attendance_rate"`).
@@ -74,6 +78,8 @@ impl Measure {
             Measure::DurationRatio => "duration_ratio",
             Measure::ThematicMonth => "thematic_month",
             Measure::LeadershipSize => "leadership_size",
+            Measure::NoticeSent => "notice_sent",
+            Measure::PostedAfterDays => "posted_after_days",
         }
     }
 
@@ -140,6 +146,14 @@ impl Measure {
                 "số đồng chí bí thư, phó bí thư, chi ủy viên của chi bộ",
                 "number of the cell's secretary, deputy and committee members",
             ),
+            Measure::NoticeSent => (
+                "đã thông báo thời gian, địa điểm, nội dung trước buổi sinh hoạt (1 có, 0 không)",
+                "time, place and content were announced before the meeting (1 yes, 0 no)",
+            ),
+            Measure::PostedAfterDays => (
+                "số ngày sau buổi sinh hoạt đến khi đăng văn bản hoàn chỉnh",
+                "days between the meeting and posting the finished documents",
+            ),
         };
         if vi { vi_text } else { en_text }
     }
@@ -156,7 +170,8 @@ impl Measure {
             | Measure::DraftResolution
             | Measure::MinutesRecorded
             | Measure::ResolutionPassed
-            | Measure::ThematicMonth => Bounds {
+            | Measure::ThematicMonth
+            | Measure::NoticeSent => Bounds {
                 lower: Some(at_least_zero),
                 upper: Some(Bound::inclusive(1.0)),
             },
@@ -165,7 +180,8 @@ impl Measure {
             | Measure::DurationMinutes
             | Measure::DurationShortMinutes
             | Measure::DurationRatio
-            | Measure::LeadershipSize => Bounds {
+            | Measure::LeadershipSize
+            | Measure::PostedAfterDays => Bounds {
                 lower: Some(at_least_zero),
                 upper: None,
             },

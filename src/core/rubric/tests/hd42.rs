@@ -259,3 +259,25 @@ fn group_8_closing_vote() {
     assert_eq!(points("closing-vote", &[(ResolutionPassed, 0.0)]), 0);
     assert_eq!(points("minutes", &[(MinutesRecorded, 0.0)]), 0);
 }
+
+#[test]
+fn group_3_notice_and_group_8_posting_are_measured_when_recorded() {
+    // Once the record says when, the raters no longer score those two lines.
+    let rated: Vec<(&str, u32)> = RATED
+        .iter()
+        .copied()
+        .filter(|(id, _)| !["prep-notice", "closing-posted"].contains(id))
+        .collect();
+    let at = |id: &str, notice: f64, posted_after: f64| {
+        let sheet = sheet_with(
+            &[(NoticeSent, notice), (PostedAfterDays, posted_after)],
+            &rated,
+        );
+        sheet.criteria.iter().find(|l| l.id == id).map(|l| l.points)
+    };
+    assert_eq!(at("prep-notice", 1.0, 0.0), Some(1));
+    assert_eq!(at("prep-notice", 0.0, 0.0), Some(0));
+    // Within 2 days of the meeting: the point; a day later: none.
+    assert_eq!(at("closing-posted", 1.0, 2.0), Some(1));
+    assert_eq!(at("closing-posted", 1.0, 3.0), Some(0));
+}

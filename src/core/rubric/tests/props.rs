@@ -12,7 +12,7 @@ use crate::core::rubric::{
 use Measure::*;
 
 /// Measures where a higher value is a better meeting.
-const HIGHER_IS_BETTER: [Measure; 10] = [
+const HIGHER_IS_BETTER: [Measure; 11] = [
     AttendanceRate,
     DurationMinutes,
     SpeakersRate,
@@ -23,9 +23,15 @@ const HIGHER_IS_BETTER: [Measure; 10] = [
     ResolutionPassed,
     PreviousActionsDoneRate,
     DurationRatio,
+    NoticeSent,
 ];
 /// Measures where a lower value is a better meeting.
-const LOWER_IS_BETTER: [Measure; 3] = [UnexcusedAbsences, MaxExcusedStreak, DurationShortMinutes];
+const LOWER_IS_BETTER: [Measure; 4] = [
+    UnexcusedAbsences,
+    MaxExcusedStreak,
+    DurationShortMinutes,
+    PostedAfterDays,
+];
 /// Facts about the meeting's setting rather than its quality: they decide whether a
 /// criterion applies (`applies_when`), not how well the meeting did.
 const CONDITIONS: [Measure; 2] = [ThematicMonth, LeadershipSize];
@@ -42,6 +48,8 @@ fn scale(m: Measure, u: f64) -> f64 {
         DurationRatio => u * 2.0,
         ThematicMonth => u.round(),
         LeadershipSize => (u * 5.0).floor(),
+        NoticeSent => u.round(),
+        PostedAfterDays => (u * 6.0).floor(),
     }
 }
 

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::core::model::{KindRating, MeetingId, Member, Roster};
+use crate::core::model::{Kind, KindRating, MeetingId, Member, Roster};
 use crate::core::rules;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::ledger::locate::Seg;
@@ -95,8 +95,9 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
         }
     }
     let rubrics = crate::ledger::rubrics::Cache::new(root);
+    let sittings = Sittings::of(&meetings);
     for (i, file) in meetings.iter().enumerate() {
-        check_meeting(&ledger, file, opts, &mut diags);
+        check_meeting(&ledger, file, sittings.shared(file), opts, &mut diags);
         crate::rating::check_rating(&ledger, &meetings, i, &rubrics, opts.today, &mut diags);
     }
     check_absence_months(&ledger, &meetings, &mut diags);
@@ -347,21 +348,49 @@ fn temp_file_warning(path: &Path) -> Diagnostic {
     Diagnostic::of(&Problem::TempFile, path)
 }
 
+/// The kinds of the recorded meetings of each date: a regular and a thematic meeting recorded
+/// on one date share a sitting, which must last `min_minutes_combined` (as the rubric counts).
+pub struct Sittings(BTreeMap<NaiveDate, Vec<Kind>>);
+
+impl Sittings {
+    pub fn of(meetings: &[MeetingFile]) -> Sittings {
+        let mut kinds: BTreeMap<NaiveDate, Vec<Kind>> = BTreeMap::new();
+        for m in meetings.iter().filter(|m| m.meeting.record.is_some()) {
+            kinds
+                .entry(m.meeting.date)
+                .or_default()
+                .push(m.meeting.kind);
+        }
+        Sittings(kinds)
+    }
+
+    /// Whether `file` shares its sitting with a recorded meeting of another kind.
+    pub fn shared(&self, file: &MeetingFile) -> bool {
+        file.meeting.record.is_some()
+            && self
+                .0
+                .get(&file.meeting.date)
+                .is_some_and(|kinds| kinds.iter().any(|k| *k != file.meeting.kind))
+    }
+}
+
 /// The checks of one meeting file against its ledger (everything but its rating): the
-/// record's rules of the core, each located in the file.
+/// record's rules of the core, each located in the file. `shared_sitting`: another kind of
+/// meeting was recorded on the same date (see [`Sittings`]).
 pub fn check_meeting(
     ledger: &Ledger,
     file: &MeetingFile,
+    shared_sitting: bool,
     opts: &CheckOptions,
     diags: &mut Vec<Diagnostic>,
 ) {
     let cx = rules::Context {
         file_id: file.id,
-        // 120 for a cell of 30 or more on the roll; a shared sitting is not seen from one file.
+        // 120 for a cell of 30 or more on the roll, or for a shared sitting.
         min_minutes: crate::core::cadence::required_minutes(
             &ledger.config.meetings,
             crate::core::attendance::roll(&ledger.roster, file.meeting.date).count(),
-            false,
+            shared_sitting,
         ),
         today: opts.today,
     };
@@ -465,11 +494,12 @@ fn errors_of(
     let opts = CheckOptions { today };
     let rubrics = crate::ledger::rubrics::Cache::new(&ledger.root);
     let mut diags = Vec::new();
+    let sittings = Sittings::of(meetings);
     for (i, file) in meetings.iter().enumerate() {
         if file.id.date < from {
             continue;
         }
-        check_meeting(ledger, file, &opts, &mut diags);
+        check_meeting(ledger, file, sittings.shared(file), &opts, &mut diags);
         crate::rating::check_rating(ledger, meetings, i, &rubrics, today, &mut diags);
     }
     diags.retain(Diagnostic::is_error);

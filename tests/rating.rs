@@ -505,6 +505,26 @@ fn a_cell_of_thirty_needs_120_minutes() {
     assert!(!run.stderr.contains("W001"), "{}", run.stderr);
 }
 
+#[test]
+fn a_shared_sitting_needs_120_minutes_in_check_too() {
+    let l = cell_of(5, false);
+    let times = ["--start", "14:00", "--end", "15:40", "--present", "all"];
+    let mut regular = vec!["record", "2020-07-09"];
+    regular.extend(times);
+    l.run(&regular).ok();
+    let run = l.run(&["check"]).ok();
+    assert!(!run.stderr.contains("W001"), "{}", run.stderr);
+    // A thematic meeting recorded on the same date: one sitting of 100 minutes, 120 required.
+    l.run(&["plan", "2020-07-09", "--kind", "thematic", "--another"])
+        .ok();
+    let mut thematic = vec!["record", "2020-07-09-2"];
+    thematic.extend(times);
+    l.run(&thematic).ok();
+    let run = l.run(&["check"]).ok();
+    assert_eq!(run.stderr.matches("W001").count(), 2, "{}", run.stderr);
+    assert!(run.stderr.contains("120"), "{}", run.stderr);
+}
+
 // ---------------------------------------------------------------------------------------------
 // [rating] thematic: a rubric of their own for thematic meetings, or none
 

@@ -210,6 +210,7 @@ fn validate(ledger: &Ledger, id: MeetingId, text: &str, today: NaiveDate) -> Vec
     };
     let mut diags = Vec::new();
     check_schema_version(&source, meeting.schema, &mut diags);
+    // Only errors stop a save; W001, the one rule a shared sitting changes, is a warning.
     check_meeting(
         ledger,
         &MeetingFile {
@@ -217,6 +218,7 @@ fn validate(ledger: &Ledger, id: MeetingId, text: &str, today: NaiveDate) -> Vec
             source,
             meeting,
         },
+        false,
         &CheckOptions { today },
         &mut diags,
     );

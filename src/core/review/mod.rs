@@ -7,11 +7,14 @@
 //! the built-in scheme are cited in docs/reviews.md.
 
 pub mod builtin;
+pub mod check;
 pub mod level;
 pub mod model;
 pub mod problem;
+pub mod roll;
 pub mod scheme;
 pub mod score;
+pub mod summary;
 
 pub use level::ReviewLevel;
 pub use model::{CellStage, Decision, ReviewFile, SelfStage};

@@ -5,8 +5,9 @@ use crate::core::lang::Lang;
 use crate::core::problem::Code;
 use crate::core::review::level::ReviewLevel;
 use crate::core::review::model::Stage;
+use crate::core::review::score::Shortfall;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ReviewProblem {
     /// E070: the file names a member who is not on the roster.
     UnknownMember { id: String },
@@ -23,7 +24,8 @@ pub enum ReviewProblem {
         stage: Stage,
         level: ReviewLevel,
         allowed: ReviewLevel,
-        reasons: Vec<String>,
+        points: u32,
+        reasons: Vec<Shortfall>,
     },
     /// E073: more excellent ratings than the limit allows.
     ExcellentOverLimit {
@@ -84,6 +86,7 @@ impl ReviewProblem {
                 stage,
                 level,
                 allowed,
+                points,
                 reasons,
             } => {
                 let mut s = format!(
@@ -98,7 +101,9 @@ impl ReviewProblem {
                 );
                 if !reasons.is_empty() {
                     s.push_str(" — ");
-                    s.push_str(&reasons.join("; "));
+                    let words: Vec<String> =
+                        reasons.iter().map(|r| r.message(*points, lang)).collect();
+                    s.push_str(&words.join("; "));
                 }
                 s
             }

@@ -224,3 +224,120 @@ pub fn vote_base(ledger: &crate::ledger::Ledger, date: chrono::NaiveDate) -> Res
         ledger.config.meetings.voting_base,
     ))
 }
+
+/// Every problem of the review files (E070–E078), each placed in its file: `check`'s `reviews`.
+pub fn diagnostics(ledger: &crate::ledger::Ledger) -> Vec<Diagnostic> {
+    use crate::core::review::check as rules;
+    use crate::diagnostic::Problem;
+    use crate::ledger::locate::Seg;
+    let mut out = Vec::new();
+    let root = &ledger.root;
+    let periods = match periods(root) {
+        Ok(p) => p,
+        Err(Error::Invalid(d)) => return d,
+        Err(_) => return out,
+    };
+    let mut schemes: std::collections::HashMap<String, Option<Scheme>> = Default::default();
+    for (period, key) in periods {
+        let paths = match entries(root, &key) {
+            Ok(p) => p,
+            Err(Error::Invalid(d)) => {
+                out.extend(d);
+                continue;
+            }
+            Err(_) => continue,
+        };
+        let mut docs = Vec::new();
+        for path in paths {
+            match read(root, &path) {
+                Ok(doc) => docs.push(doc),
+                Err(d) => out.push(*d),
+            }
+        }
+        let mut by_scheme: Vec<(&ReviewDoc, Scheme)> = Vec::new();
+        for doc in &docs {
+            let scheme = schemes
+                .entry(doc.file.scheme.clone())
+                .or_insert_with(|| load_scheme(root, &doc.file.scheme).ok())
+                .clone();
+            let Some(scheme) = scheme else {
+                let p = Problem::Review(ReviewProblem::UnknownScheme {
+                    id: doc.file.scheme.clone(),
+                });
+                out.push(doc.source.report(&p, &[Seg::Key("scheme")]));
+                continue;
+            };
+            let stem = doc
+                .path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default();
+            for f in rules::file(&doc.file, &scheme, &ledger.roster, &key, stem) {
+                out.push(doc.source.report(&Problem::Review(f.problem), &f.at));
+            }
+            if let Some(cell) = &doc.file.cell
+                && let Some(vote) = &cell.vote
+            {
+                let on = cell.on.unwrap_or(period.end());
+                if let Ok(base) = vote_base(ledger, on)
+                    && let Some(p) = rules::vote(vote, base)
+                {
+                    out.push(
+                        doc.source
+                            .report(&Problem::Review(p), &[Seg::Key("cell"), Seg::Key("vote")]),
+                    );
+                }
+            }
+            by_scheme.push((doc, scheme));
+        }
+        if let Some((first, scheme)) = by_scheme.first() {
+            let files: Vec<&ReviewFile> = by_scheme.iter().map(|(d, _)| &d.file).collect();
+            if let Some(p) = rules::limit(&files, scheme) {
+                let dir = first.path.parent().unwrap_or(root).to_path_buf();
+                out.push(Diagnostic::of(&Problem::Review(p), &dir));
+            }
+        }
+    }
+    out
+}
+
+/// `status`'s reminders of reviews still open: every period of last year, this year or later
+/// with a review not done, and how many wait at each stage. Broken files are left to `check`.
+pub fn open_reviews(
+    ledger: &crate::ledger::Ledger,
+    today: chrono::NaiveDate,
+) -> Vec<crate::core::reminders::Reminder> {
+    use crate::core::review::model::Stage;
+    use chrono::Datelike;
+    let mut out = Vec::new();
+    for (period, key) in periods(&ledger.root).unwrap_or_default() {
+        if period.end().year() < today.year() - 1 {
+            continue;
+        }
+        let docs: Vec<ReviewDoc> = entries(&ledger.root, &key)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|p| read(&ledger.root, p).ok())
+            .collect();
+        let count = |stage: Stage| {
+            docs.iter()
+                .filter(|d| d.file.next_stage() == Some(stage))
+                .count()
+        };
+        let missing = [
+            count(Stage::SelfAssessment),
+            count(Stage::Cell),
+            count(Stage::Decision),
+        ];
+        if missing.iter().sum::<usize>() > 0 {
+            out.push(crate::core::reminders::Reminder::ReviewsOpen {
+                period,
+                total: docs.len(),
+                self_missing: missing[0],
+                cell_missing: missing[1],
+                decision_missing: missing[2],
+            });
+        }
+    }
+    out
+}

@@ -180,13 +180,19 @@ pub fn file(
     out
 }
 
-/// E073: the limit on excellent ratings across the members of a period (their latest stage's
-/// level; the collective and the unclassified do not count).
+/// E073: the limit on excellent ratings across the members of a period: the levels the cell
+/// voted or the committee decided (a self-proposal is not a rating yet; the collective and the
+/// unclassified do not count).
 pub fn limit(files: &[&ReviewFile], scheme: &Scheme) -> Option<ReviewProblem> {
     let levels: Vec<ReviewLevel> = files
         .iter()
         .filter(|f| !f.collective && !f.unclassified)
-        .filter_map(|f| f.level())
+        .filter_map(|f| {
+            f.decided
+                .as_ref()
+                .map(|d| d.level)
+                .or(f.cell.as_ref().map(|c| c.level))
+        })
         .collect();
     let (excellent, good, cap) = score::excellent_over_limit(&scheme.limits, &levels)?;
     Some(ReviewProblem::ExcellentOverLimit {

@@ -101,6 +101,11 @@ fn review_everyone(l: &Ledger) {
     self_points(l, "tam", "80", &ALL_MET)
         .ok()
         .stdout_has("not classified");
+    vote_and_decide(l);
+}
+
+/// The cell's vote and the committee's decision for everyone, and the cell's own review.
+fn vote_and_decide(l: &Ledger) {
     let levels = [
         ("trinh", "excellent"),
         ("hung", "complete"),
@@ -290,7 +295,7 @@ fn the_computed_level_at_each_band_edge_with_every_condition_met() {
             self_points(&l, "lan", points, &["--proposed", above])
                 .fails(1)
                 .stderr_has("[E072]")
-                .stderr_has(&format!("needs at least"));
+                .stderr_has("needs at least");
         }
         // Reset the proposal for the next edge.
         self_points(&l, "lan", "0", &["--proposed", "incomplete"]).ok();

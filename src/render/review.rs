@@ -220,7 +220,7 @@ pub fn list(s: &CellSummary, scheme: &Scheme) -> String {
             out,
             "{} {name} ({id}): cellbook review open {}",
             tr("Chưa có tệp đánh giá:", "No review file:"),
-            crate::ledger::reviews::period_key(s.period).unwrap_or_default()
+            s.period
         );
     }
     out
@@ -511,6 +511,13 @@ fn form_lines(f: &Form) -> Vec<Line> {
         tr("III. Biện pháp khắc phục", "III. Remedies").into(),
     ));
     out.push(Line::Para(text(&s.remedies)));
+    self_level(f, &s, &mut out);
+    later_stages(f, &mut out);
+    out
+}
+
+/// Part IV: the points by group, the facts, the level the rules allow and the proposed one.
+fn self_level(f: &Form, s: &crate::core::review::SelfStage, out: &mut Vec<Line>) {
     out.push(Line::Section(
         tr("IV. Tự đánh giá, xếp loại", "IV. Self-assessment and level").into(),
     ));
@@ -565,8 +572,6 @@ fn form_lines(f: &Form) -> Vec<Line> {
             level_text(s.proposed),
         ));
     }
-    later_stages(f, &mut out);
-    out
 }
 
 /// The cell's assessment and the decision, once made; the levels' conditions as a reminder.

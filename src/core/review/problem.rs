@@ -82,6 +82,55 @@ impl ReviewProblem {
                 t("nhóm", "group"),
                 t("điểm, quá mức tối đa", "points, over its maximum of"),
             ),
+            ReviewProblem::LevelNotAllowed { .. } | ReviewProblem::ExcellentOverLimit { .. } => {
+                self.message_of_levels(lang)
+            }
+            ReviewProblem::PointsMismatch { points, sum } => format!(
+                "{} {points}, {} {sum}",
+                t("tổng điểm ghi", "the recorded total is"),
+                t("nhưng cộng các nhóm là", "but the groups add up to"),
+            ),
+            ReviewProblem::TooManyVotes { cast, base } => format!(
+                "{cast} {} {base} {}",
+                t("phiếu, nhiều hơn", "votes, more than the"),
+                t(
+                    "đảng viên chính thức có quyền biểu quyết",
+                    "full members who can vote"
+                ),
+            ),
+            ReviewProblem::VoteFails { in_favour, base } => format!(
+                "{in_favour}/{base} {}",
+                t(
+                    "tán thành, không quá một nửa: mức này chưa được thông qua",
+                    "in favour, not more than half: the level was not carried"
+                ),
+            ),
+            ReviewProblem::UnknownScheme { id } => format!(
+                "{} '{id}'",
+                t("không có bộ quy tắc đánh giá", "unknown review scheme")
+            ),
+            ReviewProblem::WrongPlace { expected } => format!(
+                "{} {expected}",
+                t(
+                    "tệp đánh giá nằm sai chỗ; nội dung của nó thuộc về",
+                    "the review file is in the wrong place; what it says belongs in"
+                ),
+            ),
+            ReviewProblem::ClassifiedTooEarly { level } => format!(
+                "{} {}",
+                t(
+                    "đảng viên mới kết nạp chỉ kiểm điểm, chưa xếp loại, nhưng tệp ghi mức",
+                    "a newly admitted member is reviewed, not classified, but the file gives the level"
+                ),
+                level.label(lang),
+            ),
+        }
+    }
+
+    /// The messages of E072 and E073 (split from [`ReviewProblem::message`]).
+    fn message_of_levels(&self, lang: Lang) -> String {
+        let t = |vi, en| lang.pick(vi, en);
+        match self {
             ReviewProblem::LevelNotAllowed {
                 stage,
                 level,
@@ -122,45 +171,7 @@ impl ReviewProblem {
                 t("đảng viên hoàn thành tốt nhiệm vụ", "rated good"),
                 t("tối đa", "at most"),
             ),
-            ReviewProblem::PointsMismatch { points, sum } => format!(
-                "{} {points}, {} {sum}",
-                t("tổng điểm ghi", "the recorded total is"),
-                t("nhưng cộng các nhóm là", "but the groups add up to"),
-            ),
-            ReviewProblem::TooManyVotes { cast, base } => format!(
-                "{cast} {} {base} {}",
-                t("phiếu, nhiều hơn", "votes, more than the"),
-                t(
-                    "đảng viên chính thức có quyền biểu quyết",
-                    "full members who can vote"
-                ),
-            ),
-            ReviewProblem::VoteFails { in_favour, base } => format!(
-                "{in_favour}/{base} {}",
-                t(
-                    "tán thành, không quá một nửa: mức này chưa được thông qua",
-                    "in favour, not more than half: the level was not carried"
-                ),
-            ),
-            ReviewProblem::UnknownScheme { id } => format!(
-                "{} '{id}'",
-                t("không có bộ quy tắc đánh giá", "unknown review scheme")
-            ),
-            ReviewProblem::WrongPlace { expected } => format!(
-                "{} {expected}",
-                t(
-                    "tệp đánh giá nằm sai chỗ; nội dung của nó thuộc về",
-                    "the review file is in the wrong place; what it says belongs in"
-                ),
-            ),
-            ReviewProblem::ClassifiedTooEarly { level } => format!(
-                "{} {}",
-                t(
-                    "đảng viên mới kết nạp chỉ kiểm điểm, chưa xếp loại, nhưng tệp ghi mức",
-                    "a newly admitted member is reviewed, not classified, but the file gives the level"
-                ),
-                level.label(lang),
-            ),
+            _ => String::new(),
         }
     }
 

@@ -717,3 +717,33 @@ fn a_roll_up_over_two_ledgers() {
     )
     .fails(1);
 }
+
+#[test]
+fn the_self_assessment_in_an_editor_is_checked_before_it_is_saved() {
+    let l = cell("en");
+    l.run(&["review", "open", "2025"]).ok();
+    self_points(&l, "lan", "80", &ALL_MET).ok();
+    crate::util::with_editor(
+        &l,
+        "sed -i 's/points = 80/points = 85/' \"$f\"\nprintf 'remedies = \"Đọc thêm\"\\n' >> \"$f\"",
+        &[],
+        &["review", "self", "lan", "--edit"],
+    )
+    .ok();
+    let text = l.read("reviews/2025/lan.toml");
+    assert!(
+        text.contains("points = 85") && text.contains("Đọc thêm"),
+        "{text}"
+    );
+    let before = snapshot(l.path());
+    let run = crate::util::with_editor(
+        &l,
+        "printf 'proposed = \"excellent\"\\n' >> \"$f\"",
+        &[],
+        &["review", "self", "lan", "--edit"],
+    )
+    .fails(1)
+    .stderr_has("[E072]");
+    assert_same(&before, &snapshot(l.path()), "a refused edit");
+    assert!(String::from_utf8_lossy(&crate::util::kept_text(&run)).contains("excellent"));
+}

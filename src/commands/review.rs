@@ -582,7 +582,8 @@ fn finish(
 ) -> Result<Output> {
     let docs = reviews::load_period(&ledger.root, key)?;
     let files: Vec<&ReviewFile> = docs.iter().map(|d| &d.file).collect();
-    let over = rules::limit(&files, scheme);
+    // Warned when an excellent rating is recorded: the moment the limit can be broken.
+    let over = rules::limit(&files, scheme).filter(|_| level == ReviewLevel::Excellent);
     let mut out = Output::text(crate::render::shown(format!(
         "{} {key}: {} — {}\n",
         subject_name(ledger, who),

@@ -75,17 +75,17 @@ impl Shortfall {
                 have,
             } => {
                 let need = condition_text(condition, lang);
+                let recorded = lang.pick("ghi nhận:", "recorded:");
                 let have = match (condition.fact.is_flag(), have) {
-                    (true, Some(1)) => lang.pick("có", "yes").to_owned(),
-                    (true, _) => lang.pick("không", "no").to_owned(),
-                    (false, Some(v)) => format!("{v}%"),
+                    (true, Some(1)) => format!("{recorded} {}", lang.pick("có", "yes")),
+                    (true, _) => format!("{recorded} {}", lang.pick("không", "no")),
+                    (false, Some(v)) => format!("{recorded} {v}%"),
                     (false, None) => lang.pick("chưa ghi", "not recorded").to_owned(),
                 };
                 format!(
-                    "{} {} {need} ({} {have})",
+                    "{} {} {need} ({have})",
                     level.label(lang),
                     lang.pick("cần", "needs"),
-                    lang.pick("ghi nhận:", "recorded:"),
                 )
             }
         }

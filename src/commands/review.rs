@@ -76,8 +76,10 @@ pub struct OpenArgs {
 #[derive(Debug, Args)]
 pub struct SelfArgs {
     /// Member id or name, or `cell` for the cell as a collective
+    #[arg(index = 1)]
     pub member: String,
     /// The period (default: the latest one opened)
+    #[arg(index = 2)]
     pub period: Option<String>,
     /// Points of one criterion group, e.g. tasks=65 (repeatable)
     #[arg(long = "score", value_name = "GROUP=POINTS")]
@@ -123,8 +125,10 @@ pub struct SelfArgs {
 #[derive(Debug, Args)]
 pub struct CellArgs {
     /// Member id or name, or `cell` for the cell as a collective
+    #[arg(index = 1)]
     pub member: String,
     /// The period (default: the latest one opened)
+    #[arg(index = 2)]
     pub period: Option<String>,
     /// The level the cell voted: excellent, good, complete, incomplete (or the Vietnamese names)
     #[arg(long, value_name = "LEVEL")]
@@ -142,8 +146,10 @@ pub struct CellArgs {
 #[derive(Debug, Args)]
 pub struct DecideArgs {
     /// Member id or name, or `cell` for the cell as a collective
+    #[arg(index = 1)]
     pub member: String,
     /// The period (default: the latest one opened)
+    #[arg(index = 2)]
     pub period: Option<String>,
     /// The level decided: excellent, good, complete, incomplete (or the Vietnamese names)
     #[arg(long, value_name = "LEVEL")]
@@ -152,8 +158,8 @@ pub struct DecideArgs {
     #[arg(long, value_parser = parse_date)]
     pub on: NaiveDate,
     /// The committee that decided
-    #[arg(long, value_name = "TEXT", value_parser = line)]
-    pub by: Option<String>,
+    #[arg(long = "by", value_name = "TEXT", value_parser = line)]
+    pub committee: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -179,8 +185,10 @@ pub struct ReportArgs {
 #[derive(Debug, Args)]
 pub struct FormArgs {
     /// Member id or name, or `cell` for the cell as a collective
+    #[arg(index = 1)]
     pub member: String,
     /// The period (default: the latest one opened)
+    #[arg(index = 2)]
     pub period: Option<String>,
     #[arg(long, value_enum, default_value = "md")]
     pub format: FormFormat,
@@ -519,7 +527,7 @@ fn decide(ctx: &Context, args: &DecideArgs) -> Result<Output> {
     file.decided = Some(Decision {
         level,
         on: args.on,
-        by: args.by.clone(),
+        by: args.committee.clone(),
     });
     refuse_broken(&file, &scheme, &ledger, &key)?;
     reviews::save(&doc.path, &file, Some(&doc.source.text))?;

@@ -585,7 +585,7 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "Mức: excellent, good, complete, incomplete (hoặc tên tiếng Việt, có dấu hay không dấu)",
     ),
     ("review decide", "on", "Ngày quyết định"),
-    ("review decide", "by", "Cấp ủy quyết định"),
+    ("review decide", "committee", "Cấp ủy quyết định"),
     ("review list", "period", REVIEW_PERIOD),
     ("review report", "period", REVIEW_PERIOD),
     (

@@ -747,3 +747,55 @@ fn the_self_assessment_in_an_editor_is_checked_before_it_is_saved() {
     assert_same(&before, &snapshot(l.path()), "a refused edit");
     assert!(String::from_utf8_lossy(&crate::util::kept_text(&run)).contains("excellent"));
 }
+
+#[test]
+fn dates_in_order_and_no_way_out_of_the_ledger() {
+    let l = cell("en");
+    l.run(&["review", "open", "2025"]).ok();
+    self_points(&l, "lan", "80", &ALL_MET).ok();
+    l.run(&[
+        "review",
+        "cell",
+        "lan",
+        "--level",
+        "good",
+        "--on",
+        "2024-12-31",
+    ])
+    .fails(1)
+    .stderr_has("is before");
+    l.run(&[
+        "review",
+        "cell",
+        "lan",
+        "--level",
+        "good",
+        "--on",
+        "2025-12-15",
+    ])
+    .ok();
+    l.run(&[
+        "review",
+        "decide",
+        "lan",
+        "--level",
+        "good",
+        "--on",
+        "2025-12-14",
+    ])
+    .fails(1)
+    .stderr_has("is before");
+    // A review folder that is a link out of the ledger is neither read nor written.
+    #[cfg(unix)]
+    {
+        let outside = tempfile::tempdir().expect("a folder");
+        std::os::unix::fs::symlink(outside.path(), l.path().join("reviews/2026")).expect("a link");
+        l.run(&["review", "open", "2026"])
+            .fails(1)
+            .stderr_has("E006");
+        assert_eq!(std::fs::read_dir(outside.path()).expect("read").count(), 0);
+        l.run(&["review", "list", "2026"])
+            .fails(1)
+            .stderr_has("E006");
+    }
+}

@@ -496,6 +496,7 @@ fn cell(ctx: &Context, args: &CellArgs) -> Result<Output> {
     let scheme = reviews::load_scheme(&ledger.root, &doc.file.scheme)?;
     require_stage(&ledger, &doc.file, who.as_deref(), Stage::SelfAssessment)?;
     let on = args.on.unwrap_or(ctx.today);
+    refuse_before(on, period.start(), "--on")?;
     if let Some(v) = &vote {
         let base = reviews::vote_base(&ledger, on)?;
         if let Some(p) = rules::vote(v, base) {
@@ -523,6 +524,8 @@ fn decide(ctx: &Context, args: &DecideArgs) -> Result<Output> {
     let doc = existing(&ledger, &key, who.as_deref())?;
     let scheme = reviews::load_scheme(&ledger.root, &doc.file.scheme)?;
     require_stage(&ledger, &doc.file, who.as_deref(), Stage::Cell)?;
+    let voted = doc.file.cell.as_ref().and_then(|c| c.on);
+    refuse_before(args.on, voted.unwrap_or(period.start()), "--on")?;
     let mut file = doc.file.clone();
     file.decided = Some(Decision {
         level,
@@ -539,6 +542,21 @@ fn decide(ctx: &Context, args: &DecideArgs) -> Result<Output> {
         Stage::Decision,
         level,
     )
+}
+
+/// Refuse a date before `earliest`: the cell votes once the period has begun, the committee
+/// decides after the cell has voted.
+fn refuse_before(date: NaiveDate, earliest: NaiveDate, flag: &str) -> Result<()> {
+    if date >= earliest {
+        return Ok(());
+    }
+    let show = |d| crate::core::dates::show_date(d, lang());
+    Err(Error::refused(format!(
+        "{flag} {}: {} {}",
+        show(date),
+        tr("sớm hơn", "is before"),
+        show(earliest)
+    )))
 }
 
 /// Refuse a stage before the one it follows: the cell assesses a self-assessment with its

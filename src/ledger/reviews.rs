@@ -341,3 +341,55 @@ pub fn open_reviews(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::review::{ReviewLevel, SelfStage};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+        /// What the tool writes reads back the same, and an edit keeps a person's comment.
+        #[test]
+        fn a_review_file_round_trips(strengths in "\\PC{0,60}", points in 0u32..=100, done in proptest::option::of(0u32..=100)) {
+            let mut f = ReviewFile::new("2020", Some("lan"), "qd366-2025");
+            f.self_review = Some(SelfStage {
+                points: Some(points),
+                tasks_done: done,
+                strengths: Some(strengths.clone()),
+                proposed: Some(ReviewLevel::Good),
+                ..SelfStage::default()
+            });
+            let text = merge::render(None, &f).expect("renders");
+            let back: ReviewFile = toml::from_str(&text).expect("parses");
+            prop_assert_eq!(&back, &f);
+            let commented = format!("# ghi chú của bí thư\n{text}");
+            f.self_review.as_mut().expect("self").points = Some(points / 2);
+            let edited = merge::render(Some(&commented), &f).expect("renders");
+            prop_assert!(edited.starts_with("# ghi chú của bí thư\n"));
+            let back: ReviewFile = toml::from_str(&edited).expect("parses");
+            prop_assert_eq!(back, f);
+        }
+
+        /// No text makes the loader panic.
+        #[test]
+        fn any_text_is_read_or_refused(text in "\\PC{0,200}") {
+            let _ = toml::from_str::<ReviewFile>(&text);
+            let _ = Scheme::parse(&text);
+        }
+    }
+
+    #[test]
+    fn only_years_and_quarters_are_periods() {
+        assert_eq!(
+            folder_period("2020").map(|p| p.to_string()).as_deref(),
+            Some("2020")
+        );
+        assert!(folder_period("2020-Q3").is_some());
+        for bad in ["2020-07", "2020-q3", "schemes", "+2020", "2020 copy", ""] {
+            assert!(folder_period(bad).is_none(), "{bad}");
+        }
+    }
+}

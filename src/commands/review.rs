@@ -756,9 +756,12 @@ fn form(ctx: &Context, args: &FormArgs) -> Result<Output> {
     let scheme = reviews::load_scheme(&ledger.root, &doc.file.scheme)?;
     let allowed = rules::allowed(&doc.file, &scheme).ok().flatten();
     let member = who.as_deref().and_then(|id| ledger.roster.get(id));
+    let secretary = crate::core::attendance::roll(&ledger.roster, period.end().min(ctx.today))
+        .find(|m| m.role == crate::core::model::Role::Secretary);
     let form = view::Form {
         config: &ledger.config,
         member,
+        secretary,
         period,
         file: &doc.file,
         scheme: &scheme,

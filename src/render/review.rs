@@ -452,6 +452,8 @@ fn report_html(cells: &[CellSummary], period: Period) -> String {
 pub struct Form<'a> {
     pub config: &'a CellFile,
     pub member: Option<&'a Member>,
+    /// The secretary, who signs the cell's own report.
+    pub secretary: Option<&'a Member>,
     pub period: Period,
     pub file: &'a ReviewFile,
     pub scheme: &'a Scheme,
@@ -639,8 +641,18 @@ fn later_stages(f: &Form, out: &mut Vec<Line>) {
     )));
 }
 
-fn signer(f: &Form) -> String {
-    f.member.map_or_else(String::new, |m| m.name.clone())
+/// Who signs: the member, or for the cell "T/M CHI BỘ" with the secretary's title and name.
+fn signer(f: &Form) -> (&'static str, Option<&'static str>, String) {
+    if f.file.collective {
+        let name = f.secretary.map_or_else(String::new, |m| m.name.clone());
+        return (
+            tr("T/M CHI BỘ", "FOR THE CELL"),
+            Some(tr("BÍ THƯ", "SECRETARY")),
+            name,
+        );
+    }
+    let name = f.member.map_or_else(String::new, |m| m.name.clone());
+    (tr("NGƯỜI TỰ KIỂM ĐIỂM", "SIGNED"), None, name)
 }
 
 /// The form as Markdown.
@@ -657,7 +669,7 @@ pub fn form_md(f: &Form) -> String {
     for line in form_lines(f) {
         match line {
             Line::Section(s) => {
-                let _ = writeln!(out, "## {}\n", md::esc(&s));
+                let _ = writeln!(out, "\n## {}\n", md::esc(&s));
             }
             Line::Field(k, v) => {
                 let _ = writeln!(out, "**{}:** {}  ", md::esc(&k), md::esc(&v));
@@ -667,12 +679,12 @@ pub fn form_md(f: &Form) -> String {
             }
         }
     }
-    let _ = writeln!(
-        out,
-        "\n**{}**\n\n\n{}\n",
-        tr("NGƯỜI TỰ KIỂM ĐIỂM", "SIGNED"),
-        md::esc(&signer(f))
-    );
+    let (heading, title, name) = signer(f);
+    let _ = writeln!(out, "\n**{}**  ", md::esc(heading));
+    if let Some(t) = title {
+        let _ = writeln!(out, "**{}**  ", md::esc(t));
+    }
+    let _ = writeln!(out, "\n\n{}\n", md::esc(&name));
     out
 }
 
@@ -701,12 +713,7 @@ pub fn form_html(f: &Form) -> String {
             }
         }
     }
-    let name = signer(f);
-    h::signatures(
-        &mut body,
-        None,
-        Some((tr("NGƯỜI TỰ KIỂM ĐIỂM", "SIGNED"), None, Some(&name))),
-        &[],
-    );
+    let (heading, title, name) = signer(f);
+    h::signatures(&mut body, None, Some((heading, title, Some(&name))), &[]);
     h::page(&format!("{t1} {t2}"), &body)
 }

@@ -799,3 +799,16 @@ fn dates_in_order_and_no_way_out_of_the_ledger() {
             .stderr_has("E006");
     }
 }
+
+#[test]
+fn the_example_ledgers_year_of_reviews() {
+    let l = Ledger::example().today("2021-01-20");
+    l.run(&["check", "--only", "reviews"]).ok();
+    let form = l.run(&["review", "form", "thanh", "2020"]).ok().stdout;
+    insta::assert_snapshot!("example_form_thanh_md", form);
+    let json = l
+        .run(&["review", "report", "2020", "--format", "json"])
+        .ok()
+        .stdout;
+    insta::assert_snapshot!("example_report_2020_json", json);
+}

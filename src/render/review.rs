@@ -684,7 +684,11 @@ pub fn form_md(f: &Form) -> String {
     if let Some(t) = title {
         let _ = writeln!(out, "**{}**  ", md::esc(t));
     }
-    let _ = writeln!(out, "\n\n{}\n", md::esc(&name));
+    let _ = writeln!(out, "\n{}", md::esc(&name));
+    // One blank line between blocks.
+    while out.contains("\n\n\n") {
+        out = out.replace("\n\n\n", "\n\n");
+    }
     out
 }
 

@@ -587,6 +587,26 @@ fn who_is_reviewed() {
         .ok()
         .stdout_has("0 new files");
     assert_eq!(l.read("reviews/2025/lan.toml"), lan);
+    // A period is judged by one scheme.
+    let builtin = l.run(&["review", "list"]).ok();
+    assert!(builtin.stdout.contains("366"));
+    let scheme = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("src/core/review/builtin/qd366-2025.toml"),
+    )
+    .expect("the built-in scheme")
+    .replace("id = \"qd366-2025\"", "id = \"other\"");
+    l.write("reviews/schemes/other.toml", &scheme);
+    l.run(&["review", "open", "2025", "--scheme", "other"])
+        .fails(1)
+        .stderr_has("use the scheme 'qd366-2025'");
+    l.run(&["review", "open", "2024", "--scheme", "other"])
+        .ok()
+        .stdout_has("(scheme: Quy định 366-QĐ/TW (2025))");
+    assert!(
+        l.read("reviews/2024/lan.toml")
+            .contains("scheme = \"other\"")
+    );
     // A quarter is a period too; the new member is not classified in it.
     l.run(&["review", "open", "2025-Q3"]).ok();
     assert!(

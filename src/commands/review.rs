@@ -284,11 +284,34 @@ fn existing(ledger: &Ledger, key: &str, who: Option<&str>) -> Result<ReviewDoc> 
     reviews::load(&ledger.root, &path)
 }
 
+/// The scheme of a period: the one its files already use (a period is judged by one scheme;
+/// naming another is refused), else the one named, else the built-in default.
+fn open_scheme(ledger: &Ledger, key: &str, asked: Option<&str>) -> Result<String> {
+    let docs = reviews::load_period(&ledger.root, key)?;
+    let Some(used) = docs.first().map(|d| d.file.scheme.clone()) else {
+        return Ok(asked.unwrap_or(DEFAULT_SCHEME).to_owned());
+    };
+    match asked {
+        Some(a) if a != used => Err(Error::refused_with(
+            format!(
+                "{key}: {} '{used}'",
+                tr(
+                    "các tệp đánh giá của kỳ này dùng bộ quy tắc",
+                    "the review files of this period use the scheme"
+                )
+            ),
+            format!("cellbook review open {key} --scheme {used}"),
+        )),
+        _ => Ok(used),
+    }
+}
+
 /// `review open`: create the files of everyone to review, keeping those already there.
 fn open(ctx: &Context, args: &OpenArgs) -> Result<Output> {
     let (_lock, ledger) = ctx.open_for_write()?;
     let (period, key) = reviews::read_period(&args.period)?;
-    let scheme_id = args.scheme.as_deref().unwrap_or(DEFAULT_SCHEME);
+    let scheme_id = open_scheme(&ledger, &key, args.scheme.as_deref())?;
+    let scheme_id = scheme_id.as_str();
     let scheme = reviews::load_scheme(&ledger.root, scheme_id)?;
     let due = roll::due(&ledger.roster, period.start(), period.end(), &scheme.limits);
     let mut created = Vec::new();

@@ -237,7 +237,7 @@ pub fn diagnostics(ledger: &crate::ledger::Ledger) -> Vec<Diagnostic> {
         Err(Error::Invalid(d)) => return d,
         Err(_) => return out,
     };
-    let mut schemes: std::collections::HashMap<String, Option<Scheme>> = Default::default();
+    let mut schemes: std::collections::HashMap<String, Result<Scheme, String>> = Default::default();
     for (period, key) in periods {
         let paths = match entries(root, &key) {
             Ok(p) => p,
@@ -258,14 +258,17 @@ pub fn diagnostics(ledger: &crate::ledger::Ledger) -> Vec<Diagnostic> {
         for doc in &docs {
             let scheme = schemes
                 .entry(doc.file.scheme.clone())
-                .or_insert_with(|| load_scheme(root, &doc.file.scheme).ok())
+                .or_insert_with(|| load_scheme(root, &doc.file.scheme).map_err(|e| e.to_string()))
                 .clone();
-            let Some(scheme) = scheme else {
-                let p = Problem::Review(ReviewProblem::UnknownScheme {
-                    id: doc.file.scheme.clone(),
-                });
-                out.push(doc.source.report(&p, &[Seg::Key("scheme")]));
-                continue;
+            let scheme = match scheme {
+                Ok(s) => s,
+                Err(why) => {
+                    let p = Problem::Review(ReviewProblem::UnknownScheme {
+                        id: doc.file.scheme.clone(),
+                    });
+                    out.push(doc.source.report(&p, &[Seg::Key("scheme")]).hint(why));
+                    continue;
+                }
             };
             let stem = doc
                 .path

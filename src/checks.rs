@@ -29,6 +29,7 @@ pub const CHECKS: &[&str] = &[
     "duplicates",
     "files",
     "cadence",
+    "reviews",
 ];
 
 /// Options of one run.
@@ -102,6 +103,7 @@ pub fn check_ledger(root: &Path, opts: &CheckOptions) -> Vec<Diagnostic> {
     }
     check_absence_months(&ledger, &meetings, &mut diags);
     check_cadence(&ledger, &meetings, opts.today, &mut diags);
+    diags.extend(crate::ledger::reviews::diagnostics(&ledger));
     diags
 }
 

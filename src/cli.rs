@@ -21,6 +21,7 @@ use crate::commands::plan::{self, PlanArgs};
 use crate::commands::rate::{self, RateArgs};
 use crate::commands::record::{self, RecordArgs};
 use crate::commands::report::{self, ReportArgs};
+use crate::commands::review::{self, ReviewCommand};
 use crate::commands::rubric::{self, RubricCommand};
 use crate::commands::show::{self, ShowArgs};
 use crate::commands::status::{self, StatusArgs};
@@ -126,6 +127,12 @@ pub enum Command {
         after_help = "Examples:\n  cellbook report --quarter 2020-Q3\n  cellbook report --last-quarter --format html --out bao-cao-quy.html\n  cellbook report --year 2020 --format csv --out 2020.csv chi-bo-1 chi-bo-2\n\nWith LEDGER folders, one section per cell and the totals across them (a roll-up).\nExit codes: 0 success, 1 a ledger is missing or broken, 2 usage error."
     )]
     Report(ReportArgs),
+    /// The members' yearly (or quarterly) review: self-assessment, the cell's vote, the decision
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  cellbook review open 2020\n  cellbook review self lan --points 92 --tasks-done 100 --tasks-on-time 100 --tasks-exceeded 40 --proposed excellent\n  cellbook review cell lan --level excellent --vote 8/0/0\n  cellbook review decide lan --level excellent --on 2021-01-10\n  cellbook review list"
+    )]
+    Review(ReviewCommand),
     /// Print the minutes (biên bản) of a held meeting
     #[command(
         after_help = "Examples:\n  cellbook minutes 2020-07-09\n  cellbook minutes last --format html --out bien-ban.html"
@@ -178,6 +185,7 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Output> {
         Command::Rate(args) => rate::run(ctx, &args),
         Command::Rubric(cmd) => rubric::run(ctx, cmd),
         Command::Report(args) => report::run(ctx, &args),
+        Command::Review(cmd) => review::run(ctx, cmd),
         Command::Minutes(args) => minutes::run(ctx, &args),
         Command::Edit(args) => edit::run(ctx, &args),
         Command::Status(args) => status::run(ctx, &args),

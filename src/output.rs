@@ -83,13 +83,17 @@ pub fn refuse_binary_on_terminal(format: &str, out: Option<&Path>) -> Result<()>
 }
 
 /// Refuse to write output over a ledger's own files: its meetings folder, its rubrics folder,
-/// its settings or its roster.
+/// its reviews folder, its settings or its roster.
 pub fn guard_out(out: &Path, cwd: &Path, roots: &[&Path]) -> Result<()> {
     let target = absolute(cwd, out);
     for root in roots {
-        let inside = [MEETINGS_DIR, RUBRICS_DIR]
-            .iter()
-            .any(|dir| target.starts_with(absolute(cwd, &root.join(dir))));
+        let inside = [
+            MEETINGS_DIR,
+            RUBRICS_DIR,
+            crate::ledger::reviews::REVIEWS_DIR,
+        ]
+        .iter()
+        .any(|dir| target.starts_with(absolute(cwd, &root.join(dir))));
         let over = [CONFIG_FILE, MEMBERS_FILE]
             .iter()
             .any(|file| target == absolute(cwd, &root.join(file)));

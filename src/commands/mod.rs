@@ -17,6 +17,7 @@ pub mod plan;
 pub mod rate;
 pub mod record;
 pub mod report;
+pub mod review;
 pub mod rubric;
 pub mod show;
 pub mod status;

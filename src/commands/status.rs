@@ -49,13 +49,15 @@ pub fn run(ctx: &Context, args: &StatusArgs) -> Result<Output> {
         }
     }
     let meetings: Vec<(MeetingId, &Meeting)> = files.iter().map(|f| (f.id, &f.meeting)).collect();
-    let list = reminders::reminders(&Input {
+    let mut list = reminders::reminders(&Input {
         today,
         rules: &ledger.config.meetings,
         rating: &ledger.config.rating,
         roster: &ledger.roster,
         meetings: &meetings,
     });
+    list.extend(crate::ledger::reviews::open_reviews(&ledger, today));
+    reminders::sort(&mut list, today);
     let view = View {
         ledger: &ledger,
         files: &files,
@@ -239,6 +241,17 @@ impl View<'_> {
             } => self.absences_text(member, *year, months),
             Reminder::QuarterReport { quarter } => self.quarter_report_text(*quarter),
             Reminder::YearReport { year } => year_report_text(*year),
+            Reminder::ReviewsOpen {
+                period,
+                total,
+                self_missing,
+                cell_missing,
+                decision_missing,
+            } => reviews_open_text(
+                *period,
+                *total,
+                [*self_missing, *cell_missing, *decision_missing],
+            ),
         }
     }
 
@@ -371,6 +384,7 @@ impl View<'_> {
                 }
             }
             Reminder::YearReport { year } => format!("cellbook report --year {year}"),
+            Reminder::ReviewsOpen { period, .. } => format!("cellbook review list {period}"),
         })
     }
 
@@ -443,6 +457,16 @@ impl View<'_> {
                 json!({ "quarter": quarter.to_string() })
             }
             Reminder::YearReport { year } => json!({ "year": year }),
+            Reminder::ReviewsOpen {
+                period,
+                total,
+                self_missing,
+                cell_missing,
+                decision_missing,
+            } => json!({
+                "period": period.to_string(), "total": total, "self_missing": self_missing,
+                "cell_missing": cell_missing, "decision_missing": decision_missing,
+            }),
         }
     }
 
@@ -587,6 +611,29 @@ fn unrated_text(id: MeetingId, days_since: i64) -> String {
 }
 
 /// A year has ended: report it and classify it.
+/// A review still open: how many subjects wait at each stage.
+fn reviews_open_text(period: Period, total: usize, missing: [usize; 3]) -> String {
+    let waiting: usize = missing.iter().sum();
+    let stages = [
+        tr("chưa tự kiểm điểm", "without a self-assessment"),
+        tr("chờ chi bộ đánh giá", "waiting for the cell's vote"),
+        tr("chờ cấp ủy quyết định", "waiting for the decision"),
+    ];
+    let parts: Vec<String> = missing
+        .iter()
+        .zip(stages)
+        .filter(|(n, _)| **n > 0)
+        .map(|(n, s)| format!("{n} {s}"))
+        .collect();
+    format!(
+        "{} {}: {waiting}/{total} {} ({})",
+        tr("Đánh giá, xếp loại", "The review of"),
+        crate::render::report::period_words(period),
+        tr("chưa xong", "not done"),
+        parts.join(", ")
+    )
+}
+
 fn year_report_text(year: i32) -> String {
     format!(
         "{} {year} {}: {}.",

@@ -18,6 +18,7 @@ pub mod period;
 pub mod problem;
 pub mod reminders;
 pub mod report;
+pub mod review;
 pub mod rubric;
 pub mod rules;
 pub mod text;

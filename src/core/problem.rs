@@ -117,6 +117,15 @@ codes! {
     E052 Error "ratings";
     E060 Error "duplicates";
     E061 Error "duplicates";
+    E070 Error "reviews";
+    E071 Error "reviews";
+    E072 Error "reviews";
+    E073 Error "reviews";
+    E074 Error "reviews";
+    E075 Error "reviews";
+    E076 Error "reviews";
+    E077 Error "reviews";
+    E078 Error "reviews";
     W001 Warning "dates";
     W002 Warning "dates";
     W003 Warning "ratings";
@@ -269,6 +278,8 @@ pub enum Problem {
     Record(crate::core::rules::RecordProblem),
     /// A problem of a rubric file (R001–R022).
     Rubric(crate::core::rubric::RubricProblem),
+    /// A problem of a review file (E070–E078).
+    Review(crate::core::review::ReviewProblem),
 }
 
 impl Problem {
@@ -304,6 +315,7 @@ impl Problem {
             },
             Problem::Record(p) => p.code(),
             Problem::Rubric(p) => p.code.into(),
+            Problem::Review(p) => p.code(),
         }
     }
 
@@ -388,6 +400,7 @@ impl Problem {
             ),
             Problem::Record(p) => p.message(lang),
             Problem::Rubric(p) => p.message.get(lang).to_owned(),
+            Problem::Review(p) => p.message(lang),
             _ => self.message_of_rating_or_files(lang),
         }
     }
@@ -542,6 +555,7 @@ impl Problem {
             ),
             Problem::Record(p) => p.hint(lang).map(str::to_owned),
             Problem::Rubric(p) => Some(p.hint.get(lang).to_owned()).filter(|h| !h.is_empty()),
+            Problem::Review(p) => p.hint(lang),
             _ => self.hint_of_rating_or_files(lang),
         }
     }

@@ -121,6 +121,16 @@ pub enum Reminder {
     QuarterReport { quarter: Period },
     /// A year ended last month: its report is due.
     YearReport { year: i32 },
+    /// A period's review (`reviews/PERIOD/`) is open and not done: `waiting` of `total` files
+    /// wait for the self-assessment, the cell's vote or the decision (`self_missing`,
+    /// `cell_missing`, `decision_missing`). Found by the command from the review files.
+    ReviewsOpen {
+        period: Period,
+        total: usize,
+        self_missing: usize,
+        cell_missing: usize,
+        decision_missing: usize,
+    },
 }
 
 impl Reminder {
@@ -181,6 +191,13 @@ impl Reminder {
                 }
             }
             Reminder::QuarterReport { .. } | Reminder::YearReport { .. } => Urgency::Due,
+            Reminder::ReviewsOpen { period, .. } => {
+                if today > period.end() {
+                    Urgency::Due
+                } else {
+                    Urgency::Info
+                }
+            }
         }
     }
 
@@ -197,6 +214,7 @@ impl Reminder {
             Reminder::Absences { .. } => "absences",
             Reminder::QuarterReport { .. } => "quarter-report",
             Reminder::YearReport { .. } => "year-report",
+            Reminder::ReviewsOpen { .. } => "reviews-open",
         }
     }
 
@@ -213,6 +231,7 @@ impl Reminder {
             Reminder::Action { .. } => 7,
             Reminder::QuarterReport { .. } => 8,
             Reminder::YearReport { .. } => 9,
+            Reminder::ReviewsOpen { .. } => 10,
         }
     }
 
@@ -259,10 +278,16 @@ pub fn reminders(input: &Input) -> Vec<Reminder> {
     absences(input, &meetings, &mut out);
     reports(today, &meetings, &mut out);
 
-    out.sort_by(|a, b| {
+    sort(&mut out, today);
+    out
+}
+
+/// Most urgent first; within one urgency, by kind, then by date. For a list that reminders
+/// from elsewhere (the reviews) were added to.
+pub fn sort(list: &mut [Reminder], today: NaiveDate) {
+    list.sort_by(|a, b| {
         (a.urgency(today), a.rank(), a.date()).cmp(&(b.urgency(today), b.rank(), b.date()))
     });
-    out
 }
 
 /// Regular meetings this month (and next month near the month's end), the thematic meeting

@@ -93,6 +93,39 @@ pub const ABOUT: &[(&str, &str)] = &[
         "In hướng dẫn này hoặc hướng dẫn của lệnh con đã nêu",
     ),
     (
+        "review",
+        "Đánh giá, xếp loại đảng viên hằng năm (hoặc hằng quý): tự kiểm điểm, chi bộ biểu quyết, cấp ủy quyết định",
+    ),
+    (
+        "review open",
+        "Mở đợt đánh giá của một kỳ: mỗi đảng viên cần đánh giá một tệp, và một tệp cho chi bộ",
+    ),
+    (
+        "review self",
+        "Ghi bản tự kiểm điểm của đảng viên (hoặc của chi bộ, với ĐẢNG_VIÊN là `cell`)",
+    ),
+    (
+        "review cell",
+        "Ghi mức chi bộ đánh giá và biểu quyết cho một đảng viên",
+    ),
+    (
+        "review decide",
+        "Ghi mức xếp loại cấp ủy có thẩm quyền quyết định",
+    ),
+    (
+        "review list",
+        "Ai đã làm bước nào trong đợt đánh giá, còn thiếu gì",
+    ),
+    (
+        "review report",
+        "Báo cáo kết quả xếp loại một kỳ: một chi bộ, hoặc tổng hợp nhiều chi bộ",
+    ),
+    ("review form", "In bản kiểm điểm của một đảng viên"),
+    (
+        "review help",
+        "In hướng dẫn này hoặc hướng dẫn của lệnh con đã nêu",
+    ),
+    (
         "rubric help",
         "In hướng dẫn này hoặc hướng dẫn của lệnh con đã nêu",
     ),
@@ -137,6 +170,14 @@ Mã thoát: 0 thành công; 1 sổ có lỗi hoặc yêu cầu bị từ chối;
     ("rubric show", "Ví dụ:\n  cellbook rubric show hd42-2025"),
     ("rubric check", "Ví dụ:\n  cellbook rubric check rubrics/my-ward-2025.toml"),
     ("report", "Ví dụ:\n  cellbook report --quarter 2020-Q3\n  cellbook report --quarter III/2020\n  cellbook report --last-quarter --format html --out bao-cao-quy.html\n  cellbook report --year 2020 --format csv --out 2020.csv chi-bo-1 chi-bo-2\n\nCó thư mục SỔ: mỗi chi bộ một phần, và tổng cộng của tất cả (báo cáo tổng hợp).\nMã thoát: 0 thành công, 1 thiếu sổ hoặc sổ hỏng, 2 gõ lệnh sai."),
+    ("review", "Ví dụ:\n  cellbook review open 2020\n  cellbook review self lan --points 92 --tasks-done 100 --tasks-on-time 100 --tasks-exceeded 40 --proposed excellent\n  cellbook review cell lan --level excellent --vote 8/0/0\n  cellbook review decide lan --level excellent --on 2021-01-10\n  cellbook review list"),
+    ("review open", "Ví dụ:\n  cellbook review open 2020\n  cellbook review open 2026-Q3 --scheme qd366-2025"),
+    ("review self", "Ví dụ:\n  cellbook review self lan 2020 --score general=27 --score tasks=65 \\\n    --tasks-done 100 --tasks-on-time 100 --tasks-exceeded 35 --proposed excellent\n  cellbook review self hung --points 75 --tasks-done 100 --tasks-on-time 100 --proposed \"hoàn thành tốt\"\n  cellbook review self lan --edit"),
+    ("review cell", "Ví dụ:\n  cellbook review cell lan 2020 --level good --vote 8/0/0 --on 2020-12-15"),
+    ("review decide", "Ví dụ:\n  cellbook review decide lan 2020 --level good --on 2021-01-10 --by \"Đảng ủy KBNN Ninh Thuận\""),
+    ("review list", "Ví dụ:\n  cellbook review list\n  cellbook review list 2020"),
+    ("review report", "Ví dụ:\n  cellbook review report 2020\n  cellbook review report 2020 --format json\n  cellbook review report 2020 --format html --out xep-loai-2020.html chi-bo-1 chi-bo-2"),
+    ("review form", "Ví dụ:\n  cellbook review form lan 2020\n  cellbook review form lan 2020 --format html --out kiem-diem-lan.html"),
     ("minutes", "Ví dụ:\n  cellbook minutes 2020-07-09\n  cellbook minutes last --format html --out bien-ban.html"),
     ("edit", "Ví dụ:\n  cellbook edit 2020-07-09\n  cellbook edit 2020-10-08 --kind thematic\n  EDITOR=\"code --wait\" cellbook edit last"),
     ("status", "Ví dụ:\n  cellbook status\n  cellbook status --format json\n\nViệc gấp nhất trước: `!!` làm ngay, `!` sắp đến hạn, `-` để biết. Chỉ đọc các buổi sinh hoạt\ncủa năm trước, năm nay và năm sau."),
@@ -149,6 +190,8 @@ Mã thoát: 0 thành công; 1 sổ có lỗi hoặc yêu cầu bị từ chối;
 /// The help of `--force`, the same for every roster change.
 const FORCE: &str = "Vẫn sửa danh sách dù biên bản một buổi đã họp sẽ không còn khớp (`cellbook check` sẽ báo lỗi đó)";
 const MEETING: &str = "Mã buổi sinh hoạt, ngày, `last` (buổi gần nhất) hoặc `next` (buổi sắp tới)";
+const REVIEW_SUBJECT: &str = "Mã hoặc họ tên đảng viên, hoặc `cell` cho chi bộ (tập thể)";
+const REVIEW_PERIOD: &str = "Kỳ đánh giá (mặc định: kỳ mở gần nhất)";
 const OUT: &str = "Ghi ra TỆP (trọn vẹn một lần) thay vì in ra màn hình";
 
 /// `(command path, argument id, help)`; `*` for the flags of every command. The id is the
@@ -461,6 +504,111 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "Giờ địa phương không kèm múi giờ thay cho giờ Việt Nam",
     ),
     ("export", "out", OUT),
+    (
+        "review open",
+        "period",
+        "Kỳ đánh giá: một năm (2020) hoặc một quý (2020-Q3)",
+    ),
+    (
+        "review open",
+        "scheme",
+        "Bộ quy tắc đánh giá (mặc định: qd366-2025)",
+    ),
+    ("review self", "member", REVIEW_SUBJECT),
+    ("review self", "period", REVIEW_PERIOD),
+    (
+        "review self",
+        "scores",
+        "Điểm của một nhóm tiêu chí, ví dụ tasks=65 (lặp lại được)",
+    ),
+    (
+        "review self",
+        "points",
+        "Tổng điểm, khi không chấm từng nhóm",
+    ),
+    (
+        "review self",
+        "tasks_done",
+        "Tỷ lệ nhiệm vụ được giao đã hoàn thành, phần trăm",
+    ),
+    (
+        "review self",
+        "tasks_on_time",
+        "Tỷ lệ nhiệm vụ hoàn thành đúng hạn, bảo đảm chất lượng, phần trăm",
+    ),
+    (
+        "review self",
+        "tasks_exceeded",
+        "Tỷ lệ nhiệm vụ hoàn thành vượt mức yêu cầu, phần trăm",
+    ),
+    (
+        "review self",
+        "disciplined",
+        "Bị kỷ luật trong kỳ (với chi bộ: có đảng viên bị kỷ luật)",
+    ),
+    (
+        "review self",
+        "not_disciplined",
+        "Không bị kỷ luật trong kỳ (bỏ --disciplined)",
+    ),
+    ("review self", "strengths", "Ưu điểm"),
+    ("review self", "shortcomings", "Hạn chế, khuyết điểm"),
+    (
+        "review self",
+        "causes",
+        "Nguyên nhân của hạn chế, khuyết điểm",
+    ),
+    ("review self", "remedies", "Biện pháp khắc phục"),
+    (
+        "review self",
+        "proposed",
+        "Mức tự xếp loại: excellent, good, complete, incomplete (hoặc tên tiếng Việt)",
+    ),
+    (
+        "review self",
+        "edit",
+        "Mở tệp đánh giá trong $VISUAL/$EDITOR (sau các tùy chọn trên); được kiểm tra trước khi lưu",
+    ),
+    ("review cell", "member", REVIEW_SUBJECT),
+    ("review cell", "period", REVIEW_PERIOD),
+    (
+        "review cell",
+        "level",
+        "Mức: excellent, good, complete, incomplete (hoặc tên tiếng Việt, có dấu hay không dấu)",
+    ),
+    (
+        "review cell",
+        "vote",
+        "Kết quả biểu quyết, tính như nghị quyết của buổi sinh hoạt",
+    ),
+    (
+        "review cell",
+        "on",
+        "Ngày chi bộ họp đánh giá (mặc định: hôm nay)",
+    ),
+    ("review cell", "note", "Ghi chú"),
+    ("review decide", "member", REVIEW_SUBJECT),
+    ("review decide", "period", REVIEW_PERIOD),
+    (
+        "review decide",
+        "level",
+        "Mức: excellent, good, complete, incomplete (hoặc tên tiếng Việt, có dấu hay không dấu)",
+    ),
+    ("review decide", "on", "Ngày quyết định"),
+    ("review decide", "committee", "Cấp ủy quyết định"),
+    ("review list", "period", REVIEW_PERIOD),
+    ("review report", "period", REVIEW_PERIOD),
+    (
+        "review report",
+        "ledgers",
+        "Các thư mục sổ cần tổng hợp (mặc định: sổ hiện tại)",
+    ),
+    ("review report", "format", "Định dạng"),
+    ("review report", "out", OUT),
+    ("review form", "member", REVIEW_SUBJECT),
+    ("review form", "period", REVIEW_PERIOD),
+    ("review form", "format", "Định dạng"),
+    ("review form", "out", OUT),
     ("completions", "shell", "Shell"),
     (
         "completions",
@@ -504,6 +652,17 @@ pub const VALUES: &[(&str, &str, &str)] = &[
         "csv",
         "Mỗi buổi sinh hoạt một dòng, cho bảng tính",
     ),
+    ("review report", "table", "Bảng trên màn hình"),
+    (
+        "review report",
+        "json",
+        "Giao diện ổn định cho chương trình khác",
+    ),
+    (
+        "review report",
+        "csv",
+        "Mỗi đảng viên một dòng, cho bảng tính",
+    ),
     ("*", "md", "Văn bản Markdown"),
     ("*", "html", "Một trang A4 trọn vẹn để in"),
     ("*", "docx", "Văn bản Word (A4) để sửa, ký và lưu"),
@@ -538,6 +697,7 @@ pub const VALUE_NAMES: &[(&str, &str)] = &[
     ),
     ("FORMAT", "ĐỊNH_DẠNG"),
     ("FROM", "TỪ_NGÀY"),
+    ("GROUP=POINTS", "NHÓM=ĐIỂM"),
     ("ID", "MÃ"),
     ("ID=REASON", "MÃ=LÝ_DO"),
     ("ID=TASK", "MÃ=VIỆC"),
@@ -547,6 +707,7 @@ pub const VALUE_NAMES: &[(&str, &str)] = &[
     ("LANG", "NGÔN_NGỮ"),
     ("LEDGER", "SỔ"),
     ("LEFT", "NGÀY_RỜI"),
+    ("LEVEL", "MỨC"),
     ("MEETING", "BUỔI"),
     ("MEMBER", "ĐẢNG_VIÊN"),
     ("MINUTES", "DIỄN_BIẾN"),
@@ -555,12 +716,16 @@ pub const VALUE_NAMES: &[(&str, &str)] = &[
     ("ON", "NGÀY"),
     ("ONLY", "PHẦN"),
     ("PARENT", "CẤP_TRÊN"),
+    ("PCT", "PHẦN_TRĂM"),
+    ("PERIOD", "KỲ"),
     ("PLACE", "ĐỊA_ĐIỂM"),
+    ("POINTS", "ĐIỂM"),
     ("QUARTER", "QUÝ"),
     ("REASON", "LÝ_DO"),
     ("REF|DATE|TITLE", "SỐ|NGÀY|TRÍCH_YẾU"),
     ("ROLE", "CHỨC_VỤ"),
     ("RUBRIC", "BỘ_TIÊU_CHÍ"),
+    ("SCHEME", "BỘ_QUY_TẮC"),
     ("SHELL", "SHELL"),
     ("START", "GIỜ_BẮT_ĐẦU"),
     ("TEXT", "VĂN_BẢN"),

@@ -8,6 +8,7 @@ pub mod locate;
 pub mod meetings;
 pub mod merge;
 pub mod period;
+pub mod reviews;
 pub mod rubrics;
 pub mod storage;
 

@@ -5,6 +5,7 @@ pub mod docx;
 pub mod ics;
 pub mod minutes;
 pub mod report;
+pub mod review;
 pub mod style;
 pub mod table;
 

@@ -436,7 +436,24 @@ fn a_refused_proposal_leaves_every_file_as_it_was() {
     }
     l.run(&["review", "self", "lan", "--proposed", "excellent"])
         .fails(1)
-        .stderr_has("propose at most good");
+        .stderr_has("propose at most Good (`good`)");
+    // In Vietnamese the hint names the level as the form does, without the English key.
+    let run = l.run(&[
+        "--lang",
+        "vi",
+        "review",
+        "self",
+        "lan",
+        "--proposed",
+        "excellent",
+    ]);
+    assert!(
+        run.stderr
+            .contains("đề xuất cao nhất là mức Hoàn thành tốt nhiệm vụ"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("good"), "{}", run.stderr);
     l.run(&["review", "self", "tam", "--proposed", "good"])
         .fails(1)
         .stderr_has("[E078]");

@@ -191,12 +191,15 @@ impl ReviewProblem {
                 "xem các nhóm và điểm tối đa trong docs/reviews.md",
                 "see the groups and their maximum points in docs/reviews.md",
             ),
-            ReviewProblem::LevelNotAllowed { allowed, .. } => Some(format!(
-                "{} {} ({})",
-                lang.pick("đề xuất từ mức", "propose at most"),
-                allowed.key(),
-                allowed.label(lang)
-            )),
+            // People read the level's name; the English key is what `--proposed` also takes.
+            ReviewProblem::LevelNotAllowed { allowed, .. } => Some(match lang {
+                Lang::Vi => format!("đề xuất cao nhất là mức {}", allowed.label(lang)),
+                Lang::En => format!(
+                    "propose at most {} (`{}`)",
+                    allowed.label(lang),
+                    allowed.key()
+                ),
+            }),
             ReviewProblem::ExcellentOverLimit { .. } => t(
                 "cấp ủy xem xét lại các mức hoàn thành xuất sắc nhiệm vụ",
                 "the committee reconsiders the excellent ratings",

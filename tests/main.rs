@@ -21,3 +21,4 @@ mod rating;
 mod report;
 mod safety;
 mod true_books;
+mod words;

@@ -156,12 +156,7 @@ fn percent_in(rate: Option<f64>, lang: Lang) -> String {
     let Some(rate) = rate else {
         return "—".to_owned();
     };
-    let text = format!("{:.1}", rate * 100.0);
-    let text = text.strip_suffix(".0").unwrap_or(&text).to_owned();
-    match lang {
-        Lang::Vi => format!("{}%", text.replace('.', ",")),
-        Lang::En => format!("{text}%"),
-    }
+    crate::core::text::percent(rate, lang)
 }
 
 /// The period in words: "quý III năm 2020" / "Q3 2020".

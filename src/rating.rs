@@ -150,8 +150,8 @@ fn check_sheet(
     if sheet.level != rating.level {
         diags.push(src.report(
             &Problem::LevelChanged {
-                recorded: rating.level.key(),
-                computed: sheet.level.key(),
+                recorded: rating.level,
+                computed: sheet.level,
                 meeting: file.id.to_string(),
             },
             &[Seg::Key("rating"), Seg::Key("level")],

@@ -99,7 +99,7 @@ fn show(r: &Rubric) -> String {
     let vi = lang() == Lang::Vi;
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", r.name(), r.id());
-    if let Some(d) = r.description() {
+    if let Some(d) = r.description_in(lang()) {
         let _ = writeln!(out, "{}", d.trim());
     }
     let mut t = table::new(vec![

@@ -244,8 +244,8 @@ pub enum Problem {
     },
     /// E050: the levels' keys (`good`, …).
     LevelChanged {
-        recorded: &'static str,
-        computed: &'static str,
+        recorded: crate::core::level::Level,
+        computed: crate::core::level::Level,
         meeting: String,
     },
     /// W004
@@ -317,7 +317,8 @@ impl Problem {
     pub fn message(&self, lang: Lang) -> String {
         let t = |vi, en| lang.pick(vi, en);
         match self {
-            Problem::Toml { parser } | Problem::Shape { parser } => parser.clone(),
+            Problem::Toml { parser } => parser.clone(),
+            Problem::Shape { parser } => crate::core::parser_words::shape(parser, lang),
             Problem::Version { found } => format!(
                 "{} {found}",
                 t(
@@ -425,9 +426,11 @@ impl Problem {
             Problem::LevelChanged {
                 recorded, computed, ..
             } => format!(
-                "{} {recorded}, {} {computed}",
+                "{} {}, {} {}",
                 t("mức ghi là", "the recorded level is"),
+                recorded.label(lang),
                 t("nhưng theo bộ tiêu chí là", "but the rubric gives"),
+                computed.label(lang),
             ),
             Problem::TempFile => t(
                 "tệp tạm còn sót lại sau một lần ghi bị ngắt",
@@ -707,8 +710,8 @@ mod tests {
                 meeting: meeting.clone(),
             },
             Problem::LevelChanged {
-                recorded: "good",
-                computed: "fair",
+                recorded: crate::core::level::Level::Good,
+                computed: crate::core::level::Level::Fair,
                 meeting,
             },
             Problem::TempFile,

@@ -124,6 +124,8 @@ struct RawRubric {
     name: String,
     #[serde(default)]
     description: Option<String>,
+    #[serde(default)]
+    description_en: Option<String>,
     levels: Spanned<RawLevels>,
     #[serde(default)]
     criteria: Vec<Spanned<RawCriterion>>,
@@ -411,6 +413,7 @@ impl Checker {
             id: raw.id.into_inner(),
             name: raw.name,
             description: raw.description,
+            description_en: raw.description_en,
             levels,
             criteria,
             gates,

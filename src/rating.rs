@@ -210,7 +210,7 @@ pub fn rerate(ledger: &Ledger, file: &mut MeetingFile) -> Result<Option<Rerated>
         return Ok(None);
     };
     let cannot = tr(
-        "không tính lại được xếp loại của cuộc họp",
+        "không tính lại được xếp loại của buổi sinh hoạt",
         "the meeting's rating cannot be recomputed",
     );
     if file.meeting.record.is_none() {

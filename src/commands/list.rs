@@ -55,7 +55,7 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<Output> {
                         a.present,
                         a.counted,
                         a.rate
-                            .map(|r| format!(" ({:.0}%)", r * 100.0))
+                            .map(|r| format!(" ({})", crate::core::text::percent(r, lang())))
                             .unwrap_or_default()
                     ),
                     r.duration_minutes()
@@ -84,7 +84,7 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<Output> {
     if n == 0 {
         return Ok(Output::text(format!(
             "{}\n",
-            tr("Chưa có cuộc họp nào.", "No meetings.")
+            tr("Chưa có buổi sinh hoạt nào.", "No meetings.")
         )));
     }
     Ok(Output::text(crate::render::shown(format!("{t}\n"))))

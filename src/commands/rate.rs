@@ -205,7 +205,7 @@ fn meeting_and_history(
         .filter(|&i| meetings[i].id == entry.id)
         .ok_or_else(|| {
             Error::refused(tr(
-                "cuộc họp vừa bị xóa hoặc đổi tên trong lúc đọc; hãy thử lại",
+                "buổi sinh hoạt vừa bị xóa hoặc đổi tên trong lúc đọc; hãy thử lại",
                 "the meeting vanished while it was being read; try again",
             ))
         })?;

@@ -53,7 +53,7 @@ pub fn display_title(m: &Meeting) -> String {
     use chrono::Datelike;
     m.title.clone().unwrap_or_else(|| match lang() {
         crate::i18n::Lang::Vi => format!(
-            "Sinh hoạt {} tháng {}/{}",
+            "Sinh hoạt {} tháng {} năm {}",
             m.kind.label(lang()),
             m.date.month(),
             m.date.year()
@@ -199,7 +199,7 @@ fn render_attendance(ledger: &Ledger, date: NaiveDate, r: &Record, out: &mut Str
     let a = attendance::attendance(&ledger.roster, date, r);
     let rate = a
         .rate
-        .map(|r| format!(" ({:.0}%)", r * 100.0))
+        .map(|r| format!(" ({})", crate::core::text::percent(r, lang())))
         .unwrap_or_default();
     let _ = writeln!(
         out,

@@ -114,8 +114,48 @@ fn backticked(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The known key nearest to `word`, when it is near enough to be a slip.
+/// Keys written as the glossary's Vietnamese words (`chu_tri`, `chủ trì`), and the key each
+/// means (docs/glossary.md).
+const VIETNAMESE_KEYS: [(&str, &str); 24] = [
+    ("chutri", "chair"),
+    ("thuky", "minute_taker"),
+    ("nguoighibienban", "minute_taker"),
+    ("comat", "present"),
+    ("dusinhhoat", "present"),
+    ("vangcolydo", "excused"),
+    ("vangkhonglydo", "unexcused"),
+    ("phatbieu", "speakers"),
+    ("khachmoi", "guests"),
+    ("thoisu", "news"),
+    ("dienbien", "minutes"),
+    ("bienban", "minutes"),
+    ("ketluan", "conclusion"),
+    ("bieuquyet", "vote"),
+    ("viecduocgiao", "actions"),
+    ("batdau", "start"),
+    ("ketthuc", "end"),
+    ("noidung", "topics"),
+    ("chuongtrinh", "topics"),
+    ("diadiem", "place"),
+    ("thoigian", "time"),
+    ("ten", "name"),
+    ("vaitro", "role"),
+    ("ngonngu", "language"),
+];
+
+/// The known key nearest to `word`, when it is near enough to be a slip, or the key a
+/// Vietnamese word means.
 fn nearest(word: &str, known: &[String]) -> Option<String> {
+    let folded: String = crate::core::names::fold(word)
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    if let Some((_, key)) = VIETNAMESE_KEYS
+        .iter()
+        .find(|(vi, key)| *vi == folded && known.iter().any(|k| k == key))
+    {
+        return Some((*key).to_owned());
+    }
     let plain = |s: &str| s.replace(['_', '-'], "");
     known
         .iter()
@@ -138,10 +178,16 @@ mod tests {
              `present`; có phải `chair`?"
         );
         assert_eq!(shape(parser, Lang::En), format!("{parser}; did you mean `chair`?"));
-        let far = "unknown field `chu_tri`, expected `chair` or `present`";
+        let vietnamese = "unknown field `chu_tri`, expected `chair` or `present`";
+        assert_eq!(
+            shape(vietnamese, Lang::Vi),
+            "khóa `chu_tri` không có trong bảng này; các khóa hợp lệ: `chair`, `present`; có \
+             phải `chair`?"
+        );
+        let far = "unknown field `xyzzy`, expected `chair` or `present`";
         assert_eq!(
             shape(far, Lang::Vi),
-            "khóa `chu_tri` không có trong bảng này; các khóa hợp lệ: `chair`, `present`"
+            "khóa `xyzzy` không có trong bảng này; các khóa hợp lệ: `chair`, `present`"
         );
     }
 

@@ -359,7 +359,7 @@ impl Problem {
             Problem::WrongYearFolder { year, .. } => format!(
                 "{} {year}",
                 t(
-                    "cuộc họp nằm sai thư mục năm",
+                    "buổi sinh hoạt nằm sai thư mục năm",
                     "the meeting is in the wrong year folder"
                 )
             ),
@@ -382,7 +382,7 @@ impl Problem {
             Problem::TwoFilesForMeeting { id } => format!(
                 "{} {id}",
                 t(
-                    "hai tệp cho cùng một cuộc họp",
+                    "hai tệp cho cùng một buổi sinh hoạt",
                     "two files for the one meeting"
                 )
             ),
@@ -398,12 +398,12 @@ impl Problem {
         let t = |vi, en| lang.pick(vi, en);
         match self {
             Problem::Unrated { .. } => t(
-                "cuộc họp đã qua hơn 7 ngày nhưng chưa xếp loại",
+                "buổi sinh hoạt đã qua hơn 7 ngày nhưng chưa xếp loại",
                 "the meeting was held more than 7 days ago and is not rated",
             )
             .into(),
             Problem::RatedNotRecorded => t(
-                "cuộc họp chưa ghi biên bản mà đã xếp loại",
+                "buổi sinh hoạt chưa ghi biên bản mà đã xếp loại",
                 "the meeting is rated but not recorded",
             )
             .into(),
@@ -448,7 +448,7 @@ impl Problem {
             )
             .into(),
             Problem::NotAMeetingFileName => t(
-                "tên tệp không phải mã cuộc họp (YYYY-MM-DD.toml hoặc YYYY-MM-DD-2.toml); tệp bị bỏ qua",
+                "tên tệp không phải mã buổi sinh hoạt (YYYY-MM-DD.toml hoặc YYYY-MM-DD-2.toml); tệp bị bỏ qua",
                 "the file name is not a meeting id (YYYY-MM-DD.toml or YYYY-MM-DD-2.toml); it is ignored",
             )
             .into(),
@@ -463,17 +463,16 @@ impl Problem {
                 )
             }
             Problem::Shortfall(s) => {
-                let (unit, what) = match s.kind {
-                    crate::core::model::Kind::Regular => (
-                        t("tháng", "month"),
-                        t("buổi sinh hoạt thường kỳ đã họp", "regular meetings held"),
-                    ),
-                    crate::core::model::Kind::Thematic => (
-                        t("quý", "quarter"),
-                        t("buổi sinh hoạt chuyên đề đã họp", "thematic meetings held"),
-                    ),
+                let what = match s.kind {
+                    crate::core::model::Kind::Regular => {
+                        t("buổi sinh hoạt thường kỳ đã họp", "regular meetings held")
+                    }
+                    crate::core::model::Kind::Thematic => {
+                        t("buổi sinh hoạt chuyên đề đã họp", "thematic meetings held")
+                    }
                 };
-                format!("{unit} {}: {}/{} {what}", s.period, s.have, s.need)
+                let period = s.period.words(lang);
+                format!("{period}: {}/{} {what}", s.have, s.need)
             }
             // Written by `message` itself.
             _ => String::new(),
@@ -755,7 +754,7 @@ mod tests {
         let w008 = by_code(Code::W008).next().map(en);
         assert_eq!(
             w008,
-            Some(("month 2020-08: 0/1 regular meetings held".into(), None))
+            Some(("August 2020: 0/1 regular meetings held".into(), None))
         );
         let e050 = by_code(Code::E050).next().map(en);
         assert_eq!(

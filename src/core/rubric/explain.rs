@@ -217,6 +217,27 @@ impl Measure {
     }
 }
 
+impl Measure {
+    /// A range of this measure's values in words, as `rubric show` and the gates print it:
+    /// "từ 90%", "dưới 90 phút", "có"; "bất kỳ" for every value.
+    pub fn range_words(self, bounds: &Bounds, lang: Lang) -> String {
+        if self.is_flag() {
+            return match (bounds.contains(1.0), bounds.contains(0.0)) {
+                (true, false) => self.show_value(1.0, lang),
+                (false, true) => self.show_value(0.0, lang),
+                (true, true) => lang.pick("còn lại", "otherwise").to_owned(),
+                (false, false) => lang.pick("không giá trị nào", "no value").to_owned(),
+            };
+        }
+        let text = describe(self, bounds, lang);
+        if text.is_empty() {
+            lang.pick("còn lại", "otherwise").to_owned()
+        } else {
+            text
+        }
+    }
+}
+
 /// A range of a measure's values in words, each end shown as the measure's values are
 /// ("từ 90%", "dưới 90 phút").
 fn describe(measure: Measure, bounds: &Bounds, lang: Lang) -> String {

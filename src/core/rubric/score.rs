@@ -128,9 +128,15 @@ impl GateFailure {
                 if vi {
                     format!(
                         "{} phải {} (thực tế: {})",
-                        capitalise(measure.describe(true)),
-                        bounds.describe(true),
-                        super::bounds::number(*value, true)
+                        capitalise(
+                            measure
+                                .describe(true)
+                                .split(" (")
+                                .next()
+                                .unwrap_or_default()
+                        ),
+                        measure.range_words(bounds, Lang::Vi),
+                        measure.show_value(*value, Lang::Vi)
                     )
                 } else {
                     format!(
@@ -143,7 +149,7 @@ impl GateFailure {
                 if vi {
                     format!(
                         "không tính được {} từ biên bản nên chưa thể xác nhận điều kiện",
-                        measure.describe(true)
+                        measure.name(Lang::Vi)
                     )
                 } else {
                     format!(
@@ -212,7 +218,9 @@ impl ScoreError {
                 format!("`{id}` is worth at most {max} points, not {points}")
             }
             (ScoreError::MeasuredHasValue { id, measure, value }, Lang::Vi) => format!(
-                "`{id}` được đo từ biên bản ({measure} = {value}): hãy sửa biên bản thay vì chấm điểm"
+                "`{id}` được đo từ biên bản ({}: {}): hãy sửa biên bản thay vì chấm điểm",
+                measure.name(lang),
+                measure.show_value(*value, lang)
             ),
             (ScoreError::MeasuredHasValue { id, measure, value }, Lang::En) => format!(
                 "`{id}` is measured from the record ({measure} = {value}): fix the record instead of scoring it"
@@ -233,7 +241,7 @@ impl ScoreError {
                 _,
             ) => {
                 let why = because_measure_missing.map(|m| match lang {
-                    Lang::Vi => format!(": không tính được {m} từ biên bản"),
+                    Lang::Vi => format!(": không tính được {} từ biên bản", m.name(lang)),
                     Lang::En => format!(": {m} cannot be computed from the record"),
                 });
                 let needs = lang.pick(

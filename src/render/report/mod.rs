@@ -162,16 +162,8 @@ fn percent_in(rate: Option<f64>, lang: Lang) -> String {
 /// The period in words: "quý III năm 2020" / "Q3 2020".
 pub fn period_words(period: Period) -> String {
     match (period, lang()) {
-        (Period::Quarter { year, quarter }, Lang::Vi) => {
-            format!("quý {} năm {year}", roman(quarter))
-        }
-        (Period::Quarter { year, quarter }, Lang::En) => format!("Q{quarter} {year}"),
-        (Period::Year { year }, Lang::Vi) => format!("năm {year}"),
         (Period::Year { year }, Lang::En) => format!("the year {year}"),
-        (Period::Month { year, month }, Lang::Vi) => format!("tháng {month} năm {year}"),
-        (Period::Month { year, month }, Lang::En) => NaiveDate::from_ymd_opt(year, month, 1)
-            .map(|d| d.format("%B %Y").to_string())
-            .unwrap_or_default(),
+        (period, lang) => period.words(lang),
     }
 }
 
@@ -285,7 +277,7 @@ pub fn compliance_lines(c: &Compliance) -> Vec<String> {
         out.push(format!(
             "{}: {}",
             tr(
-                "Cuộc họp đã lên kế hoạch nhưng chưa ghi biên bản",
+                "Buổi sinh hoạt đã lên kế hoạch nhưng chưa ghi biên bản",
                 "Meetings planned but never recorded"
             ),
             c.unrecorded.join(", ")
@@ -295,7 +287,7 @@ pub fn compliance_lines(c: &Compliance) -> Vec<String> {
         out.push(format!(
             "{}: {}",
             tr(
-                "Cuộc họp đã ghi biên bản nhưng chưa xếp loại",
+                "Buổi sinh hoạt đã ghi biên bản nhưng chưa xếp loại",
                 "Meetings recorded but not rated"
             ),
             c.unrated.join(", ")

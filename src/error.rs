@@ -194,7 +194,7 @@ impl fmt::Display for Error {
                 candidates.join(", ")
             ),
             // The OS's words once: `source()` does not return them again (see below).
-            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::Io { path, source } => write!(f, "{}: {}", path.display(), io_words(source)),
             Error::Refused { message, hint } => hinted(f, message, hint.as_deref()),
             Error::NotALedger { start } => words(f, not_a_ledger(start)),
             Error::NotALedgerFolder { path } => words(f, not_a_ledger_folder(path)),
@@ -547,6 +547,29 @@ impl From<LookupError> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The operating system's words for a failed read or write, in the current language: its
+/// own (English) message in English, and Vietnamese for the usual kinds.
+pub fn io_words(e: &io::Error) -> String {
+    use io::ErrorKind as K;
+    let vi = match e.kind() {
+        K::NotFound => "không tìm thấy tệp hoặc thư mục",
+        K::PermissionDenied => "không có quyền truy cập",
+        K::AlreadyExists => "đã có tệp hoặc thư mục này",
+        K::IsADirectory => "đây là một thư mục, không phải tệp",
+        K::NotADirectory => "một phần của đường dẫn không phải là thư mục",
+        K::DirectoryNotEmpty => "thư mục không trống",
+        K::StorageFull => "ổ đĩa đã đầy",
+        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc",
+        K::InvalidData => "dữ liệu không hợp lệ",
+        K::Interrupted => "bị ngắt giữa chừng",
+        _ => return e.to_string(),
+    };
+    match crate::i18n::lang() {
+        crate::i18n::Lang::Vi => vi.to_owned(),
+        crate::i18n::Lang::En => e.to_string(),
+    }
+}
 
 #[cfg(test)]
 mod tests {

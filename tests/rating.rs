@@ -343,7 +343,11 @@ fn rubric_show_lists_caps() {
     let run = l.run(&["rubric", "show", "hd42-2025"]).ok();
     // The cap on attendance: at most 1 point while anyone is absent without a reason.
     assert!(run.stdout.contains("at most 1 while"), "{}", run.stdout);
-    assert!(run.stdout.contains("absences without a reason"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("absences without a reason"),
+        "{}",
+        run.stdout
+    );
 }
 
 /// A ledger of a cell with only a secretary and `full` full members in all, written by hand.

@@ -63,7 +63,10 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<Output> {
         out.stderr = format!(
             "{}\n",
             if args.all {
-                tr("Sổ chưa có buổi sinh hoạt nào.", "The ledger has no meetings.")
+                tr(
+                    "Sổ chưa có buổi sinh hoạt nào.",
+                    "The ledger has no meetings.",
+                )
             } else {
                 tr(
                     "Không có buổi sinh hoạt nào từ hôm nay trở đi; --all xuất mọi buổi sinh hoạt.",

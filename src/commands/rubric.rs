@@ -114,7 +114,11 @@ fn show(r: &Rubric) -> String {
                     .bands
                     .iter()
                     .map(|b| {
-                        format!("{} → {}", m.measure.range_words(&b.bounds, lang()), b.points)
+                        format!(
+                            "{} → {}",
+                            m.measure.range_words(&b.bounds, lang()),
+                            b.points
+                        )
                     })
                     .collect();
                 let caps: String = m

@@ -286,7 +286,9 @@ impl View<'_> {
             .unwrap_or_default();
         let date = show_date(id.date, lang());
         match lang() {
-            Lang::Vi => format!("Buổi sinh hoạt {kind} ngày {date} đã qua nhưng chưa ghi biên bản."),
+            Lang::Vi => {
+                format!("Buổi sinh hoạt {kind} ngày {date} đã qua nhưng chưa ghi biên bản.")
+            }
             Lang::En => format!("The {kind} meeting of {date} has passed and is not recorded."),
         }
     }

@@ -317,7 +317,7 @@ impl Problem {
     pub fn message(&self, lang: Lang) -> String {
         let t = |vi, en| lang.pick(vi, en);
         match self {
-            Problem::Toml { parser } => parser.clone(),
+            Problem::Toml { parser } => crate::core::parser_words::syntax(parser, lang),
             Problem::Shape { parser } => crate::core::parser_words::shape(parser, lang),
             Problem::Version { found } => format!(
                 "{} {found}",

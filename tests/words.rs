@@ -108,3 +108,374 @@ fn a_measured_loss_names_the_fact_and_what_full_marks_need() {
         .stdout_has("  Buổi sinh hoạt kéo dài 80 phút (cần từ 90 phút): −5\n")
         .stdout_has("  Người đánh giá chấm “Chuẩn bị sinh hoạt” 13/15: −2\n");
 }
+
+/// Every measure id a rubric file may hold: people read the measure's words instead.
+const MEASURE_IDS: [&str; 15] = [
+    "attendance_rate",
+    "unexcused_absences",
+    "max_excused_streak",
+    "duration_minutes",
+    "speakers_rate",
+    "docs_lead_days",
+    "committee_met",
+    "draft_resolution",
+    "minutes_recorded",
+    "resolution_passed",
+    "previous_actions_done_rate",
+    "duration_short_minutes",
+    "duration_ratio",
+    "thematic_month",
+    "leadership_size",
+];
+
+/// English words that have no business in a Vietnamese message (level keys among them).
+const ENGLISH: [&str; 40] = [
+    "the",
+    "of",
+    "is",
+    "and",
+    "not",
+    "with",
+    "meeting",
+    "meetings",
+    "unknown",
+    "expected",
+    "invalid",
+    "missing",
+    "field",
+    "error",
+    "warning",
+    "points",
+    "level",
+    "good",
+    "fair",
+    "average",
+    "poor",
+    "usage",
+    "options",
+    "arguments",
+    "possible",
+    "values",
+    "rating",
+    "rated",
+    "member",
+    "members",
+    "file",
+    "folder",
+    "cannot",
+    "quarter",
+    "month",
+    "year",
+    "total",
+    "found",
+    "such",
+    "directory",
+];
+
+/// The English a Vietnamese output holds, with what may stay: commands and code in
+/// backticks, a `cellbook …` command to type, flags, paths and file names, and a diagnostic's
+/// location. Measure ids are looked for everywhere.
+fn english_in(output: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in output.lines() {
+        for id in MEASURE_IDS {
+            if line.contains(id) {
+                found.push(format!("{id}  ← {line}"));
+            }
+        }
+        // A line of the file quoted under a diagnostic.
+        let code = line.trim_start();
+        if code.starts_with('|')
+            || code
+                .split_once(" |")
+                .is_some_and(|(n, _)| n.parse::<u32>().is_ok())
+        {
+            continue;
+        }
+        // A diagnostic's location (`meetings/2020/x.toml:3:1: lỗi[E002]: …`).
+        let line = match line.find(": lỗi[").or_else(|| line.find(": cảnh báo[")) {
+            Some(at) => &line[at..],
+            None => line,
+        };
+        // What is in backticks is code; from `cellbook ` on, a command to type.
+        let line: String = line.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+        let line = match line.find("cellbook ") {
+            Some(at) => &line[..at],
+            None => &line,
+        };
+        // The command list of `--help` starts its lines with the commands' names.
+        let commands = [
+            "member", "list", "rate", "report", "record", "check", "status",
+        ];
+        let first = line.split_whitespace().next().unwrap_or_default();
+        let skip = usize::from(commands.contains(&first));
+        for token in line.split_whitespace().skip(skip) {
+            if token.starts_with('-') || token.contains(['/', '.', '=', '_', '\'']) {
+                continue;
+            }
+            for word in token.split(|c: char| !c.is_alphanumeric()) {
+                if ENGLISH.contains(&word.to_lowercase().as_str()) {
+                    found.push(format!("{word}  ← {line}"));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_scan_finds_english_and_leaves_code_alone() {
+    assert_eq!(english_in("Tổng: 86/100  Xếp loại: Khá").len(), 0);
+    assert_eq!(english_in("  = gợi ý: xem `cellbook rubric show`").len(), 0);
+    assert_eq!(
+        english_in("   → cellbook plan NGÀY --kind thematic").len(),
+        0
+    );
+    assert_eq!(english_in("│ 80 phút │ attendance_rate = 0.9").len(), 1);
+    assert_eq!(english_in("lỗi: mức ghi là fair").len(), 1);
+    assert_eq!(english_in("lỗi: unknown field, expected one of").len(), 4);
+    // The file's own lines quoted under a diagnostic are the file's.
+    assert_eq!(english_in("81 | level = \"good\"").len(), 0);
+    assert_eq!(english_in("   |         ^^^^^^").len(), 0);
+}
+
+/// Run `args` and return what a person reads: stdout and stderr.
+fn read(l: &Ledger, args: &[&str]) -> String {
+    let run = l.run(args);
+    assert!(!run.stderr.contains("panicked"), "{args:?}: {}", run.stderr);
+    format!("{}{}", run.stdout, run.stderr)
+}
+
+#[test]
+fn vietnamese_output_holds_no_english() {
+    let l = Ledger::example().today("2020-10-05");
+    let mut leaks = Vec::new();
+    let mut scan = |l: &Ledger, args: &[&str]| {
+        for leak in english_in(&read(l, args)) {
+            leaks.push(format!("{}: {leak}", args.join(" ")));
+        }
+    };
+    for args in [
+        &["status"][..],
+        &["--help"],
+        &["rate", "--help"],
+        &["report", "--help"],
+        &["record", "--help"],
+        &["list"],
+        &["list", "--quarter", "III/2020"],
+        &["check"],
+        &["show", "2020-07-09"],
+        &["show", "2020-08-10"],
+        &["show", "2020-09-24"],
+        &["rate", "2020-08-10"],
+        &["rubric", "list"],
+        &["rubric", "show", "binh-thuan-2019"],
+        &["rubric", "show", "hd42-2025"],
+        &["rubric", "show", "phu-tho-2019"],
+        &["report", "--quarter", "2020-Q3"],
+        &["report", "--year", "2020"],
+        &["member", "list"],
+        &["action", "list"],
+        &["minutes", "2020-09-09"],
+        // Refusals and usage errors.
+        &["record", "2020-10-08", "--present", "all"],
+        &["rate", "2020-11-01"],
+        &["show", "2020-13-01"],
+        &["list", "--quarter", "2020-Q5"],
+        &["rate", "2020-08-10", "--score", "bogus=1"],
+        &["rate", "2020-08-10", "--score", "duration=5"],
+        &["rate", "2020-08-10", "--score", "content=99"],
+        &["rubric", "show", "nope"],
+        &["rubric", "check", "no-such-file.toml"],
+        &["member", "add", "Nguyễn Văn Thành", "--id", "thanh"],
+        &["plan", "2020-09-09"],
+        &["action", "done", "2020-08-10/9"],
+        &[
+            "record",
+            "2020-09-09",
+            "--present",
+            "all",
+            "--excused",
+            "thanh=ốm",
+        ],
+    ] {
+        scan(&l, args);
+    }
+    // Broken copies: a key in Vietnamese, a level changed by hand, TOML slips, a bad date.
+    let file = "meetings/2020/2020-08-10.toml";
+    let original = l.read(file);
+    for (from, to) in [
+        ("chair = \"thanh\"", "chu_tri = \"thanh\""),
+        ("chair = \"thanh\"", "chair = thanh"),
+        ("chair = \"thanh\"", "chair = \"thanh"),
+        ("[record]", "[record"),
+        ("chair = \"thanh\"", "chair = 5"),
+        ("end = 15:20:00", "end = 25:20:00"),
+        ("level = \"fair\"", "level = \"good\""),
+        ("total = 86", "total = 90"),
+        ("rubric = \"binh-thuan-2019\"", "rubric = \"nope\""),
+    ] {
+        assert!(original.contains(from), "{from}");
+        l.write(file, &original.replacen(from, to, 1));
+        scan(&l, &["check"]);
+        scan(&l, &["show", "2020-08-10"]);
+    }
+    l.write(file, &original);
+    assert!(
+        leaks.is_empty(),
+        "English in Vietnamese output:\n{}",
+        leaks.join("\n")
+    );
+}
+
+#[test]
+fn e002_names_the_unknown_key_the_known_ones_and_the_nearest_in_vietnamese() {
+    let l = Ledger::example().today("2020-10-05");
+    let file = "meetings/2020/2020-08-10.toml";
+    l.write(
+        file,
+        &l.read(file)
+            .replacen("chair = \"thanh\"", "chu_tri = \"thanh\"", 1),
+    );
+    l.run(&["check"])
+        .fails(1)
+        .stderr_has(
+            "lỗi[E002]: khóa `chu_tri` không có trong bảng này; các khóa hợp lệ: `start`, `end`, \
+         `chair`, ",
+        )
+        .stderr_has("`actions`; có phải `chair`?");
+    l.write(file, &l.read(file).replacen("chu_tri", "chiar", 1));
+    l.run(&["check"]).fails(1).stderr_has("có phải `chair`?");
+    l.run(&["--lang", "en", "check"])
+        .fails(1)
+        .stderr_has("error[E002]: unknown field `chiar`, expected one of `start`")
+        .stderr_has("; did you mean `chair`?");
+}
+
+#[test]
+fn e001_and_a_bad_date_in_a_file_are_said_in_vietnamese() {
+    let l = Ledger::example().today("2020-10-05");
+    let file = "meetings/2020/2020-08-10.toml";
+    let original = l.read(file);
+    l.write(file, &original.replacen("[record]", "[record", 1));
+    l.run(&["check"])
+        .fails(1)
+        .stderr_has("lỗi[E001]: tên bảng chưa đóng; cần `]`");
+    l.write(
+        file,
+        &original.replacen("end = 15:20:00", "end = 25:20:00", 1),
+    );
+    l.run(&["check"])
+        .fails(1)
+        .stderr_has("lỗi[E001]: giờ không hợp lệ; cần giờ từ 00 đến 23");
+    l.write(
+        file,
+        &original.replacen("date = 2020-08-10", "date = \"hôm qua\"", 1),
+    );
+    l.run(&["check"])
+        .fails(1)
+        .stderr_has("lỗi[E002]: 'hôm qua' không phải là ngày: hãy viết 2020-07-09 hoặc 09/07/2020");
+}
+
+#[test]
+fn e050_names_the_levels_in_words() {
+    let l = Ledger::example().today("2020-10-05");
+    let file = "meetings/2020/2020-08-10.toml";
+    l.write(
+        file,
+        &l.read(file)
+            .replacen("level = \"fair\"", "level = \"good\"", 1),
+    );
+    l.run(&["check"])
+        .fails(1)
+        .stderr_has("lỗi[E050]: mức ghi là Tốt, nhưng theo bộ tiêu chí là Khá");
+    l.run(&["--lang", "en", "check"])
+        .fails(1)
+        .stderr_has("error[E050]: the recorded level is Good, but the rubric gives Fair");
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_said_in_vietnamese() {
+    let l = Ledger::example().today("2020-10-05");
+    l.run(&["rubric", "check", "khong-co.toml"])
+        .fails(1)
+        .stderr_has("không đọc được tệp: không tìm thấy tệp hoặc thư mục");
+}
+
+#[test]
+fn rubric_show_speaks_vietnamese_and_the_builtin_is_no_ward_s() {
+    let l = Ledger::example().today("2020-10-05");
+    let run = l.run(&["rubric", "show", "hd42-2025"]).ok();
+    let first = run.stdout.lines().next().unwrap_or_default();
+    assert_eq!(
+        first,
+        "Mẫu phiếu năm 2025 – theo Hướng dẫn 42-HD/BTCTW (hd42-2025)"
+    );
+    assert!(!first.contains("Phường"), "{first}");
+    let run = run
+        .stdout_has("Mẫu phiếu đánh giá năm 2025 (chép từ Đảng ủy phường An Phú")
+        .stdout_has("tỷ lệ dự sinh hoạt: từ 90% → 4;");
+    assert!(!run.stdout.contains("The 2025 ward form"), "{}", run.stdout);
+    l.run(&["rubric", "show", "binh-thuan-2019"])
+        .ok()
+        .stdout_has("Điều kiện để đạt Tốt: số vắng không lý do không quá 0\n");
+    l.run(&["--lang", "en", "rubric", "show", "hd42-2025"])
+        .ok()
+        .stdout_has("The 2025 ward form")
+        .stdout_has("attendance rate: at least 90% → 4;");
+}
+
+#[test]
+fn a_new_roster_begins_with_a_comment_in_the_ledger_s_language() {
+    let vi = Ledger::new("vi");
+    assert!(
+        vi.read("members.toml")
+            .starts_with("# Danh sách đảng viên: thêm đảng viên bằng `cellbook member add"),
+        "{}",
+        vi.read("members.toml")
+    );
+    let en = Ledger::new("en");
+    assert!(
+        en.read("members.toml")
+            .starts_with("# The roster: add members")
+    );
+}
+
+#[test]
+fn periods_meetings_and_numbers_read_one_way() {
+    let l = Ledger::example().today("2020-10-05");
+    let run = l
+        .run(&["status"])
+        .ok()
+        .stdout_has("Tháng 10 năm 2020 chưa có buổi sinh hoạt thường kỳ nào")
+        .stdout_has("Quý IV năm 2020 chưa có buổi sinh hoạt chuyên đề nào")
+        .stdout_has("Quý III năm 2020 đã kết thúc");
+    assert!(!run.stdout.contains("2020-Q"), "{}", run.stdout);
+    assert!(!run.stdout.contains("cuộc"), "{}", run.stdout);
+    l.run(&["rate", "2020-07-09"]).ok().stdout_has("┆ 77,8% ");
+    l.run(&["record", "2020-10-08", "--present", "all"])
+        .fails(1)
+        .stderr_has("buổi sinh hoạt ngày 08/10/2020 chưa diễn ra");
+    l.run(&["--lang", "en", "status"])
+        .ok()
+        .stdout_has("Q4 2020 has no thematic meeting yet");
+}
+
+#[test]
+fn absent_members_are_listed_in_brackets_in_the_minutes() {
+    let l = Ledger::example().today("2020-10-05");
+    l.run(&[
+        "record",
+        "2020-09-09",
+        "--present",
+        "all",
+        "--unexcused",
+        "dung",
+        "--vote",
+        "8/0/0",
+    ])
+    .ok();
+    l.run(&["minutes", "2020-09-09"])
+        .ok()
+        .stdout_has("Vắng không lý do:** 1 (Đinh Thị Dung)\n");
+}

@@ -479,3 +479,14 @@ fn absent_members_are_listed_in_brackets_in_the_minutes() {
         .ok()
         .stdout_has("Vắng không lý do:** 1 (Đinh Thị Dung)\n");
 }
+
+#[test]
+fn quarter_help_names_the_forms_people_write() {
+    let l = Ledger::new("en");
+    for cmd in ["list", "report"] {
+        l.run(&[cmd, "--help"])
+            .ok()
+            .stdout_has("2020-Q3, Q3/2020, III/2020, \"quý 3/2020\" or \"quý III năm 2020\"");
+    }
+    l.run(&["report", "--quarter", "quý III năm 2020"]).ok();
+}

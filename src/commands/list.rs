@@ -14,7 +14,7 @@ use crate::render::table;
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// A quarter, e.g. 2020-Q3
+    /// A quarter: 2020-Q3, Q3/2020, III/2020, "quý 3/2020" or "quý III năm 2020"
     #[arg(long, conflicts_with = "year", value_parser = crate::args::period)]
     pub quarter: Option<String>,
     /// A year, e.g. 2020

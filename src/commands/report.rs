@@ -25,7 +25,7 @@ pub struct ReportArgs {
     /// Ledgers to report on together (default: the current ledger)
     #[arg(value_name = "LEDGER")]
     pub ledgers: Vec<PathBuf>,
-    /// A quarter, e.g. 2020-Q3
+    /// A quarter: 2020-Q3, Q3/2020, III/2020, "quý 3/2020" or "quý III năm 2020"
     #[arg(long, value_parser = crate::args::period)]
     pub quarter: Option<String>,
     /// A year, e.g. 2020 (adds the year's classification where the rubric has one)

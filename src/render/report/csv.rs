@@ -22,7 +22,7 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
         tr("Có mặt", "Present"),
         tr("Vắng có lý do", "Excused"),
         tr("Vắng không lý do", "Unexcused"),
-        tr("Tỷ lệ có mặt (%)", "Attendance (%)"),
+        tr("Tỷ lệ dự sinh hoạt (%)", "Attendance (%)"),
         tr("Thời lượng (phút)", "Duration (minutes)"),
         tr("Điểm", "Score"),
         tr("Xếp loại", "Level"),

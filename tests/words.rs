@@ -490,3 +490,65 @@ fn quarter_help_names_the_forms_people_write() {
     }
     l.run(&["report", "--quarter", "quý III năm 2020"]).ok();
 }
+
+#[test]
+fn spec_speaks_the_language_of_the_command_line() {
+    let vi = Ledger::example().today("2020-10-05");
+    let run = vi.run(&["spec"]).ok();
+    assert!(
+        run.stdout
+            .starts_with("# Định dạng sổ cellbook, schema 1\n"),
+        "{}",
+        &run.stdout[..200.min(run.stdout.len())]
+    );
+    vi.run(&["--lang", "en", "spec"])
+        .ok()
+        .stdout_has("# The cellbook ledger format, schema 1\n");
+    let en = Ledger::new("en");
+    en.run(&["spec"])
+        .ok()
+        .stdout_has("# The cellbook ledger format");
+}
+
+/// The Vietnamese specification follows the English one: the same sections, the same codes,
+/// and the same TOML examples (their comments aside).
+#[test]
+fn the_vietnamese_spec_keeps_up_with_the_english_one() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |name: &str| std::fs::read_to_string(root.join("docs").join(name)).unwrap();
+    let (en, vi) = (read("ledger-format.md"), read("ledger-format.vi.md"));
+    let sections = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with("## ") || l.starts_with("### "))
+            .map(|l| l.split_whitespace().nth(1).unwrap_or_default().to_owned())
+            .collect()
+    };
+    assert_eq!(sections(&en), sections(&vi));
+    let codes = |text: &str| -> std::collections::BTreeSet<String> {
+        text.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| {
+                w.len() == 4
+                    && matches!(w.as_bytes()[0], b'E' | b'W' | b'R')
+                    && w[1..].bytes().all(|b| b.is_ascii_digit())
+            })
+            .map(str::to_owned)
+            .collect()
+    };
+    assert_eq!(codes(&en), codes(&vi));
+    let toml_blocks = |text: &str| -> Vec<String> {
+        text.split("```toml\n")
+            .skip(1)
+            .map(|b| {
+                b.split("```")
+                    .next()
+                    .unwrap_or_default()
+                    .lines()
+                    .map(|l| l.split(" #").next().unwrap_or_default().trim_end())
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect()
+    };
+    assert_eq!(toml_blocks(&en), toml_blocks(&vi));
+    assert!(!toml_blocks(&en).is_empty());
+}

@@ -471,8 +471,7 @@ impl Problem {
                         t("buổi sinh hoạt chuyên đề đã họp", "thematic meetings held")
                     }
                 };
-                let period = s.period.words(lang);
-                format!("{period}: {}/{} {what}", s.have, s.need)
+                format!("{}: {}/{} {what}", s.period.words(lang), s.have, s.need)
             }
             // Written by `message` itself.
             _ => String::new(),

@@ -127,48 +127,6 @@ impl Measure {
             (Measure::DocsLeadDays, Lang::En) => {
                 format!("The documents were sent {v} before the meeting")
             }
-            (Measure::CommitteeMet, _) if yes => lang
-                .pick("Chi ủy có họp chuẩn bị", "The committee met beforehand")
-                .to_owned(),
-            (Measure::CommitteeMet, _) => lang
-                .pick(
-                    "Chi ủy không họp chuẩn bị trước buổi sinh hoạt",
-                    "The committee did not meet before the meeting",
-                )
-                .to_owned(),
-            (Measure::DraftResolution, _) if yes => lang
-                .pick("Có dự thảo nghị quyết", "A draft resolution was prepared")
-                .to_owned(),
-            (Measure::DraftResolution, _) => lang
-                .pick(
-                    "Không chuẩn bị dự thảo nghị quyết",
-                    "No draft resolution was prepared",
-                )
-                .to_owned(),
-            (Measure::MinutesRecorded, _) if yes => lang
-                .pick(
-                    "Biên bản có ghi diễn biến",
-                    "The minutes hold the proceedings",
-                )
-                .to_owned(),
-            (Measure::MinutesRecorded, _) => lang
-                .pick(
-                    "Chưa ghi diễn biến trong biên bản",
-                    "No proceedings were written in the minutes",
-                )
-                .to_owned(),
-            (Measure::ResolutionPassed, _) if yes => lang
-                .pick(
-                    "Nghị quyết được biểu quyết thông qua",
-                    "The resolution was passed",
-                )
-                .to_owned(),
-            (Measure::ResolutionPassed, _) => lang
-                .pick(
-                    "Nghị quyết chưa được biểu quyết thông qua",
-                    "The resolution was not voted through",
-                )
-                .to_owned(),
             (Measure::PreviousActionsDoneRate, Lang::Vi) => {
                 format!("{v} việc được giao ở buổi trước đã hoàn thành")
             }
@@ -187,21 +145,61 @@ impl Measure {
             (Measure::DurationRatio, Lang::En) => {
                 format!("The meeting lasted {v} of the required length")
             }
-            (Measure::ThematicMonth, _) if yes => lang
-                .pick(
-                    "Trong tháng có buổi sinh hoạt chuyên đề",
-                    "A thematic meeting was held in the month",
-                )
-                .to_owned(),
-            (Measure::ThematicMonth, _) => lang
-                .pick(
-                    "Trong tháng không có buổi sinh hoạt chuyên đề",
-                    "No thematic meeting was held in the month",
-                )
-                .to_owned(),
             (Measure::LeadershipSize, Lang::Vi) => format!("Chi ủy có {v} đồng chí"),
             (Measure::LeadershipSize, Lang::En) => format!("The committee has {v} members"),
+            (m, _) => m.flag_fact(yes, lang),
         }
+    }
+
+    /// What the record shows of a yes/no measure, as a sentence's start.
+    fn flag_fact(self, yes: bool, lang: Lang) -> String {
+        // (measure, yes in Vietnamese, yes in English, no in Vietnamese, no in English)
+        const FACTS: [(Measure, &str, &str, &str, &str); 5] = [
+            (
+                Measure::CommitteeMet,
+                "Chi ủy có họp chuẩn bị",
+                "The committee met beforehand",
+                "Chi ủy không họp chuẩn bị trước buổi sinh hoạt",
+                "The committee did not meet before the meeting",
+            ),
+            (
+                Measure::DraftResolution,
+                "Có dự thảo nghị quyết",
+                "A draft resolution was prepared",
+                "Không chuẩn bị dự thảo nghị quyết",
+                "No draft resolution was prepared",
+            ),
+            (
+                Measure::MinutesRecorded,
+                "Biên bản có ghi diễn biến",
+                "The minutes hold the proceedings",
+                "Chưa ghi diễn biến trong biên bản",
+                "No proceedings were written in the minutes",
+            ),
+            (
+                Measure::ResolutionPassed,
+                "Nghị quyết được biểu quyết thông qua",
+                "The resolution was passed",
+                "Nghị quyết chưa được biểu quyết thông qua",
+                "The resolution was not voted through",
+            ),
+            (
+                Measure::ThematicMonth,
+                "Trong tháng có buổi sinh hoạt chuyên đề",
+                "A thematic meeting was held in the month",
+                "Trong tháng không có buổi sinh hoạt chuyên đề",
+                "No thematic meeting was held in the month",
+            ),
+        ];
+        FACTS
+            .iter()
+            .find(|f| f.0 == self)
+            .map(|&(_, yes_vi, yes_en, no_vi, no_en)| match yes {
+                true => lang.pick(yes_vi, yes_en),
+                false => lang.pick(no_vi, no_en),
+            })
+            .unwrap_or_default()
+            .to_owned()
     }
 
     /// Whether the value is a yes/no fact, which needs no "needs at least" to explain it.

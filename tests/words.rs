@@ -197,9 +197,13 @@ fn english_in(output: &str) -> Vec<String> {
             Some(at) => &line[at..],
             None => line,
         };
-        // What is in backticks is code; from `cellbook ` on, a command to type.
+        // What is in backticks is code.
         let line: String = line.split('`').step_by(2).collect::<Vec<_>>().join(" ");
-        let line = match line.find("cellbook ") {
+        // So are a command to type (from `cellbook ` on) and the values a flag takes.
+        let line = match line
+            .find("cellbook ")
+            .or_else(|| line.find("giá trị có thể:"))
+        {
             Some(at) => &line[..at],
             None => &line,
         };
@@ -282,6 +286,15 @@ fn vietnamese_output_holds_no_english() {
         &["rate", "2020-11-01"],
         &["show", "2020-13-01"],
         &["list", "--quarter", "2020-Q5"],
+        &["list", "--year", "20x0"],
+        &["report", "--year", "2020-Q3"],
+        &["check", "--only", "bogus"],
+        &["rate", "2020-09-09", "--score", "x"],
+        &["member", "set", "son", "--role", "boss"],
+        &["member", "set", "lan", "--left", "2020-07-01"],
+        &["record", "2020-09-09", "--vote", "20/0/0"],
+        &["record", "2020-09-09", "--start", "15:00", "--end", "14:00"],
+        &["action", "done", "2020-09-09/3", "--on", "2020-01-01"],
         &["rate", "2020-08-10", "--score", "bogus=1"],
         &["rate", "2020-08-10", "--score", "duration=5"],
         &["rate", "2020-08-10", "--score", "content=99"],

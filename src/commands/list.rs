@@ -23,9 +23,15 @@ pub struct ListArgs {
 }
 
 pub fn run(ctx: &Context, args: &ListArgs) -> Result<Output> {
+    // A usage error is said in the language of the command line.
+    ctx.speak_command_line();
     let period = match (&args.quarter, &args.year) {
-        (Some(q), _) => Some(Period::parse(q).map_err(Error::Usage)?),
-        (None, Some(y)) => Some(Period::parse(y).map_err(Error::Usage)?),
+        (Some(q), _) => {
+            Some(Period::read(q).map_err(|e| Error::Usage(e.message(ctx.command_line_lang())))?)
+        }
+        (None, Some(y)) => {
+            Some(Period::read(y).map_err(|e| Error::Usage(e.message(ctx.command_line_lang())))?)
+        }
         (None, None) => None,
     };
     let ledger = ctx.open()?;

@@ -253,8 +253,11 @@ fn add_given_scores(args: &RateArgs, scores: &mut BTreeMap<String, u32>) -> Resu
     for s in &args.scores {
         let (id, pts) = s.split_once('=').ok_or_else(|| {
             Error::Usage(format!(
-                "--score '{s}': {} CRITERION=POINTS",
-                tr("cần có dạng", "must have the form")
+                "--score '{s}': {}",
+                tr(
+                    "cần có dạng TIÊU_CHÍ=ĐIỂM",
+                    "must have the form CRITERION=POINTS"
+                )
             ))
         })?;
         let pts: u32 = pts.trim().parse().map_err(|_| {

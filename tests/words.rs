@@ -286,6 +286,7 @@ const VIETNAMESE_RUNS: &[&[&str]] = &[
     &["member", "set", "son", "--role", "boss"],
     &["member", "set", "lan", "--left", "2020-07-01"],
     &["record", "2020-09-09", "--vote", "20/0/0"],
+    &["record", "2020-09-09", "--start", "25:00"],
     &["record", "2020-09-09", "--start", "15:00", "--end", "14:00"],
     &["action", "done", "2020-09-09/3", "--on", "2020-01-01"],
     &["rate", "2020-08-10", "--score", "bogus=1"],
@@ -568,4 +569,27 @@ fn the_vietnamese_spec_keeps_up_with_the_english_one() {
     };
     assert_eq!(toml_blocks(&en), toml_blocks(&vi));
     assert!(!toml_blocks(&en).is_empty());
+}
+
+/// A wrong date or time typed at a prompt is answered in Vietnamese.
+#[cfg(unix)]
+#[test]
+fn a_wrong_date_or_time_at_a_prompt_is_answered_in_vietnamese() {
+    let l = Ledger::new("vi").with_members().today("2020-07-01");
+    let mut cmd = crate::util::cellbook(l.path(), &l.today);
+    cmd.args(["plan"])
+        .env_remove("CELLBOOK_NO_PROMPT")
+        .env_remove("VISUAL")
+        .env("TERM", "xterm");
+    let mut p = rexpect::session::spawn_command(cmd, Some(10_000)).expect("spawn in a pty");
+    // The pty reads bytes one to a character.
+    let bytes = |s: &str| s.bytes().map(char::from).collect::<String>();
+    p.exp_string(&bytes("Ngày họp")).unwrap();
+    p.send_line("31/09/2020").unwrap();
+    p.exp_string(&bytes("lịch không có ngày này")).unwrap();
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    l.run(&["plan", "2020-07-09", "--time", "25:00"])
+        .fails(2)
+        .stderr_has("'25:00' không phải là giờ: hãy viết GG:PP, ví dụ 14:00");
 }

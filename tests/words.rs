@@ -339,6 +339,15 @@ fn vietnamese_output_holds_no_english() {
         scan(&l, &["show", "2020-08-10"]);
     }
     l.write(file, &original);
+    // Broken rubric files.
+    l.write(
+        "rubrics/x.toml",
+        "schema = 1\nid = \"x\"\nname = \"X\"\n[levels]\ngood = 8\nfair = 6\naverage = 4\n\
+         [[criteria]]\nid = \"a\"\ntitle = \"A\"\nmaxx = 5\n",
+    );
+    l.write("rubrics/y.toml", "schema = 1\nid = \"y\"\nname = Y\n");
+    scan(&l, &["rubric", "check", "rubrics/x.toml"]);
+    scan(&l, &["rubric", "check", "rubrics/y.toml"]);
     assert!(
         leaks.is_empty(),
         "English in Vietnamese output:\n{}",

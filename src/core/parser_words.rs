@@ -46,6 +46,24 @@ pub fn shape(parser: &str, lang: Lang) -> String {
     }
 }
 
+/// A message of the file parser that may be about the file's syntax or its keys and types (a
+/// rubric's R001), in `lang`.
+pub fn any(parser: &str, lang: Lang) -> String {
+    const SHAPE: [&str; 6] = [
+        "unknown field",
+        "unknown variant",
+        "missing field",
+        "duplicate field",
+        "invalid type",
+        "invalid value:",
+    ];
+    if SHAPE.iter().any(|s| parser.starts_with(s)) {
+        shape(parser, lang)
+    } else {
+        syntax(parser, lang)
+    }
+}
+
 /// The TOML parser's message about a file that is not TOML (E001), in `lang`: the parser's
 /// words for the common slips translated, the quoted characters kept ("thiếu dấu `]`").
 pub fn syntax(parser: &str, lang: Lang) -> String {
@@ -329,6 +347,12 @@ mod tests {
             shape(far, Lang::Vi),
             "khóa `xyzzy` không có trong bảng này; các khóa hợp lệ: `chair`, `present`"
         );
+    }
+
+    #[test]
+    fn a_rubric_s_parser_message_is_read_either_way() {
+        assert_eq!(any("missing field `id`", Lang::Vi), "thiếu khóa `id`");
+        assert_eq!(any("duplicate key", Lang::Vi), "khóa được ghi hai lần");
     }
 
     #[test]

@@ -315,8 +315,11 @@ fn toml_problem(e: &toml::de::Error) -> RubricProblem {
     };
     RubricProblem {
         code: ProblemCode::Toml,
-        // The TOML parser's own words, in English only.
-        message: w(message.clone(), message),
+        // The TOML parser's own words, and in Vietnamese what they say.
+        message: w(
+            crate::core::parser_words::any(&message, crate::core::lang::Lang::Vi),
+            message,
+        ),
         hint,
         span: e.span(),
     }

@@ -219,9 +219,9 @@ pub fn month_words(label: &str) -> String {
     let parsed = label
         .split_once('-')
         .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?)));
-    match (parsed, lang()) {
-        (Some((y, m)), Lang::Vi) => format!("{m}/{y}"),
-        (Some((y, m)), Lang::En) => NaiveDate::from_ymd_opt(y, m, 1)
+    match (parsed.and_then(|(y, m)| Period::month(y, m)), lang()) {
+        (Some(p), Lang::Vi) => p.words(Lang::Vi),
+        (Some(p), Lang::En) => NaiveDate::from_ymd_opt(p.first_year(), p.start().month(), 1)
             .map_or_else(|| label.to_owned(), |d| d.format("%b %Y").to_string()),
         (None, _) => label.to_owned(),
     }
@@ -231,7 +231,7 @@ pub fn month_words(label: &str) -> String {
 pub fn quarter_words(label: &str) -> String {
     match Period::parse(label) {
         Ok(Period::Quarter { year, quarter }) => match lang() {
-            Lang::Vi => format!("{}/{year}", roman(quarter)),
+            Lang::Vi => format!("quý {} năm {year}", roman(quarter)),
             Lang::En => format!("Q{quarter} {year}"),
         },
         _ => label.to_owned(),

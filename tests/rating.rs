@@ -287,7 +287,7 @@ fn a_gate_lowers_the_level_and_says_why() {
         "work=10",
     ])
     .ok()
-    .stdout_has("Lowered from Good → Fair: unexcused_absences must be");
+    .stdout_has("Lowered from Good → Fair: Absences without a reason must be at most 0 (it is 1)");
     l.run(&["check"]).ok();
 }
 

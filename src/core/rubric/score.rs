@@ -140,8 +140,10 @@ impl GateFailure {
                     )
                 } else {
                     format!(
-                        "{measure} must be {} (it is {value})",
-                        bounds.describe(false)
+                        "{} must be {} (it is {})",
+                        capitalise(measure.name(Lang::En)),
+                        measure.range_words(bounds, Lang::En),
+                        measure.show_value(*value, Lang::En)
                     )
                 }
             }
@@ -153,7 +155,8 @@ impl GateFailure {
                     )
                 } else {
                     format!(
-                        "{measure} cannot be computed from the record, so the condition cannot be shown to hold"
+                        "the {} cannot be computed from the record, so the condition cannot be shown to hold",
+                        measure.name(Lang::En)
                     )
                 }
             }

@@ -68,7 +68,15 @@ pub fn period(s: &str) -> Result<String, String> {
 
 /// A time of day: `14:00` or `14:00:00`.
 pub fn parse_time(s: &str) -> Result<NaiveTime, String> {
-    crate::core::dates::parse_time(s)
+    crate::core::dates::parse_time(s).map_err(|english| match crate::i18n::lang() {
+        crate::i18n::Lang::Vi => {
+            format!(
+                "'{}' không phải là giờ: hãy viết GG:PP, ví dụ 14:00",
+                s.trim()
+            )
+        }
+        crate::i18n::Lang::En => english,
+    })
 }
 
 /// Split `ID=TEXT` as typed on the command line; `flag` and `form` go into the error.

@@ -192,7 +192,9 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Output> {
         Command::Export(args) => export::run(ctx, &args),
         Command::Completions(args) => completions::run(ctx, &args, Cli::command()),
         Command::Man(args) => man::run(ctx, &args, Cli::command()),
-        Command::Spec => Ok(Output::text(crate::SPEC)),
+        Command::Spec => Ok(Output::text(
+            ctx.command_line_lang().pick(crate::SPEC_VI, crate::SPEC),
+        )),
     }
 }
 

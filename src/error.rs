@@ -194,7 +194,7 @@ impl fmt::Display for Error {
                 candidates.join(", ")
             ),
             // The OS's words once: `source()` does not return them again (see below).
-            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::Io { path, source } => write!(f, "{}: {}", path.display(), io_words(source)),
             Error::Refused { message, hint } => hinted(f, message, hint.as_deref()),
             Error::NotALedger { start } => words(f, not_a_ledger(start)),
             Error::NotALedgerFolder { path } => words(f, not_a_ledger_folder(path)),
@@ -306,18 +306,18 @@ fn member_id_taken(id: &str, holder: &str) -> Words {
 }
 
 fn unknown_meeting(reference: &str, next_step: MeetingHint) -> Words {
-    let none = tr("không có cuộc họp", "there is no meeting");
+    let none = tr("không có buổi sinh hoạt", "there is no meeting");
     let hint = match next_step {
         MeetingHint::ListOrPlan => Some(tr(
-            "xem các cuộc họp bằng `cellbook list`; lên kế hoạch bằng `cellbook plan NGÀY`",
+            "xem các buổi sinh hoạt bằng `cellbook list`; lên kế hoạch bằng `cellbook plan NGÀY`",
             "see the meetings with `cellbook list`; plan one with `cellbook plan DATE`",
         )),
         MeetingHint::List => Some(tr(
-            "xem các cuộc họp bằng `cellbook list`",
+            "xem các buổi sinh hoạt bằng `cellbook list`",
             "see the meetings with `cellbook list`",
         )),
         MeetingHint::RecordByDate => Some(tr(
-            "ghi cuộc họp theo ngày, ví dụ `cellbook record 2020-07-09`",
+            "ghi buổi sinh hoạt theo ngày, ví dụ `cellbook record 2020-07-09`",
             "record a meeting by its date, e.g. `cellbook record 2020-07-09`",
         )),
         MeetingHint::Nothing => None,
@@ -328,12 +328,12 @@ fn unknown_meeting(reference: &str, next_step: MeetingHint) -> Words {
 fn meeting_exists(id: MeetingId, kind: Kind) -> Words {
     let message = format!(
         "{} {} {} ({id})",
-        tr("đã có cuộc họp", "there is already a"),
+        tr("đã có buổi sinh hoạt", "there is already a"),
         kind.label(lang()),
         tr("vào ngày này:", "meeting on that day:"),
     );
     let hint = tr(
-        "sửa nó bằng `cellbook record`, hoặc thêm `--another` nếu đây thực sự là cuộc họp thứ hai trong ngày",
+        "sửa nó bằng `cellbook record`, hoặc thêm `--another` nếu đây thực sự là buổi sinh hoạt thứ hai trong ngày",
         "change it with `cellbook record`, or add `--another` if this really is a second meeting that day",
     );
     (message, Some(hint.into()))
@@ -344,7 +344,7 @@ fn not_recorded(id: MeetingId, needed_for: RecordNeededFor) -> Words {
         RecordNeededFor::Minutes => tr("chưa có biên bản", "has not been recorded"),
         RecordNeededFor::Rating => tr("chưa được ghi biên bản", "has not been recorded"),
     };
-    let message = format!("{} {id} {not_yet}", tr("cuộc họp", "the meeting"));
+    let message = format!("{} {id} {not_yet}", tr("buổi sinh hoạt", "the meeting"));
     let first = tr("ghi biên bản trước:", "record it first:");
     (message, Some(format!("{first} `cellbook record {id}`")))
 }
@@ -426,10 +426,10 @@ fn not_a_regular_file(path: &std::path::Path) -> Words {
 fn file_too_large(path: &std::path::Path, bytes: u64, limit: u64) -> Words {
     let mib = |n: u64| n as f64 / 1024.0 / 1024.0;
     let message = format!(
-        "{}: {} {:.1} MiB, {} {} MiB {}; {}",
+        "{}: {} {} MiB, {} {} MiB {}; {}",
         path.display(),
         tr("tệp sẽ nặng", "the file would be"),
-        mib(bytes),
+        crate::core::text::decimal(mib(bytes), 1, crate::i18n::lang()),
         tr("quá giới hạn", "over the limit of"),
         limit / 1024 / 1024,
         tr(
@@ -538,7 +538,7 @@ impl From<LookupError> for Error {
             LookupError::NotAMeeting { text } => Error::Usage(format!(
                 "'{text}' {}",
                 tr(
-                    "không phải cuộc họp: dùng mã (2020-07-09, 2020-07-09-2), ngày (09/07/2020), `last` hoặc `next`",
+                    "không phải buổi sinh hoạt: dùng mã (2020-07-09, 2020-07-09-2), ngày (09/07/2020), `last` hoặc `next`",
                     "is not a meeting: give an id (2020-07-09, 2020-07-09-2), a date (09/07/2020), `last` or `next`"
                 )
             )),
@@ -547,6 +547,29 @@ impl From<LookupError> for Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The operating system's words for a failed read or write, in the current language: its
+/// own (English) message in English, and Vietnamese for the usual kinds.
+pub fn io_words(e: &io::Error) -> String {
+    use io::ErrorKind as K;
+    let vi = match e.kind() {
+        K::NotFound => "không tìm thấy tệp hoặc thư mục",
+        K::PermissionDenied => "không có quyền truy cập",
+        K::AlreadyExists => "đã có tệp hoặc thư mục này",
+        K::IsADirectory => "đây là một thư mục, không phải tệp",
+        K::NotADirectory => "một phần của đường dẫn không phải là thư mục",
+        K::DirectoryNotEmpty => "thư mục không trống",
+        K::StorageFull => "ổ đĩa đã đầy",
+        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho đọc",
+        K::InvalidData => "dữ liệu không hợp lệ",
+        K::Interrupted => "bị ngắt giữa chừng",
+        _ => return e.to_string(),
+    };
+    match crate::i18n::lang() {
+        crate::i18n::Lang::Vi => vi.to_owned(),
+        crate::i18n::Lang::En => e.to_string(),
+    }
+}
 
 #[cfg(test)]
 mod tests {

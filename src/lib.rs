@@ -28,3 +28,5 @@ pub use error::{Error, Result};
 
 /// The ledger format specification, printed by `cellbook spec`.
 pub const SPEC: &str = include_str!("../docs/ledger-format.md");
+/// The same specification in Vietnamese, which `cellbook spec` prints in Vietnamese.
+pub const SPEC_VI: &str = include_str!("../docs/ledger-format.vi.md");

@@ -94,14 +94,14 @@ pub fn date(message: &str, default: NaiveDate) -> Result<NaiveDate> {
     let answer = Text::new(message)
         .with_default(&shown)
         .with_validator(|s: &str| {
-            Ok(match crate::core::dates::parse_date(s) {
+            Ok(match crate::args::parse_date(s) {
                 Ok(_) => Validation::Valid,
                 Err(e) => Validation::Invalid(e.into()),
             })
         })
         .prompt()
         .map_err(cancelled)?;
-    crate::core::dates::parse_date(&answer).map_err(Error::Usage)
+    crate::args::parse_date(&answer).map_err(Error::Usage)
 }
 
 /// A time of day, HH:MM; an empty answer means none.
@@ -127,7 +127,7 @@ where
             let time = if s.trim().is_empty() {
                 Ok(None)
             } else {
-                crate::core::dates::parse_time(s).map(Some)
+                crate::args::parse_time(s).map(Some)
             };
             Ok(match time.map(&check) {
                 Ok(Ok(())) => Validation::Valid,
@@ -139,7 +139,7 @@ where
     if answer.trim().is_empty() {
         return Ok(None);
     }
-    crate::core::dates::parse_time(&answer)
+    crate::args::parse_time(&answer)
         .map(Some)
         .map_err(Error::Usage)
 }

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::core::level::Level;
 use crate::core::measures::Figures;
 use crate::core::model::{Meeting, Rating};
-use crate::core::rubric::{Measures, PointsSource, Rubric, ScoreError, Sheet, score};
+use crate::core::rubric::{Loss, Measures, PointsSource, Rubric, ScoreError, Sheet, losses, score};
 use crate::core::rules;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::error::{Error, Result};
@@ -150,8 +150,8 @@ fn check_sheet(
     if sheet.level != rating.level {
         diags.push(src.report(
             &Problem::LevelChanged {
-                recorded: rating.level.key(),
-                computed: sheet.level.key(),
+                recorded: rating.level,
+                computed: sheet.level,
                 meeting: file.id.to_string(),
             },
             &[Seg::Key("rating"), Seg::Key("level")],
@@ -166,6 +166,30 @@ pub fn sheet_for(
     rating: &Rating,
 ) -> std::result::Result<Sheet, Vec<ScoreError>> {
     score(rubric, measures, &rating.scores)
+}
+
+/// Why a rated meeting lost each point, in the current language, as the rubric and the record
+/// give it today; empty when it is not rated or cannot be scored (`check` says why).
+pub fn losses_of(ledger: &Ledger, id: crate::core::model::MeetingId) -> Vec<Loss> {
+    let Ok(mut meetings) = ledger.load_meetings(Some(history_years(id.date))) else {
+        return Vec::new();
+    };
+    meetings.sort_by_key(|f| f.id);
+    meetings.retain(|f| f.id <= id);
+    let Some(i) = meetings.iter().position(|f| f.id == id) else {
+        return Vec::new();
+    };
+    let Some(rating) = &meetings[i].meeting.rating else {
+        return Vec::new();
+    };
+    let Ok((_, rubric)) = crate::ledger::rubrics::load(&ledger.root, &rating.rubric) else {
+        return Vec::new();
+    };
+    let measures = measures_at(ledger, &meetings, i);
+    match sheet_for(&rubric, &measures, rating) {
+        Ok(sheet) => losses(&rubric, &measures, &sheet, lang()),
+        Err(_) => Vec::new(),
+    }
 }
 
 /// A rated meeting's rating before and after its record changed: (total, level).
@@ -186,7 +210,7 @@ pub fn rerate(ledger: &Ledger, file: &mut MeetingFile) -> Result<Option<Rerated>
         return Ok(None);
     };
     let cannot = tr(
-        "không tính lại được xếp loại của cuộc họp",
+        "không tính lại được xếp loại của buổi sinh hoạt",
         "the meeting's rating cannot be recomputed",
     );
     if file.meeting.record.is_none() {

@@ -184,7 +184,7 @@ fn status_reads_only_the_years_around_today_and_survives_a_broken_file() {
         .ok()
         .stdout_has("2020-10-01.toml")
         .stdout_has("cellbook check")
-        .stdout_has("2020-Q3");
+        .stdout_has("Quý III năm 2020");
 }
 
 #[test]
@@ -357,7 +357,7 @@ fn export_all_floating_to_a_file() {
         "lich.ics",
     ])
     .ok()
-    .stdout_has("Đã ghi 3 cuộc họp vào lich.ics");
+    .stdout_has("Đã ghi 3 buổi sinh hoạt vào lich.ics");
     let text = l.read("lich.ics");
     assert!(!text.contains("VTIMEZONE") && !text.contains("TZID"));
     let cal = parse(&text);

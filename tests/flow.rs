@@ -706,13 +706,13 @@ fn check_warns_of_short_months_quarters_and_repeated_unexcused_absence() {
     let run = l.run(&["check", "--only", "cadence"]).ok();
     assert!(
         run.stderr
-            .contains("warning[W008]: month 2020-08: 0/1 regular meetings held"),
+            .contains("warning[W008]: August 2020: 0/1 regular meetings held"),
         "{}",
         run.stderr
     );
     assert!(
         run.stderr
-            .contains("warning[W009]: quarter 2020-Q3: 0/1 thematic meetings held"),
+            .contains("warning[W009]: Q3 2020: 0/1 thematic meetings held"),
         "{}",
         run.stderr
     );

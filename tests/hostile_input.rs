@@ -93,7 +93,8 @@ fn file_dates_out_of_range_are_located_errors() {
         let run = refused(&l, &["list"], 1);
         assert!(
             run.stderr.contains("[E002]")
-                && (run.stderr.contains("1900–2200") || run.stderr.contains("no such day")),
+                && (run.stderr.contains("1900–2200")
+                    || run.stderr.contains("lịch không có ngày này")),
             "{to}: {}",
             run.stderr
         );

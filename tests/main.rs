@@ -22,3 +22,4 @@ mod report;
 mod reviews;
 mod safety;
 mod true_books;
+mod words;

@@ -284,7 +284,7 @@ fn a_rollup_reports_each_cell_and_sums_them() {
         "Chi bộ Thiếu Tháng",
         "TỔNG HỢP — 3 chi bộ",
         "Tổng cộng",
-        "8/2020",
+        "tháng 8 năm 2020",
     ] {
         assert!(table.stdout.contains(needle), "{needle}:\n{}", table.stdout);
     }

@@ -24,6 +24,8 @@ pub struct CheckArgs {
 }
 
 pub fn run(ctx: &Context, args: &CheckArgs) -> Result<Output> {
+    // A usage error is said in the language of the command line.
+    ctx.speak_command_line();
     for only in &args.only {
         if !CHECKS.contains(&only.as_str()) {
             return Err(Error::Usage(format!(

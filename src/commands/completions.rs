@@ -192,12 +192,12 @@ fn meeting_candidates() -> Vec<CompletionCandidate> {
         );
     }
     out.push(CompletionCandidate::new("last").help(Some(
-        tr("cuộc họp gần nhất", "the latest meeting up to today").into(),
+        tr("buổi sinh hoạt gần nhất", "the latest meeting up to today").into(),
     )));
     out.push(
         CompletionCandidate::new("next").help(Some(
             tr(
-                "cuộc họp sắp tới chưa ghi biên bản",
+                "buổi sinh hoạt sắp tới chưa ghi biên bản",
                 "the next meeting not yet recorded",
             )
             .into(),

@@ -63,10 +63,13 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<Output> {
         out.stderr = format!(
             "{}\n",
             if args.all {
-                tr("Sổ chưa có cuộc họp nào.", "The ledger has no meetings.")
+                tr(
+                    "Sổ chưa có buổi sinh hoạt nào.",
+                    "The ledger has no meetings.",
+                )
             } else {
                 tr(
-                    "Không có cuộc họp nào từ hôm nay trở đi; --all xuất mọi cuộc họp.",
+                    "Không có buổi sinh hoạt nào từ hôm nay trở đi; --all xuất mọi buổi sinh hoạt.",
                     "No meetings from today on; --all exports every meeting.",
                 )
             }
@@ -80,7 +83,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<Output> {
                 "{} {} {} {}\n",
                 tr("Đã ghi", "Wrote"),
                 events.len(),
-                tr("cuộc họp vào", "meetings to"),
+                tr("buổi sinh hoạt vào", "meetings to"),
                 path.display()
             );
         }

@@ -87,7 +87,11 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
     };
     let config_text = toml::to_string(&config).map_err(|e| Error::refused(e.to_string()))?;
     let roster_text = format!(
-        "# The roster: add members with `cellbook member add NAME --id ID`.\nschema = {SCHEMA}\n"
+        "# {}\nschema = {SCHEMA}\n",
+        lang.pick(
+            "Danh sách đảng viên: thêm đảng viên bằng `cellbook member add HỌ_TÊN --id MÃ`.",
+            "The roster: add members with `cellbook member add NAME --id ID`."
+        )
     );
     // Each file is created, never replaced, even one another process made meanwhile. Settings
     // first: if init stops half-way, what is there is a ledger (an absent roster reads as empty).

@@ -14,7 +14,7 @@ use crate::render::table;
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// A quarter, e.g. 2020-Q3
+    /// A quarter: 2020-Q3, Q3/2020, III/2020, "quý 3/2020" or "quý III năm 2020"
     #[arg(long, conflicts_with = "year", value_parser = crate::args::period)]
     pub quarter: Option<String>,
     /// A year, e.g. 2020
@@ -23,9 +23,15 @@ pub struct ListArgs {
 }
 
 pub fn run(ctx: &Context, args: &ListArgs) -> Result<Output> {
+    // A usage error is said in the language of the command line.
+    ctx.speak_command_line();
     let period = match (&args.quarter, &args.year) {
-        (Some(q), _) => Some(Period::parse(q).map_err(Error::Usage)?),
-        (None, Some(y)) => Some(Period::parse(y).map_err(Error::Usage)?),
+        (Some(q), _) => {
+            Some(Period::read(q).map_err(|e| Error::Usage(e.message(ctx.command_line_lang())))?)
+        }
+        (None, Some(y)) => {
+            Some(Period::read(y).map_err(|e| Error::Usage(e.message(ctx.command_line_lang())))?)
+        }
         (None, None) => None,
     };
     let ledger = ctx.open()?;
@@ -55,7 +61,7 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<Output> {
                         a.present,
                         a.counted,
                         a.rate
-                            .map(|r| format!(" ({:.0}%)", r * 100.0))
+                            .map(|r| format!(" ({})", crate::core::text::percent(r, lang())))
                             .unwrap_or_default()
                     ),
                     r.duration_minutes()
@@ -84,7 +90,7 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<Output> {
     if n == 0 {
         return Ok(Output::text(format!(
             "{}\n",
-            tr("Chưa có cuộc họp nào.", "No meetings.")
+            tr("Chưa có buổi sinh hoạt nào.", "No meetings.")
         )));
     }
     Ok(Output::text(crate::render::shown(format!("{t}\n"))))

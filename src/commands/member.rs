@@ -342,7 +342,7 @@ fn guard_history(
     let said = format!(
         "{} ({}):\n{}",
         tr(
-            "thay đổi này làm biên bản của cuộc họp đã họp không còn khớp với danh sách",
+            "thay đổi này làm biên bản của buổi sinh hoạt đã họp không còn khớp với danh sách",
             "this change would make the record of meetings already held disagree with the roster"
         ),
         meetings.join(", "),
@@ -365,7 +365,7 @@ fn guard_history(
     Err(Error::refused_with(
         said,
         tr(
-            "kiểm tra lại ngày; nếu biên bản mới sai, sửa các cuộc họp đó trước (`cellbook edit ID`), hoặc thêm --force để vẫn đổi",
+            "kiểm tra lại ngày; nếu biên bản mới sai, sửa các buổi sinh hoạt đó trước (`cellbook edit ID`), hoặc thêm --force để vẫn đổi",
             "check the date; if the records are what is wrong, fix those meetings first (`cellbook edit ID`), or give --force to change the roster anyway",
         ),
     ))

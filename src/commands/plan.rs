@@ -100,7 +100,7 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> Result<Output> {
     drop(lock);
     Ok(Output::text(format!(
         "{} {} {} {}\n{id}\n",
-        tr("Đã lên kế hoạch cuộc họp", "Planned a"),
+        tr("Đã lên kế hoạch buổi sinh hoạt", "Planned a"),
         args.kind.label(lang()),
         tr("ngày", "meeting on"),
         show_date(date, lang())
@@ -119,7 +119,7 @@ fn free_id(ledger: &Ledger, date: NaiveDate, kind: Kind, another: bool) -> Resul
         seq += 1;
         if seq > 999 {
             return Err(Error::refused(tr(
-                "quá nhiều cuộc họp trong một ngày",
+                "quá nhiều buổi sinh hoạt trong một ngày",
                 "too many meetings on one day",
             )));
         }
@@ -182,7 +182,7 @@ fn check_preparation_dates(plan: &Plan, date: NaiveDate) -> Result<()> {
                     tr("là sau ngày họp", "is after the meeting's date")
                 ),
                 tr(
-                    "việc chuẩn bị phải diễn ra trước cuộc họp",
+                    "việc chuẩn bị phải diễn ra trước buổi sinh hoạt",
                     "preparation happens before the meeting",
                 ),
             ));

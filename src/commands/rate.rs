@@ -12,7 +12,7 @@ use crate::context::Context;
 use crate::core::lookup::{self, MeetingRef};
 use crate::core::model::{Meeting, Rating, Role};
 use crate::core::names::nfc;
-use crate::core::rubric::{Measures, PointsSource, Rubric, Sheet, score};
+use crate::core::rubric::{Loss, Measures, PointsSource, Rubric, Sheet, losses, score};
 use crate::core::rules;
 use crate::error::{Error, MeetingHint, RecordNeededFor, Result};
 use crate::i18n::{Lang, lang, tr};
@@ -76,6 +76,8 @@ struct Rated {
     on_disk: Option<Vec<u8>>,
     rubric_name: String,
     sheet: Sheet,
+    /// Why each criterion short of its maximum lost its points, in words.
+    losses: Vec<Loss>,
     rating: Rating,
 }
 
@@ -132,6 +134,7 @@ fn score_meeting(ctx: &Context, ledger: &Ledger, args: &RateArgs) -> Result<Rate
         file: meetings[i].clone(),
         on_disk,
         rubric_name: rubric.name().to_owned(),
+        losses: losses(&rubric, &measures, &sheet, lang()),
         sheet,
         rating,
     })
@@ -147,7 +150,12 @@ fn save(ledger: &Ledger, args: &RateArgs, rated: Rated) -> Result<Output> {
     if args.json {
         return Ok(Output::text(sheet_json(&id.to_string(), &rated.sheet)?));
     }
-    let sheet = render_sheet(&id.to_string(), &rated.rubric_name, &rated.sheet);
+    let sheet = render_sheet(
+        &id.to_string(),
+        &rated.rubric_name,
+        &rated.sheet,
+        &rated.losses,
+    );
     Ok(Output::text(crate::render::shown(sheet)))
 }
 
@@ -197,7 +205,7 @@ fn meeting_and_history(
         .filter(|&i| meetings[i].id == entry.id)
         .ok_or_else(|| {
             Error::refused(tr(
-                "cuộc họp vừa bị xóa hoặc đổi tên trong lúc đọc; hãy thử lại",
+                "buổi sinh hoạt vừa bị xóa hoặc đổi tên trong lúc đọc; hãy thử lại",
                 "the meeting vanished while it was being read; try again",
             ))
         })?;
@@ -245,8 +253,11 @@ fn add_given_scores(args: &RateArgs, scores: &mut BTreeMap<String, u32>) -> Resu
     for s in &args.scores {
         let (id, pts) = s.split_once('=').ok_or_else(|| {
             Error::Usage(format!(
-                "--score '{s}': {} CRITERION=POINTS",
-                tr("cần có dạng", "must have the form")
+                "--score '{s}': {}",
+                tr(
+                    "cần có dạng TIÊU_CHÍ=ĐIỂM",
+                    "must have the form CRITERION=POINTS"
+                )
             ))
         })?;
         let pts: u32 = pts.trim().parse().map_err(|_| {
@@ -349,7 +360,7 @@ pub fn sheet_json(meeting: &str, sheet: &Sheet) -> Result<String> {
 }
 
 /// The score sheet as a terminal table.
-pub fn render_sheet(meeting: &str, rubric_name: &str, sheet: &Sheet) -> String {
+pub fn render_sheet(meeting: &str, rubric_name: &str, sheet: &Sheet, losses: &[Loss]) -> String {
     let vi = lang() == Lang::Vi;
     let mut t = table::new(vec![
         tr("Tiêu chí", "Criterion"),
@@ -359,11 +370,12 @@ pub fn render_sheet(meeting: &str, rubric_name: &str, sheet: &Sheet) -> String {
     ]);
     for line in &sheet.criteria {
         let measured = match (line.measure, line.value) {
-            (Some(m), Some(v)) => format!("{} = {}", m.key(), fmt_value(v)),
+            _ if !line.applies => tr("không áp dụng", "does not apply").to_owned(),
+            (Some(m), Some(v)) => m.cell(v, lang()),
             (Some(m), None) => format!(
-                "{} ({})",
-                m.key(),
-                tr("không tính được; chấm tay", "not computable; scored")
+                "{}: {}",
+                m.name(lang()),
+                tr("không tính được, chấm tay", "not computable, scored")
             ),
             _ => String::new(),
         };
@@ -386,6 +398,12 @@ pub fn render_sheet(meeting: &str, rubric_name: &str, sheet: &Sheet) -> String {
         tr("Xếp loại", "Level"),
         sheet.level.label(lang())
     ));
+    if !losses.is_empty() {
+        out.push_str(tr("Lý do bị trừ điểm:\n", "Why points were lost:\n"));
+        for loss in losses {
+            out.push_str(&format!("  {}\n", loss.line()));
+        }
+    }
     for g in &sheet.gates_applied {
         out.push_str(&format!(
             "{} {} → {}: {}\n",
@@ -396,12 +414,4 @@ pub fn render_sheet(meeting: &str, rubric_name: &str, sheet: &Sheet) -> String {
         ));
     }
     out
-}
-
-fn fmt_value(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.2}")
-    }
 }

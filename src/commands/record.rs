@@ -155,14 +155,14 @@ fn record(ctx: &Context, args: &RecordArgs) -> Result<Output> {
         .unwrap_or_default();
     let out = format!(
         "{} {} ({}): {} {}/{}{}\n",
-        tr("Đã ghi biên bản cuộc họp", "Recorded the meeting of"),
+        tr("Đã ghi biên bản buổi sinh hoạt", "Recorded the meeting of"),
         show_date(file.meeting.date, lang()),
         file.id,
         tr("có mặt", "present"),
         att.present,
         att.counted,
         att.rate
-            .map(|r| format!(" ({:.0}%)", r * 100.0))
+            .map(|r| format!(" ({})", crate::core::text::percent(r, lang())))
             .unwrap_or_default()
     ) + &crate::rating::rerated_line(rerated);
     Ok(Output::text(crate::render::shown(out)))
@@ -235,7 +235,7 @@ fn not_held_yet(date: NaiveDate, today: NaiveDate) -> Error {
     Error::refused_with(
         format!(
             "{} {} {} ({} {})",
-            tr("cuộc họp ngày", "the meeting of"),
+            tr("buổi sinh hoạt ngày", "the meeting of"),
             show_date(date, lang()),
             tr(
                 "chưa diễn ra nên chưa thể ghi biên bản",
@@ -840,12 +840,24 @@ pub fn describe_problem(p: &AttendanceProblem) -> String {
             tr("không có trong danh sách nào", "is in none of the lists")
         ),
         AttendanceProblem::Doubled { member, first, at } => {
+            // English names the lists by their keys; Vietnamese says them in words.
+            let list = |l: crate::core::attendance::List| {
+                let words = match l {
+                    crate::core::attendance::List::Present => "có mặt",
+                    crate::core::attendance::List::Excused => "vắng có lý do",
+                    crate::core::attendance::List::Unexcused => "vắng không lý do",
+                };
+                match lang() {
+                    crate::i18n::Lang::Vi => format!("{words} (--{})", l.key()),
+                    crate::i18n::Lang::En => l.key().to_owned(),
+                }
+            };
             format!(
                 "{member}: {} {} {} {}",
-                tr("có trong", "is in"),
-                first.key(),
+                tr("có tên ở", "is in"),
+                list(*first),
                 tr("và cả", "and also in"),
-                at.0.key()
+                list(at.0)
             )
         }
         AttendanceProblem::Unknown { member, .. } => format!(

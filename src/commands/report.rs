@@ -25,7 +25,7 @@ pub struct ReportArgs {
     /// Ledgers to report on together (default: the current ledger)
     #[arg(value_name = "LEDGER")]
     pub ledgers: Vec<PathBuf>,
-    /// A quarter, e.g. 2020-Q3
+    /// A quarter: 2020-Q3, Q3/2020, III/2020, "quý 3/2020" or "quý III năm 2020"
     #[arg(long, value_parser = crate::args::period)]
     pub quarter: Option<String>,
     /// A year, e.g. 2020 (adds the year's classification where the rubric has one)
@@ -52,6 +52,8 @@ pub struct ReportArgs {
 }
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
+    // A usage error is said in the language of the command line.
+    ctx.speak_command_line();
     let period = period_of(args, ctx)?;
     csv_only(args)?;
     if args.format.is_binary() {
@@ -190,14 +192,18 @@ fn period_of(args: &ReportArgs, ctx: &Context) -> Result<Period> {
         ))
     };
     match (&args.quarter, &args.year, args.last_quarter) {
-        (Some(q), _, _) => match Period::parse(q).map_err(Error::Usage)? {
-            p @ Period::Quarter { .. } => Ok(p),
-            _ => Err(bad("--quarter", q, "2020-Q3")),
-        },
-        (None, Some(y), _) => match Period::parse(y).map_err(Error::Usage)? {
-            p @ Period::Year { .. } => Ok(p),
-            _ => Err(bad("--year", y, "2020")),
-        },
+        (Some(q), _, _) => {
+            match Period::read(q).map_err(|e| Error::Usage(e.message(ctx.command_line_lang())))? {
+                p @ Period::Quarter { .. } => Ok(p),
+                _ => Err(bad("--quarter", q, "2020-Q3")),
+            }
+        }
+        (None, Some(y), _) => {
+            match Period::read(y).map_err(|e| Error::Usage(e.message(ctx.command_line_lang())))? {
+                p @ Period::Year { .. } => Ok(p),
+                _ => Err(bad("--year", y, "2020")),
+            }
+        }
         (None, None, true) => Ok(Period::previous_quarter(ctx.today)),
         (None, None, false) => Err(Error::Usage(
             tr(

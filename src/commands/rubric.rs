@@ -10,7 +10,7 @@ use crate::context::Context;
 use crate::core::level::Level;
 use crate::core::rubric::Rubric;
 use crate::error::{Error, Result};
-use crate::i18n::{Lang, lang, tr};
+use crate::i18n::{lang, tr};
 use crate::ledger::read_source;
 use crate::ledger::rubrics::{self, Origin, problems_to_diagnostics};
 use crate::output::Output;
@@ -96,10 +96,9 @@ pub fn run(ctx: &Context, cmd: RubricCommand) -> Result<Output> {
 }
 
 fn show(r: &Rubric) -> String {
-    let vi = lang() == Lang::Vi;
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", r.name(), r.id());
-    if let Some(d) = r.description() {
+    if let Some(d) = r.description_in(lang()) {
         let _ = writeln!(out, "{}", d.trim());
     }
     let mut t = table::new(vec![
@@ -114,7 +113,13 @@ fn show(r: &Rubric) -> String {
                 let bands: Vec<String> = m
                     .bands
                     .iter()
-                    .map(|b| format!("{} → {}", b.bounds.describe(vi), b.points))
+                    .map(|b| {
+                        format!(
+                            "{} → {}",
+                            m.measure.range_words(&b.bounds, lang()),
+                            b.points
+                        )
+                    })
                     .collect();
                 let caps: String = m
                     .caps
@@ -125,12 +130,12 @@ fn show(r: &Rubric) -> String {
                             tr("tối đa", "at most"),
                             c.points,
                             tr("khi", "while"),
-                            c.measure.key(),
-                            c.bounds.describe(vi)
+                            c.measure.name(lang()),
+                            c.measure.range_words(&c.bounds, lang())
                         )
                     })
                     .collect();
-                format!("{}: {}{caps}", m.measure.key(), bands.join("; "))
+                format!("{}: {}{caps}", m.measure.name(lang()), bands.join("; "))
             }
             None => tr("người đánh giá chấm", "scored by the raters").to_owned(),
         };
@@ -162,13 +167,13 @@ fn show(r: &Rubric) -> String {
             "{} {}: {}",
             tr("Điều kiện để đạt", "To reach"),
             g.level.label(lang()),
-            describe_gate(&g.condition, vi)
+            describe_gate(&g.condition)
         );
     }
     out
 }
 
-fn describe_gate(c: &crate::core::rubric::GateCondition, vi: bool) -> String {
+fn describe_gate(c: &crate::core::rubric::GateCondition) -> String {
     use crate::core::rubric::GateCondition;
     match c {
         GateCondition::FullMarks(ids) => format!(
@@ -177,7 +182,11 @@ fn describe_gate(c: &crate::core::rubric::GateCondition, vi: bool) -> String {
             ids.join(", ")
         ),
         GateCondition::Measure { measure, bounds } => {
-            format!("{} {}", measure.key(), bounds.describe(vi))
+            format!(
+                "{} {}",
+                measure.name(lang()),
+                measure.range_words(bounds, lang())
+            )
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::core::level::Level;
 use crate::core::measures::Figures;
 use crate::core::model::meeting::MeetingStatus;
 use crate::core::model::{ActionId, Kind, Meeting, MeetingId, Plan, Rating, Record};
-use crate::core::rubric::{Measures, Sheet};
+use crate::core::rubric::{Loss, Measures, Sheet};
 use crate::error::{Error, Result};
 use crate::i18n::{lang, tr};
 use crate::ledger::meetings::load_meeting_ref;
@@ -53,7 +53,7 @@ pub fn display_title(m: &Meeting) -> String {
     use chrono::Datelike;
     m.title.clone().unwrap_or_else(|| match lang() {
         crate::i18n::Lang::Vi => format!(
-            "Sinh hoạt {} tháng {}/{}",
+            "Sinh hoạt {} tháng {} năm {}",
             m.kind.label(lang()),
             m.date.month(),
             m.date.year()
@@ -98,7 +98,7 @@ fn render(ledger: &Ledger, id: MeetingId, m: &Meeting, out: &mut String) {
         render_actions(ledger, id, r, out);
     }
     if let Some(rt) = &m.rating {
-        render_rating(ledger, rt, out);
+        render_rating(ledger, rt, &crate::rating::losses_of(ledger, id), out);
     }
 }
 
@@ -207,7 +207,7 @@ fn render_attendance(ledger: &Ledger, date: NaiveDate, r: &Record, out: &mut Str
     let a = attendance::attendance(&ledger.roster, date, r);
     let rate = a
         .rate
-        .map(|r| format!(" ({:.0}%)", r * 100.0))
+        .map(|r| format!(" ({})", crate::core::text::percent(r, lang())))
         .unwrap_or_default();
     let _ = writeln!(
         out,
@@ -312,7 +312,7 @@ fn render_actions(ledger: &Ledger, id: MeetingId, r: &Record, out: &mut String) 
 }
 
 /// The rating: its level, points, rubric, raters and note.
-fn render_rating(ledger: &Ledger, rt: &Rating, out: &mut String) {
+fn render_rating(ledger: &Ledger, rt: &Rating, losses: &[Loss], out: &mut String) {
     let _ = writeln!(out, "\n{}", tr("XẾP LOẠI", "RATING"));
     let _ = writeln!(
         out,
@@ -333,6 +333,16 @@ fn render_rating(ledger: &Ledger, rt: &Rating, out: &mut String) {
     }
     if let Some(n) = &rt.note {
         let _ = writeln!(out, "  {}: {n}", tr("Ghi chú", "Note"));
+    }
+    if !losses.is_empty() {
+        let _ = writeln!(
+            out,
+            "  {}:",
+            tr("Lý do bị trừ điểm", "Why points were lost")
+        );
+        for loss in losses {
+            let _ = writeln!(out, "    {}", loss.line());
+        }
     }
 }
 

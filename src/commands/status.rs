@@ -95,7 +95,7 @@ impl View<'_> {
                 "!! {}: {}\n   → cellbook check\n",
                 path.display(),
                 tr(
-                    "không đọc được tệp cuộc họp này; các nhắc việc bỏ qua nó",
+                    "không đọc được tệp buổi sinh hoạt này; các nhắc việc bỏ qua nó",
                     "this meeting file cannot be read; the reminders leave it out"
                 )
             ));
@@ -267,7 +267,7 @@ impl View<'_> {
             std::cmp::Ordering::Greater => format!(
                 "{} {} {} {} ({lead}).",
                 tr(
-                    "Gửi tài liệu cuộc họp",
+                    "Gửi tài liệu buổi sinh hoạt",
                     "Send the documents of the meeting of"
                 ),
                 date(id.date),
@@ -277,14 +277,14 @@ impl View<'_> {
             std::cmp::Ordering::Equal => format!(
                 "{} {} ({lead}).",
                 tr(
-                    "Hôm nay là hạn cuối gửi tài liệu cuộc họp",
+                    "Hôm nay là hạn cuối gửi tài liệu buổi sinh hoạt",
                     "Today is the last day to send the documents of the meeting of"
                 ),
                 date(id.date)
             ),
             std::cmp::Ordering::Less => format!(
                 "{} {} {} ({lead}).",
-                tr("Tài liệu cuộc họp", "The documents of the meeting of"),
+                tr("Tài liệu buổi sinh hoạt", "The documents of the meeting of"),
                 date(id.date),
                 tr("chưa được ghi là đã gửi", "are not recorded as sent")
             ),
@@ -299,7 +299,9 @@ impl View<'_> {
             .unwrap_or_default();
         let date = show_date(id.date, lang());
         match lang() {
-            Lang::Vi => format!("Cuộc họp {kind} ngày {date} đã qua nhưng chưa ghi biên bản."),
+            Lang::Vi => {
+                format!("Buổi sinh hoạt {kind} ngày {date} đã qua nhưng chưa ghi biên bản.")
+            }
             Lang::En => format!("The {kind} meeting of {date} has passed and is not recorded."),
         }
     }
@@ -344,9 +346,9 @@ impl View<'_> {
             .clone()
             .filter(|p| !p.is_empty())
             .unwrap_or_else(|| tr("cấp ủy cấp trên", "the committee above").to_owned());
+        let quarter = capitalise(&quarter.words(lang()));
         format!(
-            "{} {quarter} {}: {} {to}.",
-            tr("Quý", "Quarter"),
+            "{quarter} {}: {} {to}.",
             tr("đã kết thúc", "has ended"),
             tr("lập báo cáo quý gửi", "report it to")
         )
@@ -513,14 +515,14 @@ fn regular_missing_text(
         (false, _) => format!(
             "{month} {}",
             tr(
-                "chưa có cuộc họp thường kỳ nào được lên kế hoạch.",
+                "chưa có buổi sinh hoạt thường kỳ nào được lên kế hoạch.",
                 "has no regular meeting planned yet."
             )
         ),
         (true, 0) => format!(
             "{month} {}; {}.",
             tr(
-                "chưa có cuộc họp thường kỳ nào (đã họp hoặc dự kiến)",
+                "chưa có buổi sinh hoạt thường kỳ nào (đã họp hoặc dự kiến)",
                 "has no regular meeting yet, held or planned"
             ),
             days_left_text(days_left)
@@ -529,7 +531,7 @@ fn regular_missing_text(
             "{month} {} {have}/{need} {}; {}.",
             tr("mới có", "has"),
             tr(
-                "cuộc họp thường kỳ (đã họp hoặc dự kiến)",
+                "buổi sinh hoạt thường kỳ (đã họp hoặc dự kiến)",
                 "regular meetings, held or planned"
             ),
             days_left_text(days_left)
@@ -547,7 +549,7 @@ fn next_meeting_text(
     in_days: i64,
 ) -> String {
     let date = show_date(id.date, lang());
-    let mut s = format!("{}: {date}", tr("Cuộc họp tới", "Next meeting"));
+    let mut s = format!("{}: {date}", tr("Buổi sinh hoạt tới", "Next meeting"));
     if let Some(t) = time {
         s.push_str(&format!(" {}", show_time(t)));
     }
@@ -565,12 +567,20 @@ fn next_meeting_text(
     s
 }
 
+/// Text that starts a sentence: "Quý III năm 2020 …".
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// A quarter short of thematic meetings, and the day it ends.
 fn thematic_owed_text(quarter: Period, have: u32, need: u32) -> String {
-    let q = format!("{} {quarter}", tr("Quý", "Quarter"));
+    let q = capitalise(&quarter.words(lang()));
     let body = if have == 0 {
         tr(
-            "chưa có cuộc sinh hoạt chuyên đề nào (đã họp hoặc dự kiến)",
+            "chưa có buổi sinh hoạt chuyên đề nào (đã họp hoặc dự kiến)",
             "has no thematic meeting yet, held or planned",
         )
         .to_owned()
@@ -579,7 +589,7 @@ fn thematic_owed_text(quarter: Period, have: u32, need: u32) -> String {
             "{} {have}/{need} {}",
             tr("mới có", "has"),
             tr(
-                "cuộc sinh hoạt chuyên đề (đã họp hoặc dự kiến)",
+                "buổi sinh hoạt chuyên đề (đã họp hoặc dự kiến)",
                 "thematic meetings, held or planned"
             )
         )
@@ -604,7 +614,7 @@ fn unrated_text(id: MeetingId, days_since: i64) -> String {
     };
     format!(
         "{} {} {held} {}.",
-        tr("Cuộc họp", "The meeting of"),
+        tr("Buổi sinh hoạt", "The meeting of"),
         show_date(id.date, lang()),
         tr("nhưng chưa xếp loại chất lượng", "and is not rated yet")
     )
@@ -646,29 +656,12 @@ fn year_report_text(year: i32) -> String {
     )
 }
 
-/// `tháng 10/2020` or `October 2020`.
+/// `Tháng 10 năm 2020` or `October 2020`.
 fn month_name(year: i32, month: u32) -> String {
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    match lang() {
-        Lang::Vi => format!("Tháng {month}/{year}"),
-        Lang::En => {
-            let name = EN.get(month.saturating_sub(1) as usize).unwrap_or(&"?");
-            format!("{name} {year}")
-        }
-    }
+    Period::month(year, month).map_or_else(
+        || format!("{month}/{year}"),
+        |p| capitalise(&p.words(lang())),
+    )
 }
 
 /// `3 ngày` or `3 days`.

@@ -14,6 +14,7 @@ pub mod lookup;
 pub mod measures;
 pub mod model;
 pub mod names;
+pub mod parser_words;
 pub mod period;
 pub mod problem;
 pub mod reminders;

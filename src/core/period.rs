@@ -131,6 +131,42 @@ impl Period {
     pub fn label(self) -> String {
         self.to_string()
     }
+
+    /// The period as a person reads it, the one way every message and report names it:
+    /// "quý III năm 2020", "tháng 7 năm 2020", "năm 2020"; "Q3 2020", "July 2020", "2020".
+    /// Files, flags and JSON keep [`Period::label`] (`2020-Q3`).
+    pub fn words(self, lang: Lang) -> String {
+        const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let index = |n: u32| usize::try_from(n.saturating_sub(1)).unwrap_or(0);
+        match (self, lang) {
+            (Period::Quarter { year, quarter }, Lang::Vi) => {
+                let q = ROMAN.get(index(quarter)).copied().unwrap_or("?");
+                format!("quý {q} năm {year}")
+            }
+            (Period::Quarter { year, quarter }, Lang::En) => format!("Q{quarter} {year}"),
+            (Period::Month { year, month }, Lang::Vi) => format!("tháng {month} năm {year}"),
+            (Period::Month { year, month }, Lang::En) => {
+                let m = MONTHS.get(index(month)).copied().unwrap_or("?");
+                format!("{m} {year}")
+            }
+            (Period::Year { year }, Lang::Vi) => format!("năm {year}"),
+            (Period::Year { year }, Lang::En) => year.to_string(),
+        }
+    }
 }
 
 /// A period that could not be read: the text as typed.
@@ -251,6 +287,17 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn a_period_in_words_is_named_one_way() {
+        let q = Period::quarter(2026, 3).unwrap();
+        assert_eq!(q.words(Lang::Vi), "quý III năm 2026");
+        assert_eq!(q.words(Lang::En), "Q3 2026");
+        let m = Period::month(2026, 7).unwrap();
+        assert_eq!(m.words(Lang::Vi), "tháng 7 năm 2026");
+        assert_eq!(m.words(Lang::En), "July 2026");
+        assert_eq!(Period::year(2026).unwrap().words(Lang::Vi), "năm 2026");
     }
 
     #[test]

@@ -254,8 +254,8 @@ pub enum Problem {
     },
     /// E050: the levels' keys (`good`, …).
     LevelChanged {
-        recorded: &'static str,
-        computed: &'static str,
+        recorded: crate::core::level::Level,
+        computed: crate::core::level::Level,
         meeting: String,
     },
     /// W004
@@ -330,7 +330,8 @@ impl Problem {
     pub fn message(&self, lang: Lang) -> String {
         let t = |vi, en| lang.pick(vi, en);
         match self {
-            Problem::Toml { parser } | Problem::Shape { parser } => parser.clone(),
+            Problem::Toml { parser } => crate::core::parser_words::syntax(parser, lang),
+            Problem::Shape { parser } => crate::core::parser_words::shape(parser, lang),
             Problem::Version { found } => format!(
                 "{} {found}",
                 t(
@@ -371,7 +372,7 @@ impl Problem {
             Problem::WrongYearFolder { year, .. } => format!(
                 "{} {year}",
                 t(
-                    "cuộc họp nằm sai thư mục năm",
+                    "buổi sinh hoạt nằm sai thư mục năm",
                     "the meeting is in the wrong year folder"
                 )
             ),
@@ -394,7 +395,7 @@ impl Problem {
             Problem::TwoFilesForMeeting { id } => format!(
                 "{} {id}",
                 t(
-                    "hai tệp cho cùng một cuộc họp",
+                    "hai tệp cho cùng một buổi sinh hoạt",
                     "two files for the one meeting"
                 )
             ),
@@ -411,12 +412,12 @@ impl Problem {
         let t = |vi, en| lang.pick(vi, en);
         match self {
             Problem::Unrated { .. } => t(
-                "cuộc họp đã qua hơn 7 ngày nhưng chưa xếp loại",
+                "buổi sinh hoạt đã qua hơn 7 ngày nhưng chưa xếp loại",
                 "the meeting was held more than 7 days ago and is not rated",
             )
             .into(),
             Problem::RatedNotRecorded => t(
-                "cuộc họp chưa ghi biên bản mà đã xếp loại",
+                "buổi sinh hoạt chưa ghi biên bản mà đã xếp loại",
                 "the meeting is rated but not recorded",
             )
             .into(),
@@ -439,9 +440,11 @@ impl Problem {
             Problem::LevelChanged {
                 recorded, computed, ..
             } => format!(
-                "{} {recorded}, {} {computed}",
+                "{} {}, {} {}",
                 t("mức ghi là", "the recorded level is"),
+                recorded.label(lang),
                 t("nhưng theo bộ tiêu chí là", "but the rubric gives"),
+                computed.label(lang),
             ),
             Problem::TempFile => t(
                 "tệp tạm còn sót lại sau một lần ghi bị ngắt",
@@ -459,7 +462,7 @@ impl Problem {
             )
             .into(),
             Problem::NotAMeetingFileName => t(
-                "tên tệp không phải mã cuộc họp (YYYY-MM-DD.toml hoặc YYYY-MM-DD-2.toml); tệp bị bỏ qua",
+                "tên tệp không phải mã buổi sinh hoạt (YYYY-MM-DD.toml hoặc YYYY-MM-DD-2.toml); tệp bị bỏ qua",
                 "the file name is not a meeting id (YYYY-MM-DD.toml or YYYY-MM-DD-2.toml); it is ignored",
             )
             .into(),
@@ -474,17 +477,15 @@ impl Problem {
                 )
             }
             Problem::Shortfall(s) => {
-                let (unit, what) = match s.kind {
-                    crate::core::model::Kind::Regular => (
-                        t("tháng", "month"),
-                        t("buổi sinh hoạt thường kỳ đã họp", "regular meetings held"),
-                    ),
-                    crate::core::model::Kind::Thematic => (
-                        t("quý", "quarter"),
-                        t("buổi sinh hoạt chuyên đề đã họp", "thematic meetings held"),
-                    ),
+                let what = match s.kind {
+                    crate::core::model::Kind::Regular => {
+                        t("buổi sinh hoạt thường kỳ đã họp", "regular meetings held")
+                    }
+                    crate::core::model::Kind::Thematic => {
+                        t("buổi sinh hoạt chuyên đề đã họp", "thematic meetings held")
+                    }
                 };
-                format!("{unit} {}: {}/{} {what}", s.period, s.have, s.need)
+                format!("{}: {}/{} {what}", s.period.words(lang), s.have, s.need)
             }
             // Written by `message` itself.
             _ => String::new(),
@@ -722,8 +723,8 @@ mod tests {
                 meeting: meeting.clone(),
             },
             Problem::LevelChanged {
-                recorded: "good",
-                computed: "fair",
+                recorded: crate::core::level::Level::Good,
+                computed: crate::core::level::Level::Fair,
                 meeting,
             },
             Problem::TempFile,
@@ -767,7 +768,7 @@ mod tests {
         let w008 = by_code(Code::W008).next().map(en);
         assert_eq!(
             w008,
-            Some(("month 2020-08: 0/1 regular meetings held".into(), None))
+            Some(("August 2020: 0/1 regular meetings held".into(), None))
         );
         let e050 = by_code(Code::E050).next().map(en);
         assert_eq!(

@@ -121,7 +121,7 @@ impl RecordProblem {
             )
             .to_owned(),
             RecordProblem::NoAttendance => t(
-                "cuộc họp đã ghi nhưng chưa có điểm danh",
+                "buổi sinh hoạt đã ghi nhưng chưa có điểm danh",
                 "the meeting is recorded but has no attendance",
             )
             .to_owned(),
@@ -140,7 +140,7 @@ impl RecordProblem {
             .to_owned(),
             RecordProblem::TooShort { minutes, required } => format!(
                 "{} {minutes} {} {required} {}",
-                t("cuộc họp chỉ", "the meeting lasted"),
+                t("buổi sinh hoạt chỉ", "the meeting lasted"),
                 t("phút, ít hơn", "minutes, less than"),
                 t("phút quy định", "required")
             ),
@@ -199,7 +199,7 @@ impl RecordProblem {
                 "fix `date` or rename the file",
             ),
             RecordProblem::PreparationAfterMeeting => t(
-                "việc chuẩn bị diễn ra trước cuộc họp",
+                "việc chuẩn bị diễn ra trước buổi sinh hoạt",
                 "preparation happens before the meeting",
             ),
             RecordProblem::NoAttendance => t(
@@ -227,7 +227,7 @@ impl RecordProblem {
             ),
             RecordProblem::TooShort { .. } | RecordProblem::NotOnRoll { .. } => None,
             RecordProblem::DuplicateActionId { .. } => t(
-                "mỗi việc trong một cuộc họp có số riêng 1, 2, 3…",
+                "mỗi việc trong một buổi sinh hoạt có số riêng 1, 2, 3…",
                 "each action of a meeting has its own number 1, 2, 3…",
             ),
             RecordProblem::DoneBeforeSet => t(

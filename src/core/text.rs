@@ -5,6 +5,32 @@
 
 use std::borrow::Cow;
 
+use crate::core::lang::Lang;
+
+/// A number as a person reads it: at most `places` decimals, trailing zeros dropped, and a
+/// decimal comma in Vietnamese (`0,56`, `80`); English keeps the point. The one place every
+/// printed number goes through; JSON and CSV carry the plain number instead.
+pub fn decimal(value: f64, places: usize, lang: Lang) -> String {
+    let mut text = format!("{value:.places$}");
+    if text.contains('.') {
+        let trimmed = text.trim_end_matches('0').trim_end_matches('.').len();
+        text.truncate(trimmed);
+    }
+    if text == "-0" {
+        text = "0".to_owned();
+    }
+    match lang {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// A rate (0–1) as a percentage with at most one decimal: `90,9%` in Vietnamese, `90.9%` in
+/// English.
+pub fn percent(rate: f64, lang: Lang) -> String {
+    format!("{}%", decimal(rate * 100.0, 1, lang))
+}
+
 /// Whether `c` would act on the terminal or the reading order instead of being read: a control
 /// character (C0, DEL, C1), a bidirectional mark, embedding, override or isolate, or a line or
 /// paragraph separator.
@@ -70,6 +96,17 @@ pub fn hidden_in(s: &str, multiline: bool) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_take_a_decimal_comma_in_vietnamese() {
+        assert_eq!(decimal(0.9, 2, Lang::Vi), "0,9");
+        assert_eq!(decimal(0.9, 2, Lang::En), "0.9");
+        assert_eq!(decimal(80.0, 2, Lang::Vi), "80");
+        assert_eq!(decimal(0.5555, 2, Lang::Vi), "0,56");
+        assert_eq!(decimal(-0.0001, 2, Lang::Vi), "0");
+        assert_eq!(percent(10.0 / 11.0, Lang::Vi), "90,9%");
+        assert_eq!(percent(0.9, Lang::En), "90%");
+    }
 
     #[test]
     fn escapes_and_overrides_are_made_visible() {

@@ -34,7 +34,7 @@ pub fn template(meeting: &Meeting) -> Result<String> {
     let kind = meeting.kind;
     let mut out = format!(
         "# {} {} {}. {}\n# {}\n",
-        tr("Cuộc họp", "A"),
+        tr("Buổi sinh hoạt", "A"),
         kind.label(lang()),
         format_args!(
             "{} {}",
@@ -97,7 +97,7 @@ pub fn template(meeting: &Meeting) -> Result<String> {
 /// The first line of the commented `[record]` a planned meeting's editor shows, in each
 /// language (a file keeps the one it was edited in).
 const HOW: [&str; 2] = [
-    "# Bỏ dấu # để ghi biên bản khi cuộc họp đã diễn ra.",
+    "# Bỏ dấu # để ghi biên bản khi buổi sinh hoạt đã diễn ra.",
     "# Remove the # to record the meeting once it is held.",
 ];
 /// The start of the line naming who is expected, in each language.

@@ -6,7 +6,7 @@
 pub const ABOUT: &[(&str, &str)] = &[
     (
         "",
-        "Giữ sổ sinh hoạt định kỳ của chi bộ (hay câu lạc bộ, ban…) trong các tệp TOML: lập kế hoạch từng buổi sinh hoạt, ghi lại diễn biến, đánh giá chất lượng theo bộ tiêu chí, báo cáo hằng quý.",
+        "Giữ sổ sinh hoạt thường kỳ của chi bộ (hay câu lạc bộ, ban…) trong các tệp TOML: lập kế hoạch từng buổi sinh hoạt, ghi lại diễn biến, đánh giá chất lượng theo bộ tiêu chí, báo cáo hằng quý.",
     ),
     ("init", "Tạo sổ mới"),
     (

@@ -327,7 +327,7 @@ pub fn read_source(path: &Path) -> Result<Source, Box<Diagnostic>> {
     let io_diag = |e: std::io::Error| {
         Box::new(Diagnostic::of(
             &Problem::Unreadable {
-                reason: e.to_string(),
+                reason: crate::error::io_words(&e),
             },
             path,
         ))

@@ -311,7 +311,7 @@ fn roll_fields(m: &Minutes, out: &mut Vec<Line>) {
         if m.unexcused.is_empty() {
             "0".to_owned()
         } else {
-            format!("{}: {}", m.unexcused.len(), list(&m.unexcused))
+            format!("{} ({})", m.unexcused.len(), list(&m.unexcused))
         },
     ));
 }

@@ -6,6 +6,8 @@
 
 use std::fmt;
 
+use crate::core::lang::Lang;
+
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
@@ -164,8 +166,8 @@ fn tighter(a: Option<Bound>, b: Option<Bound>, beyond: fn(f64, f64) -> bool) -> 
 
 /// A number as people write it: `0.9`, `90`; Vietnamese uses a decimal comma.
 pub(crate) fn number(value: f64, vi: bool) -> String {
-    let text = value.to_string();
-    if vi { text.replace('.', ",") } else { text }
+    let lang = if vi { Lang::Vi } else { Lang::En };
+    crate::core::text::decimal(value, 3, lang)
 }
 
 /// The keys a file would use (`min = 0.9`), so a message quotes what the user wrote.

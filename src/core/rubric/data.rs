@@ -14,6 +14,8 @@ pub struct RubricData<'a> {
     pub id: &'a str,
     pub name: &'a str,
     pub description: Option<&'a str>,
+    /// The description in English, when the file gives one.
+    pub description_en: Option<&'a str>,
     /// The sum of the criteria's maxima.
     pub max_total: u32,
     /// The lowest total for each level.
@@ -109,6 +111,7 @@ impl Rubric {
             id: &self.id,
             name: &self.name,
             description: self.description.as_deref(),
+            description_en: self.description_en.as_deref(),
             max_total: self.max_total(),
             levels: LevelsData {
                 good: self.levels.good,

@@ -103,7 +103,7 @@ impl Measure {
                 "length of the meeting in minutes",
             ),
             Measure::SpeakersRate => (
-                "tỷ lệ đảng viên dự họp có phát biểu (0–1)",
+                "tỷ lệ đảng viên dự sinh hoạt có phát biểu (0–1)",
                 "share of the members present who spoke (0–1)",
             ),
             Measure::DocsLeadDays => (

@@ -11,6 +11,7 @@
 mod bounds;
 mod builtin;
 mod data;
+mod explain;
 mod measure;
 mod model;
 mod parse;
@@ -23,6 +24,7 @@ pub use data::{
     AppliesData, BandData, CapData, CriterionData, GateData, How, LevelsData, RubricData, YearData,
     YearRuleData,
 };
+pub use explain::{Loss, losses};
 pub use measure::{Measure, Measures, ParseMeasureError};
 pub use model::{
     Applies, Band, Cap, Criterion, Gate, GateCondition, Measured, MinMonths, Missing,

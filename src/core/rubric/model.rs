@@ -11,6 +11,7 @@ pub struct Rubric {
     pub(super) id: String,
     pub(super) name: String,
     pub(super) description: Option<String>,
+    pub(super) description_en: Option<String>,
     pub(super) levels: Thresholds,
     pub(super) criteria: Vec<Criterion>,
     pub(super) gates: Vec<Gate>,
@@ -31,6 +32,18 @@ impl Rubric {
     /// Where the numbers come from, if the file says.
     pub fn description(&self) -> Option<&str> {
         self.description.as_deref()
+    }
+
+    /// Where the numbers come from, in `lang`: English reads `description_en` when the file
+    /// has one, else the `description` it has.
+    pub fn description_in(&self, lang: crate::core::lang::Lang) -> Option<&str> {
+        match lang {
+            crate::core::lang::Lang::En => self
+                .description_en
+                .as_deref()
+                .or(self.description.as_deref()),
+            crate::core::lang::Lang::Vi => self.description.as_deref(),
+        }
     }
 
     pub fn levels(&self) -> &Thresholds {

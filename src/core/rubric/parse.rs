@@ -124,6 +124,8 @@ struct RawRubric {
     name: String,
     #[serde(default)]
     description: Option<String>,
+    #[serde(default)]
+    description_en: Option<String>,
     levels: Spanned<RawLevels>,
     #[serde(default)]
     criteria: Vec<Spanned<RawCriterion>>,
@@ -313,8 +315,11 @@ fn toml_problem(e: &toml::de::Error) -> RubricProblem {
     };
     RubricProblem {
         code: ProblemCode::Toml,
-        // The TOML parser's own words, in English only.
-        message: w(message.clone(), message),
+        // The TOML parser's own words, and in Vietnamese what they say.
+        message: w(
+            crate::core::parser_words::any(&message, crate::core::lang::Lang::Vi),
+            message,
+        ),
         hint,
         span: e.span(),
     }
@@ -411,6 +416,7 @@ impl Checker {
             id: raw.id.into_inner(),
             name: raw.name,
             description: raw.description,
+            description_en: raw.description_en,
             levels,
             criteria,
             gates,

@@ -128,14 +128,22 @@ impl GateFailure {
                 if vi {
                     format!(
                         "{} phải {} (thực tế: {})",
-                        capitalise(measure.describe(true)),
-                        bounds.describe(true),
-                        super::bounds::number(*value, true)
+                        capitalise(
+                            measure
+                                .describe(true)
+                                .split(" (")
+                                .next()
+                                .unwrap_or_default()
+                        ),
+                        measure.range_words(bounds, Lang::Vi),
+                        measure.show_value(*value, Lang::Vi)
                     )
                 } else {
                     format!(
-                        "{measure} must be {} (it is {value})",
-                        bounds.describe(false)
+                        "{} must be {} (it is {})",
+                        capitalise(measure.name(Lang::En)),
+                        measure.range_words(bounds, Lang::En),
+                        measure.show_value(*value, Lang::En)
                     )
                 }
             }
@@ -143,11 +151,12 @@ impl GateFailure {
                 if vi {
                     format!(
                         "không tính được {} từ biên bản nên chưa thể xác nhận điều kiện",
-                        measure.describe(true)
+                        measure.name(Lang::Vi)
                     )
                 } else {
                     format!(
-                        "{measure} cannot be computed from the record, so the condition cannot be shown to hold"
+                        "the {} cannot be computed from the record, so the condition cannot be shown to hold",
+                        measure.name(Lang::En)
                     )
                 }
             }
@@ -212,7 +221,9 @@ impl ScoreError {
                 format!("`{id}` is worth at most {max} points, not {points}")
             }
             (ScoreError::MeasuredHasValue { id, measure, value }, Lang::Vi) => format!(
-                "`{id}` được đo từ biên bản ({measure} = {value}): hãy sửa biên bản thay vì chấm điểm"
+                "`{id}` được đo từ biên bản ({}: {}): hãy sửa biên bản thay vì chấm điểm",
+                measure.name(lang),
+                measure.show_value(*value, lang)
             ),
             (ScoreError::MeasuredHasValue { id, measure, value }, Lang::En) => format!(
                 "`{id}` is measured from the record ({measure} = {value}): fix the record instead of scoring it"
@@ -233,7 +244,7 @@ impl ScoreError {
                 _,
             ) => {
                 let why = because_measure_missing.map(|m| match lang {
-                    Lang::Vi => format!(": không tính được {m} từ biên bản"),
+                    Lang::Vi => format!(": không tính được {} từ biên bản", m.name(lang)),
                     Lang::En => format!(": {m} cannot be computed from the record"),
                 });
                 let needs = lang.pick(

@@ -22,7 +22,7 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
         tr("Có mặt", "Present"),
         tr("Vắng có lý do", "Excused"),
         tr("Vắng không lý do", "Unexcused"),
-        tr("Tỷ lệ có mặt (%)", "Attendance (%)"),
+        tr("Tỷ lệ dự sinh hoạt (%)", "Attendance (%)"),
         tr("Thời lượng (phút)", "Duration (minutes)"),
         tr("Điểm", "Score"),
         tr("Xếp loại", "Level"),
@@ -32,7 +32,7 @@ pub fn write(report: &Report, out: &mut dyn std::io::Write) -> std::io::Result<(
         if cell.meetings.is_empty() {
             let mut rec = vec![safe(&cell.name)];
             rec.extend(std::iter::repeat_n(String::new(), 3));
-            rec.push(tr("không có cuộc họp", "no meetings").to_owned());
+            rec.push(tr("không có buổi sinh hoạt", "no meetings").to_owned());
             rec.extend(std::iter::repeat_n(String::new(), header.len() - rec.len()));
             w.write_record(&rec)?;
         }

@@ -117,7 +117,7 @@ fn cell_body(cell: &CellReport, doc: &mut Doc) {
     if cell.meetings.is_empty() {
         doc.para(
             tr(
-                "Không có cuộc họp nào trong kỳ.",
+                "Không có buổi sinh hoạt nào trong kỳ.",
                 "No meetings in the period.",
             ),
             PLAIN,

@@ -208,7 +208,7 @@ fn cell_body(cell: &CellReport, out: &mut String) {
             out,
             "<p>{}</p>",
             tr(
-                "Không có cuộc họp nào trong kỳ.",
+                "Không có buổi sinh hoạt nào trong kỳ.",
                 "No meetings in the period."
             )
         );

@@ -119,7 +119,7 @@ fn cell_body(cell: &CellReport, h: &str, out: &mut String) {
             out,
             "{}\n",
             tr(
-                "Không có cuộc họp nào trong kỳ.",
+                "Không có buổi sinh hoạt nào trong kỳ.",
                 "No meetings in the period."
             )
         );

@@ -156,27 +156,14 @@ fn percent_in(rate: Option<f64>, lang: Lang) -> String {
     let Some(rate) = rate else {
         return "—".to_owned();
     };
-    let text = format!("{:.1}", rate * 100.0);
-    let text = text.strip_suffix(".0").unwrap_or(&text).to_owned();
-    match lang {
-        Lang::Vi => format!("{}%", text.replace('.', ",")),
-        Lang::En => format!("{text}%"),
-    }
+    crate::core::text::percent(rate, lang)
 }
 
 /// The period in words: "quý III năm 2020" / "Q3 2020".
 pub fn period_words(period: Period) -> String {
     match (period, lang()) {
-        (Period::Quarter { year, quarter }, Lang::Vi) => {
-            format!("quý {} năm {year}", roman(quarter))
-        }
-        (Period::Quarter { year, quarter }, Lang::En) => format!("Q{quarter} {year}"),
-        (Period::Year { year }, Lang::Vi) => format!("năm {year}"),
         (Period::Year { year }, Lang::En) => format!("the year {year}"),
-        (Period::Month { year, month }, Lang::Vi) => format!("tháng {month} năm {year}"),
-        (Period::Month { year, month }, Lang::En) => NaiveDate::from_ymd_opt(year, month, 1)
-            .map(|d| d.format("%B %Y").to_string())
-            .unwrap_or_default(),
+        (period, lang) => period.words(lang),
     }
 }
 
@@ -232,9 +219,9 @@ pub fn month_words(label: &str) -> String {
     let parsed = label
         .split_once('-')
         .and_then(|(y, m)| Some((y.parse::<i32>().ok()?, m.parse::<u32>().ok()?)));
-    match (parsed, lang()) {
-        (Some((y, m)), Lang::Vi) => format!("{m}/{y}"),
-        (Some((y, m)), Lang::En) => NaiveDate::from_ymd_opt(y, m, 1)
+    match (parsed.and_then(|(y, m)| Period::month(y, m)), lang()) {
+        (Some(p), Lang::Vi) => p.words(Lang::Vi),
+        (Some(p), Lang::En) => NaiveDate::from_ymd_opt(p.first_year(), p.start().month(), 1)
             .map_or_else(|| label.to_owned(), |d| d.format("%b %Y").to_string()),
         (None, _) => label.to_owned(),
     }
@@ -244,7 +231,7 @@ pub fn month_words(label: &str) -> String {
 pub fn quarter_words(label: &str) -> String {
     match Period::parse(label) {
         Ok(Period::Quarter { year, quarter }) => match lang() {
-            Lang::Vi => format!("{}/{year}", roman(quarter)),
+            Lang::Vi => format!("quý {} năm {year}", roman(quarter)),
             Lang::En => format!("Q{quarter} {year}"),
         },
         _ => label.to_owned(),
@@ -290,7 +277,7 @@ pub fn compliance_lines(c: &Compliance) -> Vec<String> {
         out.push(format!(
             "{}: {}",
             tr(
-                "Cuộc họp đã lên kế hoạch nhưng chưa ghi biên bản",
+                "Buổi sinh hoạt đã lên kế hoạch nhưng chưa ghi biên bản",
                 "Meetings planned but never recorded"
             ),
             c.unrecorded.join(", ")
@@ -300,7 +287,7 @@ pub fn compliance_lines(c: &Compliance) -> Vec<String> {
         out.push(format!(
             "{}: {}",
             tr(
-                "Cuộc họp đã ghi biên bản nhưng chưa xếp loại",
+                "Buổi sinh hoạt đã ghi biên bản nhưng chưa xếp loại",
                 "Meetings recorded but not rated"
             ),
             c.unrated.join(", ")

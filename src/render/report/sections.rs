@@ -70,7 +70,7 @@ pub fn summary_headers() -> [&'static str; 9] {
         Level::Fair.label(lang()),
         Level::Average.label(lang()),
         Level::Poor.label(lang()),
-        tr("Tỷ lệ dự họp", "Attendance"),
+        tr("Tỷ lệ dự sinh hoạt", "Attendance"),
         tr("Chế độ sinh hoạt", "Quotas"),
     ]
 }

@@ -69,7 +69,7 @@ fn render_meetings(meetings: &[MeetingRow], out: &mut String) {
             out,
             "{}",
             tr(
-                "Không có cuộc họp nào trong kỳ.",
+                "Không có buổi sinh hoạt nào trong kỳ.",
                 "No meetings in the period."
             )
         );
@@ -192,7 +192,7 @@ fn render_totals(t: &Totals, out: &mut String) {
     let _ = writeln!(
         out,
         "{}: {} ({}/{})",
-        tr("Tỷ lệ đảng viên dự họp", "Attendance"),
+        tr("Tỷ lệ đảng viên dự sinh hoạt", "Attendance"),
         percent(t.attendance_rate),
         t.present,
         t.counted

@@ -189,7 +189,10 @@ fn measure_gate_with_max_fails_above_it() {
     let sheet = score(&gated(), &m, &scores(&[("a", 80)])).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(sheet.level, Level::Fair);
     let g = &sheet.gates_applied[0];
-    assert_eq!(g.reason, "unexcused_absences must be at most 0 (it is 1)");
+    assert_eq!(
+        g.reason,
+        "Absences without a reason must be at most 0 (it is 1)"
+    );
     assert_eq!(
         g.failure.reason(true),
         "Số đảng viên vắng không có lý do phải không quá 0 (thực tế: 1)"
@@ -208,7 +211,7 @@ fn measure_gate_with_min_holds_at_and_fails_below() {
     assert_eq!(sheet.gates_applied[0].level, Level::Fair);
     assert_eq!(
         sheet.gates_applied[0].reason,
-        "duration_minutes must be at least 90 (it is 89)"
+        "Length of the meeting must be at least 90 minutes (it is 89 minutes)"
     );
 }
 

@@ -43,6 +43,14 @@ impl Measure {
                 "thematic meeting in the month",
             ),
             Measure::LeadershipSize => ("số chi ủy viên", "committee size"),
+            Measure::NoticeSent => (
+                "thông báo trước buổi sinh hoạt",
+                "notice before the meeting",
+            ),
+            Measure::PostedAfterDays => (
+                "số ngày đến khi đăng văn bản",
+                "days until the documents were posted",
+            ),
         };
         lang.pick(vi, en)
     }
@@ -59,7 +67,8 @@ impl Measure {
             | Measure::DraftResolution
             | Measure::MinutesRecorded
             | Measure::ResolutionPassed
-            | Measure::ThematicMonth => {
+            | Measure::ThematicMonth
+            | Measure::NoticeSent => {
                 let yes = value >= 0.5;
                 lang.pick(
                     if yes { "có" } else { "không" },
@@ -74,7 +83,7 @@ impl Measure {
                     lang.pick("phút", "minutes")
                 )
             }
-            Measure::DocsLeadDays => {
+            Measure::DocsLeadDays | Measure::PostedAfterDays => {
                 format!("{} {}", decimal(value, 0, lang), lang.pick("ngày", "days"))
             }
             Measure::MaxExcusedStreak => {
@@ -147,6 +156,12 @@ impl Measure {
             }
             (Measure::LeadershipSize, Lang::Vi) => format!("Chi ủy có {v} đồng chí"),
             (Measure::LeadershipSize, Lang::En) => format!("The committee has {v} members"),
+            (Measure::PostedAfterDays, Lang::Vi) => {
+                format!("Văn bản hoàn chỉnh đăng sau buổi sinh hoạt {v}")
+            }
+            (Measure::PostedAfterDays, Lang::En) => {
+                format!("The finished documents were posted {v} after the meeting")
+            }
             (m, _) => m.flag_fact(yes, lang),
         }
     }
@@ -154,7 +169,7 @@ impl Measure {
     /// What the record shows of a yes/no measure, as a sentence's start.
     fn flag_fact(self, yes: bool, lang: Lang) -> String {
         // (measure, yes in Vietnamese, yes in English, no in Vietnamese, no in English)
-        const FACTS: [(Measure, &str, &str, &str, &str); 5] = [
+        const FACTS: [(Measure, &str, &str, &str, &str); 6] = [
             (
                 Measure::CommitteeMet,
                 "Chi ủy có họp chuẩn bị",
@@ -189,6 +204,13 @@ impl Measure {
                 "A thematic meeting was held in the month",
                 "Trong tháng không có buổi sinh hoạt chuyên đề",
                 "No thematic meeting was held in the month",
+            ),
+            (
+                Measure::NoticeSent,
+                "Đã thông báo thời gian, địa điểm, nội dung trước buổi sinh hoạt",
+                "The time, place and content were announced beforehand",
+                "Thông báo thời gian, địa điểm, nội dung sau ngày sinh hoạt",
+                "The time, place and content were announced after the meeting",
             ),
         ];
         FACTS

@@ -9,6 +9,7 @@ use clap::{Args, Subcommand};
 
 use crate::args::{line, parse_date, text_block};
 use crate::context::Context;
+use crate::core::lang::Lang;
 use crate::core::lookup;
 use crate::core::model::Vote;
 use crate::core::names::fold;
@@ -198,6 +199,8 @@ pub struct FormArgs {
 }
 
 pub fn run(ctx: &Context, cmd: ReviewCommand) -> Result<Output> {
+    // Levels and periods are parsed before the ledger is opened: speak its language already.
+    ctx.speak_command_line();
     match cmd {
         ReviewCommand::Open(args) => open(ctx, &args),
         ReviewCommand::SelfAssessment(args) => self_assessment(ctx, &args),
@@ -211,8 +214,22 @@ pub fn run(ctx: &Context, cmd: ReviewCommand) -> Result<Output> {
 
 /// A level as typed, or a usage error that lists the accepted names.
 fn parse_level(flag: &str, s: &str) -> Result<ReviewLevel> {
-    s.parse::<ReviewLevel>()
-        .map_err(|e| Error::Usage(format!("{flag}: {e}")))
+    s.parse::<ReviewLevel>().map_err(|e| {
+        let l = lang();
+        let names: Vec<&str> = ReviewLevel::ALL.iter().map(|v| v.label(l)).collect();
+        Error::Usage(match l {
+            Lang::Vi => format!(
+                "{flag}: không có mức `{}`; các mức: {} (có dấu hay không dấu, hoặc viết tắt xuất sắc, tốt, hoàn thành, không hoàn thành)",
+                e.input,
+                names.join(", ")
+            ),
+            Lang::En => format!(
+                "{flag}: unknown level `{}`; the levels: excellent, good, complete, incomplete (or their Vietnamese names: {})",
+                e.input,
+                ReviewLevel::ALL.map(ReviewLevel::label_vi).join(", ")
+            ),
+        })
+    })
 }
 
 /// A refusal in the words of a review problem.

@@ -562,7 +562,7 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     (
         "review self",
         "proposed",
-        "Mức tự xếp loại: excellent, good, complete, incomplete (hoặc tên tiếng Việt)",
+        "Mức tự xếp loại: xuất sắc, tốt, hoàn thành hoặc không hoàn thành (viết đủ tên mức như trên biểu mẫu cũng được, có dấu hay không dấu)",
     ),
     (
         "review self",
@@ -574,7 +574,7 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     (
         "review cell",
         "level",
-        "Mức: excellent, good, complete, incomplete (hoặc tên tiếng Việt, có dấu hay không dấu)",
+        "Mức: xuất sắc, tốt, hoàn thành hoặc không hoàn thành (viết đủ tên mức như trên biểu mẫu cũng được, có dấu hay không dấu)",
     ),
     (
         "review cell",
@@ -592,7 +592,7 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     (
         "review decide",
         "level",
-        "Mức: excellent, good, complete, incomplete (hoặc tên tiếng Việt, có dấu hay không dấu)",
+        "Mức: xuất sắc, tốt, hoàn thành hoặc không hoàn thành (viết đủ tên mức như trên biểu mẫu cũng được, có dấu hay không dấu)",
     ),
     ("review decide", "on", "Ngày quyết định"),
     ("review decide", "committee", "Cấp ủy quyết định"),

@@ -463,3 +463,148 @@ fn the_symbol_and_recipients_are_settings_and_a_rollup_has_no_number() {
     numbered.extend(["--number", "4"]);
     l.run(&numbered).fails(2).stderr_has("--number");
 }
+
+/// The notes of `report --notes` (the file written next to the ledger).
+const NOTES: &str = "# I. Đánh giá chung\n\nChi bộ duy trì nền nếp\nsinh hoạt.\n\n## Ưu điểm\n- Dự họp đầy đủ.\n- Nhiều ý kiến.\n\n# Phương hướng quý IV\n\nNâng cao chất lượng <b>sinh hoạt</b>.\n\n# Kiến nghị\n";
+
+/// The headings of the report's numbered sections, in the order a format prints them.
+fn outline_of(text: &str) -> Vec<String> {
+    let roman = |s: &str| {
+        s.split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| "IVX".contains(c)))
+    };
+    text.lines()
+        .map(|l| {
+            l.trim_start_matches("## ")
+                .trim_start_matches("<h2>")
+                .trim_end_matches("</h2>")
+                .to_owned()
+        })
+        .filter(|l| roman(l))
+        .collect()
+}
+
+/// `--notes FILE`: each heading of the Markdown a numbered section after the figures, with its
+/// paragraphs and items, in place (before the signature) in every format people read.
+#[test]
+fn the_reports_own_words_are_numbered_sections_in_every_format() {
+    let l = Ledger::example();
+    l.write("notes.md", NOTES);
+    let notes = l.path().join("notes.md").to_string_lossy().into_owned();
+    let q3 = ["report", "--quarter", "2020-Q3", "--notes", &notes];
+    let expected = [
+        "I. CÁC BUỔI SINH HOẠT TRONG KỲ",
+        "II. KẾT QUẢ",
+        "III. ĐÁNH GIÁ CHUNG",
+        "IV. PHƯƠNG HƯỚNG QUÝ IV",
+        "V. KIẾN NGHỊ",
+    ];
+    for format in ["table", "md", "html"] {
+        let mut args = q3.to_vec();
+        args.extend(["--format", format]);
+        let text = l.run(&args).ok().stdout;
+        assert_eq!(outline_of(&text), expected, "{format}:\n{text}");
+        let at = |needle: &str| {
+            text.find(needle)
+                .unwrap_or_else(|| panic!("{format} lacks {needle:?}:\n{text}"))
+        };
+        // In place: after the results, the paragraph's lines joined, the items kept, before the
+        // signature.
+        assert!(at("Đạt yêu cầu") < at("III. ĐÁNH GIÁ CHUNG"), "{format}");
+        assert!(at("1. Ưu điểm") < at("Dự họp đầy đủ."), "{format}");
+        assert!(at("Chi bộ duy trì nền nếp sinh hoạt.") < at("1. Ưu điểm"));
+        if format != "table" {
+            assert!(at("V. KIẾN NGHỊ") < at("T/M CHI BỘ"), "{format}");
+        }
+    }
+    let html = l
+        .run(&[q3.as_slice(), &["--format", "html"]].concat())
+        .ok()
+        .stdout;
+    assert!(html.contains("<li>Dự họp đầy đủ.</li>"), "{html}");
+    assert!(html.contains("&lt;b&gt;sinh hoạt&lt;/b&gt;"), "{html}");
+    let xml = write_docx(&l, &q3);
+    let p = paragraphs(&xml);
+    let headings: Vec<String> = p
+        .iter()
+        .filter(|p| outline_of(p).len() == 1)
+        .cloned()
+        .collect();
+    assert_eq!(headings, expected, "{p:?}");
+    let at = |needle: &str| p.iter().position(|p| p == needle).expect(needle);
+    assert!(at("III. ĐÁNH GIÁ CHUNG") < at("Chi bộ duy trì nền nếp sinh hoạt."));
+    assert!(at("1. Ưu điểm") < at("– Dự họp đầy đủ."));
+    assert!(at("V. KIẾN NGHỊ") > at("– Nhiều ý kiến."));
+}
+
+/// A roll-up numbers the same sections in every format: the summary, the cells, then the notes.
+#[test]
+fn a_rollup_has_one_outline_in_every_format() {
+    let (a, b) = (Ledger::example(), Ledger::example());
+    a.write("notes.md", "# Kiến nghị\nKhông.\n");
+    let notes = a.path().join("notes.md").to_string_lossy().into_owned();
+    let (pa, pb) = (
+        a.path().to_string_lossy().into_owned(),
+        b.path().to_string_lossy().into_owned(),
+    );
+    let args = [
+        "report",
+        "--quarter",
+        "2020-Q3",
+        "--notes",
+        &notes,
+        &pa,
+        &pb,
+    ];
+    let expected = ["I. TỔNG HỢP", "II. CHI TIẾT TỪNG CHI BỘ", "III. KIẾN NGHỊ"];
+    for format in ["table", "md", "html"] {
+        let text = a
+            .run(&[args.as_slice(), &["--format", format]].concat())
+            .ok()
+            .stdout;
+        assert_eq!(outline_of(&text), expected, "{format}:\n{text}");
+    }
+    let p = paragraphs(&write_docx(&a, &args));
+    let headings: Vec<String> = p
+        .iter()
+        .filter(|p| outline_of(p).len() == 1)
+        .cloned()
+        .collect();
+    assert_eq!(headings, expected, "{p:?}");
+}
+
+/// Notes a report cannot place are refused, and say where and how to fix them.
+#[test]
+fn notes_without_headings_or_for_scripts_are_refused() {
+    let l = Ledger::example();
+    l.write("notes.md", "Chi bộ tốt.\n# Đánh giá\n");
+    let notes = l.path().join("notes.md").to_string_lossy().into_owned();
+    l.run(&["report", "--quarter", "2020-Q3", "--notes", &notes])
+        .fails(1)
+        .stderr_has("notes.md:1:")
+        .stderr_has("# Đánh giá chung");
+    l.write("notes.md", "# Đánh giá\n");
+    l.run(&[
+        "report",
+        "--quarter",
+        "2020-Q3",
+        "--notes",
+        &notes,
+        "--format",
+        "json",
+    ])
+    .fails(2)
+    .stderr_has("--notes");
+    std::fs::write(l.path().join("notes.md"), [0xff, 0xfe, 0x00]).unwrap();
+    l.run(&["report", "--quarter", "2020-Q3", "--notes", &notes])
+        .fails(1)
+        .stderr_has("UTF-8");
+    l.run(&[
+        "report",
+        "--quarter",
+        "2020-Q3",
+        "--notes",
+        "/nonexistent/notes.md",
+    ])
+    .fails(1);
+}

@@ -422,6 +422,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     ),
     (
         "report",
+        "notes",
+        "Lời văn của báo cáo dạng Markdown (đánh giá, hạn chế, phương hướng, kiến nghị): mỗi tiêu đề thành một mục đánh số sau phần số liệu (md, html, docx và bảng)",
+    ),
+    (
+        "report",
         "no_bom",
         "Ghi tệp CSV không có dấu BOM (UTF-8 thuần, như khi in ra màn hình)",
     ),

@@ -114,6 +114,15 @@ impl Doc {
         self.runs(&[(text, style)], align);
     }
 
+    /// A paragraph of body text, justified, its first line indented (1 cm).
+    pub fn indented(&mut self, text: &str) {
+        let mut p = para(&[(text, PLAIN)], Align::Justify, 0);
+        if let Some(prop) = p.property.take() {
+            p.property = Some(prop.indent(Indent::default().first_line(567_isize)));
+        }
+        self.body.push(p.into());
+    }
+
     /// A list item: a dash, indented.
     pub fn item(&mut self, text: &str, level: usize) {
         let indent = 360 * isize::try_from(level + 1).unwrap_or(1);

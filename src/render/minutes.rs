@@ -494,7 +494,7 @@ fn sign_names(m: &Minutes) -> (String, String) {
 pub fn markdown(m: &Minutes) -> String {
     let mut out = String::new();
     let line = place_dateline(m.locality.as_deref(), m.date);
-    md::header_table(&mut out, m.parent.as_deref(), Some(&m.cell), &line);
+    md::header_table(&mut out, m.parent.as_deref(), Some(&m.cell), &line, None);
     let (t1, t2) = title_lines(m);
     let _ = writeln!(out, "# {}\n", md::esc(&t1));
     let _ = writeln!(out, "**{}**\n", md::esc(&t2));

@@ -2,7 +2,8 @@
 //! chart) from the same content ([`super::sections`]); see [`crate::render::docx`].
 
 use super::md::common_parent;
-use super::sections::{self, Item};
+use super::notes::{Block, NoteSection};
+use super::sections::{self, Item, Part};
 use super::{Letterhead, date, report_title};
 use crate::core::report::model::{CellReport, Report};
 use crate::i18n::{Lang, lang, tr};
@@ -38,39 +39,46 @@ pub fn bytes(report: &Report, line: &str, head: &Letterhead) -> std::io::Result<
         ITALIC,
         Align::Center,
     );
-    if report.is_rollup() {
-        doc.para(tr("I. Tổng hợp", "I. Summary"), BOLD, Align::Left);
-        summary_table(report, &mut doc);
-        list(&sections::totals_items(&report.totals), &mut doc);
-        doc.para(
-            tr("II. Chi tiết từng chi bộ", "II. Each cell"),
-            BOLD,
-            Align::Left,
-        );
-        for (i, cell) in report.cells.iter().enumerate() {
-            let heading = format!("{}. {}", i + 1, cell.name);
-            doc.para(
-                &heading,
-                Style {
-                    italic: true,
-                    ..BOLD
-                },
-                Align::Left,
-            );
-            cell_body(cell, &mut doc);
+    for section in sections::outline(report, &head.notes) {
+        doc.para(&section.heading(), BOLD, Align::Left);
+        match section.part {
+            Part::Meetings => {
+                if let Some(cell) = report.cells.first() {
+                    meetings(cell, &mut doc);
+                }
+            }
+            Part::Results => {
+                if let Some(cell) = report.cells.first() {
+                    list(&sections::cell_items(cell), &mut doc);
+                }
+            }
+            Part::Summary => {
+                summary_table(report, &mut doc);
+                list(&sections::totals_items(&report.totals), &mut doc);
+            }
+            Part::Cells => {
+                for (i, cell) in report.cells.iter().enumerate() {
+                    let heading = format!("{}. {}", i + 1, cell.name);
+                    let style = Style {
+                        italic: true,
+                        ..BOLD
+                    };
+                    doc.para(&heading, style, Align::Left);
+                    meetings(cell, &mut doc);
+                    list(&sections::cell_items(cell), &mut doc);
+                }
+            }
+            Part::Note(i) => {
+                if let Some(note) = head.notes.get(i) {
+                    note_body(note, &mut doc);
+                }
+            }
         }
+    }
+    if report.is_rollup() {
         let right = [tr("NGƯỜI TỔNG HỢP", "COMPILED BY").to_owned()];
         doc.signatures_with(&[], &right, ("", "……………………………"), &head.recipients);
     } else if let Some(cell) = report.cells.first() {
-        doc.para(
-            tr(
-                "I. Các buổi sinh hoạt trong kỳ",
-                "I. Meetings in the period",
-            ),
-            BOLD,
-            Align::Left,
-        );
-        cell_body(cell, &mut doc);
         let right = [
             tr("T/M CHI BỘ", "FOR THE CELL").to_owned(),
             tr("BÍ THƯ", "SECRETARY").to_owned(),
@@ -113,7 +121,27 @@ pub fn party_header(
     doc.party_header(&left, &right);
 }
 
-fn cell_body(cell: &CellReport, doc: &mut Doc) {
+/// A section of the notes: sub-headings in bold, paragraphs indented, list items.
+fn note_body(note: &NoteSection, doc: &mut Doc) {
+    for block in &note.blocks {
+        match block {
+            Block::Heading(Some(n), t) => doc.para(&format!("{n}. {t}"), BOLD, Align::Justify),
+            Block::Heading(None, t) => doc.para(
+                t,
+                Style {
+                    italic: true,
+                    ..BOLD
+                },
+                Align::Justify,
+            ),
+            Block::Para(p) => doc.indented(p),
+            Block::Item(i) => doc.item(i, 0),
+        }
+    }
+}
+
+/// A cell's meetings table, or a line saying there were none.
+fn meetings(cell: &CellReport, doc: &mut Doc) {
     if cell.meetings.is_empty() {
         doc.para(
             tr(
@@ -132,7 +160,6 @@ fn cell_body(cell: &CellReport, doc: &mut Doc) {
             .collect();
         doc.data_table(&headers, &rows, &sections::MEETING_NUMERIC);
     }
-    list(&sections::cell_items(cell), doc);
 }
 
 /// The results: "label: value", the verdicts in bold, the findings under them.

@@ -8,7 +8,8 @@
 use std::fmt::Write;
 
 use super::md::common_parent;
-use super::sections::{self, Item};
+use super::notes::{Block, NoteSection};
+use super::sections::{self, Item, Part};
 use super::{Letterhead, date, levels_by_month, recipient_lines, report_title};
 use crate::core::level::Level;
 use crate::core::report::model::{CellReport, LevelCounts, Report};
@@ -38,51 +39,52 @@ pub fn write(
         date(p.start()),
         date(p.end())
     );
-    if report.is_rollup() {
-        let _ = writeln!(body, "<h2>{}</h2>", tr("I. Tổng hợp", "I. Summary"));
-        summary_table(report, &mut body);
-        list(&sections::totals_items(&report.totals), &mut body);
-        chart_section(report, &mut body);
-        let _ = writeln!(
-            body,
-            "<h2>{}</h2>",
-            tr("II. Chi tiết từng chi bộ", "II. Each cell")
-        );
-        for (i, cell) in report.cells.iter().enumerate() {
-            // One cell's text at a time, written out before the next is drawn.
-            to.write_all(body.as_bytes())?;
-            body.clear();
-            let _ = writeln!(body, "<h3>{}. {}</h3>", i + 1, esc(&cell.name));
-            cell_body(cell, &mut body);
+    for section in sections::outline(report, &head.notes) {
+        let _ = writeln!(body, "<h2>{}</h2>", esc(&section.heading()));
+        match section.part {
+            Part::Meetings => {
+                if let Some(cell) = report.cells.first() {
+                    meetings(cell, &mut body);
+                }
+            }
+            Part::Results => {
+                if let Some(cell) = report.cells.first() {
+                    list(&sections::cell_items(cell), &mut body);
+                }
+                chart_section(report, &mut body);
+            }
+            Part::Summary => {
+                summary_table(report, &mut body);
+                list(&sections::totals_items(&report.totals), &mut body);
+                chart_section(report, &mut body);
+            }
+            Part::Cells => {
+                for (i, cell) in report.cells.iter().enumerate() {
+                    // One cell's text at a time, written out before the next is drawn.
+                    to.write_all(body.as_bytes())?;
+                    body.clear();
+                    let _ = writeln!(body, "<h3>{}. {}</h3>", i + 1, esc(&cell.name));
+                    meetings(cell, &mut body);
+                    list(&sections::cell_items(cell), &mut body);
+                }
+            }
+            Part::Note(i) => {
+                if let Some(note) = head.notes.get(i) {
+                    note_body(note, &mut body);
+                }
+            }
         }
-        signatures(
-            &mut body,
-            None,
-            Some((tr("NGƯỜI TỔNG HỢP", "COMPILED BY"), None, None)),
-            &head.recipients,
-        );
-    } else if let Some(cell) = report.cells.first() {
-        let _ = writeln!(
-            body,
-            "<h2>{}</h2>",
-            tr(
-                "I. Các buổi sinh hoạt trong kỳ",
-                "I. Meetings in the period"
-            )
-        );
-        cell_body(cell, &mut body);
-        chart_section(report, &mut body);
-        signatures(
-            &mut body,
-            None,
-            Some((
-                tr("T/M CHI BỘ", "FOR THE CELL"),
-                Some(tr("BÍ THƯ", "SECRETARY")),
-                cell.secretary.as_deref(),
-            )),
-            &head.recipients,
-        );
     }
+    let signer = if report.is_rollup() {
+        (tr("NGƯỜI TỔNG HỢP", "COMPILED BY"), None, None)
+    } else {
+        (
+            tr("T/M CHI BỘ", "FOR THE CELL"),
+            Some(tr("BÍ THƯ", "SECRETARY")),
+            report.cells.first().and_then(|c| c.secretary.as_deref()),
+        )
+    };
+    signatures(&mut body, None, Some(signer), &head.recipients);
     to.write_all(body.as_bytes())?;
     to.write_all(PAGE_TAIL.as_bytes())
 }
@@ -115,6 +117,7 @@ h1 { font-size: 14pt; text-align: center; margin: 1.2em 0 0.2em; }
 h2 { font-size: 13pt; margin: 1em 0 0.4em; }
 h3 { font-size: 13pt; font-style: italic; margin: 0.8em 0 0.3em; }
 p { margin: 0.3em 0; text-align: justify; }
+p.note { text-indent: 1cm; }
 .center { text-align: center; }
 table.data { width: 100%; border-collapse: collapse; font-size: 11pt; margin: 0.4em 0; }
 table.data th, table.data td { border: 1px solid #000; padding: 2pt 4pt; }
@@ -202,7 +205,40 @@ pub fn signatures(
     let _ = writeln!(out, "</tr></table>");
 }
 
-fn cell_body(cell: &CellReport, out: &mut String) {
+/// A section of the notes: sub-headings in bold, paragraphs, list items.
+fn note_body(note: &NoteSection, out: &mut String) {
+    let mut in_list = false;
+    for block in &note.blocks {
+        let item = matches!(block, Block::Item(_));
+        if in_list && !item {
+            out.push_str("</ul>\n");
+        }
+        if item && !in_list {
+            out.push_str("<ul>\n");
+        }
+        in_list = item;
+        match block {
+            Block::Heading(Some(n), t) => {
+                let _ = writeln!(out, "<p><b>{n}. {}</b></p>", esc(t));
+            }
+            Block::Heading(None, t) => {
+                let _ = writeln!(out, "<p><b><i>{}</i></b></p>", esc(t));
+            }
+            Block::Para(p) => {
+                let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(p));
+            }
+            Block::Item(i) => {
+                let _ = writeln!(out, "<li>{}</li>", esc(i));
+            }
+        }
+    }
+    if in_list {
+        out.push_str("</ul>\n");
+    }
+}
+
+/// A cell's meetings table, or a line saying there were none.
+fn meetings(cell: &CellReport, out: &mut String) {
     if cell.meetings.is_empty() {
         let _ = writeln!(
             out,
@@ -221,7 +257,6 @@ fn cell_body(cell: &CellReport, out: &mut String) {
         }
         let _ = writeln!(out, "</table>");
     }
-    list(&sections::cell_items(cell), out);
 }
 
 /// The results as a bulleted list.

@@ -9,6 +9,7 @@ pub mod docx;
 pub mod html;
 pub mod json;
 pub mod md;
+pub mod notes;
 pub mod sections;
 pub mod table;
 
@@ -77,6 +78,8 @@ pub struct Letterhead {
     pub number: Option<String>,
     /// The recipients (*Nơi nhận*); empty leaves the block out.
     pub recipients: Vec<String>,
+    /// The report's own words (`--notes`): numbered sections after the figures'.
+    pub notes: Vec<notes::NoteSection>,
 }
 
 /// The number-and-symbol line of a document: "Số 05-BC/CB" (a number under 10 with its leading
@@ -109,7 +112,7 @@ pub fn write_with(
 ) -> std::io::Result<()> {
     let line = place_dateline(head.locality.as_deref(), report.made);
     match format {
-        Format::Table => table::write(report, &mut Shown(out)),
+        Format::Table => table::write(report, &head.notes, &mut Shown(out)),
         Format::Json => json::write(report, out),
         Format::Csv => csv::write(report, out),
         Format::Md => md::write(report, &line, head, &mut Shown(out)),

@@ -111,8 +111,8 @@ fn the_quarter_report_as_a_word_document() {
     // The title, the results, and the secretary's signature on the right.
     let p = paragraphs(&xml);
     assert!(
-        p.iter()
-            .any(|p| p == "BÁO CÁO KẾT QUẢ SINH HOẠT CHI BỘ QUÝ III NĂM 2020"),
+        p.windows(2)
+            .any(|w| w[0] == "BÁO CÁO" && w[1] == "Kết quả sinh hoạt chi bộ quý III năm 2020"),
         "{p:?}"
     );
     assert!(
@@ -607,4 +607,245 @@ fn notes_without_headings_or_for_scripts_are_refused() {
         "/nonexistent/notes.md",
     ])
     .fails(1);
+}
+
+/// `--committee FILE`: the roll-up is the committee's document — its header, title, number, date
+/// line, recipients and "T/M ĐẢNG ỦY" signature — in md, html and docx alike.
+#[test]
+fn the_committees_rollup_is_issued_and_signed_by_the_committee() {
+    let (a, b) = (Ledger::example(), Ledger::example());
+    a.write(
+        "committee.toml",
+        "name = \"Đảng ủy Khối Cơ quan tỉnh\"\nparent = \"Đảng bộ tỉnh Ninh Thuận\"\n\
+         locality = \"Phan Rang\"\nsymbol = \"BC/ĐUK\"\nrecipients = [\"Ban Tổ chức Tỉnh ủy\", \"Lưu VP\"]\n\
+         signer_title = \"Phó Bí thư\"\nsigner_name = \"Trần Văn Bình\"\n",
+    );
+    let committee = a
+        .path()
+        .join("committee.toml")
+        .to_string_lossy()
+        .into_owned();
+    let (pa, pb) = (
+        a.path().to_string_lossy().into_owned(),
+        b.path().to_string_lossy().into_owned(),
+    );
+    let args = [
+        "report",
+        "--quarter",
+        "2020-Q3",
+        "--committee",
+        &committee,
+        "--number",
+        "7",
+        &pa,
+        &pb,
+    ];
+    let md = a
+        .run(&[args.as_slice(), &["--format", "md"]].concat())
+        .ok()
+        .stdout;
+    assert!(
+        md.starts_with(
+            "| ĐẢNG BỘ TỈNH NINH THUẬN | **ĐẢNG CỘNG SẢN VIỆT NAM** |\n|:---:|:---:|\n\
+             | **ĐẢNG ỦY KHỐI CƠ QUAN TỈNH** | *Phan Rang, ngày 28 tháng 11 năm 2020* |\n\
+             | \\* |  |\n| Số 07-BC/ĐUK |  |\n"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("# BÁO CÁO\n\n**Tổng hợp kết quả sinh hoạt các chi bộ quý III năm 2020**"),
+        "{md}"
+    );
+    for needle in [
+        "**T/M ĐẢNG ỦY**",
+        "**PHÓ BÍ THƯ**",
+        "**Trần Văn Bình**",
+        "- Lưu VP.",
+    ] {
+        assert!(md.contains(needle), "{needle}: {md}");
+    }
+    assert!(!md.contains("NGƯỜI TỔNG HỢP") && !md.contains("Bản tổng hợp số liệu"));
+    let html = a
+        .run(&[args.as_slice(), &["--format", "html"]].concat())
+        .ok()
+        .stdout;
+    assert!(html.contains("<b>ĐẢNG ỦY KHỐI CƠ QUAN TỈNH</b>"), "{html}");
+    assert!(
+        html.contains("<b>T/M ĐẢNG ỦY</b><br><b>PHÓ BÍ THƯ</b>"),
+        "{html}"
+    );
+    let xml = write_docx(&a, &args);
+    let t = tables(&xml);
+    assert!(
+        t[0][0][0]
+            .starts_with("ĐẢNG BỘ TỈNH NINH THUẬN\nĐẢNG ỦY KHỐI CƠ QUAN TỈNH\n*\nSố 07-BC/ĐUK"),
+        "{:?}",
+        t[0]
+    );
+    let sign = &t[t.len() - 1][0];
+    assert_eq!(sign[0], "Nơi nhận:\n- Ban Tổ chức Tỉnh ủy,\n- Lưu VP.");
+    assert!(sign[1].starts_with("T/M ĐẢNG ỦY\nPHÓ BÍ THƯ"), "{sign:?}");
+    assert!(sign[1].ends_with("Trần Văn Bình"), "{sign:?}");
+}
+
+/// Without a committee a roll-up says plainly it is a compilation; the committee file is checked.
+#[test]
+fn a_rollup_without_a_committee_is_a_compilation() {
+    let (a, b) = (Ledger::example(), Ledger::example());
+    let (pa, pb) = (
+        a.path().to_string_lossy().into_owned(),
+        b.path().to_string_lossy().into_owned(),
+    );
+    let plain = ["report", "--quarter", "2020-Q3", &pa, &pb];
+    for format in ["md", "html"] {
+        let text = a
+            .run(&[plain.as_slice(), &["--format", format]].concat())
+            .ok()
+            .stdout;
+        assert!(text.contains("BẢN TỔNG HỢP"), "{format}: {text}");
+        assert!(
+            text.contains(
+                "(Bản tổng hợp số liệu từ sổ sinh hoạt của 2 chi bộ; không phải văn bản do cấp ủy ban hành)"
+            ),
+            "{format}: {text}"
+        );
+        assert!(
+            text.contains("NGƯỜI TỔNG HỢP") && !text.contains("T/M"),
+            "{format}"
+        );
+    }
+    let p = paragraphs(&write_docx(&a, &plain));
+    assert!(
+        p.iter().any(|p| p.starts_with("(Bản tổng hợp số liệu")),
+        "{p:?}"
+    );
+    // A typo in the file, a file without a name, a committee for one cell.
+    a.write("c.toml", "name = \"Đảng ủy\"\nsigner = \"X\"\n");
+    let c = a.path().join("c.toml").to_string_lossy().into_owned();
+    a.run(&[plain.as_slice(), &["--committee", &c]].concat())
+        .fails(1)
+        .stderr_has("c.toml")
+        .stderr_has("signer_name");
+    a.write("c.toml", "parent = \"X\"\n");
+    a.run(&[plain.as_slice(), &["--committee", &c]].concat())
+        .fails(1)
+        .stderr_has("name");
+    a.write("c.toml", "name = \"Đảng ủy\"\n");
+    a.run(&["report", "--quarter", "2020-Q3", "--committee", &c])
+        .fails(2)
+        .stderr_has("--committee");
+    // With a committee, defaults: the symbol BC/ĐU, the number left blank, "BÍ THƯ".
+    let md = a
+        .run(&[plain.as_slice(), &["--committee", &c, "--format", "md"]].concat())
+        .ok()
+        .stdout;
+    assert!(
+        md.contains("Số \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}-BC/ĐU"),
+        "{md}"
+    );
+    assert!(
+        md.contains("**BÍ THƯ**") && md.contains("- Lưu Văn phòng."),
+        "{md}"
+    );
+}
+
+/// `notice MEETING`: the notice from the plan, as a message and as a printable document.
+#[test]
+fn the_notice_of_a_meeting_from_its_plan() {
+    let l = Ledger::example().today("2020-07-06");
+    let text = l.run(&["notice", "2020-07-09"]).ok().stdout;
+    for needle in [
+        "THÔNG BÁO SINH HOẠT CHI BỘ — Chi bộ 7 Kho bạc Nhà nước Thuận Bắc\n",
+        "- Thời gian: 14 giờ 00, thứ Năm 09/07/2020\n",
+        "- Địa điểm: Phòng họp tầng 2, KBNN Thuận Bắc\n",
+        "  1. Đánh giá kết quả thực hiện nhiệm vụ chính trị",
+        "  + Phạm Thị Lan: Chuẩn bị thông tin thời sự",
+        "  + 12-HD/BTCTW: Hướng dẫn một số vấn đề về nâng cao chất lượng sinh hoạt chi bộ\n",
+        "T/M Chi bộ — Bí thư Nguyễn Văn Thành\n",
+    ] {
+        assert!(text.contains(needle), "{needle:?}:\n{text}");
+    }
+    // Short enough to paste: no markup, no header table.
+    assert!(!text.contains('|') && !text.contains("**"), "{text}");
+    let md = l
+        .run(&["notice", "2020-07-09", "--format", "md"])
+        .ok()
+        .stdout;
+    assert!(
+        md.starts_with("| ĐẢNG BỘ KHO BẠC NHÀ NƯỚC NINH THUẬN |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Số \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}-TB/CB |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("*Ngày 06 tháng 7 năm 2020*"),
+        "issued today: {md}"
+    );
+    assert!(
+        md.contains("# THÔNG BÁO\n\n**Về việc sinh hoạt chi bộ thường kỳ tháng 7 năm 2020**"),
+        "{md}"
+    );
+    assert!(
+        md.contains("**1. Thời gian:** 14 giờ 00 phút, thứ Năm, ngày 09 tháng 7 năm 2020"),
+        "{md}"
+    );
+    let html = l
+        .run(&["notice", "2020-07-09", "--format", "html"])
+        .ok()
+        .stdout;
+    assert!(html.contains("<h1>THÔNG BÁO<br>"), "{html}");
+    assert!(html.contains("<b>4. Phân công chuẩn bị:</b>"), "{html}");
+    let xml = write_docx(&l, &["notice", "2020-07-09"]);
+    assert_page(&xml);
+    let t = tables(&xml);
+    assert!(
+        t[0][0][0].ends_with("*\nSố \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}-TB/CB"),
+        "{:?}",
+        t[0]
+    );
+    let sign = &t[t.len() - 1][0];
+    assert!(sign[0].starts_with("Nơi nhận:\n- Các đồng chí đảng viên trong chi bộ,"));
+    assert!(sign[1].starts_with("T/M CHI BỘ\nBÍ THƯ") && sign[1].ends_with("Nguyễn Văn Thành"));
+    let p = paragraphs(&xml);
+    assert!(
+        p.iter().any(
+            |p| p.starts_with("5. Tài liệu nghiên cứu trước: gửi các đồng chí ngày 07/07/2020")
+        ),
+        "{p:?}"
+    );
+}
+
+/// A meeting planned with nothing but its date still gets a notice: the ledger's usual time and
+/// place, the content to follow; a thematic meeting's title is its theme. English too.
+#[test]
+fn a_bare_plan_gets_a_notice_with_the_usual_time_and_place() {
+    let l = Ledger::new("vi").with_members().today("2020-07-01");
+    l.run(&[
+        "plan",
+        "2020-07-09",
+        "--kind",
+        "thematic",
+        "--title",
+        "Học tập <tư tưởng> Hồ Chí Minh",
+    ])
+    .ok();
+    let text = l.run(&["notice", "next"]).ok().stdout;
+    assert!(
+        text.contains(
+            "Sinh hoạt chi bộ chuyên đề tháng 7 năm 2020: Học tập <tư tưởng> Hồ Chí Minh"
+        ),
+        "{text}"
+    );
+    let html = l.run(&["notice", "next", "--format", "html"]).ok().stdout;
+    assert!(
+        html.contains("Học tập &lt;tư tưởng&gt; Hồ Chí Minh"),
+        "{html}"
+    );
+    assert!(html.contains("<b>3. Chuyên đề:</b>"), "{html}");
+    assert!(html.contains("<b>4. Nội dung:</b> sẽ báo sau"), "{html}");
+    let en = l.run(&["--lang", "en", "notice", "next"]).ok().stdout;
+    assert!(en.starts_with("MEETING NOTICE — "), "{en}");
+    l.run(&["notice", "2020-08-09"]).fails(1);
 }

@@ -53,6 +53,10 @@ pub struct ReportArgs {
     /// heading becomes a numbered section after the figures (md, html, docx and table)
     #[arg(long, value_name = "FILE")]
     pub notes: Option<PathBuf>,
+    /// The higher committee that issues a roll-up: a TOML file with name, parent, locality,
+    /// symbol, recipients, signer_title, signer_name (without it a roll-up is a compilation)
+    #[arg(long, value_name = "FILE")]
+    pub committee: Option<PathBuf>,
 }
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
@@ -100,16 +104,13 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
         load::cells(&ledgers, &opts)?
     };
     let report = aggregate::report(period, cells, ctx.today);
-    // Read once the ledger's language is known, so its errors speak it.
-    if let Some(path) = &args.notes {
-        head.notes = read_notes(path, args.format)?;
-    }
+    documents(&mut head, args, report.is_rollup())?;
     match (report.is_rollup(), first) {
-        (true, _) if args.number.is_some() => {
+        (true, _) if args.number.is_some() && args.committee.is_none() => {
             return Err(Error::Usage(
                 tr(
-                    "--number dành cho báo cáo của một chi bộ, không dùng cho báo cáo tổng hợp",
-                    "--number is for one cell's report, not for a roll-up",
+                    "--number dành cho báo cáo của một chi bộ, hoặc báo cáo tổng hợp có --committee",
+                    "--number is for one cell's report, or a roll-up with --committee",
                 )
                 .to_owned(),
             ));
@@ -140,6 +141,18 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             Ok(out)
         }
     }
+}
+
+/// The files that make the printed report a document (`--notes`, `--committee`); read once the
+/// ledger's language is known, so their errors speak it.
+fn documents(head: &mut report::Letterhead, args: &ReportArgs, rollup: bool) -> Result<()> {
+    if let Some(path) = &args.notes {
+        head.notes = read_notes(path, args.format)?;
+    }
+    if let Some(path) = &args.committee {
+        issued_by(head, path, rollup, args.number)?;
+    }
+    Ok(())
 }
 
 /// The largest notes or committee file read: a report's words, not a book.
@@ -217,6 +230,58 @@ fn read_notes(path: &Path, format: Format) -> Result<Vec<report::notes::NoteSect
             hint,
         )
     })
+}
+
+/// `--committee FILE`: the roll-up is the committee's document — its header, number, date line,
+/// recipients and signature.
+fn issued_by(
+    head: &mut report::Letterhead,
+    path: &Path,
+    rollup: bool,
+    number: Option<u32>,
+) -> Result<()> {
+    if !rollup {
+        return Err(Error::Usage(
+            tr(
+                "--committee dành cho báo cáo tổng hợp nhiều chi bộ (nhiều thư mục SỔ)",
+                "--committee is for a roll-up of several cells (several LEDGER folders)",
+            )
+            .to_owned(),
+        ));
+    }
+    let text = read_small(path)?;
+    let c = report::committee::parse(&text).map_err(|e| {
+        Error::refused_with(
+            format!("{}: {e}", path.display()),
+            tr(
+                "các khóa: name (bắt buộc), parent, locality, symbol, recipients, signer_title, signer_name",
+                "the keys: name (required), parent, locality, symbol, recipients, signer_title, signer_name",
+            ),
+        )
+    })?;
+    head.locality = c.locality.clone();
+    head.number = Some(report::number_line(
+        number,
+        c.symbol.as_deref().unwrap_or("BC/ĐU"),
+    ));
+    head.recipients = match &c.recipients {
+        Some(list) => list
+            .iter()
+            .map(|r| r.trim().to_owned())
+            .filter(|r| !r.is_empty())
+            .collect(),
+        None => c
+            .parent
+            .iter()
+            .cloned()
+            .chain([
+                tr("Các chi bộ trực thuộc", "The cells").to_owned(),
+                tr("Lưu Văn phòng", "File copy (the office)").to_owned(),
+            ])
+            .collect(),
+    };
+    head.committee = Some(c);
+    Ok(())
 }
 
 /// `--bom` and `--no-bom` are about a CSV only.

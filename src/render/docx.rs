@@ -1,5 +1,5 @@
 //! `--format docx`: a Word document in the layout of Hướng dẫn 36-HD/VPTW (docs/report.md): A4,
-//! the guidelines' margins, Times New Roman, the two-column header as a borderless table with
+//! the guidelines' margins, Times New Roman, the two-column header as a borderless table (the right column wider, for the date line) with
 //! "ĐẢNG CỘNG SẢN VIỆT NAM" underlined, tables whose header row repeats on each page, and the
 //! signature block kept on the page of the last lines.
 //!
@@ -24,6 +24,10 @@ use docx_rust::formatting::{
     TableRowProperty, TableWidth, TableWidthUnit, TopBorder, Underline, UnderlineStyle,
 };
 
+/// The header's two columns: the right one wider, so the place-and-date line ("Phan Rang, ngày
+/// 05 tháng 10 năm 2020", 14 pt italic) stays on one line under the Party's name, as the
+/// guidelines' samples set it; the committees' names wrap on the left as they do there.
+const HEAD_COLUMNS: (isize, isize) = (TEXT_WIDTH * 2 / 5, TEXT_WIDTH - TEXT_WIDTH * 2 / 5);
 /// A4 in twentieths of a point (210 × 297 mm).
 pub const A4: (isize, isize) = (11906, 16838);
 /// The margins of HD 36 (top, right, bottom, left), at the narrow end of each range: 20 mm,
@@ -36,6 +40,13 @@ const FONT: &str = "Times New Roman";
 const BODY: isize = 28;
 /// Tables, in half-points: 12 pt, so nine columns fit the width.
 const SMALL: isize = 24;
+/// A title's document type, in half-points: 15 pt.
+const LARGE: isize = 30;
+/// The title: bold, 15 pt, as HD 36 sets the document type ("BÁO CÁO", "THÔNG BÁO").
+pub const TITLE: Style = Style {
+    large: true,
+    ..BOLD
+};
 
 /// How a run of text looks.
 #[derive(Clone, Copy, Default)]
@@ -44,6 +55,8 @@ pub struct Style {
     pub italic: bool,
     pub underline: bool,
     pub small: bool,
+    /// 15 pt: the document type of a title (HD 36: 15–16 pt, bold capitals).
+    pub large: bool,
 }
 
 pub const PLAIN: Style = Style {
@@ -51,6 +64,7 @@ pub const PLAIN: Style = Style {
     italic: false,
     underline: false,
     small: false,
+    large: false,
 };
 pub const BOLD: Style = Style {
     bold: true,
@@ -90,18 +104,19 @@ impl Doc {
     /// under them); "ĐẢNG CỘNG SẢN VIỆT NAM" underlined and the place-and-date line in italics on
     /// the right. A table with no borders, two equal columns.
     pub fn party_header(&mut self, left: &[(String, Style)], right: &[(String, Style)]) {
-        let column = |lines: &[(String, Style)]| {
-            let mut cell = cell(TEXT_WIDTH / 2);
+        let column = |lines: &[(String, Style)], width: isize| {
+            let mut cell = cell(width);
             for (text, style) in lines {
                 cell = cell.push_content(para(&[(text.as_str(), *style)], Align::Center, 0));
             }
             cell
         };
         let row = TableRow::default()
-            .push_cell(column(left))
-            .push_cell(column(right));
+            .push_cell(column(left, HEAD_COLUMNS.0))
+            .push_cell(column(right, HEAD_COLUMNS.1));
         self.body
-            .push(table(vec![row], &[TEXT_WIDTH / 2, TEXT_WIDTH / 2], false).into());
+            .push(table(vec![row], &[HEAD_COLUMNS.0, HEAD_COLUMNS.1], false).into());
+        self.gap();
     }
 
     /// A paragraph of runs, each with its own style.
@@ -112,6 +127,11 @@ impl Doc {
     /// A paragraph in one style.
     pub fn para(&mut self, text: &str, style: Style, align: Align) {
         self.runs(&[(text, style)], align);
+    }
+
+    /// An empty line: the space between the header and the title, or before the signatures.
+    pub fn gap(&mut self) {
+        self.body.push(para(&[], Align::Left, 0).into());
     }
 
     /// A paragraph of body text, justified, its first line indented (1 cm).
@@ -183,6 +203,8 @@ impl Doc {
         recipients: &[String],
     ) {
         self.keep_last_with_next();
+        // A line of space, kept with the block too.
+        self.body.push(keep(para(&[], Align::Left, 0)).into());
         let side = |lines: &[String], name: &str| {
             let mut c = cell(TEXT_WIDTH / 2);
             if lines.is_empty() {
@@ -281,9 +303,13 @@ fn run(text: &str, style: Style) -> Run<'static> {
         .h_ansi(FONT)
         .custom(FONT)
         .east_asia(FONT);
-    let mut prop = CharacterProperty::default()
-        .fonts(fonts)
-        .size(Size::from(if style.small { SMALL } else { BODY }));
+    let mut prop = CharacterProperty::default().fonts(fonts).size(Size::from(
+        match (style.small, style.large) {
+            (true, _) => SMALL,
+            (_, true) => LARGE,
+            _ => BODY,
+        },
+    ));
     if style.bold {
         prop = prop.bold(Bold::from(true));
     }

@@ -600,7 +600,7 @@ pub fn docx(m: &Minutes) -> std::io::Result<Vec<u8>> {
         None,
     );
     let (t1, t2) = title_lines(m);
-    doc.para(&t1, BOLD, Align::Center);
+    doc.para(&t1, crate::render::docx::TITLE, Align::Center);
     doc.para(&t2, BOLD, Align::Center);
     for line in lines(m) {
         match line {

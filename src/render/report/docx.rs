@@ -1,13 +1,12 @@
 //! `--format docx`: the report as a Word document, laid out like the HTML page (without the
 //! chart) from the same content ([`super::sections`]); see [`crate::render::docx`].
 
-use super::md::common_parent;
 use super::notes::{Block, NoteSection};
 use super::sections::{self, Item, Part};
 use super::{Letterhead, date, report_title};
 use crate::core::report::model::{CellReport, Report};
 use crate::i18n::{Lang, lang, tr};
-use crate::render::docx::{Align, BOLD, Doc, ITALIC, PLAIN, Style};
+use crate::render::docx::{Align, BOLD, Doc, ITALIC, PLAIN, Style, TITLE};
 
 pub fn write(
     report: &Report,
@@ -21,14 +20,16 @@ pub fn write(
 /// The report as the bytes of a .docx file.
 pub fn bytes(report: &Report, line: &str, head: &Letterhead) -> std::io::Result<Vec<u8>> {
     let mut doc = Doc::new();
-    let cell_name = (!report.is_rollup())
-        .then(|| report.cells.first().map(|c| c.name.as_str()))
-        .flatten();
+    let (parent, issuer) = super::issuer(report, head);
     let number = head.number.as_deref();
-    let parent = common_parent(report);
-    party_header(&mut doc, parent.as_deref(), cell_name, line, number);
+    party_header(&mut doc, parent.as_deref(), issuer.as_deref(), line, number);
     let p = report.period;
-    doc.para(&report_title(report), BOLD, Align::Center);
+    let (kind, subject) = report_title(report, head);
+    doc.para(&kind, TITLE, Align::Center);
+    doc.para(&subject, BOLD, Align::Center);
+    if let Some(note) = super::compilation_note(report, head) {
+        doc.para(&note, ITALIC, Align::Center);
+    }
     doc.para(
         &format!(
             "{}: {} – {}",
@@ -75,17 +76,11 @@ pub fn bytes(report: &Report, line: &str, head: &Letterhead) -> std::io::Result<
             }
         }
     }
-    if report.is_rollup() {
-        let right = [tr("NGƯỜI TỔNG HỢP", "COMPILED BY").to_owned()];
-        doc.signatures_with(&[], &right, ("", "……………………………"), &head.recipients);
-    } else if let Some(cell) = report.cells.first() {
-        let right = [
-            tr("T/M CHI BỘ", "FOR THE CELL").to_owned(),
-            tr("BÍ THƯ", "SECRETARY").to_owned(),
-        ];
-        let name = cell.secretary.as_deref().unwrap_or("……………………………");
-        doc.signatures_with(&[], &right, ("", name), &head.recipients);
-    }
+    let s = super::signer(report, head);
+    let mut right = vec![s.on_behalf];
+    right.extend(s.title);
+    let name = s.name.as_deref().unwrap_or("……………………………");
+    doc.signatures_with(&[], &right, ("", name), &head.recipients);
     doc.into_bytes()
 }
 

@@ -7,7 +7,6 @@
 
 use std::fmt::Write;
 
-use super::md::common_parent;
 use super::notes::{Block, NoteSection};
 use super::sections::{self, Item, Part};
 use super::{Letterhead, date, levels_by_month, recipient_lines, report_title};
@@ -21,17 +20,23 @@ pub fn write(
     head: &Letterhead,
     to: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
-    let title = report_title(report);
-    to.write_all(page_head(&title).as_bytes())?;
+    let (kind, subject) = report_title(report, head);
+    to.write_all(page_head(&format!("{kind} {subject}")).as_bytes())?;
     let mut body = String::new();
-    let cell_name = (!report.is_rollup())
-        .then(|| report.cells.first().map(|c| c.name.as_str()))
-        .flatten();
+    let (parent, issuer) = super::issuer(report, head);
     let number = head.number.as_deref();
-    let parent = common_parent(report);
-    party_header(&mut body, parent.as_deref(), cell_name, line, number);
+    party_header(
+        &mut body,
+        parent.as_deref(),
+        issuer.as_deref(),
+        line,
+        number,
+    );
     let p = report.period;
-    let _ = writeln!(body, "<h1>{}</h1>", esc(&title));
+    let _ = writeln!(body, "<h1>{}<br>{}</h1>", esc(&kind), esc(&subject));
+    if let Some(note) = super::compilation_note(report, head) {
+        let _ = writeln!(body, "<p class=\"center\"><i>{}</i></p>", esc(&note));
+    }
     let _ = writeln!(
         body,
         "<p class=\"center\"><i>{}: {} – {}</i></p>",
@@ -75,15 +80,8 @@ pub fn write(
             }
         }
     }
-    let signer = if report.is_rollup() {
-        (tr("NGƯỜI TỔNG HỢP", "COMPILED BY"), None, None)
-    } else {
-        (
-            tr("T/M CHI BỘ", "FOR THE CELL"),
-            Some(tr("BÍ THƯ", "SECRETARY")),
-            report.cells.first().and_then(|c| c.secretary.as_deref()),
-        )
-    };
+    let s = super::signer(report, head);
+    let signer = (s.on_behalf.as_str(), s.title.as_deref(), s.name.as_deref());
     signatures(&mut body, None, Some(signer), &head.recipients);
     to.write_all(body.as_bytes())?;
     to.write_all(PAGE_TAIL.as_bytes())

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::notes::{Block, NoteSection};
 use super::sections::{self, Item, Part};
-use super::{Letterhead, date, recipient_lines, report_title};
+use super::{Letterhead, Signer, date, recipient_lines, report_title};
 use crate::core::report::model::{CellReport, Report};
 use crate::i18n::{Lang, lang, tr};
 
@@ -17,19 +17,20 @@ pub fn write(
     to: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let mut out = String::new();
-    let cell_name = (!report.is_rollup())
-        .then(|| report.cells.first().map(|c| c.name.as_str()))
-        .flatten();
-    let parent = common_parent(report);
+    let (parent, issuer) = super::issuer(report, head);
     header_table(
         &mut out,
         parent.as_deref(),
-        cell_name,
+        issuer.as_deref(),
         line,
         head.number.as_deref(),
     );
     let p = report.period;
-    let _ = writeln!(out, "# {}\n", esc(&report_title(report)));
+    let (kind, subject) = report_title(report, head);
+    let _ = writeln!(out, "# {}\n\n**{}**\n", esc(&kind), esc(&subject));
+    if let Some(note) = super::compilation_note(report, head) {
+        let _ = writeln!(out, "*{}*\n", esc(&note));
+    }
     let _ = writeln!(
         out,
         "{}: {} – {}\n",
@@ -74,17 +75,7 @@ pub fn write(
             }
         }
     }
-    if report.is_rollup() {
-        signature(&mut out, tr("NGƯỜI TỔNG HỢP", "Compiled by"), None, None);
-    } else if let Some(cell) = report.cells.first() {
-        signature(
-            &mut out,
-            tr("T/M CHI BỘ", "For the cell"),
-            Some(tr("BÍ THƯ", "Secretary")),
-            cell.secretary.as_deref(),
-        );
-    }
-    recipients(&head.recipients, &mut out);
+    signature_table(&mut out, &head.recipients, &super::signer(report, head));
     to.write_all(out.as_bytes())
 }
 
@@ -219,28 +210,36 @@ fn summary_table(report: &Report, out: &mut String) {
     table_row(out, &total);
 }
 
-/// The recipients block (*Nơi nhận*), after the signature: Markdown has no columns to put it
-/// beside it.
-fn recipients(recipients: &[String], out: &mut String) {
-    if recipients.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "\n***{}***\n", tr("Nơi nhận:", "Recipients:"));
-    for line in recipient_lines(recipients) {
-        let _ = writeln!(out, "{}  ", esc(&line));
-    }
-}
-
-fn signature(out: &mut String, on_behalf: &str, title: Option<&str>, name: Option<&str>) {
-    let _ = writeln!(out, "**{on_behalf}**  ");
-    if let Some(t) = title {
-        let _ = writeln!(out, "**{t}**  ");
-    }
-    let _ = writeln!(out, "*{}*\n\n", tr("(Ký, ghi rõ họ tên)", "(signature)"));
-    if let Some(n) = name {
-        let _ = writeln!(out, "{}", esc(n));
+/// The signature block as a two-column table, as the HTML and Word lay it out: the recipients
+/// (*Nơi nhận*) on the left, if any, and the signer on the right, with room for the pen.
+pub fn signature_table(out: &mut String, recipients: &[String], signer: &Signer) {
+    let heading = if recipients.is_empty() {
+        String::new()
     } else {
-        let _ = writeln!(out, "……………………………");
+        format!("***{}***", tr("Nơi nhận:", "Recipients:"))
+    };
+    let _ = writeln!(
+        out,
+        "| {heading} | **{}** |\n|:---|:---:|",
+        esc(&signer.on_behalf)
+    );
+    let mut right: Vec<String> = signer
+        .title
+        .iter()
+        .map(|t| format!("**{}**", esc(t)))
+        .collect();
+    right.push(format!("*{}*", tr("(Ký, ghi rõ họ tên)", "(signature)")));
+    right.extend([String::new(), String::new()]);
+    right.push(
+        signer
+            .name
+            .as_deref()
+            .map_or_else(|| "……………………………".to_owned(), |n| format!("**{}**", esc(n))),
+    );
+    let left: Vec<String> = recipient_lines(recipients).iter().map(|l| esc(l)).collect();
+    for i in 0..left.len().max(right.len()) {
+        let cell = |side: &[String]| side.get(i).cloned().unwrap_or_default();
+        let _ = writeln!(out, "| {} | {} |", cell(&left), cell(&right));
     }
 }
 

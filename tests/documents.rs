@@ -51,6 +51,23 @@ fn tables(xml: &str) -> Vec<Vec<Vec<String>>> {
         .collect()
 }
 
+/// A table's columns, each the lines of its cells from the top row down (a signature block is a
+/// row a line), without the blank lines at the end.
+fn columns(table: &[Vec<String>]) -> Vec<String> {
+    let width = table.iter().map(Vec::len).max().unwrap_or(0);
+    (0..width)
+        .map(|i| {
+            table
+                .iter()
+                .map(|row| row.get(i).map_or("", String::as_str))
+                .collect::<Vec<_>>()
+                .join("\n")
+                .trim_end_matches('\n')
+                .to_owned()
+        })
+        .collect()
+}
+
 fn write_docx(l: &Ledger, args: &[&str]) -> String {
     let out = l.path().join("out.docx");
     let out_arg = out.to_string_lossy().into_owned();
@@ -120,7 +137,7 @@ fn the_quarter_report_as_a_word_document() {
             .any(|p| p.contains("Thực hiện chế độ sinh hoạt: Đạt yêu cầu")),
         "{p:?}"
     );
-    let sign = &t[2][0];
+    let sign = &columns(&t[2]);
     assert!(
         sign[0].starts_with("Nơi nhận:\n"),
         "the recipients: {sign:?}"
@@ -163,7 +180,7 @@ fn the_minutes_as_a_word_document() {
         "{:?}",
         t[0]
     );
-    let sign = &t[1][0];
+    let sign = &columns(&t[1]);
     assert!(
         sign[0].starts_with("THƯ KÝ") && sign[0].ends_with("Phạm Thị Lan"),
         "{sign:?}"
@@ -417,7 +434,7 @@ fn a_report_carries_its_number_and_its_recipients() {
     let xml = write_docx(&l, &["report", "--quarter", "2020-Q3", "--number", "12"]);
     let t = tables(&xml);
     assert!(t[0][0][0].ends_with("*\nSố 12-BC/CB"), "{:?}", t[0]);
-    let sign = &t[t.len() - 1][0];
+    let sign = &columns(&t[t.len() - 1]);
     assert_eq!(sign[0], recipients.join("\n"), "{sign:?}");
     assert!(sign[1].starts_with("T/M CHI BỘ"), "{sign:?}");
 }
@@ -682,7 +699,7 @@ fn the_committees_rollup_is_issued_and_signed_by_the_committee() {
         "{:?}",
         t[0]
     );
-    let sign = &t[t.len() - 1][0];
+    let sign = &columns(&t[t.len() - 1]);
     assert_eq!(sign[0], "Nơi nhận:\n- Ban Tổ chức Tỉnh ủy,\n- Lưu VP.");
     assert!(sign[1].starts_with("T/M ĐẢNG ỦY\nPHÓ BÍ THƯ"), "{sign:?}");
     assert!(sign[1].ends_with("Trần Văn Bình"), "{sign:?}");
@@ -805,7 +822,7 @@ fn the_notice_of_a_meeting_from_its_plan() {
         "{:?}",
         t[0]
     );
-    let sign = &t[t.len() - 1][0];
+    let sign = &columns(&t[t.len() - 1]);
     assert!(sign[0].starts_with("Nơi nhận:\n- Các đồng chí đảng viên trong chi bộ,"));
     assert!(sign[1].starts_with("T/M CHI BỘ\nBÍ THƯ") && sign[1].ends_with("Nguyễn Văn Thành"));
     let p = paragraphs(&xml);
@@ -848,4 +865,57 @@ fn a_bare_plan_gets_a_notice_with_the_usual_time_and_place() {
     let en = l.run(&["--lang", "en", "notice", "next"]).ok().stdout;
     assert!(en.starts_with("MEETING NOTICE — "), "{en}");
     l.run(&["notice", "2020-08-09"]).fails(1);
+}
+
+/// Print quality: the signature block goes to a new page with the lines before it, never alone
+/// (HTML: one `.keep` block that does not break; Word: every line of the block and the line
+/// before it kept with the next, the headings kept with what they head); the chart reads in
+/// black and white (patterns, counts on the bars, the axis named).
+#[test]
+fn the_signature_stays_with_the_last_lines_and_the_chart_prints_in_grey() {
+    let (a, b) = (Ledger::example(), Ledger::example());
+    let (pa, pb) = (
+        a.path().to_string_lossy().into_owned(),
+        b.path().to_string_lossy().into_owned(),
+    );
+    let rollup = ["report", "--quarter", "2020-Q3", &pa, &pb];
+    let html = a
+        .run(&[rollup.as_slice(), &["--format", "html"]].concat())
+        .ok()
+        .stdout;
+    assert!(
+        html.contains(".keep { break-inside: avoid; page-break-inside: avoid; }"),
+        "{html}"
+    );
+    let keep = html.rsplit("<div class=\"keep\">").next().unwrap_or("");
+    assert!(
+        keep.starts_with("\n<ul>\n<li>Số buổi đã sinh hoạt")
+            && keep.contains("<table class=\"sign\">"),
+        "the last list and the signatures in one block: {keep}"
+    );
+    assert!(
+        keep.trim_end().ends_with("</div>\n</body>\n</html>"),
+        "{keep}"
+    );
+    for needle in [
+        "<pattern id=\"lv-fair\"",
+        "fill=\"url(#lv-good)\"",
+        ">Số buổi</text>",
+        "text-anchor=\"middle\" fill=\"#fff\">2</text>",
+    ] {
+        assert!(html.contains(needle), "{needle}: {html}");
+    }
+    let xml = write_docx(&a, &rollup);
+    let sign_xml = xml.rsplit("<w:tbl>").next().unwrap_or("");
+    let rows: Vec<&str> = sign_xml.split("<w:tr>").skip(1).collect();
+    assert!(rows.len() >= 6, "a row a line: {sign_xml}");
+    for row in &rows[..rows.len() - 1] {
+        assert_eq!(row.matches("<w:keepNext").count(), 2, "{row}");
+    }
+    let headings = ["I. TỔNG HỢP", "II. CHI TIẾT TỪNG CHI BỘ"];
+    for h in headings {
+        let para = xml.split(h).next().unwrap_or("");
+        let para = para.rsplit("<w:p>").next().unwrap_or("");
+        assert!(para.contains("<w:keepNext"), "{h}: {para}");
+    }
 }

@@ -129,6 +129,19 @@ impl Doc {
         self.runs(&[(text, style)], align);
     }
 
+    /// A heading: a line of space before it, and kept on the page of what it heads.
+    pub fn heading(&mut self, text: &str, style: Style) {
+        let mut p = keep(para(&[(text, style)], Align::Left, 0));
+        if let Some(prop) = p.property.as_mut() {
+            prop.spacing = Some(Spacing {
+                before: Some(120),
+                after: Some(60),
+                ..Spacing::default()
+            });
+        }
+        self.body.push(p.into());
+    }
+
     /// An empty line: the space between the header and the title, or before the signatures.
     pub fn gap(&mut self) {
         self.body.push(para(&[], Align::Left, 0).into());
@@ -205,31 +218,44 @@ impl Doc {
         self.keep_last_with_next();
         // A line of space, kept with the block too.
         self.body.push(keep(para(&[], Align::Left, 0)).into());
-        let side = |lines: &[String], name: &str| {
-            let mut c = cell(TEXT_WIDTH / 2);
+        // One row a line, each paragraph kept with the next: a row of one line cannot split,
+        // and rows whose paragraphs keep with the next stay together, so the block moves to a
+        // new page whole, with the line before it.
+        let hint = crate::i18n::tr("(Ký, ghi rõ họ tên)", "(signature)");
+        let side = |lines: &[String], name: &str| -> Vec<(String, Style)> {
             if lines.is_empty() {
-                return c.push_content(para(&[], Align::Center, 0));
+                return Vec::new();
             }
-            for l in lines {
-                c = c.push_content(keep(para(&[(l, BOLD)], Align::Center, 0)));
-            }
-            let hint = crate::i18n::tr("(Ký, ghi rõ họ tên)", "(signature)");
-            c = c.push_content(keep(para(&[(hint, ITALIC)], Align::Center, 0)));
-            for _ in 0..3 {
-                c = c.push_content(keep(para(&[], Align::Center, 0)));
-            }
-            c.push_content(para(&[(name, BOLD)], Align::Center, 0))
+            let mut block: Vec<(String, Style)> = lines.iter().map(|l| (l.clone(), BOLD)).collect();
+            block.push((hint.to_owned(), ITALIC));
+            block.extend(std::iter::repeat_n((String::new(), PLAIN), 3));
+            block.push((name.to_owned(), BOLD));
+            block
         };
-        let left = if recipients.is_empty() {
-            side(left, names.0)
+        let (left, left_align) = if recipients.is_empty() {
+            (side(left, names.0), Align::Center)
         } else {
-            recipients_cell(recipients)
+            (recipients_lines(recipients), Align::Left)
         };
-        let row = TableRow::default()
-            .push_cell(left)
-            .push_cell(side(right, names.1));
+        let right = side(right, names.1);
+        let count = left.len().max(right.len());
+        let blank = (String::new(), PLAIN);
+        let rows: Vec<TableRow<'static>> = (0..count)
+            .map(|i| {
+                let last = i + 1 == count;
+                let line = |side: &[(String, Style)], align: Align| {
+                    let (text, style) = side.get(i).unwrap_or(&blank);
+                    let p = para(&[(text.as_str(), *style)], align, 0);
+                    let p = if last { p } else { keep(p) };
+                    cell(TEXT_WIDTH / 2).push_content(p)
+                };
+                TableRow::default()
+                    .push_cell(line(&left, left_align))
+                    .push_cell(line(&right, Align::Center))
+            })
+            .collect();
         self.body
-            .push(table(vec![row], &[TEXT_WIDTH / 2, TEXT_WIDTH / 2], false).into());
+            .push(table(rows, &[TEXT_WIDTH / 2, TEXT_WIDTH / 2], false).into());
     }
 
     /// Keep the last paragraph on the page of what follows it.
@@ -339,17 +365,25 @@ impl CellExt for TableCell<'static> {
 }
 
 /// The recipients block: "Nơi nhận:" in bold italics, then one line per recipient.
-fn recipients_cell(recipients: &[String]) -> TableCell<'static> {
+/// The recipients block's lines: "Nơi nhận:" in bold italics, then one line per recipient.
+fn recipients_lines(recipients: &[String]) -> Vec<(String, Style)> {
     let heading = crate::i18n::tr("Nơi nhận:", "Recipients:");
     let style = Style {
         italic: true,
         ..BOLD
     };
-    let mut c = cell(TEXT_WIDTH / 2).push_content(keep(para(&[(heading, style)], Align::Left, 0)));
-    for line in crate::render::report::recipient_lines(recipients) {
-        c = c.push_content(keep(para(&[(&line, PLAIN)], Align::Left, 0)));
-    }
-    c
+    // The list in 12 pt, as the HTML sets it smaller than the text.
+    let small = Style {
+        small: true,
+        ..PLAIN
+    };
+    let mut lines = vec![(heading.to_owned(), style)];
+    lines.extend(
+        crate::render::report::recipient_lines(recipients)
+            .into_iter()
+            .map(|l| (l, small)),
+    );
+    lines
 }
 
 fn keep(p: Paragraph<'static>) -> Paragraph<'static> {

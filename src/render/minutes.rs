@@ -604,7 +604,7 @@ pub fn docx(m: &Minutes) -> std::io::Result<Vec<u8>> {
     doc.para(&t2, BOLD, Align::Center);
     for line in lines(m) {
         match line {
-            Line::Section(s) => doc.para(&s, BOLD, Align::Left),
+            Line::Section(s) => doc.heading(&s, BOLD),
             Line::Field(label, text) => {
                 doc.runs(
                     &[(&format!("{label}: "), BOLD), (&text, PLAIN)],

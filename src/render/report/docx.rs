@@ -41,7 +41,7 @@ pub fn bytes(report: &Report, line: &str, head: &Letterhead) -> std::io::Result<
         Align::Center,
     );
     for section in sections::outline(report, &head.notes) {
-        doc.para(&section.heading(), BOLD, Align::Left);
+        doc.heading(&section.heading(), BOLD);
         match section.part {
             Part::Meetings => {
                 if let Some(cell) = report.cells.first() {
@@ -64,7 +64,7 @@ pub fn bytes(report: &Report, line: &str, head: &Letterhead) -> std::io::Result<
                         italic: true,
                         ..BOLD
                     };
-                    doc.para(&heading, style, Align::Left);
+                    doc.heading(&heading, style);
                     meetings(cell, &mut doc);
                     list(&sections::cell_items(cell), &mut doc);
                 }
@@ -120,14 +120,13 @@ pub fn party_header(
 fn note_body(note: &NoteSection, doc: &mut Doc) {
     for block in &note.blocks {
         match block {
-            Block::Heading(Some(n), t) => doc.para(&format!("{n}. {t}"), BOLD, Align::Justify),
-            Block::Heading(None, t) => doc.para(
+            Block::Heading(Some(n), t) => doc.heading(&format!("{n}. {t}"), BOLD),
+            Block::Heading(None, t) => doc.heading(
                 t,
                 Style {
                     italic: true,
                     ..BOLD
                 },
-                Align::Justify,
             ),
             Block::Para(p) => doc.indented(p),
             Block::Item(i) => doc.item(i, 0),

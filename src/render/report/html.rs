@@ -109,7 +109,8 @@ const STYLE: &str = "@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
 body { font-family: \"Times New Roman\", Times, serif; font-size: 13pt; line-height: 1.35;
   color: #000; background: #fff; max-width: 165mm; margin: 1em auto; }
 table.head { width: 100%; border-collapse: collapse; margin-bottom: 1em; }
-table.head td { width: 50%; text-align: center; vertical-align: top; padding: 0; }
+table.head td { width: 60%; text-align: center; vertical-align: top; padding: 0; }
+table.head td:first-child { width: 40%; }
 .party { font-weight: bold; text-decoration: underline; }
 h1 { font-size: 14pt; text-align: center; margin: 1.2em 0 0.2em; }
 h2 { font-size: 13pt; margin: 1em 0 0.4em; }
@@ -123,8 +124,10 @@ table.data th { background: #eee; }
 td.num { text-align: right; }
 tr.total td { font-weight: bold; }
 ul { margin: 0.3em 0; padding-left: 1.4em; }
-.chart { display: block; max-width: 140mm; margin: 0.3em auto; }
-table.sign { width: 100%; margin-top: 1.2em; border-collapse: collapse; page-break-inside: avoid; }
+.chart { display: block; max-width: 150mm; margin: 0.3em auto; break-inside: avoid; page-break-inside: avoid; }
+table.sign { width: 100%; margin-top: 1.2em; border-collapse: collapse; page-break-inside: avoid; break-inside: avoid; }
+.keep { break-inside: avoid; page-break-inside: avoid; }
+h1, h2, h3, p.sub { break-after: avoid; page-break-after: avoid; }
 table.sign td { width: 50%; text-align: center; vertical-align: top; }
 .sign-space { height: 4.5em; }
 @media print { body { margin: 0; max-width: none; } }
@@ -185,6 +188,7 @@ pub fn signatures(
         }
         let _ = writeln!(out, "</td>");
     };
+    let kept = keep_last_block(out);
     let _ = writeln!(out, "<table class=\"sign\"><tr>");
     if left.is_none() && !recipients.is_empty() {
         let _ = write!(
@@ -201,6 +205,37 @@ pub fn signatures(
     }
     side(out, right);
     let _ = writeln!(out, "</tr></table>");
+    if kept {
+        out.push_str("</div>\n");
+    }
+}
+
+/// Open a block that keeps the last element written (with its heading, when it follows one)
+/// on the page of the signature block that comes next, so the signatures never fall alone onto
+/// a page (`break-inside: avoid` on `.keep`). The elements this module writes each start a
+/// line; `false` when there is none to keep.
+fn keep_last_block(out: &mut String) -> bool {
+    const STARTS: [&str; 7] = [
+        "\n<ul>",
+        "\n<p>",
+        "\n<p ",
+        "\n<table ",
+        "\n<h2>",
+        "\n<h3>",
+        "\n<svg ",
+    ];
+    let start_of = |text: &str| STARTS.iter().filter_map(|s| text.rfind(s)).max();
+    let Some(mut at) = start_of(out) else {
+        return false;
+    };
+    // A heading, or a sub-heading in bold, stays with what it heads.
+    if let Some(before) = start_of(&out[..at])
+        && (out[before..].starts_with("\n<h") || out[before..].starts_with("\n<p class=\"sub\">"))
+    {
+        at = before;
+    }
+    out.insert_str(at + 1, "<div class=\"keep\">\n");
+    true
 }
 
 /// A section of the notes: sub-headings in bold, paragraphs, list items.
@@ -217,10 +252,10 @@ fn note_body(note: &NoteSection, out: &mut String) {
         in_list = item;
         match block {
             Block::Heading(Some(n), t) => {
-                let _ = writeln!(out, "<p><b>{n}. {}</b></p>", esc(t));
+                let _ = writeln!(out, "<p class=\"sub\"><b>{n}. {}</b></p>", esc(t));
             }
             Block::Heading(None, t) => {
-                let _ = writeln!(out, "<p><b><i>{}</i></b></p>", esc(t));
+                let _ = writeln!(out, "<p class=\"sub\"><b><i>{}</i></b></p>", esc(t));
             }
             Block::Para(p) => {
                 let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(p));
@@ -321,7 +356,7 @@ fn summary_table(report: &Report, out: &mut String) {
 fn chart_section(report: &Report, out: &mut String) {
     let _ = writeln!(
         out,
-        "<p><b>{}</b></p>",
+        "<p class=\"sub\"><b>{}</b></p>",
         tr(
             "Xếp loại các buổi sinh hoạt theo tháng",
             "Meetings by level and month"
@@ -330,23 +365,40 @@ fn chart_section(report: &Report, out: &mut String) {
     out.push_str(&chart(&levels_by_month(report)));
 }
 
-/// The fill of each level in the chart (and its legend).
-fn colour(level: Level) -> &'static str {
+/// The fill of each level in the chart and its legend: a colour on screen, and a pattern whose
+/// grey differs from the others' on a black-and-white printer — Tốt solid dark, Khá diagonal
+/// lines, Trung bình dots, Kém a light cross-hatch.
+fn fill(level: Level) -> &'static str {
     match level {
-        Level::Good => "#2e7d32",
-        Level::Fair => "#1565c0",
-        Level::Average => "#f9a825",
-        Level::Poor => "#c62828",
+        Level::Good => "url(#lv-good)",
+        Level::Fair => "url(#lv-fair)",
+        Level::Average => "url(#lv-average)",
+        Level::Poor => "url(#lv-poor)",
     }
 }
 
-/// A stacked bar per month: how many rated meetings reached each level.
+/// The patterns [`fill`] names.
+const PATTERNS: &str = r##"<defs>
+<pattern id="lv-good" width="8" height="8" patternUnits="userSpaceOnUse"><rect width="8" height="8" fill="#1b5e20"/></pattern>
+<pattern id="lv-fair" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="8" height="8" fill="#bbdefb"/><rect width="3.5" height="8" fill="#0d47a1"/></pattern>
+<pattern id="lv-average" width="7" height="7" patternUnits="userSpaceOnUse"><rect width="7" height="7" fill="#fff8e1"/><circle cx="3.5" cy="3.5" r="2" fill="#bf360c"/></pattern>
+<pattern id="lv-poor" width="9" height="9" patternUnits="userSpaceOnUse"><rect width="9" height="9" fill="#fff"/><path d="M0 0L9 9M9 0L0 9" stroke="#b71c1c" stroke-width="1.4"/></pattern>
+</defs>
+"##;
+
+/// Whether a count on this level's fill is written in white (on the solid dark fill).
+fn light_text(level: Level) -> bool {
+    level == Level::Good
+}
+
+/// A stacked bar per month: how many rated meetings reached each level, each part labelled with
+/// its count, the bar with its total; the axes named. Readable printed in black and white.
 pub fn chart(months: &[((i32, u32), LevelCounts)]) -> String {
     const W: f64 = 600.0;
-    const H: f64 = 190.0;
-    const LEFT: f64 = 40.0;
-    const TOP: f64 = 12.0;
-    const PLOT_H: f64 = 120.0;
+    const H: f64 = 250.0;
+    const LEFT: f64 = 56.0;
+    const TOP: f64 = 22.0;
+    const PLOT_H: f64 = 150.0;
     let total = |c: &LevelCounts| Level::ALL.iter().map(|&l| c.get(l)).sum::<u32>();
     let max = months
         .iter()
@@ -360,70 +412,143 @@ pub fn chart(months: &[((i32, u32), LevelCounts)]) -> String {
     let unit = PLOT_H / f64::from(top_count);
     let n = months.len().max(1) as f64;
     let slot = (W - LEFT - 10.0) / n;
-    let bar = (slot * 0.6).max(4.0);
+    let bar = (slot * 0.55).clamp(4.0, 90.0);
     let base = TOP + PLOT_H;
     let mut svg = String::new();
     let _ = writeln!(
         svg,
-        "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}\" font-family=\"Times New Roman, serif\" font-size=\"12\">",
+        "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 {W} {H}\" role=\"img\" aria-label=\"{}\" font-family=\"Times New Roman, serif\" font-size=\"15\">",
         esc(tr(
             "Xếp loại các buổi sinh hoạt theo tháng",
             "Meetings by level and month"
         ))
     );
+    svg.push_str(PATTERNS);
     let mut k = 0;
     while k <= top_count {
         let y = base - f64::from(k) * unit;
         let _ = writeln!(
             svg,
-            "<line x1=\"{LEFT}\" y1=\"{y:.1}\" x2=\"{}\" y2=\"{y:.1}\" stroke=\"#ccc\" stroke-width=\"0.5\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{k}</text>",
+            "<line x1=\"{LEFT}\" y1=\"{y:.1}\" x2=\"{}\" y2=\"{y:.1}\" stroke=\"#999\" stroke-width=\"0.6\"/><text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\">{k}</text>",
             W - 10.0,
             LEFT - 6.0,
-            y + 4.0
+            y + 5.0
         );
         k += step;
     }
+    // The axes and their names.
+    let _ = writeln!(
+        svg,
+        "<line x1=\"{LEFT}\" y1=\"{TOP}\" x2=\"{LEFT}\" y2=\"{base}\" stroke=\"#000\"/><line x1=\"{LEFT}\" y1=\"{base}\" x2=\"{}\" y2=\"{base}\" stroke=\"#000\"/><text transform=\"translate(16 {:.1}) rotate(-90)\" text-anchor=\"middle\">{}</text>",
+        W - 10.0,
+        TOP + PLOT_H / 2.0,
+        esc(tr("Số buổi", "Meetings"))
+    );
     for (i, ((y, m), counts)) in months.iter().enumerate() {
         let x = LEFT + i as f64 * slot + (slot - bar) / 2.0;
-        let mut top = base;
-        // Worst at the bottom, best on top.
-        for level in Level::ALL.iter().rev() {
-            let count = counts.get(*level);
-            if count == 0 {
-                continue;
-            }
-            let h = f64::from(count) * unit;
-            top -= h;
+        let all_labelled = bar_of(&mut svg, counts, (x, bar), (base, unit));
+        let sum = total(counts);
+        let parts = Level::ALL.iter().filter(|&&l| counts.get(l) > 0).count();
+        // The total over the bar, unless its one part already says it.
+        if parts > 1 || !all_labelled || sum == 0 {
             let _ = writeln!(
                 svg,
-                "<rect x=\"{x:.1}\" y=\"{top:.1}\" width=\"{bar:.1}\" height=\"{h:.1}\" fill=\"{}\"><title>{}: {count}</title></rect>",
-                colour(*level),
-                esc(level.label(lang()))
+                "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-weight=\"bold\">{sum}</text>",
+                x + bar / 2.0,
+                base - f64::from(sum) * unit - 5.0
             );
         }
         let _ = writeln!(
             svg,
-            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{m}/{y}</text>",
+            "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
             x + bar / 2.0,
-            base + 16.0
+            base + 19.0,
+            esc(&month_label(*y, *m))
         );
     }
-    // The legend.
-    let mut lx = LEFT;
+    legend(&mut svg, H);
+    svg.push_str("</svg>\n");
+    svg
+}
+
+/// "Tháng 7/2020" / "Jul 2020" under a bar.
+fn month_label(year: i32, month: u32) -> String {
+    match lang() {
+        Lang::Vi => format!("T{month}/{year}"),
+        Lang::En => super::month_words(&format!("{year}-{month:02}")),
+    }
+}
+
+/// One month's bar: worst at the bottom, best on top, each part with its count inside when
+/// there is room for it; `false` when a part was too short to hold its count.
+fn bar_of(
+    svg: &mut String,
+    counts: &LevelCounts,
+    (x, width): (f64, f64),
+    (base, unit): (f64, f64),
+) -> bool {
+    let mut labelled = true;
+    let mut top = base;
+    for level in Level::ALL.iter().rev() {
+        let count = counts.get(*level);
+        if count == 0 {
+            continue;
+        }
+        let h = f64::from(count) * unit;
+        top -= h;
+        let _ = writeln!(
+            svg,
+            "<rect x=\"{x:.1}\" y=\"{top:.1}\" width=\"{width:.1}\" height=\"{h:.1}\" fill=\"{}\" stroke=\"#000\" stroke-width=\"0.8\"><title>{}: {count}</title></rect>",
+            fill(*level),
+            esc(level.label(lang()))
+        );
+        if h >= 16.0 {
+            // The count on a white ground, so it reads on any pattern.
+            let (cx, cy) = (x + width / 2.0, top + h / 2.0);
+            let ink = if light_text(*level) { "#fff" } else { "#000" };
+            let ground = if light_text(*level) {
+                String::new()
+            } else {
+                format!(
+                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"18\" height=\"16\" fill=\"#fff\"/>",
+                    cx - 9.0,
+                    cy - 8.0
+                )
+            };
+            let _ = writeln!(
+                svg,
+                "{ground}<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{ink}\">{count}</text>",
+                cy + 5.0
+            );
+        } else {
+            // Too short to hold it: the count beside the part, smaller.
+            labelled = false;
+            let _ = writeln!(
+                svg,
+                "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\">{count}</text>",
+                x + width + 4.0,
+                top + h / 2.0 + 4.0
+            );
+        }
+    }
+    labelled
+}
+
+/// The legend, under the month names: a swatch of each level's fill and its name.
+fn legend(svg: &mut String, height: f64) {
+    let mut lx = 56.0;
     for level in Level::ALL {
         let _ = writeln!(
             svg,
-            "<rect x=\"{lx}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/><text x=\"{}\" y=\"{}\">{}</text>",
-            H - 22.0,
-            colour(level),
-            lx + 16.0,
-            H - 12.0,
+            "<rect x=\"{lx}\" y=\"{}\" width=\"22\" height=\"16\" fill=\"{}\" stroke=\"#000\" stroke-width=\"0.8\"/><text x=\"{}\" y=\"{}\">{}</text>",
+            height - 30.0,
+            fill(level),
+            lx + 28.0,
+            height - 17.0,
             esc(level.label(lang()))
         );
-        lx += 120.0;
+        lx += 135.0;
     }
-    svg.push_str("</svg>\n");
-    svg
 }
 
 /// Escape text for HTML element content and attribute values.

@@ -919,3 +919,44 @@ fn the_signature_stays_with_the_last_lines_and_the_chart_prints_in_grey() {
         assert!(para.contains("<w:keepNext"), "{h}: {para}");
     }
 }
+
+/// The two layout faults seen in print: the Word header's right column is wide enough for the
+/// place-and-date line on one line (it wrapped in half the width), and the report's Markdown
+/// header is two columns like the minutes' (it was stacked).
+#[test]
+fn the_date_line_has_room_and_the_report_header_is_two_columns() {
+    let l = Ledger::example().today("2020-10-05");
+    with_locality(&l, "Phan Rang");
+    for args in [
+        &["report", "--quarter", "2020-Q3"][..],
+        &["minutes", "2020-08-10"][..],
+        &["notice", "2020-09-24"][..],
+    ] {
+        let xml = write_docx(&l, args);
+        let head = xml.split("</w:tblGrid>").next().unwrap_or("");
+        let widths: Vec<i64> = head
+            .split("<w:gridCol w:w=\"")
+            .skip(1)
+            .filter_map(|w| w.split('"').next()?.parse().ok())
+            .collect();
+        assert_eq!(widths.len(), 2, "{args:?}: {head}");
+        // "Phan Rang, ngày 05 tháng 10 năm 2020": 36 characters of 14 pt italic Times, about
+        // 250 pt, plus the cell's margins: 5 400 twentieths of a point.
+        assert!(
+            widths[1] > widths[0] && widths[1] >= 5400,
+            "{args:?}: {widths:?}"
+        );
+    }
+    let md = l
+        .run(&["report", "--quarter", "2020-Q3", "--format", "md"])
+        .ok()
+        .stdout;
+    assert!(
+        md.starts_with(
+            "| ĐẢNG BỘ KHO BẠC NHÀ NƯỚC NINH THUẬN | **ĐẢNG CỘNG SẢN VIỆT NAM** |\n|:---:|:---:|\n\
+             | **CHI BỘ 7 KHO BẠC NHÀ NƯỚC THUẬN BẮC** | *Phan Rang, ngày 05 tháng 10 năm 2020* |\n\
+             | \\* |  |\n| Số \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}-BC/CB |  |\n\n# BÁO CÁO\n"
+        ),
+        "{md}"
+    );
+}

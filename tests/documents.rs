@@ -482,7 +482,7 @@ fn the_symbol_and_recipients_are_settings_and_a_rollup_has_no_number() {
 }
 
 /// The notes of `report --notes` (the file written next to the ledger).
-const NOTES: &str = "# I. Đánh giá chung\n\nChi bộ duy trì nền nếp\nsinh hoạt.\n\n## Ưu điểm\n- Dự họp đầy đủ.\n- Nhiều ý kiến.\n\n# Phương hướng quý IV\n\nNâng cao chất lượng <b>sinh hoạt</b>.\n\n# Kiến nghị\n";
+const NOTES: &str = "# I. Đánh giá chung\n\nChi bộ duy trì **nền nếp**\nsinh hoạt.\n\n## Ưu điểm\n- Dự họp đầy đủ.\n- Nhiều ý kiến.\n\n# Phương hướng quý IV\n\nNâng cao chất lượng <b>sinh hoạt</b>.\n\n# Kiến nghị\n";
 
 /// The headings of the report's numbered sections, in the order a format prints them.
 fn outline_of(text: &str) -> Vec<String> {
@@ -529,7 +529,12 @@ fn the_reports_own_words_are_numbered_sections_in_every_format() {
         // signature.
         assert!(at("Đạt yêu cầu") < at("III. ĐÁNH GIÁ CHUNG"), "{format}");
         assert!(at("1. Ưu điểm") < at("Dự họp đầy đủ."), "{format}");
-        assert!(at("Chi bộ duy trì nền nếp sinh hoạt.") < at("1. Ưu điểm"));
+        let joined = match format {
+            "md" => "Chi bộ duy trì **nền nếp** sinh hoạt.",
+            "html" => "Chi bộ duy trì <b>nền nếp</b> sinh hoạt.",
+            _ => "Chi bộ duy trì nền nếp sinh hoạt.",
+        };
+        assert!(at(joined) < at("1. Ưu điểm"), "{format}");
         if format != "table" {
             assert!(at("V. KIẾN NGHỊ") < at("T/M CHI BỘ"), "{format}");
         }
@@ -550,6 +555,11 @@ fn the_reports_own_words_are_numbered_sections_in_every_format() {
     assert_eq!(headings, expected, "{p:?}");
     let at = |needle: &str| p.iter().position(|p| p == needle).expect(needle);
     assert!(at("III. ĐÁNH GIÁ CHUNG") < at("Chi bộ duy trì nền nếp sinh hoạt."));
+    let bold = xml.split(">nền nếp</w:t>").next().unwrap_or("");
+    assert!(
+        bold.rsplit("<w:r>").next().unwrap_or("").contains("<w:b"),
+        "bold run"
+    );
     assert!(at("1. Ưu điểm") < at("– Dự họp đầy đủ."));
     assert!(at("V. KIẾN NGHỊ") > at("– Nhiều ý kiến."));
 }

@@ -124,6 +124,11 @@ impl Doc {
         self.body.push(para(runs, align, 0).into());
     }
 
+    /// A paragraph that introduces a list ("Phân công:"): kept on the page of its first item.
+    pub fn lead(&mut self, runs: &[(&str, Style)], align: Align) {
+        self.body.push(keep(para(runs, align, 0)).into());
+    }
+
     /// A paragraph in one style.
     pub fn para(&mut self, text: &str, style: Style, align: Align) {
         self.runs(&[(text, style)], align);
@@ -149,7 +154,13 @@ impl Doc {
 
     /// A paragraph of body text, justified, its first line indented (1 cm).
     pub fn indented(&mut self, text: &str) {
-        let mut p = para(&[(text, PLAIN)], Align::Justify, 0);
+        self.indented_runs(&[(text.to_owned(), PLAIN)]);
+    }
+
+    /// [`Doc::indented`], in runs of their own styles.
+    pub fn indented_runs(&mut self, runs: &[(String, Style)]) {
+        let runs: Vec<(&str, Style)> = runs.iter().map(|(t, s)| (t.as_str(), *s)).collect();
+        let mut p = para(&runs, Align::Justify, 0);
         if let Some(prop) = p.property.take() {
             p.property = Some(prop.indent(Indent::default().first_line(567_isize)));
         }
@@ -158,8 +169,15 @@ impl Doc {
 
     /// A list item: a dash, indented.
     pub fn item(&mut self, text: &str, level: usize) {
+        self.item_runs(&[(text.to_owned(), PLAIN)], level);
+    }
+
+    /// [`Doc::item`], in runs of their own styles.
+    pub fn item_runs(&mut self, runs: &[(String, Style)], level: usize) {
         let indent = 360 * isize::try_from(level + 1).unwrap_or(1);
-        let mut p = para(&[(&format!("– {text}"), PLAIN)], Align::Justify, 0);
+        let mut all: Vec<(&str, Style)> = vec![("– ", PLAIN)];
+        all.extend(runs.iter().map(|(t, s)| (t.as_str(), *s)));
+        let mut p = para(&all, Align::Justify, 0);
         if let Some(prop) = p.property.take() {
             p.property = Some(prop.indent(Indent::default().left(indent)));
         }

@@ -605,6 +605,10 @@ pub fn docx(m: &Minutes) -> std::io::Result<Vec<u8>> {
     for line in lines(m) {
         match line {
             Line::Section(s) => doc.heading(&s, BOLD),
+            // A label with nothing after it heads the list under it.
+            Line::Field(label, text) if text.is_empty() => {
+                doc.lead(&[(&format!("{label}:"), BOLD)], Align::Justify);
+            }
             Line::Field(label, text) => {
                 doc.runs(
                     &[(&format!("{label}: "), BOLD), (&text, PLAIN)],

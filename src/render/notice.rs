@@ -428,10 +428,16 @@ pub fn docx(n: &Notice) -> std::io::Result<Vec<u8>> {
     doc.para(&t2, BOLD, Align::Center);
     doc.indented(&opening(n));
     for (i, (label, text, items)) in points(n).iter().enumerate() {
-        doc.runs(
-            &[(&format!("{}. {label}: ", i + 1), BOLD), (text, PLAIN)],
-            Align::Justify,
-        );
+        let runs = [
+            (format!("{}. {label}: ", i + 1), BOLD),
+            (text.clone(), PLAIN),
+        ];
+        let runs: Vec<(&str, _)> = runs.iter().map(|(t, s)| (t.as_str(), *s)).collect();
+        if items.is_empty() {
+            doc.runs(&runs, Align::Justify);
+        } else {
+            doc.lead(&runs, Align::Justify);
+        }
         for item in items {
             doc.item(item, 0);
         }

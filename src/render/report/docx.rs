@@ -128,10 +128,25 @@ fn note_body(note: &NoteSection, doc: &mut Doc) {
                     ..BOLD
                 },
             ),
-            Block::Para(p) => doc.indented(p),
-            Block::Item(i) => doc.item(i, 0),
+            Block::Para(p) => doc.indented_runs(&runs(p)),
+            Block::Item(i) => doc.item_runs(&runs(i), 0),
         }
     }
+}
+
+/// A paragraph of the notes as runs: its emphasis in bold or italics.
+fn runs(text: &str) -> Vec<(String, Style)> {
+    super::notes::spans(text)
+        .into_iter()
+        .map(|s| {
+            let style = match (s.bold, s.italic) {
+                (true, _) => BOLD,
+                (_, true) => ITALIC,
+                _ => PLAIN,
+            };
+            (s.text, style)
+        })
+        .collect()
 }
 
 /// A cell's meetings table, or a line saying there were none.

@@ -258,16 +258,28 @@ fn note_body(note: &NoteSection, out: &mut String) {
                 let _ = writeln!(out, "<p class=\"sub\"><b><i>{}</i></b></p>", esc(t));
             }
             Block::Para(p) => {
-                let _ = writeln!(out, "<p class=\"note\">{}</p>", esc(p));
+                let _ = writeln!(out, "<p class=\"note\">{}</p>", emphasised(p));
             }
             Block::Item(i) => {
-                let _ = writeln!(out, "<li>{}</li>", esc(i));
+                let _ = writeln!(out, "<li>{}</li>", emphasised(i));
             }
         }
     }
     if in_list {
         out.push_str("</ul>\n");
     }
+}
+
+/// A paragraph of the notes with its emphasis, the rest escaped.
+fn emphasised(text: &str) -> String {
+    super::notes::spans(text)
+        .iter()
+        .map(|s| match (s.bold, s.italic) {
+            (true, _) => format!("<b>{}</b>", esc(&s.text)),
+            (_, true) => format!("<i>{}</i>", esc(&s.text)),
+            _ => esc(&s.text),
+        })
+        .collect()
 }
 
 /// A cell's meetings table, or a line saying there were none.

@@ -96,16 +96,28 @@ fn note_body(note: &NoteSection, out: &mut String) {
                 let _ = writeln!(out, "***{}***\n", esc(t));
             }
             Block::Para(p) => {
-                let _ = writeln!(out, "{}\n", esc(p));
+                let _ = writeln!(out, "{}\n", emphasised(p));
             }
             Block::Item(i) => {
-                let _ = writeln!(out, "- {}", esc(i));
+                let _ = writeln!(out, "- {}", emphasised(i));
             }
         }
     }
     if in_list {
         out.push('\n');
     }
+}
+
+/// A paragraph of the notes with its emphasis, the rest escaped.
+fn emphasised(text: &str) -> String {
+    super::notes::spans(text)
+        .iter()
+        .map(|s| match (s.bold, s.italic) {
+            (true, _) => format!("**{}**", esc(&s.text)),
+            (_, true) => format!("*{}*", esc(&s.text)),
+            _ => esc(&s.text),
+        })
+        .collect()
 }
 
 /// The parent committee all cells report to, when they share one.

@@ -3,7 +3,7 @@
 //! Each heading of the file's top level is a section of the report, numbered after the figures'
 //! own (see [`super::sections::outline`]); a heading one level down is a numbered sub-section
 //! ("1.", "2.", as Party documents number under "I."), deeper ones are bold lines. Paragraphs
-//! and list items are kept; every other mark is text.
+//! and list items are kept with their emphasis ([`spans`]); every other mark is text.
 //!
 //! Pure: the command reads the file, [`parse`] turns its text into [`NoteSection`]s, and every
 //! printed format lays them out in place.
@@ -41,6 +41,72 @@ pub enum NotesProblem {
     TextBeforeHeading,
     /// No heading at all.
     NoSections,
+}
+
+/// A piece of a paragraph's text and how it is emphasised: `**bold**`, `*italic*`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+/// A paragraph's or item's text cut at its emphasis: `**…**` bold, `*…*` italic, each only when
+/// the marks hug the words (`*đậm*`, not `5 * 3 * 2`); any other `*` is text.
+pub fn spans(text: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut plain = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('*') {
+        let (before, from) = rest.split_at(at);
+        let mark = if from.starts_with("**") { "**" } else { "*" };
+        let inner = &from[mark.len()..];
+        let close = inner.find(mark).filter(|&end| {
+            let word = &inner[..end];
+            !word.is_empty()
+                && !word.starts_with(char::is_whitespace)
+                && !word.ends_with(char::is_whitespace)
+                && !word.contains('*')
+        });
+        plain.push_str(before);
+        match close {
+            Some(end) => {
+                if !plain.is_empty() {
+                    out.push(Span::plain(std::mem::take(&mut plain)));
+                }
+                out.push(Span {
+                    text: inner[..end].to_owned(),
+                    bold: mark == "**",
+                    italic: mark == "*",
+                });
+                rest = &inner[end + mark.len()..];
+            }
+            None => {
+                plain.push_str(mark);
+                rest = inner;
+            }
+        }
+    }
+    plain.push_str(rest);
+    if !plain.is_empty() || out.is_empty() {
+        out.push(Span::plain(plain));
+    }
+    out
+}
+
+impl Span {
+    fn plain(text: String) -> Span {
+        Span {
+            text,
+            bold: false,
+            italic: false,
+        }
+    }
+}
+
+/// The text without its emphasis marks, for the terminal and for headings.
+pub fn plain(text: &str) -> String {
+    spans(text).into_iter().map(|s| s.text).collect()
 }
 
 /// The notes' sections, in the order written. The text is NFC (Vietnamese typed on another
@@ -149,7 +215,7 @@ fn headings(lines: &[&str]) -> Vec<(usize, usize, String)> {
         if (1..=6).contains(&hashes) {
             let rest = &line[hashes..];
             if rest.is_empty() || rest.starts_with([' ', '\t']) {
-                let title = clean_title(rest.trim().trim_end_matches('#'));
+                let title = clean_title(&plain(rest.trim().trim_end_matches('#')));
                 if !title.is_empty() {
                     out.push((i, hashes, title));
                 }
@@ -164,7 +230,7 @@ fn headings(lines: &[&str]) -> Vec<(usize, usize, String)> {
             } else {
                 2
             };
-            let title = clean_title(line);
+            let title = clean_title(&plain(line));
             if !title.is_empty() {
                 out.push((i, level, title));
                 i += 1;
@@ -282,6 +348,27 @@ mod tests {
             parse("#hashtag\n").unwrap_err().problem,
             NotesProblem::NoSections
         );
+    }
+
+    #[test]
+    fn emphasis_hugs_its_words_and_other_stars_are_text() {
+        let s = spans("Chi bộ **nền nếp**, *đúng giờ*; 5 * 3 * 2 và **chưa đóng");
+        let got: Vec<(&str, bool, bool)> = s
+            .iter()
+            .map(|s| (s.text.as_str(), s.bold, s.italic))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Chi bộ ", false, false),
+                ("nền nếp", true, false),
+                (", ", false, false),
+                ("đúng giờ", false, true),
+                ("; 5 * 3 * 2 và **chưa đóng", false, false),
+            ]
+        );
+        assert_eq!(plain("a **b** c"), "a b c");
+        assert_eq!(plain(""), "");
     }
 
     #[test]

@@ -103,11 +103,14 @@ fn render_note(note: &NoteSection, out: &mut String) {
             Block::Heading(Some(n), t) => {
                 let _ = writeln!(out, "{n}. {t}");
             }
-            Block::Heading(None, t) | Block::Para(t) => {
+            Block::Heading(None, t) => {
                 let _ = writeln!(out, "{t}");
             }
+            Block::Para(p) => {
+                let _ = writeln!(out, "{}", super::notes::plain(p));
+            }
             Block::Item(i) => {
-                let _ = writeln!(out, "  - {i}");
+                let _ = writeln!(out, "  - {}", super::notes::plain(i));
             }
         }
     }

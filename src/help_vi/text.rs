@@ -61,7 +61,7 @@ pub const ABOUT: &[(&str, &str)] = &[
     ("minutes", "In biên bản của một buổi sinh hoạt đã họp"),
     (
         "notice",
-        "Viết thông báo sinh hoạt chi bộ từ kế hoạch của buổi họp: tin nhắn để dán vào Zalo, hoặc văn bản để in",
+        "Viết thông báo sinh hoạt chi bộ từ kế hoạch của buổi sinh hoạt: tin nhắn để dán vào Zalo, hoặc văn bản để in",
     ),
     (
         "edit",
@@ -142,7 +142,7 @@ Mã thoát: 0 thành công; 1 sổ có lỗi hoặc yêu cầu bị từ chối;
     ("rubric check", "Ví dụ:\n  cellbook rubric check rubrics/my-ward-2025.toml"),
     ("report", "Ví dụ:\n  cellbook report --quarter 2020-Q3\n  cellbook report --quarter III/2020\n  cellbook report --last-quarter --format html --out bao-cao-quy.html\n  cellbook report --year 2020 --format csv --out 2020.csv chi-bo-1 chi-bo-2\n\nCó thư mục SỔ: mỗi chi bộ một phần, và tổng cộng của tất cả (báo cáo tổng hợp).\nMã thoát: 0 thành công, 1 thiếu sổ hoặc sổ hỏng, 2 gõ lệnh sai."),
     ("minutes", "Ví dụ:\n  cellbook minutes 2020-07-09\n  cellbook minutes last --format html --out bien-ban.html"),
-    ("notice", "Ví dụ:\n  cellbook notice next\n  cellbook notice 2020-07-09 --format docx --out thong-bao.docx\n\nThời gian, địa điểm, nội dung, phân công chuẩn bị và tài liệu đọc trước, lấy từ [plan]\ncủa buổi họp (không có thì lấy giờ và địa điểm thường lệ của sổ)."),
+    ("notice", "Ví dụ:\n  cellbook notice next\n  cellbook notice 2020-07-09 --format docx --out thong-bao.docx\n\nThời gian, địa điểm, nội dung, phân công chuẩn bị và tài liệu đọc trước, lấy từ [plan]\ncủa buổi sinh hoạt (không có thì lấy giờ và địa điểm thường lệ của sổ)."),
     ("edit", "Ví dụ:\n  cellbook edit 2020-07-09\n  cellbook edit 2020-10-08 --kind thematic\n  EDITOR=\"code --wait\" cellbook edit last"),
     ("status", "Ví dụ:\n  cellbook status\n  cellbook status --format json\n\nViệc gấp nhất trước: `!!` làm ngay, `!` sắp đến hạn, `-` để biết. Chỉ đọc các buổi sinh hoạt\ncủa năm trước, năm nay và năm sau."),
     ("export", "Ví dụ:\n  cellbook export --ics --out chi-bo-7.ics\n  cellbook export --ics --all > tat-ca.ics\n\nGiờ là giờ Việt Nam (Asia/Ho_Chi_Minh, +07:00, không đổi giờ mùa hè); --floating ghi giờ\nkhông kèm múi giờ. Buổi sinh hoạt không có giờ là sự kiện cả ngày. Mỗi buổi giữ một UID\n(2020-07-09@chi-bo-7.cellbook), nên nhập lại tệp thì cập nhật chứ không nhân đôi."),

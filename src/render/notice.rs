@@ -245,7 +245,7 @@ fn request() -> &'static str {
 fn title_lines(n: &Notice) -> (String, String) {
     let subject = match lang() {
         Lang::Vi => format!("Về việc {}", what(n)),
-        Lang::En => format!("Of {}", what(n)),
+        Lang::En => sentence_case(&what(n)),
     };
     (tr("THÔNG BÁO", "NOTICE").to_owned(), subject)
 }

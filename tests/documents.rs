@@ -780,7 +780,9 @@ fn a_rollup_without_a_committee_is_a_compilation() {
 #[test]
 fn the_notice_of_a_meeting_from_its_plan() {
     let l = Ledger::example().today("2020-07-06");
-    let text = l.run(&["notice", "2020-07-09"]).ok().stdout;
+    let run = l.run(&["notice", "2020-07-09"]).ok();
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    let text = run.stdout;
     for needle in [
         "THÔNG BÁO SINH HOẠT CHI BỘ — Chi bộ 7 Kho bạc Nhà nước Thuận Bắc\n",
         "- Thời gian: 14 giờ 00, thứ Năm 09/07/2020\n",
@@ -875,6 +877,12 @@ fn a_bare_plan_gets_a_notice_with_the_usual_time_and_place() {
     let en = l.run(&["--lang", "en", "notice", "next"]).ok().stdout;
     assert!(en.starts_with("MEETING NOTICE — "), "{en}");
     l.run(&["notice", "2020-08-09"]).fails(1);
+    // A notice for a meeting already past is written, with a warning.
+    let later = Ledger::example().today("2020-10-05");
+    later
+        .run(&["notice", "last"])
+        .ok()
+        .stderr_has("buổi sinh hoạt này đã qua 2020-09-24");
 }
 
 /// Print quality: the signature block goes to a new page with the lines before it, never alone

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::i18n::tr;
 use crate::ledger::meetings::load_meeting_ref;
 use crate::output::{Output, Stream, emit, emit_bytes, guard_out};
 use crate::render::notice;
@@ -51,12 +52,31 @@ pub fn run(ctx: &Context, args: &NoticeArgs) -> Result<Output> {
         &file.meeting,
         ctx.today,
     );
+    // A notice goes out before the meeting: say so when this one is already past.
+    let warning = if file.meeting.date < ctx.today {
+        format!(
+            "{}: {} {} ({})\n",
+            tr("cảnh báo", "warning"),
+            tr("buổi sinh hoạt này đã qua", "this meeting is already past"),
+            file.id,
+            crate::render::report::date(file.meeting.date)
+        )
+    } else {
+        String::new()
+    };
+    let mut out = render(args, &n)?;
+    out.stderr.insert_str(0, &warning);
+    Ok(out)
+}
+
+/// The notice in the format asked for, printed or written to `--out`.
+fn render(args: &NoticeArgs, n: &notice::Notice) -> Result<Output> {
     let text = match args.format {
-        NoticeFormat::Text => notice::text(&n),
-        NoticeFormat::Md => notice::markdown(&n),
-        NoticeFormat::Html => notice::html(&n),
+        NoticeFormat::Text => notice::text(n),
+        NoticeFormat::Md => notice::markdown(n),
+        NoticeFormat::Html => notice::html(n),
         NoticeFormat::Docx => {
-            let bytes = notice::docx(&n).map_err(|e| Error::refused(e.to_string()))?;
+            let bytes = notice::docx(n).map_err(|e| Error::refused(e.to_string()))?;
             return match args.out.as_deref() {
                 Some(path) => emit_bytes(path, &bytes),
                 None => Ok(Output {

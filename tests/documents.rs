@@ -978,3 +978,17 @@ fn the_date_line_has_room_and_the_report_header_is_two_columns() {
         "{md}"
     );
 }
+
+/// The notice as the members read it in Zalo and as it prints in Markdown (golden files, read by
+/// hand).
+#[test]
+fn the_notice_as_text_and_markdown() {
+    let l = Ledger::example().today("2020-07-06");
+    let text = l.run(&["notice", "2020-07-09"]).ok().stdout;
+    insta::assert_snapshot!("notice_text", text);
+    let md = l
+        .run(&["notice", "2020-07-09", "--format", "md"])
+        .ok()
+        .stdout;
+    insta::assert_snapshot!("notice_md", md);
+}

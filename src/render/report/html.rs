@@ -10,6 +10,8 @@ use std::fmt::Write;
 use super::notes::{Block, NoteSection};
 use super::sections::{self, Item, Part};
 use super::{Letterhead, date, levels_by_month, recipient_lines, report_title};
+use chrono::NaiveDate;
+
 use crate::core::level::Level;
 use crate::core::report::model::{CellReport, LevelCounts, Report};
 use crate::i18n::{Lang, lang, tr};
@@ -53,10 +55,12 @@ pub fn write(
                 }
             }
             Part::Results => {
+                // The chart first: the list then ends the section, and it is the list, not a
+                // chart, that goes to a new page with the signatures when they do not fit.
+                chart_section(report, &mut body);
                 if let Some(cell) = report.cells.first() {
                     list(&sections::cell_items(cell), &mut body);
                 }
-                chart_section(report, &mut body);
             }
             Part::Summary => {
                 summary_table(report, &mut body);
@@ -475,7 +479,7 @@ pub fn chart(months: &[((i32, u32), LevelCounts)]) -> String {
             "<text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
             x + bar / 2.0,
             base + 19.0,
-            esc(&month_label(*y, *m))
+            esc(&month_label(*y, *m, months.len() > 6))
         );
     }
     legend(&mut svg, H);
@@ -483,11 +487,16 @@ pub fn chart(months: &[((i32, u32), LevelCounts)]) -> String {
     svg
 }
 
-/// "Tháng 7/2020" / "Jul 2020" under a bar.
-fn month_label(year: i32, month: u32) -> String {
-    match lang() {
-        Lang::Vi => format!("T{month}/{year}"),
-        Lang::En => super::month_words(&format!("{year}-{month:02}")),
+/// The month under a bar: "T7/2020" / "Jul 2020"; with many bars, only "T7" / "Jul", so the
+/// names do not run into each other (the period's years are in the title).
+fn month_label(year: i32, month: u32, short: bool) -> String {
+    match (lang(), short) {
+        (Lang::Vi, false) => format!("T{month}/{year}"),
+        (Lang::Vi, true) => format!("T{month}"),
+        (Lang::En, _) => NaiveDate::from_ymd_opt(year, month, 1).map_or_else(
+            || format!("{month}/{year}"),
+            |d| d.format(if short { "%b" } else { "%b %Y" }).to_string(),
+        ),
     }
 }
 

@@ -17,6 +17,7 @@ use crate::commands::list::{self, ListArgs};
 use crate::commands::man::{self, ManArgs};
 use crate::commands::member::{self, MemberCommand};
 use crate::commands::minutes::{self, MinutesArgs};
+use crate::commands::notice::{self, NoticeArgs};
 use crate::commands::plan::{self, PlanArgs};
 use crate::commands::rate::{self, RateArgs};
 use crate::commands::record::{self, RecordArgs};
@@ -138,6 +139,11 @@ pub enum Command {
         after_help = "Examples:\n  cellbook minutes 2020-07-09\n  cellbook minutes last --format html --out bien-ban.html"
     )]
     Minutes(MinutesArgs),
+    /// Write the notice of a meeting from its plan: a message to paste into Zalo, or a document
+    #[command(
+        after_help = "Examples:\n  cellbook notice next\n  cellbook notice 2020-07-09 --format docx --out thong-bao.docx\n\nTime, place, content, who prepares what and the documents to read first, from the\nmeeting's [plan] (else the ledger's usual time and place)."
+    )]
+    Notice(NoticeArgs),
     /// Open a meeting in $VISUAL/$EDITOR (a commented template for a new one); the edit is
     /// checked before it is saved
     #[command(
@@ -187,6 +193,7 @@ pub fn run(cli: Cli, ctx: &Context) -> Result<Output> {
         Command::Report(args) => report::run(ctx, &args),
         Command::Review(cmd) => review::run(ctx, cmd),
         Command::Minutes(args) => minutes::run(ctx, &args),
+        Command::Notice(args) => notice::run(ctx, &args),
         Command::Edit(args) => edit::run(ctx, &args),
         Command::Status(args) => status::run(ctx, &args),
         Command::Export(args) => export::run(ctx, &args),

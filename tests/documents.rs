@@ -51,6 +51,23 @@ fn tables(xml: &str) -> Vec<Vec<Vec<String>>> {
         .collect()
 }
 
+/// A table's columns, each the lines of its cells from the top row down (a signature block is a
+/// row a line), without the blank lines at the end.
+fn columns(table: &[Vec<String>]) -> Vec<String> {
+    let width = table.iter().map(Vec::len).max().unwrap_or(0);
+    (0..width)
+        .map(|i| {
+            table
+                .iter()
+                .map(|row| row.get(i).map_or("", String::as_str))
+                .collect::<Vec<_>>()
+                .join("\n")
+                .trim_end_matches('\n')
+                .to_owned()
+        })
+        .collect()
+}
+
 fn write_docx(l: &Ledger, args: &[&str]) -> String {
     let out = l.path().join("out.docx");
     let out_arg = out.to_string_lossy().into_owned();
@@ -111,8 +128,8 @@ fn the_quarter_report_as_a_word_document() {
     // The title, the results, and the secretary's signature on the right.
     let p = paragraphs(&xml);
     assert!(
-        p.iter()
-            .any(|p| p == "BÁO CÁO KẾT QUẢ SINH HOẠT CHI BỘ QUÝ III NĂM 2020"),
+        p.windows(2)
+            .any(|w| w[0] == "BÁO CÁO" && w[1] == "Kết quả sinh hoạt chi bộ quý III năm 2020"),
         "{p:?}"
     );
     assert!(
@@ -120,7 +137,7 @@ fn the_quarter_report_as_a_word_document() {
             .any(|p| p.contains("Thực hiện chế độ sinh hoạt: Đạt yêu cầu")),
         "{p:?}"
     );
-    let sign = &t[2][0];
+    let sign = &columns(&t[2]);
     assert!(
         sign[0].starts_with("Nơi nhận:\n"),
         "the recipients: {sign:?}"
@@ -163,7 +180,7 @@ fn the_minutes_as_a_word_document() {
         "{:?}",
         t[0]
     );
-    let sign = &t[1][0];
+    let sign = &columns(&t[1]);
     assert!(
         sign[0].starts_with("THƯ KÝ") && sign[0].ends_with("Phạm Thị Lan"),
         "{sign:?}"
@@ -417,7 +434,7 @@ fn a_report_carries_its_number_and_its_recipients() {
     let xml = write_docx(&l, &["report", "--quarter", "2020-Q3", "--number", "12"]);
     let t = tables(&xml);
     assert!(t[0][0][0].ends_with("*\nSố 12-BC/CB"), "{:?}", t[0]);
-    let sign = &t[t.len() - 1][0];
+    let sign = &columns(&t[t.len() - 1]);
     assert_eq!(sign[0], recipients.join("\n"), "{sign:?}");
     assert!(sign[1].starts_with("T/M CHI BỘ"), "{sign:?}");
 }
@@ -462,4 +479,516 @@ fn the_symbol_and_recipients_are_settings_and_a_rollup_has_no_number() {
     let mut numbered = rollup.to_vec();
     numbered.extend(["--number", "4"]);
     l.run(&numbered).fails(2).stderr_has("--number");
+}
+
+/// The notes of `report --notes` (the file written next to the ledger).
+const NOTES: &str = "# I. Đánh giá chung\n\nChi bộ duy trì **nền nếp**\nsinh hoạt.\n\n## Ưu điểm\n- Dự họp đầy đủ.\n- Nhiều ý kiến.\n\n# Phương hướng quý IV\n\nNâng cao chất lượng <b>sinh hoạt</b>.\n\n# Kiến nghị\n";
+
+/// The headings of the report's numbered sections, in the order a format prints them.
+fn outline_of(text: &str) -> Vec<String> {
+    let roman = |s: &str| {
+        s.split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| "IVX".contains(c)))
+    };
+    text.lines()
+        .map(|l| {
+            l.trim_start_matches("## ")
+                .trim_start_matches("<h2>")
+                .trim_end_matches("</h2>")
+                .to_owned()
+        })
+        .filter(|l| roman(l))
+        .collect()
+}
+
+/// `--notes FILE`: each heading of the Markdown a numbered section after the figures, with its
+/// paragraphs and items, in place (before the signature) in every format people read.
+#[test]
+fn the_reports_own_words_are_numbered_sections_in_every_format() {
+    let l = Ledger::example();
+    l.write("notes.md", NOTES);
+    let notes = l.path().join("notes.md").to_string_lossy().into_owned();
+    let q3 = ["report", "--quarter", "2020-Q3", "--notes", &notes];
+    let expected = [
+        "I. CÁC BUỔI SINH HOẠT TRONG KỲ",
+        "II. KẾT QUẢ",
+        "III. ĐÁNH GIÁ CHUNG",
+        "IV. PHƯƠNG HƯỚNG QUÝ IV",
+        "V. KIẾN NGHỊ",
+    ];
+    for format in ["table", "md", "html"] {
+        let mut args = q3.to_vec();
+        args.extend(["--format", format]);
+        let text = l.run(&args).ok().stdout;
+        assert_eq!(outline_of(&text), expected, "{format}:\n{text}");
+        let at = |needle: &str| {
+            text.find(needle)
+                .unwrap_or_else(|| panic!("{format} lacks {needle:?}:\n{text}"))
+        };
+        // In place: after the results, the paragraph's lines joined, the items kept, before the
+        // signature.
+        assert!(at("Đạt yêu cầu") < at("III. ĐÁNH GIÁ CHUNG"), "{format}");
+        assert!(at("1. Ưu điểm") < at("Dự họp đầy đủ."), "{format}");
+        let joined = match format {
+            "md" => "Chi bộ duy trì **nền nếp** sinh hoạt.",
+            "html" => "Chi bộ duy trì <b>nền nếp</b> sinh hoạt.",
+            _ => "Chi bộ duy trì nền nếp sinh hoạt.",
+        };
+        assert!(at(joined) < at("1. Ưu điểm"), "{format}");
+        if format != "table" {
+            assert!(at("V. KIẾN NGHỊ") < at("T/M CHI BỘ"), "{format}");
+        }
+    }
+    let html = l
+        .run(&[q3.as_slice(), &["--format", "html"]].concat())
+        .ok()
+        .stdout;
+    assert!(html.contains("<li>Dự họp đầy đủ.</li>"), "{html}");
+    assert!(html.contains("&lt;b&gt;sinh hoạt&lt;/b&gt;"), "{html}");
+    let xml = write_docx(&l, &q3);
+    let p = paragraphs(&xml);
+    let headings: Vec<String> = p
+        .iter()
+        .filter(|p| outline_of(p).len() == 1)
+        .cloned()
+        .collect();
+    assert_eq!(headings, expected, "{p:?}");
+    let at = |needle: &str| p.iter().position(|p| p == needle).expect(needle);
+    assert!(at("III. ĐÁNH GIÁ CHUNG") < at("Chi bộ duy trì nền nếp sinh hoạt."));
+    let bold = xml.split(">nền nếp</w:t>").next().unwrap_or("");
+    assert!(
+        bold.rsplit("<w:r>").next().unwrap_or("").contains("<w:b"),
+        "bold run"
+    );
+    assert!(at("1. Ưu điểm") < at("– Dự họp đầy đủ."));
+    assert!(at("V. KIẾN NGHỊ") > at("– Nhiều ý kiến."));
+}
+
+/// A roll-up numbers the same sections in every format: the summary, the cells, then the notes.
+#[test]
+fn a_rollup_has_one_outline_in_every_format() {
+    let (a, b) = (Ledger::example(), Ledger::example());
+    a.write("notes.md", "# Kiến nghị\nKhông.\n");
+    let notes = a.path().join("notes.md").to_string_lossy().into_owned();
+    let (pa, pb) = (
+        a.path().to_string_lossy().into_owned(),
+        b.path().to_string_lossy().into_owned(),
+    );
+    let args = [
+        "report",
+        "--quarter",
+        "2020-Q3",
+        "--notes",
+        &notes,
+        &pa,
+        &pb,
+    ];
+    let expected = ["I. TỔNG HỢP", "II. CHI TIẾT TỪNG CHI BỘ", "III. KIẾN NGHỊ"];
+    for format in ["table", "md", "html"] {
+        let text = a
+            .run(&[args.as_slice(), &["--format", format]].concat())
+            .ok()
+            .stdout;
+        assert_eq!(outline_of(&text), expected, "{format}:\n{text}");
+    }
+    let p = paragraphs(&write_docx(&a, &args));
+    let headings: Vec<String> = p
+        .iter()
+        .filter(|p| outline_of(p).len() == 1)
+        .cloned()
+        .collect();
+    assert_eq!(headings, expected, "{p:?}");
+}
+
+/// Notes a report cannot place are refused, and say where and how to fix them.
+#[test]
+fn notes_without_headings_or_for_scripts_are_refused() {
+    let l = Ledger::example();
+    l.write("notes.md", "Chi bộ tốt.\n# Đánh giá\n");
+    let notes = l.path().join("notes.md").to_string_lossy().into_owned();
+    l.run(&["report", "--quarter", "2020-Q3", "--notes", &notes])
+        .fails(1)
+        .stderr_has("notes.md:1:")
+        .stderr_has("# Đánh giá chung");
+    l.write("notes.md", "# Đánh giá\n");
+    l.run(&[
+        "report",
+        "--quarter",
+        "2020-Q3",
+        "--notes",
+        &notes,
+        "--format",
+        "json",
+    ])
+    .fails(2)
+    .stderr_has("--notes");
+    std::fs::write(l.path().join("notes.md"), [0xff, 0xfe, 0x00]).unwrap();
+    l.run(&["report", "--quarter", "2020-Q3", "--notes", &notes])
+        .fails(1)
+        .stderr_has("UTF-8");
+    l.run(&[
+        "report",
+        "--quarter",
+        "2020-Q3",
+        "--notes",
+        "/nonexistent/notes.md",
+    ])
+    .fails(1);
+}
+
+/// `--committee FILE`: the roll-up is the committee's document — its header, title, number, date
+/// line, recipients and "T/M ĐẢNG ỦY" signature — in md, html and docx alike.
+#[test]
+fn the_committees_rollup_is_issued_and_signed_by_the_committee() {
+    let (a, b) = (Ledger::example(), Ledger::example());
+    a.write(
+        "committee.toml",
+        "name = \"Đảng ủy Khối Cơ quan tỉnh\"\nparent = \"Đảng bộ tỉnh Ninh Thuận\"\n\
+         locality = \"Phan Rang\"\nsymbol = \"BC/ĐUK\"\nrecipients = [\"Ban Tổ chức Tỉnh ủy\", \"Lưu VP\"]\n\
+         signer_title = \"Phó Bí thư\"\nsigner_name = \"Trần Văn Bình\"\n",
+    );
+    let committee = a
+        .path()
+        .join("committee.toml")
+        .to_string_lossy()
+        .into_owned();
+    let (pa, pb) = (
+        a.path().to_string_lossy().into_owned(),
+        b.path().to_string_lossy().into_owned(),
+    );
+    let args = [
+        "report",
+        "--quarter",
+        "2020-Q3",
+        "--committee",
+        &committee,
+        "--number",
+        "7",
+        &pa,
+        &pb,
+    ];
+    let md = a
+        .run(&[args.as_slice(), &["--format", "md"]].concat())
+        .ok()
+        .stdout;
+    assert!(
+        md.starts_with(
+            "| ĐẢNG BỘ TỈNH NINH THUẬN | **ĐẢNG CỘNG SẢN VIỆT NAM** |\n|:---:|:---:|\n\
+             | **ĐẢNG ỦY KHỐI CƠ QUAN TỈNH** | *Phan Rang, ngày 28 tháng 11 năm 2020* |\n\
+             | \\* |  |\n| Số 07-BC/ĐUK |  |\n"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("# BÁO CÁO\n\n**Tổng hợp kết quả sinh hoạt các chi bộ quý III năm 2020**"),
+        "{md}"
+    );
+    for needle in [
+        "**T/M ĐẢNG ỦY**",
+        "**PHÓ BÍ THƯ**",
+        "**Trần Văn Bình**",
+        "- Lưu VP.",
+    ] {
+        assert!(md.contains(needle), "{needle}: {md}");
+    }
+    assert!(!md.contains("NGƯỜI TỔNG HỢP") && !md.contains("Bản tổng hợp số liệu"));
+    let html = a
+        .run(&[args.as_slice(), &["--format", "html"]].concat())
+        .ok()
+        .stdout;
+    assert!(html.contains("<b>ĐẢNG ỦY KHỐI CƠ QUAN TỈNH</b>"), "{html}");
+    assert!(
+        html.contains("<b>T/M ĐẢNG ỦY</b><br><b>PHÓ BÍ THƯ</b>"),
+        "{html}"
+    );
+    let xml = write_docx(&a, &args);
+    let t = tables(&xml);
+    assert!(
+        t[0][0][0]
+            .starts_with("ĐẢNG BỘ TỈNH NINH THUẬN\nĐẢNG ỦY KHỐI CƠ QUAN TỈNH\n*\nSố 07-BC/ĐUK"),
+        "{:?}",
+        t[0]
+    );
+    let sign = &columns(&t[t.len() - 1]);
+    assert_eq!(sign[0], "Nơi nhận:\n- Ban Tổ chức Tỉnh ủy,\n- Lưu VP.");
+    assert!(sign[1].starts_with("T/M ĐẢNG ỦY\nPHÓ BÍ THƯ"), "{sign:?}");
+    assert!(sign[1].ends_with("Trần Văn Bình"), "{sign:?}");
+}
+
+/// Without a committee a roll-up says plainly it is a compilation; the committee file is checked.
+#[test]
+fn a_rollup_without_a_committee_is_a_compilation() {
+    let (a, b) = (Ledger::example(), Ledger::example());
+    let (pa, pb) = (
+        a.path().to_string_lossy().into_owned(),
+        b.path().to_string_lossy().into_owned(),
+    );
+    let plain = ["report", "--quarter", "2020-Q3", &pa, &pb];
+    for format in ["md", "html"] {
+        let text = a
+            .run(&[plain.as_slice(), &["--format", format]].concat())
+            .ok()
+            .stdout;
+        assert!(text.contains("BẢN TỔNG HỢP"), "{format}: {text}");
+        assert!(
+            text.contains(
+                "(Bản tổng hợp số liệu từ sổ sinh hoạt của 2 chi bộ; không phải văn bản do cấp ủy ban hành)"
+            ),
+            "{format}: {text}"
+        );
+        assert!(
+            text.contains("NGƯỜI TỔNG HỢP") && !text.contains("T/M"),
+            "{format}"
+        );
+    }
+    let p = paragraphs(&write_docx(&a, &plain));
+    assert!(
+        p.iter().any(|p| p.starts_with("(Bản tổng hợp số liệu")),
+        "{p:?}"
+    );
+    // A typo in the file, a file without a name, a committee for one cell.
+    a.write("c.toml", "name = \"Đảng ủy\"\nsigner = \"X\"\n");
+    let c = a.path().join("c.toml").to_string_lossy().into_owned();
+    a.run(&[plain.as_slice(), &["--committee", &c]].concat())
+        .fails(1)
+        .stderr_has("c.toml")
+        .stderr_has("signer_name");
+    a.write("c.toml", "parent = \"X\"\n");
+    a.run(&[plain.as_slice(), &["--committee", &c]].concat())
+        .fails(1)
+        .stderr_has("name");
+    a.write("c.toml", "name = \"Đảng ủy\"\n");
+    a.run(&["report", "--quarter", "2020-Q3", "--committee", &c])
+        .fails(2)
+        .stderr_has("--committee");
+    // With a committee, defaults: the symbol BC/ĐU, the number left blank, "BÍ THƯ".
+    let md = a
+        .run(&[plain.as_slice(), &["--committee", &c, "--format", "md"]].concat())
+        .ok()
+        .stdout;
+    assert!(
+        md.contains("Số \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}-BC/ĐU"),
+        "{md}"
+    );
+    assert!(
+        md.contains("**BÍ THƯ**") && md.contains("- Lưu Văn phòng."),
+        "{md}"
+    );
+}
+
+/// `notice MEETING`: the notice from the plan, as a message and as a printable document.
+#[test]
+fn the_notice_of_a_meeting_from_its_plan() {
+    let l = Ledger::example().today("2020-07-06");
+    let run = l.run(&["notice", "2020-07-09"]).ok();
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    let text = run.stdout;
+    for needle in [
+        "THÔNG BÁO SINH HOẠT CHI BỘ — Chi bộ 7 Kho bạc Nhà nước Thuận Bắc\n",
+        "- Thời gian: 14 giờ 00, thứ Năm 09/07/2020\n",
+        "- Địa điểm: Phòng họp tầng 2, KBNN Thuận Bắc\n",
+        "  1. Đánh giá kết quả thực hiện nhiệm vụ chính trị",
+        "  + Phạm Thị Lan: Chuẩn bị thông tin thời sự",
+        "  + 12-HD/BTCTW: Hướng dẫn một số vấn đề về nâng cao chất lượng sinh hoạt chi bộ\n",
+        "T/M Chi bộ — Bí thư Nguyễn Văn Thành\n",
+    ] {
+        assert!(text.contains(needle), "{needle:?}:\n{text}");
+    }
+    // Short enough to paste: no markup, no header table.
+    assert!(!text.contains('|') && !text.contains("**"), "{text}");
+    let md = l
+        .run(&["notice", "2020-07-09", "--format", "md"])
+        .ok()
+        .stdout;
+    assert!(
+        md.starts_with("| ĐẢNG BỘ KHO BẠC NHÀ NƯỚC NINH THUẬN |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| Số \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}-TB/CB |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("*Ngày 06 tháng 7 năm 2020*"),
+        "issued today: {md}"
+    );
+    assert!(
+        md.contains("# THÔNG BÁO\n\n**Về việc sinh hoạt chi bộ thường kỳ tháng 7 năm 2020**"),
+        "{md}"
+    );
+    assert!(
+        md.contains("**1. Thời gian:** 14 giờ 00 phút, thứ Năm, ngày 09 tháng 7 năm 2020"),
+        "{md}"
+    );
+    let html = l
+        .run(&["notice", "2020-07-09", "--format", "html"])
+        .ok()
+        .stdout;
+    assert!(html.contains("<h1>THÔNG BÁO<br>"), "{html}");
+    assert!(html.contains("<b>4. Phân công chuẩn bị:</b>"), "{html}");
+    let xml = write_docx(&l, &["notice", "2020-07-09"]);
+    assert_page(&xml);
+    let t = tables(&xml);
+    assert!(
+        t[0][0][0].ends_with("*\nSố \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}-TB/CB"),
+        "{:?}",
+        t[0]
+    );
+    let sign = &columns(&t[t.len() - 1]);
+    assert!(sign[0].starts_with("Nơi nhận:\n- Các đồng chí đảng viên trong chi bộ,"));
+    assert!(sign[1].starts_with("T/M CHI BỘ\nBÍ THƯ") && sign[1].ends_with("Nguyễn Văn Thành"));
+    let p = paragraphs(&xml);
+    assert!(
+        p.iter().any(
+            |p| p.starts_with("5. Tài liệu nghiên cứu trước: gửi các đồng chí ngày 07/07/2020")
+        ),
+        "{p:?}"
+    );
+}
+
+/// A meeting planned with nothing but its date still gets a notice: the ledger's usual time and
+/// place, the content to follow; a thematic meeting's title is its theme. English too.
+#[test]
+fn a_bare_plan_gets_a_notice_with_the_usual_time_and_place() {
+    let l = Ledger::new("vi").with_members().today("2020-07-01");
+    l.run(&[
+        "plan",
+        "2020-07-09",
+        "--kind",
+        "thematic",
+        "--title",
+        "Học tập <tư tưởng> Hồ Chí Minh",
+    ])
+    .ok();
+    let text = l.run(&["notice", "next"]).ok().stdout;
+    assert!(
+        text.contains(
+            "Sinh hoạt chi bộ chuyên đề tháng 7 năm 2020: Học tập <tư tưởng> Hồ Chí Minh"
+        ),
+        "{text}"
+    );
+    let html = l.run(&["notice", "next", "--format", "html"]).ok().stdout;
+    assert!(
+        html.contains("Học tập &lt;tư tưởng&gt; Hồ Chí Minh"),
+        "{html}"
+    );
+    assert!(html.contains("<b>3. Chuyên đề:</b>"), "{html}");
+    assert!(html.contains("<b>4. Nội dung:</b> sẽ báo sau"), "{html}");
+    let en = l.run(&["--lang", "en", "notice", "next"]).ok().stdout;
+    assert!(en.starts_with("MEETING NOTICE — "), "{en}");
+    l.run(&["notice", "2020-08-09"]).fails(1);
+    // A notice for a meeting already past is written, with a warning.
+    let later = Ledger::example().today("2020-10-05");
+    later
+        .run(&["notice", "last"])
+        .ok()
+        .stderr_has("buổi sinh hoạt này đã qua 2020-09-24");
+}
+
+/// Print quality: the signature block goes to a new page with the lines before it, never alone
+/// (HTML: one `.keep` block that does not break; Word: every line of the block and the line
+/// before it kept with the next, the headings kept with what they head); the chart reads in
+/// black and white (patterns, counts on the bars, the axis named).
+#[test]
+fn the_signature_stays_with_the_last_lines_and_the_chart_prints_in_grey() {
+    let (a, b) = (Ledger::example(), Ledger::example());
+    let (pa, pb) = (
+        a.path().to_string_lossy().into_owned(),
+        b.path().to_string_lossy().into_owned(),
+    );
+    let rollup = ["report", "--quarter", "2020-Q3", &pa, &pb];
+    let html = a
+        .run(&[rollup.as_slice(), &["--format", "html"]].concat())
+        .ok()
+        .stdout;
+    assert!(
+        html.contains(".keep { break-inside: avoid; page-break-inside: avoid; }"),
+        "{html}"
+    );
+    let keep = html.rsplit("<div class=\"keep\">").next().unwrap_or("");
+    assert!(
+        keep.starts_with("\n<ul>\n<li>Số buổi đã sinh hoạt")
+            && keep.contains("<table class=\"sign\">"),
+        "the last list and the signatures in one block: {keep}"
+    );
+    assert!(
+        keep.trim_end().ends_with("</div>\n</body>\n</html>"),
+        "{keep}"
+    );
+    for needle in [
+        "<pattern id=\"lv-fair\"",
+        "fill=\"url(#lv-good)\"",
+        ">Số buổi</text>",
+        "text-anchor=\"middle\" fill=\"#fff\">2</text>",
+    ] {
+        assert!(html.contains(needle), "{needle}: {html}");
+    }
+    let xml = write_docx(&a, &rollup);
+    let sign_xml = xml.rsplit("<w:tbl>").next().unwrap_or("");
+    let rows: Vec<&str> = sign_xml.split("<w:tr>").skip(1).collect();
+    assert!(rows.len() >= 6, "a row a line: {sign_xml}");
+    for row in &rows[..rows.len() - 1] {
+        assert_eq!(row.matches("<w:keepNext").count(), 2, "{row}");
+    }
+    let headings = ["I. TỔNG HỢP", "II. CHI TIẾT TỪNG CHI BỘ"];
+    for h in headings {
+        let para = xml.split(h).next().unwrap_or("");
+        let para = para.rsplit("<w:p>").next().unwrap_or("");
+        assert!(para.contains("<w:keepNext"), "{h}: {para}");
+    }
+}
+
+/// The two layout faults seen in print: the Word header's right column is wide enough for the
+/// place-and-date line on one line (it wrapped in half the width), and the report's Markdown
+/// header is two columns like the minutes' (it was stacked).
+#[test]
+fn the_date_line_has_room_and_the_report_header_is_two_columns() {
+    let l = Ledger::example().today("2020-10-05");
+    with_locality(&l, "Phan Rang");
+    for args in [
+        &["report", "--quarter", "2020-Q3"][..],
+        &["minutes", "2020-08-10"][..],
+        &["notice", "2020-09-24"][..],
+    ] {
+        let xml = write_docx(&l, args);
+        let head = xml.split("</w:tblGrid>").next().unwrap_or("");
+        let widths: Vec<i64> = head
+            .split("<w:gridCol w:w=\"")
+            .skip(1)
+            .filter_map(|w| w.split('"').next()?.parse().ok())
+            .collect();
+        assert_eq!(widths.len(), 2, "{args:?}: {head}");
+        // "Phan Rang, ngày 05 tháng 10 năm 2020": 36 characters of 14 pt italic Times, about
+        // 250 pt, plus the cell's margins: 5 400 twentieths of a point.
+        assert!(
+            widths[1] > widths[0] && widths[1] >= 5400,
+            "{args:?}: {widths:?}"
+        );
+    }
+    let md = l
+        .run(&["report", "--quarter", "2020-Q3", "--format", "md"])
+        .ok()
+        .stdout;
+    assert!(
+        md.starts_with(
+            "| ĐẢNG BỘ KHO BẠC NHÀ NƯỚC NINH THUẬN | **ĐẢNG CỘNG SẢN VIỆT NAM** |\n|:---:|:---:|\n\
+             | **CHI BỘ 7 KHO BẠC NHÀ NƯỚC THUẬN BẮC** | *Phan Rang, ngày 05 tháng 10 năm 2020* |\n\
+             | \\* |  |\n| Số \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}-BC/CB |  |\n\n# BÁO CÁO\n"
+        ),
+        "{md}"
+    );
+}
+
+/// The notice as the members read it in Zalo and as it prints in Markdown (golden files, read by
+/// hand).
+#[test]
+fn the_notice_as_text_and_markdown() {
+    let l = Ledger::example().today("2020-07-06");
+    let text = l.run(&["notice", "2020-07-09"]).ok().stdout;
+    insta::assert_snapshot!("notice_text", text);
+    let md = l
+        .run(&["notice", "2020-07-09", "--format", "md"])
+        .ok()
+        .stdout;
+    insta::assert_snapshot!("notice_md", md);
 }

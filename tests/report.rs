@@ -292,7 +292,7 @@ fn a_rollup_reports_each_cell_and_sums_them() {
     example
         .run(&args)
         .ok()
-        .stdout_has("BÁO CÁO TỔNG HỢP KẾT QUẢ SINH HOẠT CHI BỘ QUÝ III NĂM 2020")
+        .stdout_has("<h1>BẢN TỔNG HỢP<br>Kết quả sinh hoạt của các chi bộ quý III năm 2020</h1>")
         .stdout_has("Chi bộ Thiếu Tháng");
 }
 

@@ -13,6 +13,7 @@ pub mod list;
 pub mod man;
 pub mod member;
 pub mod minutes;
+pub mod notice;
 pub mod plan;
 pub mod rate;
 pub mod record;

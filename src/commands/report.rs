@@ -49,6 +49,14 @@ pub struct ReportArgs {
     /// The report's number, as in "Số 05-BC/CB" (without it the number is left blank to write in)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=99_999))]
     pub number: Option<u32>,
+    /// The report's own words in Markdown (assessment, shortcomings, directions, requests): each
+    /// heading becomes a numbered section after the figures (md, html, docx and table)
+    #[arg(long, value_name = "FILE")]
+    pub notes: Option<PathBuf>,
+    /// The higher committee that issues a roll-up: a TOML file with name, parent, locality,
+    /// symbol, recipients, signer_title, signer_name (without it a roll-up is a compilation)
+    #[arg(long, value_name = "FILE")]
+    pub committee: Option<PathBuf>,
 }
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
@@ -98,12 +106,13 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
         load::cells(&ledgers, &opts)?
     };
     let report = aggregate::report(period, cells, ctx.today);
+    documents(&mut head, args, report.is_rollup())?;
     match (report.is_rollup(), first) {
-        (true, _) if args.number.is_some() => {
+        (true, _) if args.number.is_some() && args.committee.is_none() => {
             return Err(Error::Usage(
                 tr(
-                    "--number dành cho báo cáo của một chi bộ, không dùng cho báo cáo tổng hợp",
-                    "--number is for one cell's report, not for a roll-up",
+                    "--number dành cho báo cáo của một chi bộ, hoặc báo cáo tổng hợp có --committee",
+                    "--number is for one cell's report, or a roll-up with --committee",
                 )
                 .to_owned(),
             ));
@@ -134,6 +143,147 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             Ok(out)
         }
     }
+}
+
+/// The files that make the printed report a document (`--notes`, `--committee`); read once the
+/// ledger's language is known, so their errors speak it.
+fn documents(head: &mut report::Letterhead, args: &ReportArgs, rollup: bool) -> Result<()> {
+    if let Some(path) = &args.notes {
+        head.notes = read_notes(path, args.format)?;
+    }
+    if let Some(path) = &args.committee {
+        issued_by(head, path, rollup, args.number)?;
+    }
+    Ok(())
+}
+
+/// The largest notes or committee file read: a report's words, not a book.
+const SMALL_FILE: u64 = 1 << 20;
+
+/// A small text file the person names on the command line (`--notes`, `--committee`): at most
+/// [`SMALL_FILE`] bytes of UTF-8, so a device or a wrong file fails at once.
+fn read_small(path: &Path) -> Result<String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::new();
+    file.take(SMALL_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > SMALL_FILE {
+        return Err(Error::refused(format!(
+            "{}: {}",
+            path.display(),
+            tr(
+                "tệp quá lớn (tối đa 1 MiB)",
+                "the file is too large (at most 1 MiB)"
+            )
+        )));
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        Error::refused_with(
+            format!(
+                "{}: {}",
+                path.display(),
+                tr("không phải văn bản UTF-8", "not UTF-8 text")
+            ),
+            tr(
+                "lưu tệp dạng UTF-8 (trong Notepad: Lưu thành… → Mã hóa UTF-8)",
+                "save the file as UTF-8 text",
+            ),
+        )
+    })
+}
+
+/// `--notes FILE`: the report's own sections, for the formats people read.
+fn read_notes(path: &Path, format: Format) -> Result<Vec<report::notes::NoteSection>> {
+    use report::notes::NotesProblem;
+    if matches!(format, Format::Json | Format::Csv) {
+        return Err(Error::Usage(format!(
+            "--notes {}",
+            tr(
+                "dùng với --format table, md, html hoặc docx (JSON và CSV chỉ chứa số liệu)",
+                "goes with --format table, md, html or docx (JSON and CSV hold the figures only)",
+            )
+        )));
+    }
+    let text = read_small(path)?;
+    report::notes::parse(&text).map_err(|e| {
+        let (problem, hint) = match e.problem {
+            NotesProblem::TextBeforeHeading => (
+                tr(
+                    "có chữ trước tiêu đề đầu tiên",
+                    "there is text before the first heading",
+                ),
+                tr(
+                    "mỗi phần bắt đầu bằng một tiêu đề, ví dụ: # Đánh giá chung",
+                    "start each section with a heading, e.g. # Assessment",
+                ),
+            ),
+            NotesProblem::NoSections => (
+                tr("không có tiêu đề nào", "there is no heading"),
+                tr(
+                    "mỗi tiêu đề (# Ưu điểm, # Hạn chế, # Phương hướng, # Kiến nghị) là một mục của báo cáo",
+                    "each heading (# Strengths, # Shortcomings, # Directions, # Requests) is a section of the report",
+                ),
+            ),
+        };
+        Error::refused_with(
+            format!("{}:{}: {problem}", path.display(), e.line),
+            hint,
+        )
+    })
+}
+
+/// `--committee FILE`: the roll-up is the committee's document — its header, number, date line,
+/// recipients and signature.
+fn issued_by(
+    head: &mut report::Letterhead,
+    path: &Path,
+    rollup: bool,
+    number: Option<u32>,
+) -> Result<()> {
+    if !rollup {
+        return Err(Error::Usage(
+            tr(
+                "--committee dành cho báo cáo tổng hợp nhiều chi bộ (nhiều thư mục SỔ)",
+                "--committee is for a roll-up of several cells (several LEDGER folders)",
+            )
+            .to_owned(),
+        ));
+    }
+    let text = read_small(path)?;
+    let c = report::committee::parse(&text).map_err(|e| {
+        Error::refused_with(
+            format!("{}: {e}", path.display()),
+            tr(
+                "các khóa: name (bắt buộc), parent, locality, symbol, recipients, signer_title, signer_name",
+                "the keys: name (required), parent, locality, symbol, recipients, signer_title, signer_name",
+            ),
+        )
+    })?;
+    head.locality = c.locality.clone();
+    head.number = Some(report::number_line(
+        number,
+        c.symbol.as_deref().unwrap_or("BC/ĐU"),
+    ));
+    head.recipients = match &c.recipients {
+        Some(list) => list
+            .iter()
+            .map(|r| r.trim().to_owned())
+            .filter(|r| !r.is_empty())
+            .collect(),
+        None => c
+            .parent
+            .iter()
+            .cloned()
+            .chain([
+                tr("Các chi bộ trực thuộc", "The cells").to_owned(),
+                tr("Lưu Văn phòng", "File copy (the office)").to_owned(),
+            ])
+            .collect(),
+    };
+    head.committee = Some(c);
+    Ok(())
 }
 
 /// `--bom` and `--no-bom` are about a CSV only.

@@ -60,6 +60,10 @@ pub const ABOUT: &[(&str, &str)] = &[
     ),
     ("minutes", "In biên bản của một buổi sinh hoạt đã họp"),
     (
+        "notice",
+        "Viết thông báo sinh hoạt chi bộ từ kế hoạch của buổi sinh hoạt: tin nhắn để dán vào Zalo, hoặc văn bản để in",
+    ),
+    (
         "edit",
         "Mở một buổi sinh hoạt trong $VISUAL/$EDITOR (buổi mới thì có mẫu kèm chú thích); bản sửa được kiểm tra trước khi lưu",
     ),
@@ -179,6 +183,7 @@ Mã thoát: 0 thành công; 1 sổ có lỗi hoặc yêu cầu bị từ chối;
     ("review report", "Ví dụ:\n  cellbook review report 2020\n  cellbook review report 2020 --format json\n  cellbook review report 2020 --format html --out xep-loai-2020.html chi-bo-1 chi-bo-2"),
     ("review form", "Ví dụ:\n  cellbook review form lan 2020\n  cellbook review form lan 2020 --format html --out kiem-diem-lan.html"),
     ("minutes", "Ví dụ:\n  cellbook minutes 2020-07-09\n  cellbook minutes last --format html --out bien-ban.html"),
+    ("notice", "Ví dụ:\n  cellbook notice next\n  cellbook notice 2020-07-09 --format docx --out thong-bao.docx\n\nThời gian, địa điểm, nội dung, phân công chuẩn bị và tài liệu đọc trước, lấy từ [plan]\ncủa buổi sinh hoạt (không có thì lấy giờ và địa điểm thường lệ của sổ)."),
     ("edit", "Ví dụ:\n  cellbook edit 2020-07-09\n  cellbook edit 2020-10-08 --kind thematic\n  EDITOR=\"code --wait\" cellbook edit last"),
     ("status", "Ví dụ:\n  cellbook status\n  cellbook status --format json\n\nViệc gấp nhất trước: `!!` làm ngay, `!` sắp đến hạn, `-` để biết. Chỉ đọc các buổi sinh hoạt\ncủa năm trước, năm nay và năm sau."),
     ("export", "Ví dụ:\n  cellbook export --ics --out chi-bo-7.ics\n  cellbook export --ics --all > tat-ca.ics\n\nGiờ là giờ Việt Nam (Asia/Ho_Chi_Minh, +07:00, không đổi giờ mùa hè); --floating ghi giờ\nkhông kèm múi giờ. Buổi sinh hoạt không có giờ là sự kiện cả ngày. Mỗi buổi giữ một UID\n(2020-07-09@chi-bo-7.cellbook), nên nhập lại tệp thì cập nhật chứ không nhân đôi."),
@@ -475,12 +480,25 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     ),
     (
         "report",
+        "committee",
+        "Cấp ủy cấp trên ban hành báo cáo tổng hợp: tệp TOML có name, parent, locality, symbol, recipients, signer_title, signer_name (không có thì báo cáo tổng hợp là bản tổng hợp số liệu)",
+    ),
+    (
+        "report",
+        "notes",
+        "Lời văn của báo cáo dạng Markdown (đánh giá, hạn chế, phương hướng, kiến nghị): mỗi tiêu đề thành một mục đánh số sau phần số liệu (md, html, docx và bảng)",
+    ),
+    (
+        "report",
         "no_bom",
         "Ghi tệp CSV không có dấu BOM (UTF-8 thuần, như khi in ra màn hình)",
     ),
     ("minutes", "meeting", MEETING),
     ("minutes", "format", "Định dạng"),
     ("minutes", "out", OUT),
+    ("notice", "meeting", MEETING),
+    ("notice", "format", "Định dạng"),
+    ("notice", "out", OUT),
     (
         "edit",
         "meeting",
@@ -662,6 +680,11 @@ pub const VALUES: &[(&str, &str, &str)] = &[
         "review report",
         "csv",
         "Mỗi đảng viên một dòng, cho bảng tính",
+    ),
+    (
+        "notice",
+        "text",
+        "Văn bản thường, đủ ngắn để dán vào tin nhắn (Zalo)",
     ),
     ("*", "md", "Văn bản Markdown"),
     ("*", "html", "Một trang A4 trọn vẹn để in"),

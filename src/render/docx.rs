@@ -1,5 +1,5 @@
 //! `--format docx`: a Word document in the layout of Hướng dẫn 36-HD/VPTW (docs/report.md): A4,
-//! the guidelines' margins, Times New Roman, the two-column header as a borderless table with
+//! the guidelines' margins, Times New Roman, the two-column header as a borderless table (the right column wider, for the date line) with
 //! "ĐẢNG CỘNG SẢN VIỆT NAM" underlined, tables whose header row repeats on each page, and the
 //! signature block kept on the page of the last lines.
 //!
@@ -24,6 +24,10 @@ use docx_rust::formatting::{
     TableRowProperty, TableWidth, TableWidthUnit, TopBorder, Underline, UnderlineStyle,
 };
 
+/// The header's two columns: the right one wider, so the place-and-date line ("Phan Rang, ngày
+/// 05 tháng 10 năm 2020", 14 pt italic) stays on one line under the Party's name, as the
+/// guidelines' samples set it; the committees' names wrap on the left as they do there.
+const HEAD_COLUMNS: (isize, isize) = (TEXT_WIDTH * 2 / 5, TEXT_WIDTH - TEXT_WIDTH * 2 / 5);
 /// A4 in twentieths of a point (210 × 297 mm).
 pub const A4: (isize, isize) = (11906, 16838);
 /// The margins of HD 36 (top, right, bottom, left), at the narrow end of each range: 20 mm,
@@ -36,6 +40,13 @@ const FONT: &str = "Times New Roman";
 const BODY: isize = 28;
 /// Tables, in half-points: 12 pt, so nine columns fit the width.
 const SMALL: isize = 24;
+/// A title's document type, in half-points: 15 pt.
+const LARGE: isize = 30;
+/// The title: bold, 15 pt, as HD 36 sets the document type ("BÁO CÁO", "THÔNG BÁO").
+pub const TITLE: Style = Style {
+    large: true,
+    ..BOLD
+};
 
 /// How a run of text looks.
 #[derive(Clone, Copy, Default)]
@@ -44,6 +55,8 @@ pub struct Style {
     pub italic: bool,
     pub underline: bool,
     pub small: bool,
+    /// 15 pt: the document type of a title (HD 36: 15–16 pt, bold capitals).
+    pub large: bool,
 }
 
 pub const PLAIN: Style = Style {
@@ -51,6 +64,7 @@ pub const PLAIN: Style = Style {
     italic: false,
     underline: false,
     small: false,
+    large: false,
 };
 pub const BOLD: Style = Style {
     bold: true,
@@ -90,18 +104,19 @@ impl Doc {
     /// under them); "ĐẢNG CỘNG SẢN VIỆT NAM" underlined and the place-and-date line in italics on
     /// the right. A table with no borders, two equal columns.
     pub fn party_header(&mut self, left: &[(String, Style)], right: &[(String, Style)]) {
-        let column = |lines: &[(String, Style)]| {
-            let mut cell = cell(TEXT_WIDTH / 2);
+        let column = |lines: &[(String, Style)], width: isize| {
+            let mut cell = cell(width);
             for (text, style) in lines {
                 cell = cell.push_content(para(&[(text.as_str(), *style)], Align::Center, 0));
             }
             cell
         };
         let row = TableRow::default()
-            .push_cell(column(left))
-            .push_cell(column(right));
+            .push_cell(column(left, HEAD_COLUMNS.0))
+            .push_cell(column(right, HEAD_COLUMNS.1));
         self.body
-            .push(table(vec![row], &[TEXT_WIDTH / 2, TEXT_WIDTH / 2], false).into());
+            .push(table(vec![row], &[HEAD_COLUMNS.0, HEAD_COLUMNS.1], false).into());
+        self.gap();
     }
 
     /// A paragraph of runs, each with its own style.
@@ -109,15 +124,60 @@ impl Doc {
         self.body.push(para(runs, align, 0).into());
     }
 
+    /// A paragraph that introduces a list ("Phân công:"): kept on the page of its first item.
+    pub fn lead(&mut self, runs: &[(&str, Style)], align: Align) {
+        self.body.push(keep(para(runs, align, 0)).into());
+    }
+
     /// A paragraph in one style.
     pub fn para(&mut self, text: &str, style: Style, align: Align) {
         self.runs(&[(text, style)], align);
     }
 
+    /// A heading: a line of space before it, and kept on the page of what it heads.
+    pub fn heading(&mut self, text: &str, style: Style) {
+        let mut p = keep(para(&[(text, style)], Align::Left, 0));
+        if let Some(prop) = p.property.as_mut() {
+            prop.spacing = Some(Spacing {
+                before: Some(120),
+                after: Some(60),
+                ..Spacing::default()
+            });
+        }
+        self.body.push(p.into());
+    }
+
+    /// An empty line: the space between the header and the title, or before the signatures.
+    pub fn gap(&mut self) {
+        self.body.push(para(&[], Align::Left, 0).into());
+    }
+
+    /// A paragraph of body text, justified, its first line indented (1 cm).
+    pub fn indented(&mut self, text: &str) {
+        self.indented_runs(&[(text.to_owned(), PLAIN)]);
+    }
+
+    /// [`Doc::indented`], in runs of their own styles.
+    pub fn indented_runs(&mut self, runs: &[(String, Style)]) {
+        let runs: Vec<(&str, Style)> = runs.iter().map(|(t, s)| (t.as_str(), *s)).collect();
+        let mut p = para(&runs, Align::Justify, 0);
+        if let Some(prop) = p.property.take() {
+            p.property = Some(prop.indent(Indent::default().first_line(567_isize)));
+        }
+        self.body.push(p.into());
+    }
+
     /// A list item: a dash, indented.
     pub fn item(&mut self, text: &str, level: usize) {
+        self.item_runs(&[(text.to_owned(), PLAIN)], level);
+    }
+
+    /// [`Doc::item`], in runs of their own styles.
+    pub fn item_runs(&mut self, runs: &[(String, Style)], level: usize) {
         let indent = 360 * isize::try_from(level + 1).unwrap_or(1);
-        let mut p = para(&[(&format!("– {text}"), PLAIN)], Align::Justify, 0);
+        let mut all: Vec<(&str, Style)> = vec![("– ", PLAIN)];
+        all.extend(runs.iter().map(|(t, s)| (t.as_str(), *s)));
+        let mut p = para(&all, Align::Justify, 0);
         if let Some(prop) = p.property.take() {
             p.property = Some(prop.indent(Indent::default().left(indent)));
         }
@@ -174,31 +234,46 @@ impl Doc {
         recipients: &[String],
     ) {
         self.keep_last_with_next();
-        let side = |lines: &[String], name: &str| {
-            let mut c = cell(TEXT_WIDTH / 2);
+        // A line of space, kept with the block too.
+        self.body.push(keep(para(&[], Align::Left, 0)).into());
+        // One row a line, each paragraph kept with the next: a row of one line cannot split,
+        // and rows whose paragraphs keep with the next stay together, so the block moves to a
+        // new page whole, with the line before it.
+        let hint = crate::i18n::tr("(Ký, ghi rõ họ tên)", "(signature)");
+        let side = |lines: &[String], name: &str| -> Vec<(String, Style)> {
             if lines.is_empty() {
-                return c.push_content(para(&[], Align::Center, 0));
+                return Vec::new();
             }
-            for l in lines {
-                c = c.push_content(keep(para(&[(l, BOLD)], Align::Center, 0)));
-            }
-            let hint = crate::i18n::tr("(Ký, ghi rõ họ tên)", "(signature)");
-            c = c.push_content(keep(para(&[(hint, ITALIC)], Align::Center, 0)));
-            for _ in 0..3 {
-                c = c.push_content(keep(para(&[], Align::Center, 0)));
-            }
-            c.push_content(para(&[(name, BOLD)], Align::Center, 0))
+            let mut block: Vec<(String, Style)> = lines.iter().map(|l| (l.clone(), BOLD)).collect();
+            block.push((hint.to_owned(), ITALIC));
+            block.extend(std::iter::repeat_n((String::new(), PLAIN), 3));
+            block.push((name.to_owned(), BOLD));
+            block
         };
-        let left = if recipients.is_empty() {
-            side(left, names.0)
+        let (left, left_align) = if recipients.is_empty() {
+            (side(left, names.0), Align::Center)
         } else {
-            recipients_cell(recipients)
+            (recipients_lines(recipients), Align::Left)
         };
-        let row = TableRow::default()
-            .push_cell(left)
-            .push_cell(side(right, names.1));
+        let right = side(right, names.1);
+        let count = left.len().max(right.len());
+        let blank = (String::new(), PLAIN);
+        let rows: Vec<TableRow<'static>> = (0..count)
+            .map(|i| {
+                let last = i + 1 == count;
+                let line = |side: &[(String, Style)], align: Align| {
+                    let (text, style) = side.get(i).unwrap_or(&blank);
+                    let p = para(&[(text.as_str(), *style)], align, 0);
+                    let p = if last { p } else { keep(p) };
+                    cell(TEXT_WIDTH / 2).push_content(p)
+                };
+                TableRow::default()
+                    .push_cell(line(&left, left_align))
+                    .push_cell(line(&right, Align::Center))
+            })
+            .collect();
         self.body
-            .push(table(vec![row], &[TEXT_WIDTH / 2, TEXT_WIDTH / 2], false).into());
+            .push(table(rows, &[TEXT_WIDTH / 2, TEXT_WIDTH / 2], false).into());
     }
 
     /// Keep the last paragraph on the page of what follows it.
@@ -272,9 +347,13 @@ fn run(text: &str, style: Style) -> Run<'static> {
         .h_ansi(FONT)
         .custom(FONT)
         .east_asia(FONT);
-    let mut prop = CharacterProperty::default()
-        .fonts(fonts)
-        .size(Size::from(if style.small { SMALL } else { BODY }));
+    let mut prop = CharacterProperty::default().fonts(fonts).size(Size::from(
+        match (style.small, style.large) {
+            (true, _) => SMALL,
+            (_, true) => LARGE,
+            _ => BODY,
+        },
+    ));
     if style.bold {
         prop = prop.bold(Bold::from(true));
     }
@@ -304,17 +383,25 @@ impl CellExt for TableCell<'static> {
 }
 
 /// The recipients block: "Nơi nhận:" in bold italics, then one line per recipient.
-fn recipients_cell(recipients: &[String]) -> TableCell<'static> {
+/// The recipients block's lines: "Nơi nhận:" in bold italics, then one line per recipient.
+fn recipients_lines(recipients: &[String]) -> Vec<(String, Style)> {
     let heading = crate::i18n::tr("Nơi nhận:", "Recipients:");
     let style = Style {
         italic: true,
         ..BOLD
     };
-    let mut c = cell(TEXT_WIDTH / 2).push_content(keep(para(&[(heading, style)], Align::Left, 0)));
-    for line in crate::render::report::recipient_lines(recipients) {
-        c = c.push_content(keep(para(&[(&line, PLAIN)], Align::Left, 0)));
-    }
-    c
+    // The list in 12 pt, as the HTML sets it smaller than the text.
+    let small = Style {
+        small: true,
+        ..PLAIN
+    };
+    let mut lines = vec![(heading.to_owned(), style)];
+    lines.extend(
+        crate::render::report::recipient_lines(recipients)
+            .into_iter()
+            .map(|l| (l, small)),
+    );
+    lines
 }
 
 fn keep(p: Paragraph<'static>) -> Paragraph<'static> {

@@ -494,7 +494,7 @@ fn sign_names(m: &Minutes) -> (String, String) {
 pub fn markdown(m: &Minutes) -> String {
     let mut out = String::new();
     let line = place_dateline(m.locality.as_deref(), m.date);
-    md::header_table(&mut out, m.parent.as_deref(), Some(&m.cell), &line);
+    md::header_table(&mut out, m.parent.as_deref(), Some(&m.cell), &line, None);
     let (t1, t2) = title_lines(m);
     let _ = writeln!(out, "# {}\n", md::esc(&t1));
     let _ = writeln!(out, "**{}**\n", md::esc(&t2));
@@ -600,11 +600,15 @@ pub fn docx(m: &Minutes) -> std::io::Result<Vec<u8>> {
         None,
     );
     let (t1, t2) = title_lines(m);
-    doc.para(&t1, BOLD, Align::Center);
+    doc.para(&t1, crate::render::docx::TITLE, Align::Center);
     doc.para(&t2, BOLD, Align::Center);
     for line in lines(m) {
         match line {
-            Line::Section(s) => doc.para(&s, BOLD, Align::Left),
+            Line::Section(s) => doc.heading(&s, BOLD),
+            // A label with nothing after it heads the list under it.
+            Line::Field(label, text) if text.is_empty() => {
+                doc.lead(&[(&format!("{label}:"), BOLD)], Align::Justify);
+            }
             Line::Field(label, text) => {
                 doc.runs(
                     &[(&format!("{label}: "), BOLD), (&text, PLAIN)],

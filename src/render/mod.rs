@@ -4,6 +4,7 @@
 pub mod docx;
 pub mod ics;
 pub mod minutes;
+pub mod notice;
 pub mod report;
 pub mod review;
 pub mod style;

@@ -378,11 +378,12 @@ fn report_title(period: Period) -> String {
 fn report_md(cells: &[CellSummary], period: Period) -> String {
     let mut out = String::new();
     let one = (cells.len() == 1).then(|| &cells[0]);
-    md::header(
+    md::header_table(
         &mut out,
         one.and_then(|c| c.parent.as_deref()),
         one.map(|c| c.cell.as_str()),
         &place_dateline(None, period.end()),
+        None,
     );
     let _ = writeln!(out, "# {}\n", md::esc(&report_title(period)));
     for c in cells {
@@ -658,11 +659,12 @@ fn signer(f: &Form) -> (&'static str, Option<&'static str>, String) {
 /// The form as Markdown.
 pub fn form_md(f: &Form) -> String {
     let mut out = String::new();
-    md::header(
+    md::header_table(
         &mut out,
         f.config.cell.parent.as_deref(),
         Some(&f.config.cell.name),
         &place_dateline(f.config.cell.locality.as_deref(), f.today),
+        None,
     );
     let (t1, t2) = form_title(f);
     let _ = writeln!(out, "# {}\n\n**{}**\n", md::esc(&t1), md::esc(&t2));

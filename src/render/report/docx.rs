@@ -1,12 +1,12 @@
 //! `--format docx`: the report as a Word document, laid out like the HTML page (without the
 //! chart) from the same content ([`super::sections`]); see [`crate::render::docx`].
 
-use super::md::common_parent;
-use super::sections::{self, Item};
+use super::notes::{Block, NoteSection};
+use super::sections::{self, Item, Part};
 use super::{Letterhead, date, report_title};
 use crate::core::report::model::{CellReport, Report};
 use crate::i18n::{Lang, lang, tr};
-use crate::render::docx::{Align, BOLD, Doc, ITALIC, PLAIN, Style};
+use crate::render::docx::{Align, BOLD, Doc, ITALIC, PLAIN, Style, TITLE};
 
 pub fn write(
     report: &Report,
@@ -20,14 +20,16 @@ pub fn write(
 /// The report as the bytes of a .docx file.
 pub fn bytes(report: &Report, line: &str, head: &Letterhead) -> std::io::Result<Vec<u8>> {
     let mut doc = Doc::new();
-    let cell_name = (!report.is_rollup())
-        .then(|| report.cells.first().map(|c| c.name.as_str()))
-        .flatten();
+    let (parent, issuer) = super::issuer(report, head);
     let number = head.number.as_deref();
-    let parent = common_parent(report);
-    party_header(&mut doc, parent.as_deref(), cell_name, line, number);
+    party_header(&mut doc, parent.as_deref(), issuer.as_deref(), line, number);
     let p = report.period;
-    doc.para(&report_title(report), BOLD, Align::Center);
+    let (kind, subject) = report_title(report, head);
+    doc.para(&kind, TITLE, Align::Center);
+    doc.para(&subject, BOLD, Align::Center);
+    if let Some(note) = super::compilation_note(report, head) {
+        doc.para(&note, ITALIC, Align::Center);
+    }
     doc.para(
         &format!(
             "{}: {} – {}",
@@ -38,46 +40,47 @@ pub fn bytes(report: &Report, line: &str, head: &Letterhead) -> std::io::Result<
         ITALIC,
         Align::Center,
     );
-    if report.is_rollup() {
-        doc.para(tr("I. Tổng hợp", "I. Summary"), BOLD, Align::Left);
-        summary_table(report, &mut doc);
-        list(&sections::totals_items(&report.totals), &mut doc);
-        doc.para(
-            tr("II. Chi tiết từng chi bộ", "II. Each cell"),
-            BOLD,
-            Align::Left,
-        );
-        for (i, cell) in report.cells.iter().enumerate() {
-            let heading = format!("{}. {}", i + 1, cell.name);
-            doc.para(
-                &heading,
-                Style {
-                    italic: true,
-                    ..BOLD
-                },
-                Align::Left,
-            );
-            cell_body(cell, &mut doc);
+    for section in sections::outline(report, &head.notes) {
+        doc.heading(&section.heading(), BOLD);
+        match section.part {
+            Part::Meetings => {
+                if let Some(cell) = report.cells.first() {
+                    meetings(cell, &mut doc);
+                }
+            }
+            Part::Results => {
+                if let Some(cell) = report.cells.first() {
+                    list(&sections::cell_items(cell), &mut doc);
+                }
+            }
+            Part::Summary => {
+                summary_table(report, &mut doc);
+                list(&sections::totals_items(&report.totals), &mut doc);
+            }
+            Part::Cells => {
+                for (i, cell) in report.cells.iter().enumerate() {
+                    let heading = format!("{}. {}", i + 1, cell.name);
+                    let style = Style {
+                        italic: true,
+                        ..BOLD
+                    };
+                    doc.heading(&heading, style);
+                    meetings(cell, &mut doc);
+                    list(&sections::cell_items(cell), &mut doc);
+                }
+            }
+            Part::Note(i) => {
+                if let Some(note) = head.notes.get(i) {
+                    note_body(note, &mut doc);
+                }
+            }
         }
-        let right = [tr("NGƯỜI TỔNG HỢP", "COMPILED BY").to_owned()];
-        doc.signatures_with(&[], &right, ("", "……………………………"), &head.recipients);
-    } else if let Some(cell) = report.cells.first() {
-        doc.para(
-            tr(
-                "I. Các buổi sinh hoạt trong kỳ",
-                "I. Meetings in the period",
-            ),
-            BOLD,
-            Align::Left,
-        );
-        cell_body(cell, &mut doc);
-        let right = [
-            tr("T/M CHI BỘ", "FOR THE CELL").to_owned(),
-            tr("BÍ THƯ", "SECRETARY").to_owned(),
-        ];
-        let name = cell.secretary.as_deref().unwrap_or("……………………………");
-        doc.signatures_with(&[], &right, ("", name), &head.recipients);
     }
+    let s = super::signer(report, head);
+    let mut right = vec![s.on_behalf];
+    right.extend(s.title);
+    let name = s.name.as_deref().unwrap_or("……………………………");
+    doc.signatures_with(&[], &right, ("", name), &head.recipients);
     doc.into_bytes()
 }
 
@@ -113,7 +116,41 @@ pub fn party_header(
     doc.party_header(&left, &right);
 }
 
-fn cell_body(cell: &CellReport, doc: &mut Doc) {
+/// A section of the notes: sub-headings in bold, paragraphs indented, list items.
+fn note_body(note: &NoteSection, doc: &mut Doc) {
+    for block in &note.blocks {
+        match block {
+            Block::Heading(Some(n), t) => doc.heading(&format!("{n}. {t}"), BOLD),
+            Block::Heading(None, t) => doc.heading(
+                t,
+                Style {
+                    italic: true,
+                    ..BOLD
+                },
+            ),
+            Block::Para(p) => doc.indented_runs(&runs(p)),
+            Block::Item(i) => doc.item_runs(&runs(i), 0),
+        }
+    }
+}
+
+/// A paragraph of the notes as runs: its emphasis in bold or italics.
+fn runs(text: &str) -> Vec<(String, Style)> {
+    super::notes::spans(text)
+        .into_iter()
+        .map(|s| {
+            let style = match (s.bold, s.italic) {
+                (true, _) => BOLD,
+                (_, true) => ITALIC,
+                _ => PLAIN,
+            };
+            (s.text, style)
+        })
+        .collect()
+}
+
+/// A cell's meetings table, or a line saying there were none.
+fn meetings(cell: &CellReport, doc: &mut Doc) {
     if cell.meetings.is_empty() {
         doc.para(
             tr(
@@ -132,7 +169,6 @@ fn cell_body(cell: &CellReport, doc: &mut Doc) {
             .collect();
         doc.data_table(&headers, &rows, &sections::MEETING_NUMERIC);
     }
-    list(&sections::cell_items(cell), doc);
 }
 
 /// The results: "label: value", the verdicts in bold, the findings under them.

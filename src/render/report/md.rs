@@ -4,8 +4,9 @@
 
 use std::fmt::Write;
 
-use super::sections::{self, Item};
-use super::{Letterhead, date, recipient_lines, report_title};
+use super::notes::{Block, NoteSection};
+use super::sections::{self, Item, Part};
+use super::{Letterhead, Signer, date, recipient_lines, report_title};
 use crate::core::report::model::{CellReport, Report};
 use crate::i18n::{Lang, lang, tr};
 
@@ -16,20 +17,20 @@ pub fn write(
     to: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
     let mut out = String::new();
-    header(
+    let (parent, issuer) = super::issuer(report, head);
+    header_table(
         &mut out,
-        common_parent(report).as_deref(),
-        (!report.is_rollup())
-            .then(|| report.cells.first().map(|c| c.name.as_str()))
-            .flatten(),
+        parent.as_deref(),
+        issuer.as_deref(),
         line,
+        head.number.as_deref(),
     );
-    if let Some(number) = &head.number {
-        // Under the header, on the left, as the symbol stands under the star.
-        let _ = writeln!(out, "{}\n", esc(number));
-    }
     let p = report.period;
-    let _ = writeln!(out, "# {}\n", esc(&report_title(report)));
+    let (kind, subject) = report_title(report, head);
+    let _ = writeln!(out, "# {}\n\n**{}**\n", esc(&kind), esc(&subject));
+    if let Some(note) = super::compilation_note(report, head) {
+        let _ = writeln!(out, "*{}*\n", esc(&note));
+    }
     let _ = writeln!(
         out,
         "{}: {} – {}\n",
@@ -37,30 +38,86 @@ pub fn write(
         date(p.start()),
         date(p.end())
     );
-    if report.is_rollup() {
-        let _ = writeln!(out, "## {}\n", tr("Tổng hợp", "Summary"));
-        summary_table(report, &mut out);
-        out.push('\n');
-        list(&sections::totals_items(&report.totals), &mut out);
-        for (i, cell) in report.cells.iter().enumerate() {
-            // One cell's text at a time, written out before the next is drawn.
-            to.write_all(out.as_bytes())?;
-            out.clear();
-            let _ = writeln!(out, "\n## {}. {}\n", i + 1, esc(&cell.name));
-            cell_body(cell, "###", &mut out);
+    for section in sections::outline(report, &head.notes) {
+        let _ = writeln!(out, "## {}\n", esc(&section.heading()));
+        match section.part {
+            Part::Meetings | Part::Results => {
+                if let Some(cell) = report.cells.first() {
+                    if section.part == Part::Meetings {
+                        meetings(cell, &mut out);
+                    } else {
+                        list(&sections::cell_items(cell), &mut out);
+                        out.push('\n');
+                    }
+                }
+            }
+            Part::Summary => {
+                summary_table(report, &mut out);
+                out.push('\n');
+                list(&sections::totals_items(&report.totals), &mut out);
+                out.push('\n');
+            }
+            Part::Cells => {
+                for (i, cell) in report.cells.iter().enumerate() {
+                    // One cell's text at a time, written out before the next is drawn.
+                    to.write_all(out.as_bytes())?;
+                    out.clear();
+                    let _ = writeln!(out, "### {}. {}\n", i + 1, esc(&cell.name));
+                    meetings(cell, &mut out);
+                    list(&sections::cell_items(cell), &mut out);
+                    out.push('\n');
+                }
+            }
+            Part::Note(i) => {
+                if let Some(note) = head.notes.get(i) {
+                    note_body(note, &mut out);
+                }
+            }
         }
-        signature(&mut out, tr("NGƯỜI TỔNG HỢP", "Compiled by"), None, None);
-    } else if let Some(cell) = report.cells.first() {
-        cell_body(cell, "##", &mut out);
-        signature(
-            &mut out,
-            tr("T/M CHI BỘ", "For the cell"),
-            Some(tr("BÍ THƯ", "Secretary")),
-            cell.secretary.as_deref(),
-        );
     }
-    recipients(&head.recipients, &mut out);
+    signature_table(&mut out, &head.recipients, &super::signer(report, head));
     to.write_all(out.as_bytes())
+}
+
+/// A section of the notes: sub-headings in bold, paragraphs, list items.
+fn note_body(note: &NoteSection, out: &mut String) {
+    let mut in_list = false;
+    for block in &note.blocks {
+        let item = matches!(block, Block::Item(_));
+        if in_list && !item {
+            out.push('\n');
+        }
+        in_list = item;
+        match block {
+            Block::Heading(Some(n), t) => {
+                let _ = writeln!(out, "**{n}. {}**\n", esc(t));
+            }
+            Block::Heading(None, t) => {
+                let _ = writeln!(out, "***{}***\n", esc(t));
+            }
+            Block::Para(p) => {
+                let _ = writeln!(out, "{}\n", emphasised(p));
+            }
+            Block::Item(i) => {
+                let _ = writeln!(out, "- {}", emphasised(i));
+            }
+        }
+    }
+    if in_list {
+        out.push('\n');
+    }
+}
+
+/// A paragraph of the notes with its emphasis, the rest escaped.
+fn emphasised(text: &str) -> String {
+    super::notes::spans(text)
+        .iter()
+        .map(|s| match (s.bold, s.italic) {
+            (true, _) => format!("**{}**", esc(&s.text)),
+            (_, true) => format!("*{}*", esc(&s.text)),
+            _ => esc(&s.text),
+        })
+        .collect()
 }
 
 /// The parent committee all cells report to, when they share one.
@@ -73,26 +130,21 @@ pub fn common_parent(report: &Report) -> Option<String> {
         .then_some(first)
 }
 
-/// The header of a Party document: the committees on the left, the Party and the date on the right.
-pub fn header(out: &mut String, parent: Option<&str>, cell: Option<&str>, line: &str) {
-    if let Some(p) = parent {
-        let _ = writeln!(out, "{}  ", esc(&p.to_uppercase()));
-    }
-    if let Some(c) = cell {
-        let _ = writeln!(out, "**{}**  ", esc(&c.to_uppercase()));
-    }
-    if lang() == Lang::Vi {
-        let _ = writeln!(out, "\n**ĐẢNG CỘNG SẢN VIỆT NAM**  ");
-    }
-    let _ = writeln!(out, "*{}*\n", esc(line));
-}
-
 /// The Party header as two columns, as the HTML lays it out: the committee, the cell and the
-/// star on the left; the Party's name and the place-and-date line on the right.
-pub fn header_table(out: &mut String, parent: Option<&str>, cell: Option<&str>, line: &str) {
+/// star on the left (and under it the number and symbol, when the document has one); the
+/// Party's name and the place-and-date line on the right. The report, the minutes and the
+/// notice share it.
+pub fn header_table(
+    out: &mut String,
+    parent: Option<&str>,
+    cell: Option<&str>,
+    line: &str,
+    number: Option<&str>,
+) {
     let mut left: Vec<String> = parent.map(|p| esc(&p.to_uppercase())).into_iter().collect();
     left.extend(cell.map(|c| format!("**{}**", esc(&c.to_uppercase()))));
     left.push(esc("*"));
+    left.extend(number.map(esc));
     let mut right = Vec::new();
     if lang() == Lang::Vi {
         right.push("**ĐẢNG CỘNG SẢN VIỆT NAM**".to_owned());
@@ -108,12 +160,8 @@ pub fn header_table(out: &mut String, parent: Option<&str>, cell: Option<&str>, 
     out.push('\n');
 }
 
-fn cell_body(cell: &CellReport, h: &str, out: &mut String) {
-    let _ = writeln!(
-        out,
-        "{h} {}\n",
-        tr("Các buổi sinh hoạt trong kỳ", "Meetings in the period")
-    );
+/// A cell's meetings table, or a line saying there were none.
+fn meetings(cell: &CellReport, out: &mut String) {
     if cell.meetings.is_empty() {
         let _ = writeln!(
             out,
@@ -131,8 +179,6 @@ fn cell_body(cell: &CellReport, h: &str, out: &mut String) {
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "{h} {}\n", tr("Kết quả", "Results"));
-    list(&sections::cell_items(cell), out);
 }
 
 fn list(items: &[Item], out: &mut String) {
@@ -176,28 +222,36 @@ fn summary_table(report: &Report, out: &mut String) {
     table_row(out, &total);
 }
 
-/// The recipients block (*Nơi nhận*), after the signature: Markdown has no columns to put it
-/// beside it.
-fn recipients(recipients: &[String], out: &mut String) {
-    if recipients.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "\n***{}***\n", tr("Nơi nhận:", "Recipients:"));
-    for line in recipient_lines(recipients) {
-        let _ = writeln!(out, "{}  ", esc(&line));
-    }
-}
-
-fn signature(out: &mut String, on_behalf: &str, title: Option<&str>, name: Option<&str>) {
-    let _ = writeln!(out, "\n**{on_behalf}**  ");
-    if let Some(t) = title {
-        let _ = writeln!(out, "**{t}**  ");
-    }
-    let _ = writeln!(out, "*{}*\n\n", tr("(Ký, ghi rõ họ tên)", "(signature)"));
-    if let Some(n) = name {
-        let _ = writeln!(out, "{}", esc(n));
+/// The signature block as a two-column table, as the HTML and Word lay it out: the recipients
+/// (*Nơi nhận*) on the left, if any, and the signer on the right, with room for the pen.
+pub fn signature_table(out: &mut String, recipients: &[String], signer: &Signer) {
+    let heading = if recipients.is_empty() {
+        String::new()
     } else {
-        let _ = writeln!(out, "……………………………");
+        format!("***{}***", tr("Nơi nhận:", "Recipients:"))
+    };
+    let _ = writeln!(
+        out,
+        "| {heading} | **{}** |\n|:---|:---:|",
+        esc(&signer.on_behalf)
+    );
+    let mut right: Vec<String> = signer
+        .title
+        .iter()
+        .map(|t| format!("**{}**", esc(t)))
+        .collect();
+    right.push(format!("*{}*", tr("(Ký, ghi rõ họ tên)", "(signature)")));
+    right.extend([String::new(), String::new()]);
+    right.push(
+        signer
+            .name
+            .as_deref()
+            .map_or_else(|| "……………………………".to_owned(), |n| format!("**{}**", esc(n))),
+    );
+    let left: Vec<String> = recipient_lines(recipients).iter().map(|l| esc(l)).collect();
+    for i in 0..left.len().max(right.len()) {
+        let cell = |side: &[String]| side.get(i).cloned().unwrap_or_default();
+        let _ = writeln!(out, "| {} | {} |", cell(&left), cell(&right));
     }
 }
 

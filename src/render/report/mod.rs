@@ -4,11 +4,13 @@
 //! (which reads only the period's files); this module lays them out, one renderer per format
 //! ([`table`], [`json`], [`csv`], [`md`], [`html`]), with the words they share.
 
+pub mod committee;
 pub mod csv;
 pub mod docx;
 pub mod html;
 pub mod json;
 pub mod md;
+pub mod notes;
 pub mod sections;
 pub mod table;
 
@@ -77,6 +79,71 @@ pub struct Letterhead {
     pub number: Option<String>,
     /// The recipients (*Nơi nhận*); empty leaves the block out.
     pub recipients: Vec<String>,
+    /// The report's own words (`--notes`): numbered sections after the figures'.
+    pub notes: Vec<notes::NoteSection>,
+    /// The committee that issues a roll-up (`--committee`).
+    pub committee: Option<committee::Committee>,
+}
+
+/// Who signs, on whose behalf: "T/M CHI BỘ" / "BÍ THƯ" / the name (a dotted line without one).
+pub struct Signer {
+    pub on_behalf: String,
+    pub title: Option<String>,
+    pub name: Option<String>,
+}
+
+/// The header's left column: the body above and the issuer (in bold), as Hướng dẫn 36-HD/VPTW
+/// sets them. A cell's report is the cell's; a roll-up with `--committee` the committee's; a
+/// compilation names only the body the cells share, and no issuer.
+pub fn issuer(report: &Report, head: &Letterhead) -> (Option<String>, Option<String>) {
+    match (&head.committee, report.is_rollup()) {
+        (Some(c), _) => (c.parent.clone(), Some(c.name.clone())),
+        (None, false) => report
+            .cells
+            .first()
+            .map_or((None, None), |c| (c.parent.clone(), Some(c.name.clone()))),
+        (None, true) => (md::common_parent(report), None),
+    }
+}
+
+/// The signature block's words: the cell's secretary for the cell, the committee's signer for the
+/// committee, the person who compiled a compilation.
+pub fn signer(report: &Report, head: &Letterhead) -> Signer {
+    match (&head.committee, report.is_rollup()) {
+        (Some(c), _) => Signer {
+            on_behalf: tr("T/M ĐẢNG ỦY", "FOR THE PARTY COMMITTEE").to_owned(),
+            title: Some(c.signer_title.clone().map_or_else(
+                || tr("BÍ THƯ", "SECRETARY").to_owned(),
+                |t| t.to_uppercase(),
+            )),
+            name: c.signer_name.clone(),
+        },
+        (None, false) => Signer {
+            on_behalf: tr("T/M CHI BỘ", "FOR THE CELL").to_owned(),
+            title: Some(tr("BÍ THƯ", "SECRETARY").to_owned()),
+            name: report.cells.first().and_then(|c| c.secretary.clone()),
+        },
+        (None, true) => Signer {
+            on_behalf: tr("NGƯỜI TỔNG HỢP", "COMPILED BY").to_owned(),
+            title: None,
+            name: None,
+        },
+    }
+}
+
+/// A roll-up no committee issued says so under its title: it is a compilation of the cells'
+/// books, not a document of the committee.
+pub fn compilation_note(report: &Report, head: &Letterhead) -> Option<String> {
+    (report.is_rollup() && head.committee.is_none()).then(|| match lang() {
+        Lang::Vi => format!(
+            "(Bản tổng hợp số liệu từ sổ sinh hoạt của {} chi bộ; không phải văn bản do cấp ủy ban hành)",
+            report.cells.len()
+        ),
+        Lang::En => format!(
+            "(A compilation of the figures in the books of {} cells; not a document issued by the committee)",
+            report.cells.len()
+        ),
+    })
 }
 
 /// The number-and-symbol line of a document: "Số 05-BC/CB" (a number under 10 with its leading
@@ -109,7 +176,7 @@ pub fn write_with(
 ) -> std::io::Result<()> {
     let line = place_dateline(head.locality.as_deref(), report.made);
     match format {
-        Format::Table => table::write(report, &mut Shown(out)),
+        Format::Table => table::write(report, &head.notes, &mut Shown(out)),
         Format::Json => json::write(report, out),
         Format::Csv => csv::write(report, out),
         Format::Md => md::write(report, &line, head, &mut Shown(out)),
@@ -313,22 +380,30 @@ pub fn attendance_text(row: &MeetingRow) -> String {
     )
 }
 
-/// The title of the report document.
-pub fn report_title(report: &Report) -> String {
+/// The title of the report document, as Hướng dẫn 36-HD/VPTW sets a title: the document type
+/// alone in capitals ("BÁO CÁO"), then its subject in ordinary letters; a compilation no committee
+/// issued is a "BẢN TỔNG HỢP".
+pub fn report_title(report: &Report, head: &Letterhead) -> (String, String) {
     let words = period_words(report.period);
-    if report.is_rollup() {
-        match lang() {
-            Lang::Vi => format!(
-                "BÁO CÁO TỔNG HỢP KẾT QUẢ SINH HOẠT CHI BỘ {}",
-                words.to_uppercase()
-            ),
-            Lang::En => format!("Summary of the cells' meetings, {words}"),
-        }
-    } else {
-        match lang() {
-            Lang::Vi => format!("BÁO CÁO KẾT QUẢ SINH HOẠT CHI BỘ {}", words.to_uppercase()),
-            Lang::En => format!("Report on the cell's meetings, {words}"),
-        }
+    match (report.is_rollup(), head.committee.is_some(), lang()) {
+        (false, _, Lang::Vi) => (
+            "BÁO CÁO".to_owned(),
+            format!("Kết quả sinh hoạt chi bộ {words}"),
+        ),
+        (true, true, Lang::Vi) => (
+            "BÁO CÁO".to_owned(),
+            format!("Tổng hợp kết quả sinh hoạt các chi bộ {words}"),
+        ),
+        (true, false, Lang::Vi) => (
+            "BẢN TỔNG HỢP".to_owned(),
+            format!("Kết quả sinh hoạt của các chi bộ {words}"),
+        ),
+        (false, _, Lang::En) => ("REPORT".to_owned(), format!("The cell's meetings, {words}")),
+        (true, true, Lang::En) => ("REPORT".to_owned(), format!("The cells' meetings, {words}")),
+        (true, false, Lang::En) => (
+            "COMPILATION".to_owned(),
+            format!("The cells' meetings, {words}"),
+        ),
     }
 }
 

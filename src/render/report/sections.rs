@@ -2,9 +2,10 @@
 //! list. The Markdown and HTML renderers only add their markup and escaping, so the two
 //! documents cannot drift apart.
 
+use super::notes::NoteSection;
 use super::{attendance_text, compliance_lines, compliance_word, date, percent};
 use crate::core::level::Level;
-use crate::core::report::model::{CellReport, MeetingRow, Totals};
+use crate::core::report::model::{CellReport, MeetingRow, Report, Totals};
 use crate::i18n::{lang, tr};
 
 /// A line of the results list: `label: value`, the value in bold where it is the verdict,
@@ -192,5 +193,114 @@ pub fn upper_first(s: &str) -> String {
     match c.next() {
         Some(f) => f.to_uppercase().chain(c).collect(),
         None => String::new(),
+    }
+}
+
+/// What a numbered section of the report holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// One cell's meetings table.
+    Meetings,
+    /// One cell's results (and, in HTML, the chart).
+    Results,
+    /// A roll-up's summary table, totals (and chart).
+    Summary,
+    /// A roll-up's cells, one numbered sub-section each.
+    Cells,
+    /// The notes' section of this index (`report --notes`).
+    Note(usize),
+}
+
+/// A numbered section of the report: "II. KẾT QUẢ".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub number: String,
+    pub title: String,
+    pub part: Part,
+}
+
+impl Section {
+    /// The heading as every format prints it.
+    pub fn heading(&self) -> String {
+        format!("{}. {}", self.number, self.title)
+    }
+}
+
+/// The report's outline, the same in every format (table, Markdown, HTML, Word): the figures'
+/// sections, then the notes' sections numbered after them. The headings are in capitals, as the
+/// minutes' are.
+pub fn outline(report: &Report, notes: &[NoteSection]) -> Vec<Section> {
+    let figures: &[(&str, &str, Part)] = if report.is_rollup() {
+        &[
+            ("Tổng hợp", "Summary", Part::Summary),
+            ("Chi tiết từng chi bộ", "Each cell", Part::Cells),
+        ]
+    } else {
+        &[
+            (
+                "Các buổi sinh hoạt trong kỳ",
+                "Meetings in the period",
+                Part::Meetings,
+            ),
+            ("Kết quả", "Results", Part::Results),
+        ]
+    };
+    let titles = figures
+        .iter()
+        .map(|&(vi, en, part)| (tr(vi, en).to_owned(), part))
+        .chain(
+            notes
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (n.title.clone(), Part::Note(i))),
+        );
+    titles
+        .enumerate()
+        .map(|(i, (title, part))| Section {
+            number: roman(i + 1),
+            title: title.to_uppercase(),
+            part,
+        })
+        .collect()
+}
+
+/// A section's number in Roman numerals, as Party documents number their parts: I, II, … XL.
+pub fn roman(mut n: usize) -> String {
+    const NUMERALS: [(usize, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, numeral) in NUMERALS {
+        while n >= value {
+            out.push_str(numeral);
+            n -= value;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::roman;
+
+    #[test]
+    fn roman_numerals() {
+        let got: Vec<String> = [1, 2, 3, 4, 5, 9, 14, 40, 1999].map(roman).to_vec();
+        assert_eq!(
+            got,
+            ["I", "II", "III", "IV", "V", "IX", "XIV", "XL", "MCMXCIX"]
+        );
     }
 }

@@ -4,7 +4,8 @@ use std::fmt::Write;
 
 use comfy_table::{Cell, CellAlignment, ColumnConstraint, TableComponent, Width};
 
-use super::sections;
+use super::notes::{Block, NoteSection};
+use super::sections::{self, Part};
 use super::{attendance_text, compliance_lines, compliance_word, date, percent, period_words};
 use crate::core::level::Level;
 use crate::core::report::model::{
@@ -16,49 +17,102 @@ use crate::render::table;
 /// The longest bar, in characters.
 const BAR_WIDTH: u32 = 30;
 
-pub fn write(report: &Report, to: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write(
+    report: &Report,
+    notes: &[NoteSection],
+    to: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     // One cell's text at a time, written out before the next is drawn.
     let mut out = String::new();
     let p = report.period;
-    for (i, cell) in report.cells.iter().enumerate() {
-        to.write_all(out.as_bytes())?;
-        out.clear();
-        if i > 0 {
-            out.push('\n');
+    let period = format!(
+        "{} ({} – {})",
+        period_words(p),
+        date(p.start()),
+        date(p.end())
+    );
+    match report.cells.first() {
+        Some(cell) if !report.is_rollup() => {
+            let _ = writeln!(out, "{} — {period}", cell.name);
         }
-        let _ = writeln!(
-            out,
-            "{} — {} ({} – {})",
-            cell.name,
-            period_words(p),
-            date(p.start()),
-            date(p.end())
-        );
-        render_cell(cell, &mut out);
+        _ => {
+            let _ = writeln!(
+                out,
+                "{} — {} {} — {period}",
+                tr("TỔNG HỢP", "ALL CELLS"),
+                report.cells.len(),
+                tr("chi bộ", "cells")
+            );
+        }
     }
-    if report.is_rollup() {
-        let _ = writeln!(
-            out,
-            "\n{} — {} {}",
-            tr("TỔNG HỢP", "ALL CELLS"),
-            report.cells.len(),
-            tr("chi bộ", "cells")
-        );
-        to.write_all(out.as_bytes())?;
-        out.clear();
-        write_summary(report, to)?;
-        render_totals(&report.totals, &mut out);
+    for section in sections::outline(report, notes) {
+        let _ = writeln!(out, "\n{}", section.heading());
+        match section.part {
+            Part::Meetings => {
+                if let Some(cell) = report.cells.first() {
+                    render_meetings(&cell.meetings, &mut out);
+                }
+            }
+            Part::Results => {
+                if let Some(cell) = report.cells.first() {
+                    render_results(cell, &mut out);
+                }
+            }
+            Part::Summary => {
+                to.write_all(out.as_bytes())?;
+                out.clear();
+                write_summary(report, to)?;
+                render_totals(&report.totals, &mut out);
+            }
+            Part::Cells => {
+                for (i, cell) in report.cells.iter().enumerate() {
+                    to.write_all(out.as_bytes())?;
+                    out.clear();
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    let _ = writeln!(out, "{}. {}", i + 1, cell.name);
+                    render_meetings(&cell.meetings, &mut out);
+                    render_results(cell, &mut out);
+                }
+            }
+            Part::Note(i) => {
+                if let Some(note) = notes.get(i) {
+                    render_note(note, &mut out);
+                }
+            }
+        }
     }
     to.write_all(out.as_bytes())
 }
 
-fn render_cell(cell: &CellReport, out: &mut String) {
-    render_meetings(&cell.meetings, out);
+/// A cell's results: its totals, what its meetings set in motion, its quotas and its year.
+fn render_results(cell: &CellReport, out: &mut String) {
     render_totals(&cell.totals, out);
     render_follow_up(cell, out);
     render_compliance(&cell.compliance, out);
     if let Some(y) = &cell.year {
         render_year(y, out);
+    }
+}
+
+/// A section of the notes as plain lines: sub-headings, paragraphs, "  - " items.
+fn render_note(note: &NoteSection, out: &mut String) {
+    for block in &note.blocks {
+        match block {
+            Block::Heading(Some(n), t) => {
+                let _ = writeln!(out, "{n}. {t}");
+            }
+            Block::Heading(None, t) => {
+                let _ = writeln!(out, "{t}");
+            }
+            Block::Para(p) => {
+                let _ = writeln!(out, "{}", super::notes::plain(p));
+            }
+            Block::Item(i) => {
+                let _ = writeln!(out, "  - {}", super::notes::plain(i));
+            }
+        }
     }
 }
 

@@ -274,6 +274,9 @@ const VIETNAMESE_RUNS: &[&[&str]] = &[
     &["member", "list"],
     &["action", "list"],
     &["minutes", "2020-09-09"],
+    &["notice", "--help"],
+    &["notice", "2020-09-09"],
+    &["notice", "2020-09-09", "--format", "md"],
     // The members' reviews (issue 13): lists, reports, forms and refusals.
     &["review", "--help"],
     &["review", "self", "--help"],

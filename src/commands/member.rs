@@ -1,7 +1,9 @@
 //! `cellbook member`: keep the roster.
 
 use crate::args::{line, parse_date};
-use crate::core::model::ids::{MemberIdError, RESERVED_MEMBER_IDS, check_member_id};
+use crate::core::model::ids::{
+    MemberIdError, RESERVED_MEMBER_IDS, check_member_id, generate_member_id, suggest_member_id,
+};
 use crate::core::model::{ExemptionKind, Role};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
@@ -47,9 +49,10 @@ pub enum MemberCommand {
 pub struct MemberAddArgs {
     /// Full name, with diacritics
     pub name: String,
-    /// Short ASCII handle (a-z, 0-9, -, _)
+    /// Short ASCII handle (a-z, 0-9, -, _); default: the given name without diacritics
+    /// (`Lê Văn Đạo` → dao, or dao2 when dao is taken)
     #[arg(long)]
-    pub id: String,
+    pub id: Option<String>,
     #[arg(long, value_enum, default_value = "member")]
     pub role: Role,
     /// A probationary member (attends, does not vote)
@@ -125,10 +128,21 @@ fn refuse_bad_id(id: &str) -> Result<()> {
         Ok(()) => Ok(()),
         Err(MemberIdError::Form) => Err(Error::refused_with(
             format!("{} '{id}'", tr("mã không hợp lệ", "invalid id")),
-            tr(
-                "mã gồm chữ thường không dấu, số, - hoặc _, bắt đầu bằng chữ, tối đa 32 ký tự (ví dụ: lan, hung2)",
-                "an id is lowercase ASCII letters, digits, - or _, starting with a letter, at most 32 characters (e.g. lan, hung2)",
-            ),
+            match suggest_member_id(id) {
+                Some(near) => format!(
+                    "{} --id {near}? {}",
+                    tr("ý bạn là", "did you mean"),
+                    tr(
+                        "(mã gồm chữ thường không dấu, số, - hoặc _, bắt đầu bằng chữ, tối đa 32 ký tự)",
+                        "(an id is lowercase ASCII letters, digits, - or _, starting with a letter, at most 32 characters)",
+                    )
+                ),
+                None => tr(
+                    "mã gồm chữ thường không dấu, số, - hoặc _, bắt đầu bằng chữ, tối đa 32 ký tự (ví dụ: lan, hung2)",
+                    "an id is lowercase ASCII letters, digits, - or _, starting with a letter, at most 32 characters (e.g. lan, hung2)",
+                )
+                .to_owned(),
+            },
         )),
         Err(MemberIdError::Reserved) => Err(Error::refused_with(
             format!(
@@ -150,7 +164,20 @@ fn refuse_bad_id(id: &str) -> Result<()> {
 
 fn add(ctx: &Context, args: &MemberAddArgs) -> Result<Output> {
     let (_lock, mut ledger) = ctx.open_for_write()?;
-    let id = args.id.trim().to_owned();
+    let id = match &args.id {
+        Some(id) => id.trim().to_owned(),
+        None => generate_member_id(&args.name, |id| ledger.roster.get(id).is_some()).ok_or_else(
+            || {
+                Error::Usage(
+                    tr(
+                        "không tạo được mã từ tên này: hãy cho --id",
+                        "cannot make an id from this name: give --id",
+                    )
+                    .into(),
+                )
+            },
+        )?,
+    };
     refuse_bad_id(&id)?;
     if let Some(other) = ledger.roster.get(&id) {
         return Err(Error::MemberIdTaken {

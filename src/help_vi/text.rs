@@ -185,7 +185,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "Bộ tiêu chí mặc định để đánh giá buổi sinh hoạt",
     ),
     ("member add", "name", "Họ và tên, có dấu"),
-    ("member add", "id", "Mã ngắn, không dấu (a-z, 0-9, -, _)"),
+    (
+        "member add",
+        "id",
+        "Mã ngắn, không dấu (a-z, 0-9, -, _); mặc định: tên gọi bỏ dấu (`Lê Văn Đạo` → dao, hoặc dao2 khi dao đã có người dùng)",
+    ),
     (
         "member add",
         "role",

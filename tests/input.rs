@@ -64,3 +64,126 @@ fn an_unknown_full_name_suggests_the_nearest_members_up_to_five() {
         .fails(1)
         .stderr_has("lan (Trần Thị Lan)");
 }
+
+// Item 9: init takes the usual time and place; plan changes a planned meeting.
+
+#[test]
+fn init_keeps_the_usual_time_place_and_day_and_plan_uses_them() {
+    let l = Ledger::empty();
+    l.run(&[
+        "init",
+        "--name",
+        "Chi bộ Thử",
+        "--lang",
+        "vi",
+        "--time",
+        "14:00",
+        "--place",
+        "Phòng họp tầng 2",
+        "--day",
+        "10",
+    ])
+    .ok();
+    let config = l.read("cellbook.toml");
+    assert!(
+        config.contains("time = 14:00:00\nplace = \"Phòng họp tầng 2\"\nday = 10"),
+        "{config}"
+    );
+    l.run(&["plan", "2020-12-10"]).ok();
+    let file = l.read("meetings/2020/2020-12-10.toml");
+    assert!(
+        file.contains("time = 14:00:00\nplace = \"Phòng họp tầng 2\""),
+        "{file}"
+    );
+    let other = Ledger::empty();
+    other
+        .run(&["init", "--name", "X", "--lang", "vi", "--day", "32"])
+        .fails(2)
+        .stderr_has("ngày trong tháng là một số từ 1 đến 31");
+    other
+        .run(&["init", "--name", "X", "--lang", "vi", "--time", "25:00"])
+        .fails(2);
+    assert!(other.files().is_empty());
+}
+
+#[test]
+fn plan_on_a_planned_meeting_changes_the_fields_given_and_keeps_comments() {
+    let l = Ledger::new("vi").with_members().today("2020-12-01");
+    l.run(&[
+        "plan",
+        "2020-12-10",
+        "--time",
+        "14:00",
+        "--topic",
+        "Tổng kết năm",
+    ])
+    .ok();
+    let path = "meetings/2020/2020-12-10.toml";
+    let text = l
+        .read(path)
+        .replace("time = 14:00:00", "time = 14:00:00 # giờ cũ");
+    l.write(path, &format!("# Ghi chú của bí thư\n{text}"));
+    l.run(&[
+        "plan",
+        "10/12/2020",
+        "--time",
+        "15:30",
+        "--docs-sent",
+        "2020-12-08",
+        "--committee-met",
+        "2020-12-05",
+        "--topic",
+        "Tổng kết năm",
+        "--topic",
+        "Kế hoạch năm 2021",
+        "--assign",
+        "lan=Thông tin thời sự",
+    ])
+    .ok()
+    .stdout_has("Đã cập nhật kế hoạch cuộc họp thường kỳ ngày 10/12/2020:")
+    .stdout_has("giờ: 14:00 → 15:30")
+    .stdout_has("ngày gửi tài liệu: (chưa có) → 08/12/2020")
+    .stdout_has("ngày chi ủy họp chuẩn bị: (chưa có) → 05/12/2020")
+    .stdout_has("thêm nội dung: Kế hoạch năm 2021")
+    .stdout_has("thêm phân công: lan — Thông tin thời sự");
+    let file = l.read(path);
+    assert!(file.starts_with("# Ghi chú của bí thư\n"), "{file}");
+    assert!(file.contains("time = 15:30:00 # giờ cũ"), "{file}");
+    assert!(
+        file.contains("topics = [\"Tổng kết năm\", \"Kế hoạch năm 2021\"]"),
+        "{file}"
+    );
+    assert!(file.contains("docs_sent = 2020-12-08"), "{file}");
+    assert!(!l.path().join("meetings/2020/2020-12-10-2.toml").exists());
+    // The same again: nothing to change, nothing written.
+    let before = snapshot(l.path());
+    l.run(&["plan", "2020-12-10", "--time", "15:30"])
+        .ok()
+        .stdout_has("Kế hoạch không đổi");
+    // A date after the meeting is refused as for a new plan.
+    l.run(&["plan", "2020-12-10", "--docs-sent", "2020-12-11"])
+        .fails(1)
+        .stderr_has("là sau ngày họp");
+    // No field at all: the meeting exists, and the hint says how to change it.
+    l.run(&["plan", "2020-12-10"])
+        .fails(1)
+        .stderr_has("cellbook plan 2020-12-10 --time");
+    assert_same(&before, &snapshot(l.path()), "no change");
+}
+
+#[test]
+fn plan_refuses_to_change_a_meeting_already_held() {
+    let l = Ledger::new("en").with_members().today("2020-12-20");
+    l.run(&["plan", "2020-12-10", "--time", "14:00"]).ok();
+    l.run(&["record", "2020-12-10", "--present", "all"]).ok();
+    let before = snapshot(l.path());
+    l.run(&["plan", "2020-12-10", "--docs-sent", "2020-12-08"])
+        .fails(1)
+        .stderr_has("has been held")
+        .stderr_has("cellbook edit 2020-12-10");
+    assert_same(&before, &snapshot(l.path()), "a held meeting");
+    // A thematic meeting the same day is another meeting.
+    l.run(&["plan", "2020-12-10", "--kind", "thematic"])
+        .ok()
+        .stdout_has("2020-12-10-2");
+}

@@ -6,10 +6,11 @@ use crate::core::dates::{self, show_date};
 use crate::core::lookup;
 use crate::core::model::{Assignment, Directive, Kind, Meeting, MeetingId, Plan};
 use crate::core::names::nfc;
+use crate::core::plan_change;
 use crate::error::{Error, Result};
 use crate::i18n::{lang, tr};
 use crate::ledger::meetings::save_meeting;
-use crate::ledger::{Ledger, MeetingFile, Source};
+use crate::ledger::{Ledger, MeetingEntry, MeetingFile, Source};
 use crate::output::Output;
 use crate::prompt;
 use chrono::NaiveTime;
@@ -67,6 +68,11 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> Result<Output> {
         }
     };
     let (lock, ledger) = ctx.open_for_write()?;
+    if !args.another
+        && let Some(entry) = planned_of_kind(&ledger, date, args.kind)?
+    {
+        return update(ctx, &ledger, lock, &entry, args);
+    }
     let id = free_id(&ledger, date, args.kind, args.another)?;
     let plan = build_plan(&ledger, args, date)?;
     check_preparation_dates(&plan, date)?;
@@ -271,6 +277,105 @@ fn interview(ctx: &Context, args: &PlanArgs) -> Result<(PlanArgs, NaiveDate)> {
     )?;
     asked.date = Some(date);
     Ok((asked, date))
+}
+
+/// The meeting of this kind already on that day, if any: `plan` then changes it.
+fn planned_of_kind(ledger: &Ledger, date: NaiveDate, kind: Kind) -> Result<Option<MeetingEntry>> {
+    for seq in 1..=999 {
+        let Some(entry) = ledger.entry(MeetingId::new(date, seq)) else {
+            return Ok(None);
+        };
+        if ledger.load_meeting(&entry)?.meeting.kind == kind {
+            return Ok(Some(entry));
+        }
+    }
+    Ok(None)
+}
+
+/// `plan` on a meeting already planned: the fields given change its plan, with the person's
+/// comments and layout kept, and each change is said back. A meeting already held is refused:
+/// its preparation is history, changed by `edit` if at all.
+fn update(
+    ctx: &Context,
+    ledger: &Ledger,
+    lock: crate::ledger::storage::LedgerLock,
+    entry: &MeetingEntry,
+    args: &PlanArgs,
+) -> Result<Output> {
+    let on_disk = crate::editor::session::on_disk(ledger, entry)?;
+    let file = ledger.load_meeting(entry)?;
+    let id = file.id;
+    if file.meeting.record.is_some() {
+        return Err(Error::refused_with(
+            format!(
+                "{} {id} {}",
+                tr("cuộc họp", "the meeting"),
+                tr(
+                    "đã họp (đã có biên bản): kế hoạch của nó không đổi bằng `plan` nữa",
+                    "has been held (it has a record): its plan is no longer changed by `plan`"
+                )
+            ),
+            format!(
+                "{} `cellbook edit {id}`; {}",
+                tr("sửa tệp bằng", "change the file with"),
+                tr(
+                    "một cuộc họp khác cùng ngày: thêm --another",
+                    "for another meeting that day, add --another"
+                )
+            ),
+        ));
+    }
+    let mut given = build_plan(ledger, args, file.meeting.date)?;
+    // Only what was typed: the usual time and place are for new meetings.
+    given.time = args.time;
+    given.place = args.place.as_deref().map(nfc);
+    let mut meeting = file.meeting.clone();
+    let mut changes = Vec::new();
+    if let Some(title) = args.title.as_deref().map(nfc)
+        && meeting.title.as_ref() != Some(&title)
+    {
+        let from = meeting.title.replace(title.clone());
+        changes.push(plan_change::PlanChange::Title { from, to: title });
+    }
+    let plan = meeting.plan.get_or_insert_with(Plan::default);
+    changes.extend(plan_change::merge(plan, &given));
+    check_preparation_dates(plan, meeting.date)?;
+    if args.edit {
+        drop(lock);
+        let start = crate::editor::session::Start {
+            text: crate::ledger::merge::render(Some(&file.source.text), &meeting)?,
+            on_disk,
+            is_change: !changes.is_empty(),
+        };
+        return crate::editor::session::session(ctx, ledger, id, start);
+    }
+    if changes.is_empty() {
+        return if given == Plan::default() && args.title.is_none() {
+            Err(Error::MeetingExists {
+                id,
+                kind: args.kind,
+            })
+        } else {
+            Ok(Output::text(format!(
+                "{} {id}\n{id}\n",
+                tr("Kế hoạch không đổi:", "The plan is unchanged:")
+            )))
+        };
+    }
+    let updated = MeetingFile { meeting, ..file };
+    save_meeting(ledger, &updated, Some(&updated.source.text))?;
+    drop(lock);
+    let lines: String = changes
+        .iter()
+        .map(|c| format!("  - {}\n", plan_change::describe(c, lang())))
+        .collect();
+    Ok(Output::text(crate::render::shown(format!(
+        "{} {} {} {}:\n{lines}{id}\n",
+        tr("Đã cập nhật kế hoạch cuộc họp", "Updated the plan of the"),
+        args.kind.label(lang()),
+        tr("ngày", "meeting on"),
+        show_date(updated.meeting.date, lang())
+    ))))
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ pub mod measures;
 pub mod model;
 pub mod names;
 pub mod period;
+pub mod plan_change;
 pub mod problem;
 pub mod reminders;
 pub mod report;

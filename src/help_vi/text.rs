@@ -184,6 +184,21 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "rubric",
         "Bộ tiêu chí mặc định để đánh giá buổi sinh hoạt",
     ),
+    (
+        "init",
+        "time",
+        "Giờ sinh hoạt thường lệ, HH:MM (`plan` dùng khi không cho giờ)",
+    ),
+    (
+        "init",
+        "place",
+        "Địa điểm sinh hoạt thường lệ (`plan` dùng khi không cho địa điểm)",
+    ),
+    (
+        "init",
+        "day",
+        "Ngày sinh hoạt thường kỳ hằng tháng, 1–31 (`plan` gợi ý ngày này)",
+    ),
     ("member add", "name", "Họ và tên, có dấu"),
     (
         "member add",
@@ -522,6 +537,7 @@ pub const VALUE_NAMES: &[(&str, &str)] = &[
     ("CONCLUSION", "KẾT_LUẬN"),
     ("CRITERION=POINTS", "TIÊU_CHÍ=ĐIỂM"),
     ("DATE", "NGÀY"),
+    ("DAY", "NGÀY_TRONG_THÁNG"),
     ("DIR", "THƯ_MỤC"),
     ("DOCS_SENT", "NGÀY_GỬI"),
     ("END", "GIỜ_KẾT_THÚC"),

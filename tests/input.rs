@@ -187,3 +187,89 @@ fn plan_refuses_to_change_a_meeting_already_held() {
         .ok()
         .stdout_has("2020-12-10-2");
 }
+
+// Item 12: the members' calendar in `status`.
+
+#[test]
+fn status_reminds_of_a_probation_ending_and_an_exemption_ending() {
+    let l = Ledger::new("vi").today("2021-04-20");
+    l.run(&[
+        "member",
+        "add",
+        "Trương Thị Thảo Vy",
+        "--probationary",
+        "--joined",
+        "2020-05-19",
+    ])
+    .ok();
+    l.run(&["member", "add", "Bùi Văn Sơn", "--joined", "2001-03-26"])
+        .ok();
+    l.run(&[
+        "member",
+        "exempt",
+        "son",
+        "--from",
+        "2021-01-01",
+        "--to",
+        "2021-05-10",
+        "--kind",
+        "away",
+    ])
+    .ok();
+    l.run(&["status"])
+        .ok()
+        .stdout_has("Trương Thị Thảo Vy: 12 tháng dự bị kết thúc ngày 18/05/2021 (còn 28 ngày)")
+        .stdout_has("cellbook member set vy --full")
+        .stdout_has(
+            "Bùi Văn Sơn: tạm miễn đến hết ngày 10/05/2021 (còn 20 ngày); từ ngày 11/05/2021",
+        )
+        .stdout_has("cellbook member exempt son --from 2021-05-11");
+    let json = l.run(&["status", "--format", "json"]).ok().stdout;
+    assert!(json.contains("\"probation-ends\""), "{json}");
+    assert!(json.contains("\"exemption-ends\""), "{json}");
+    // After the term: urgent, and the consideration is due.
+    l.run(&["--lang", "en", "status"])
+        .ok()
+        .stdout_has("the 12 months of probation end on 2021-05-18");
+    let late = Ledger::new("en").today("2021-06-01");
+    late.run(&[
+        "member",
+        "add",
+        "Trương Thị Thảo Vy",
+        "--probationary",
+        "--joined",
+        "2020-08-01",
+        "--admitted",
+        "2020-05-19",
+    ])
+    .ok();
+    late.run(&["status"]).ok().stdout_has(
+        "!! Trương Thị Thảo Vy: the 12 months of probation ended on 2021-05-18 (14 days ago)",
+    );
+    // Once full, no more reminder.
+    late.run(&["member", "set", "vy", "--full"]).ok();
+    let after = late.run(&["status"]).ok().stdout;
+    assert!(!after.contains("probation"), "{after}");
+}
+
+#[test]
+fn member_set_admitted_moves_the_end_of_probation() {
+    let l = Ledger::new("en").today("2021-01-05");
+    l.run(&[
+        "member",
+        "add",
+        "Trương Thị Thảo Vy",
+        "--probationary",
+        "--joined",
+        "2020-09-01",
+    ])
+    .ok();
+    let quiet = l.run(&["status"]).ok().stdout;
+    assert!(!quiet.contains("probation"), "{quiet}");
+    l.run(&["member", "set", "vy", "--admitted", "2020-01-20"])
+        .ok();
+    assert!(l.read("members.toml").contains("admitted = 2020-01-20"));
+    l.run(&["status"])
+        .ok()
+        .stdout_has("the 12 months of probation end on 2021-01-19 (14 days left)");
+}

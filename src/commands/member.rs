@@ -61,6 +61,10 @@ pub struct MemberAddArgs {
     /// Date joined the cell (default: today)
     #[arg(long, value_parser = parse_date)]
     pub joined: Option<NaiveDate>,
+    /// Date of the admission ceremony (lễ kết nạp), when not the date joined: a probationary
+    /// member's 12 months count from it
+    #[arg(long, value_parser = parse_date)]
+    pub admitted: Option<NaiveDate>,
     /// Attends this cell temporarily
     #[arg(long)]
     pub temporary: bool,
@@ -82,6 +86,10 @@ pub struct MemberSetArgs {
     /// Date the member left the cell
     #[arg(long, value_parser = parse_date)]
     pub left: Option<NaiveDate>,
+    /// Date of the admission ceremony (lễ kết nạp): a probationary member's 12 months count
+    /// from it
+    #[arg(long, value_parser = parse_date)]
+    pub admitted: Option<NaiveDate>,
     /// Change the roster even if the record of a meeting already held would no longer add up
     /// (`cellbook check` then reports it)
     #[arg(long)]
@@ -224,6 +232,7 @@ fn add(ctx: &Context, args: &MemberAddArgs) -> Result<Output> {
             Status::Full
         },
         joined,
+        admitted: args.admitted,
         left: None,
         temporary: args.temporary,
         exempt: vec![],
@@ -244,11 +253,11 @@ fn set(ctx: &Context, args: &MemberSetArgs) -> Result<Output> {
     let id = lookup::member(&ledger.roster, &args.member, None)?
         .id
         .clone();
-    if args.role.is_none() && !args.full && args.left.is_none() {
+    if args.role.is_none() && !args.full && args.left.is_none() && args.admitted.is_none() {
         return Err(Error::Usage(
             tr(
-                "không có gì để đổi: dùng --role, --full hoặc --left",
-                "nothing to change: give --role, --full or --left",
+                "không có gì để đổi: dùng --role, --full, --left hoặc --admitted",
+                "nothing to change: give --role, --full, --left or --admitted",
             )
             .into(),
         ));
@@ -265,6 +274,9 @@ fn set(ctx: &Context, args: &MemberSetArgs) -> Result<Output> {
     }
     if args.full {
         member.status = Status::Full;
+    }
+    if let Some(admitted) = args.admitted {
+        member.admitted = Some(admitted);
     }
     if let Some(left) = args.left {
         if left <= member.joined {

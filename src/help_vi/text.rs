@@ -220,6 +220,16 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "joined",
         "Ngày vào chi bộ (mặc định: hôm nay)",
     ),
+    (
+        "member add",
+        "admitted",
+        "Ngày chi bộ tổ chức lễ kết nạp, khi khác ngày vào chi bộ: 12 tháng dự bị tính từ ngày này",
+    ),
+    (
+        "member set",
+        "admitted",
+        "Ngày chi bộ tổ chức lễ kết nạp: 12 tháng dự bị tính từ ngày này",
+    ),
     ("member add", "temporary", "Sinh hoạt tạm thời ở chi bộ này"),
     ("member add", "force", FORCE),
     ("member set", "member", "Mã hoặc họ tên đảng viên"),
@@ -532,6 +542,7 @@ pub const VALUES: &[(&str, &str, &str)] = &[
 /// made of its id. `all` is typed as it is and stays.
 pub const VALUE_NAMES: &[(&str, &str)] = &[
     ("ACTION", "VIỆC"),
+    ("ADMITTED", "NGÀY_KẾT_NẠP"),
     ("COMMAND", "LỆNH"),
     ("COMMITTEE_MET", "NGÀY_CHI_ỦY_HỌP"),
     ("CONCLUSION", "KẾT_LUẬN"),

@@ -15,10 +15,12 @@ use crate::core::dates::show_date;
 use crate::core::lookup;
 use crate::core::model::{Exemption, Member, Status};
 use crate::core::names::{self, nfc};
+use crate::core::roster_import;
 use crate::error::{Error, Result};
 use crate::i18n::{lang, tr};
 use crate::ledger::meetings::save_roster;
 use crate::output::Output;
+use crate::prompt;
 use crate::render::table;
 
 #[derive(Debug, Subcommand)]
@@ -43,6 +45,30 @@ pub enum MemberCommand {
         after_help = "Examples:\n  cellbook member list\n  cellbook member list --on 2020-08-10"
     )]
     List(MemberListArgs),
+    /// Add the members of a spreadsheet (.csv or .xlsx): shows what it adds and refuses first
+    #[command(
+        after_help = "Columns, matched by their heading (Vietnamese or English, any case, with or without diacritics):\n  Họ và tên / Name (required), Mã / Id, Chức vụ / Role, Tư cách / Status,\n  Ngày vào chi bộ / Joined, Ngày kết nạp / Admitted\n\nExamples:\n  cellbook member import danh-sach.xlsx --dry-run\n  cellbook member import danh-sach.csv --yes"
+    )]
+    Import(MemberImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MemberImportArgs {
+    /// The spreadsheet: .csv (UTF-8 or windows-1258) or .xlsx, a heading row then one member a row
+    pub file: std::path::PathBuf,
+    /// The sheet of an Excel workbook to read (default: the first)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Show what would be added and refused, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Add without asking (needed when nobody can be asked: in a script)
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Add the members even if the record of a meeting already held would no longer add up
+    /// (`cellbook check` then reports it)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -127,6 +153,7 @@ pub fn run(ctx: &Context, cmd: MemberCommand) -> Result<Output> {
         MemberCommand::Set(args) => set(ctx, &args),
         MemberCommand::Exempt(args) => exempt(ctx, &args),
         MemberCommand::List(args) => list(ctx, &args),
+        MemberCommand::Import(args) => import(ctx, &args),
     }
 }
 
@@ -475,6 +502,209 @@ fn list(ctx: &Context, args: &MemberListArgs) -> Result<Output> {
         ));
     }
     Ok(Output::text(crate::render::shown(out)))
+}
+
+/// `member import FILE`: read the sheet, show what it adds and refuses, ask (or take `--yes`),
+/// then add every member at once under the lock, or none.
+fn import(ctx: &Context, args: &MemberImportArgs) -> Result<Output> {
+    let read = crate::import::read(&args.file, args.sheet.as_deref())?;
+    let plan_on = |roster: &crate::core::model::Roster| {
+        roster_import::plan(&read.sheet, roster, ctx.today)
+            .map_err(|e| Error::refused(format!("{}: {}", args.file.display(), e.message(lang()))))
+    };
+    let plan = plan_on(&ctx.open()?.roster)?;
+    let preview = import_preview(args, read.note.as_deref(), &plan);
+    let stop = |why: String, code: u8| Output {
+        stdout: preview.clone(),
+        stderr: format!("{}: {why}\n", tr("lỗi", "error")),
+        code,
+        stream: None,
+    };
+    if !plan.refused.is_empty() {
+        return Ok(stop(
+            format!(
+                "{} {} {}",
+                plan.refused.len(),
+                tr(
+                    "lỗi trong tệp; không thêm ai. Sửa các ô trên rồi nhập lại",
+                    "problems in the file; nobody was added. Fix the cells above and import again"
+                ),
+                tr("(xem trước: --dry-run)", "(to preview: --dry-run)")
+            ),
+            1,
+        ));
+    }
+    if plan.added.is_empty() || args.dry_run {
+        let note = if plan.added.is_empty() {
+            tr("Không có ai mới để thêm.", "Nobody new to add.")
+        } else {
+            tr("--dry-run: chưa ghi gì.", "--dry-run: nothing was written.")
+        };
+        return Ok(Output::text(format!("{preview}{note}\n")));
+    }
+    if !args.yes {
+        if !prompt::interactive() {
+            return Ok(stop(
+                tr(
+                    "chưa ghi gì: thêm --yes để thêm những người trên (hoặc chạy trong cửa sổ dòng lệnh để được hỏi)",
+                    "nothing was written: add --yes to add the members above (or run in a terminal to be asked)",
+                )
+                .into(),
+                2,
+            ));
+        }
+        let _ = std::io::Write::write_all(&mut std::io::stderr(), preview.as_bytes());
+        let question = format!(
+            "{} {} {}",
+            tr("Thêm", "Add"),
+            plan.added.len(),
+            tr("đảng viên vào danh sách?", "members to the roster?")
+        );
+        if !prompt::confirm(&question, false)? {
+            return Err(Error::Cancelled);
+        }
+    }
+    let (_lock, mut ledger) = ctx.open_for_write()?;
+    // The roster may have changed while the person read the preview: add only what was shown.
+    if plan_on(&ledger.roster)?.added != plan.added {
+        return Err(Error::refused(tr(
+            "danh sách đã thay đổi trong lúc chờ xác nhận; không thêm ai, hãy chạy lại",
+            "the roster changed while waiting for the answer; nobody was added, run it again",
+        )));
+    }
+    let forced = add_all(ctx, &mut ledger, &plan.added, args.force)?;
+    let shown = if args.yes { preview } else { String::new() };
+    Ok(Output {
+        stderr: forced,
+        ..Output::text(format!(
+            "{shown}{} {} {}\n",
+            tr("Đã thêm", "Added"),
+            plan.added.len(),
+            tr("đảng viên vào danh sách.", "members to the roster.")
+        ))
+    })
+}
+
+/// Add the members at once, refusing (unless `force`) what would make held meetings' records
+/// disagree with the roster, from the earliest date joined on; the roster written once.
+fn add_all(
+    ctx: &Context,
+    ledger: &mut crate::ledger::Ledger,
+    added: &[roster_import::Added],
+    force: bool,
+) -> Result<String> {
+    let before = ledger.roster.clone();
+    let first = added.iter().min_by_key(|a| a.member.joined);
+    let first_id = first.map(|a| a.member.id.clone()).unwrap_or_default();
+    ledger
+        .roster
+        .members
+        .extend(added.iter().map(|a| a.member.clone()));
+    let forced = guard_history(ctx, ledger, &before, &first_id, force)?;
+    save_roster(ledger)?;
+    Ok(forced)
+}
+
+/// The members an import adds, a row each, with the row of the file they come from.
+fn added_table(added: &[roster_import::Added]) -> comfy_table::Table {
+    let l = lang();
+    let mut t = table::new(vec![
+        tr("Dòng", "Row"),
+        tr("Mã", "Id"),
+        tr("Họ và tên", "Name"),
+        tr("Chức vụ", "Role"),
+        tr("Đảng viên", "Status"),
+        tr("Ngày vào", "Joined"),
+    ]);
+    for a in added {
+        let m = &a.member;
+        let id = if a.id_made {
+            format!("{} ({})", m.id, tr("tạo từ tên", "from the name"))
+        } else {
+            m.id.clone()
+        };
+        t.add_row(vec![
+            Cell::new(a.row),
+            Cell::new(id),
+            Cell::new(&m.name),
+            Cell::new(m.role.label(l)),
+            Cell::new(m.status.label(l)),
+            Cell::new(roster_import::show_joined(a, l)),
+        ]);
+    }
+    t
+}
+
+/// What an import reads and would do: the columns found, the members to add (a table), and
+/// the refused rows, one line each naming the row and the column.
+fn import_preview(
+    args: &MemberImportArgs,
+    note: Option<&str>,
+    plan: &roster_import::Plan,
+) -> String {
+    let l = lang();
+    let columns: Vec<String> = plan
+        .columns
+        .iter()
+        .map(|(f, c)| format!("{} = {}", f.label(l), roster_import::column_name(*c)))
+        .collect();
+    let mut out = format!(
+        "{} {}{}: {} {}; {}: {}\n",
+        tr("Tệp", "File"),
+        args.file.display(),
+        note.map(|n| format!(" ({n})")).unwrap_or_default(),
+        tr("dòng tiêu đề", "heading row"),
+        plan.header_row,
+        tr("cột", "columns"),
+        columns.join(", ")
+    );
+    if !plan.ignored.is_empty() {
+        out.push_str(&format!(
+            "{}: {}\n",
+            tr("Cột không dùng", "Columns not read"),
+            plan.ignored.join(", ")
+        ));
+    }
+    if !plan.added.is_empty() {
+        out.push_str(&format!(
+            "{} {} {}:\n{}\n",
+            tr("Sẽ thêm", "To add:"),
+            plan.added.len(),
+            tr("đảng viên", "members"),
+            added_table(&plan.added)
+        ));
+    }
+    if !plan.already.is_empty() {
+        let list: Vec<String> = plan
+            .already
+            .iter()
+            .map(|(row, id, name)| format!("{name} ({id}, {} {row})", tr("dòng", "row")))
+            .collect();
+        out.push_str(&format!(
+            "{} ({}): {}\n",
+            tr(
+                "Đã có trong danh sách, giữ nguyên",
+                "Already on the roster, left as they are"
+            ),
+            list.len(),
+            list.join(", ")
+        ));
+    }
+    if !plan.refused.is_empty() {
+        out.push_str(&format!(
+            "{} ({} {}):\n",
+            tr("Không thêm được", "Refused"),
+            plan.refused.len(),
+            tr("lỗi", "problems")
+        ));
+        for (at, why) in &plan.refused {
+            out.push_str(&format!(
+                "  {}\n",
+                roster_import::describe_refusal(at, why, l)
+            ));
+        }
+    }
+    crate::render::shown(out)
 }
 
 #[cfg(test)]

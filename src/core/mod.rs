@@ -19,6 +19,7 @@ pub mod plan_change;
 pub mod problem;
 pub mod reminders;
 pub mod report;
+pub mod roster_import;
 pub mod rubric;
 pub mod rules;
 pub mod text;

@@ -27,6 +27,10 @@ pub const ABOUT: &[(&str, &str)] = &[
         "Liệt kê danh sách đảng viên (hoặc danh sách được tính vào một ngày)",
     ),
     (
+        "member import",
+        "Thêm các đảng viên trong một bảng tính (.csv hoặc .xlsx): cho xem trước ai được thêm, dòng nào bị từ chối",
+    ),
+    (
         "plan",
         "Lập kế hoạch một buổi sinh hoạt (dòng cuối in mã của buổi mới)",
     ),
@@ -123,6 +127,7 @@ Mã thoát: 0 thành công; 1 sổ có lỗi hoặc yêu cầu bị từ chối;
     ("member set", "Ví dụ:\n  cellbook member set lan --role secretary\n  cellbook member set \"Bình\" --full\n  cellbook member set hung --left 2021-01-01"),
     ("member exempt", "Ví dụ:\n  cellbook member exempt tam --from 2020-01-01 --kind exempt --reason \"Sức khỏe yếu\""),
     ("member list", "Ví dụ:\n  cellbook member list\n  cellbook member list --on 2020-08-10"),
+    ("member import", "Các cột, nhận theo tiêu đề (tiếng Việt hay tiếng Anh, hoa hay thường, có dấu hay không):\n  Họ và tên / Name (bắt buộc), Mã / Id, Chức vụ / Role, Tư cách / Status,\n  Ngày vào chi bộ / Joined, Ngày kết nạp / Admitted\n\nVí dụ:\n  cellbook member import danh-sach.xlsx --dry-run\n  cellbook member import danh-sach.csv --yes"),
     ("plan", "Ví dụ:\n  cellbook plan 2020-07-09 --time 14:00 --place \"Phòng họp tầng 2\" \\\n    --topic \"Quán triệt Nghị quyết TW 12\" --assign lan=\"Thông tin thời sự\" \\\n    --directive \"12-HD/BTCTW|2018-07-06|Nâng cao chất lượng sinh hoạt chi bộ\" \\\n    --docs-sent 2020-07-07 --committee-met 2020-07-06 --draft-resolution"),
     ("record", "Ví dụ:\n  cellbook record 2020-07-09 --start 14:00 --end 15:45 --chair trinh --minute-taker lan \\\n    --present all --excused hung=\"Đi công tác\" --spoke trinh,lan,hoa --vote 8/0/0 \\\n    --action \"lan=Báo cáo tiến độ@2020-08-01\"\n  cellbook record 2020-07-09 --present all,sau   # thêm sau, được miễn mà vẫn đến"),
     ("action", "Ví dụ:\n  cellbook action list --overdue\n  cellbook action done 2020-07-09/1 --on 2020-08-01"),
@@ -256,6 +261,27 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "on",
         "Xem danh sách của ngày này: ai được tính, ai được miễn",
     ),
+    (
+        "member import",
+        "file",
+        "Bảng tính: .csv (UTF-8 hoặc windows-1258) hay .xlsx, một dòng tiêu đề rồi mỗi dòng một đảng viên",
+    ),
+    (
+        "member import",
+        "sheet",
+        "Trang tính cần đọc của tệp Excel (mặc định: trang đầu)",
+    ),
+    (
+        "member import",
+        "dry_run",
+        "Chỉ cho xem ai sẽ được thêm, dòng nào bị từ chối; không ghi gì",
+    ),
+    (
+        "member import",
+        "yes",
+        "Thêm mà không hỏi (cần khi không có ai để hỏi, như trong một script)",
+    ),
+    ("member import", "force", FORCE),
     (
         "plan",
         "date",

@@ -123,13 +123,14 @@ fn read_csv(path: &Path, text: &str) -> Result<Sheet> {
         .delimiter(delimiter(text))
         .from_reader(text.as_bytes());
     let mut sheet = Sheet::default();
+    let mut lines = LineCounter::default();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| refused(path, e))?;
         if i >= MAX_ROWS {
             return Err(too_many_rows(path));
         }
         let row = record.position().map_or(i + 1, |p| {
-            line_of(text, usize::try_from(p.byte()).unwrap_or(0))
+            lines.line_of(text, usize::try_from(p.byte()).unwrap_or(0))
         });
         let cells = record
             .iter()
@@ -148,15 +149,30 @@ fn read_csv(path: &Path, text: &str) -> Result<Sheet> {
     Ok(sheet)
 }
 
-/// The line (from 1) a record starting at byte `at` is on, past the line breaks of blank lines
-/// the reader skipped before it.
-fn line_of(text: &str, at: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut at = at.min(bytes.len());
-    while at < bytes.len() && matches!(bytes[at], b'\n' | b'\r') {
-        at += 1;
+/// Counts lines as the reader moves on, so that each record's line costs only the bytes since
+/// the one before.
+#[derive(Default)]
+struct LineCounter {
+    at: usize,
+    breaks: usize,
+}
+
+impl LineCounter {
+    /// The line (from 1) a record starting at byte `at` is on, past the line breaks of blank
+    /// lines the reader skipped before it.
+    fn line_of(&mut self, text: &str, at: usize) -> usize {
+        let bytes = text.as_bytes();
+        let mut at = at.min(bytes.len());
+        while at < bytes.len() && matches!(bytes[at], b'\n' | b'\r') {
+            at += 1;
+        }
+        if at < self.at {
+            *self = LineCounter::default();
+        }
+        self.breaks += bytes[self.at..at].iter().filter(|b| **b == b'\n').count();
+        self.at = at;
+        1 + self.breaks
     }
-    1 + bytes[..at].iter().filter(|b| **b == b'\n').count()
 }
 
 fn too_many_rows(path: &Path) -> Error {

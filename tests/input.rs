@@ -273,3 +273,41 @@ fn member_set_admitted_moves_the_end_of_probation() {
         .ok()
         .stdout_has("the 12 months of probation end on 2021-01-19 (14 days left)");
 }
+
+// Item 11: the question before an import, through a pty.
+
+#[cfg(unix)]
+fn pty(l: &Ledger, args: &[&str]) -> rexpect::session::PtySession {
+    let mut cmd = crate::util::cellbook(l.path(), &l.today);
+    cmd.args(args)
+        .env_remove("CELLBOOK_NO_PROMPT")
+        .env("TERM", "xterm");
+    rexpect::session::spawn_command(cmd, Some(10_000)).expect("spawn in a pty")
+}
+
+#[cfg(unix)]
+#[test]
+fn import_asks_before_adding_and_a_no_adds_nobody() {
+    // The pty session reads bytes as Latin-1: the words matched are ASCII.
+    let l = Ledger::new("en").with_members();
+    l.write(
+        "ds.csv",
+        "Họ và tên;Ngày vào chi bộ\nLê Văn Đạo;01/03/2015\n",
+    );
+    let before = snapshot(l.path());
+    let mut p = pty(&l, &["member", "import", "ds.csv"]);
+    p.exp_string("To add: 1 members").unwrap();
+    p.exp_string("Add the 1 listed above to the roster?")
+        .unwrap();
+    p.send_line("k").unwrap();
+    p.exp_string("cancelled; nothing was written").unwrap();
+    p.exp_eof().unwrap();
+    assert_same(&before, &snapshot(l.path()), "answered no");
+    let mut p = pty(&l, &["member", "import", "ds.csv"]);
+    p.exp_string("Add the 1 listed above to the roster?")
+        .unwrap();
+    p.send_line("c").unwrap();
+    p.exp_string("Added 1 members to the roster.").unwrap();
+    p.exp_eof().unwrap();
+    assert!(l.read("members.toml").contains("name = \"Lê Văn Đạo\""));
+}

@@ -554,12 +554,11 @@ fn import(ctx: &Context, args: &MemberImportArgs) -> Result<Output> {
             ));
         }
         let _ = std::io::Write::write_all(&mut std::io::stderr(), preview.as_bytes());
-        let question = format!(
-            "{} {} {}",
-            tr("Thêm", "Add"),
-            plan.added.len(),
-            tr("đảng viên vào danh sách?", "members to the roster?")
-        );
+        let n = plan.added.len();
+        let question = match lang() {
+            crate::i18n::Lang::Vi => format!("Thêm {n} đảng viên vào danh sách?"),
+            crate::i18n::Lang::En => format!("Add the {n} listed above to the roster?"),
+        };
         if !prompt::confirm(&question, false)? {
             return Err(Error::Cancelled);
         }

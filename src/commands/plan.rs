@@ -305,6 +305,16 @@ fn update(
     let on_disk = crate::editor::session::on_disk(ledger, entry)?;
     let file = ledger.load_meeting(entry)?;
     let id = file.id;
+    let mut given = build_plan(ledger, args, file.meeting.date)?;
+    // Only what was typed: the usual time and place are for new meetings.
+    given.time = args.time;
+    given.place = args.place.as_deref().map(nfc);
+    if given == Plan::default() && args.title.is_none() && !args.edit {
+        return Err(Error::MeetingExists {
+            id,
+            kind: args.kind,
+        });
+    }
     if file.meeting.record.is_some() {
         return Err(Error::refused_with(
             format!(
@@ -325,10 +335,6 @@ fn update(
             ),
         ));
     }
-    let mut given = build_plan(ledger, args, file.meeting.date)?;
-    // Only what was typed: the usual time and place are for new meetings.
-    given.time = args.time;
-    given.place = args.place.as_deref().map(nfc);
     let mut meeting = file.meeting.clone();
     let mut changes = Vec::new();
     if let Some(title) = args.title.as_deref().map(nfc)
@@ -350,17 +356,10 @@ fn update(
         return crate::editor::session::session(ctx, ledger, id, start);
     }
     if changes.is_empty() {
-        return if given == Plan::default() && args.title.is_none() {
-            Err(Error::MeetingExists {
-                id,
-                kind: args.kind,
-            })
-        } else {
-            Ok(Output::text(format!(
-                "{} {id}\n{id}\n",
-                tr("Kế hoạch không đổi:", "The plan is unchanged:")
-            )))
-        };
+        return Ok(Output::text(format!(
+            "{} {id}\n{id}\n",
+            tr("Kế hoạch không đổi:", "The plan is unchanged:")
+        )));
     }
     let updated = MeetingFile { meeting, ..file };
     save_meeting(ledger, &updated, Some(&updated.source.text))?;

@@ -311,3 +311,71 @@ fn import_asks_before_adding_and_a_no_adds_nobody() {
     p.exp_eof().unwrap();
     assert!(l.read("members.toml").contains("name = \"Lê Văn Đạo\""));
 }
+
+// Item 10: the interview of `plan` offers next month's usual day and the last regular topics.
+
+#[cfg(unix)]
+#[test]
+fn plan_offers_the_usual_day_and_the_last_regular_meeting_s_topics() {
+    let l = Ledger::empty().today("2020-07-25");
+    l.run(&[
+        "init", "--name", "Club", "--lang", "en", "--day", "9", "--time", "14:00", "--place",
+        "Room 2",
+    ])
+    .ok();
+    l.run(&["plan", "2020-07-09", "--topic", "Monthly review"])
+        .ok();
+    l.run(&[
+        "plan",
+        "2020-07-20",
+        "--kind",
+        "thematic",
+        "--topic",
+        "Resolution 12",
+    ])
+    .ok();
+    let mut p = pty(&l, &["plan"]);
+    p.exp_string("Date of the meeting").unwrap();
+    p.exp_string("2020-08-09").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("A thematic meeting?").unwrap();
+    p.send_line("n").unwrap();
+    p.exp_string("Start time").unwrap();
+    p.exp_string("14:00").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Place").unwrap();
+    p.exp_string("Room 2").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Topics").unwrap();
+    p.exp_string("Monthly review").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("draft resolution").unwrap();
+    p.send_line("n").unwrap();
+    p.exp_string("2020-08-09").unwrap();
+    p.exp_eof().unwrap();
+    let file = l.read("meetings/2020/2020-08-09.toml");
+    assert!(file.contains("kind = \"regular\""), "{file}");
+    assert!(file.contains("topics = [\"Monthly review\"]"), "{file}");
+    assert!(
+        file.contains("time = 14:00:00\nplace = \"Room 2\""),
+        "{file}"
+    );
+    // August is planned now: September's 9th is offered; a thematic meeting is offered no topics.
+    let mut p = pty(&l, &["plan"]);
+    p.exp_string("2020-09-09").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("A thematic meeting?").unwrap();
+    p.send_line("y").unwrap();
+    p.exp_string("Start time").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Place").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("Topics").unwrap();
+    p.send_line("").unwrap();
+    p.exp_string("draft resolution").unwrap();
+    p.send_line("n").unwrap();
+    p.exp_eof().unwrap();
+    let file = l.read("meetings/2020/2020-09-09.toml");
+    assert!(file.contains("kind = \"thematic\""), "{file}");
+    assert!(!file.contains("topics"), "{file}");
+}

@@ -14,7 +14,7 @@ use crate::ledger::{Ledger, MeetingEntry, MeetingFile, Source};
 use crate::output::Output;
 use crate::prompt;
 use chrono::NaiveTime;
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use clap::Args;
 
 #[derive(Debug, Clone, Args)]
@@ -221,22 +221,31 @@ fn interview(ctx: &Context, args: &PlanArgs) -> Result<(PlanArgs, NaiveDate)> {
         return Err(prompt::missing("DATE"));
     }
     let ledger = ctx.open()?;
-    let last = ledger
-        .meeting_entries(Some((ctx.today.year() - 1, ctx.today.year())))?
-        .into_iter()
-        .rev()
-        .find(|e| e.id.date <= ctx.today)
-        .map(|e| ledger.load_meeting(&e))
-        .transpose()?;
-    let last_plan = last
-        .as_ref()
-        .and_then(|f| f.meeting.plan.clone())
-        .unwrap_or_default();
-    let suggested = last
-        .as_ref()
-        .and_then(|f| f.meeting.date.checked_add_months(Months::new(1)))
-        .filter(|d| *d >= ctx.today)
-        .unwrap_or(ctx.today);
+    let year = ctx.today.year();
+    let mut meetings = Vec::new();
+    for e in ledger.meeting_entries(Some((year - 1, year + 1)))? {
+        // Only suggestions: a file that cannot be read is left to `check`.
+        if let Ok(file) = ledger.load_meeting(&e) {
+            meetings.push(file.meeting);
+        }
+    }
+    // The last meeting of each kind up to today: a regular meeting's topics are not a thematic
+    // one's; time and place come from the one of the same kind.
+    let last_of = |kind: Kind| {
+        meetings
+            .iter()
+            .filter(|m| m.kind == kind && m.date <= ctx.today)
+            .max_by_key(|m| m.date)
+            .and_then(|m| m.plan.clone())
+            .unwrap_or_default()
+    };
+    let regular: Vec<NaiveDate> = meetings
+        .iter()
+        .filter(|m| m.kind == Kind::Regular)
+        .map(|m| m.date)
+        .collect();
+    let suggested =
+        crate::core::cadence::suggest_regular_date(ctx.today, ledger.config.meetings.day, &regular);
     let mut asked = args.clone();
     let date = prompt::date(tr("Ngày họp", "Date of the meeting"), suggested)?;
     if prompt::confirm(
@@ -245,6 +254,7 @@ fn interview(ctx: &Context, args: &PlanArgs) -> Result<(PlanArgs, NaiveDate)> {
     )? {
         asked.kind = Kind::Thematic;
     }
+    let last_plan = last_of(asked.kind);
     asked.time = prompt::time(
         tr("Giờ bắt đầu (HH:MM)", "Start time (HH:MM)"),
         args.time.or(ledger.config.meetings.time).or(last_plan.time),
@@ -258,11 +268,14 @@ fn interview(ctx: &Context, args: &PlanArgs) -> Result<(PlanArgs, NaiveDate)> {
         |s| crate::args::refuse_hidden(s, false),
     )?;
     asked.place = Some(place).filter(|p| !p.trim().is_empty());
+    // A thematic meeting has a theme of its own: nothing to offer.
+    let offered = match asked.kind {
+        Kind::Regular => last_plan.topics.join("; "),
+        Kind::Thematic => String::new(),
+    };
     let topics = prompt::text_checked(
         tr("Nội dung (phân cách bằng ;)", "Topics (separated by ;)"),
-        Some(&last_plan.topics.join("; "))
-            .filter(|t| !t.is_empty())
-            .map(String::as_str),
+        Some(&offered).filter(|t| !t.is_empty()).map(String::as_str),
         |s| crate::args::refuse_hidden(s, false),
     )?;
     asked.topics = topics

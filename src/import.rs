@@ -24,6 +24,8 @@ pub struct Spreadsheet {
     pub sheet: Sheet,
     /// `windows-1258` when a CSV was not UTF-8; the sheet's name for a workbook.
     pub note: Option<String>,
+    /// Every sheet of a workbook, to name them when the one read is not a roster.
+    pub sheets: Vec<String>,
 }
 
 fn refused(path: &Path, what: impl std::fmt::Display) -> Error {
@@ -77,6 +79,7 @@ pub fn read(path: &Path, sheet: Option<&str>) -> Result<Spreadsheet> {
     Ok(Spreadsheet {
         sheet: read_csv(path, &text)?,
         note,
+        sheets: Vec::new(),
     })
 }
 
@@ -192,9 +195,12 @@ fn too_many_rows(path: &Path) -> Error {
 fn value(cell: &DataRef<'_>) -> Value {
     match cell {
         DataRef::Empty => Value::Empty,
-        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
-            Value::Text(s.clone())
-        }
+        // A date cell of an ISO workbook (`t="d"`): the date, whatever time follows.
+        DataRef::DateTimeIso(s) => s
+            .get(..10)
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .map_or_else(|| Value::Text(s.clone()), Value::Date),
+        DataRef::String(s) | DataRef::DurationIso(s) => Value::Text(s.clone()),
         DataRef::SharedString(s) => Value::Text((*s).to_owned()),
         DataRef::Int(n) => Value::Number(*n as f64),
         DataRef::Float(f) => Value::Number(*f),
@@ -283,6 +289,7 @@ fn read_xlsx(path: &Path, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Spreads
     Ok(Spreadsheet {
         sheet: Sheet { rows: grid },
         note: Some(name),
+        sheets: names,
     })
 }
 

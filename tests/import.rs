@@ -123,6 +123,12 @@ fn an_excel_roster_with_a_title_merged_cells_blank_rows_and_every_kind_of_date()
             "<c r=\"E8\" s=\"1\"><f>DATE(2021,1,4)</f><v>44200</v></c>".into(),
         ]
         .concat(),
+        // A date cell of a workbook written with ISO dates (t="d").
+        [
+            s("B9", "Đỗ Thị Chín"),
+            "<c r=\"E9\" t=\"d\"><v>2021-02-03T00:00:00</v></c>".into(),
+        ]
+        .concat(),
     ];
     let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
     xlsx(&path, &rows, &["A1:E1", "C5:C6"]);
@@ -131,18 +137,19 @@ fn an_excel_roster_with_a_title_merged_cells_blank_rows_and_every_kind_of_date()
         .ok()
         .stdout_has("(Danh sách): dòng tiêu đề 3")
         .stdout_has("Cột không dùng: STT")
-        .stdout_has("Sẽ thêm 4 đảng viên")
+        .stdout_has("Sẽ thêm 5 đảng viên")
         .stdout_has("--dry-run: chưa ghi gì.");
     assert_same(&before, &snapshot(l.path()), "a dry run");
     l.run(&["member", "import", "danh-sach.xlsx", "--yes"])
         .ok()
-        .stdout_has("Đã thêm 4 đảng viên vào danh sách.");
+        .stdout_has("Đã thêm 5 đảng viên vào danh sách.");
     let roster = l.read("members.toml");
     for entry in [
         "id = \"dao\"\nname = \"Lê Văn Đạo\"\nrole = \"secretary\"\nstatus = \"full\"\njoined = 2015-03-01",
         "id = \"mai\"\nname = \"Trần Thị Mai\"\nrole = \"committee\"\nstatus = \"probationary\"\njoined = 2020-05-19",
         "id = \"bay\"\nname = \"Phan Văn Bảy\"\nrole = \"committee\"\nstatus = \"full\"\njoined = 2020-05-19",
         "id = \"tam2\"\nname = \"Ngô Thị Tám\"\nrole = \"member\"\nstatus = \"full\"\njoined = 2021-01-04",
+        "id = \"chin\"\nname = \"Đỗ Thị Chín\"\nrole = \"member\"\nstatus = \"full\"\njoined = 2021-02-03",
     ] {
         assert!(roster.contains(entry), "{entry}\n---\n{roster}");
     }
@@ -151,7 +158,7 @@ fn an_excel_roster_with_a_title_merged_cells_blank_rows_and_every_kind_of_date()
     let before = snapshot(l.path());
     l.run(&["member", "import", "danh-sach.xlsx", "--yes"])
         .ok()
-        .stdout_has("Đã có trong danh sách, giữ nguyên (4)")
+        .stdout_has("Đã có trong danh sách, giữ nguyên (5)")
         .stdout_has("Không có ai mới để thêm.");
     assert_same(&before, &snapshot(l.path()), "imported twice");
 }

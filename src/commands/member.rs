@@ -508,10 +508,7 @@ fn list(ctx: &Context, args: &MemberListArgs) -> Result<Output> {
 /// then add every member at once under the lock, or none.
 fn import(ctx: &Context, args: &MemberImportArgs) -> Result<Output> {
     let read = crate::import::read(&args.file, args.sheet.as_deref())?;
-    let plan_on = |roster: &crate::core::model::Roster| {
-        roster_import::plan(&read.sheet, roster, ctx.today)
-            .map_err(|e| Error::refused(format!("{}: {}", args.file.display(), e.message(lang()))))
-    };
+    let plan_on = |roster: &crate::core::model::Roster| plan_import(args, &read, roster, ctx.today);
     let plan = plan_on(&ctx.open()?.roster)?;
     let preview = import_preview(args, read.note.as_deref(), &plan);
     let stop = |why: String, code: u8| Output {
@@ -602,6 +599,30 @@ fn add_all(
     let forced = guard_history(ctx, ledger, &before, &first_id, force)?;
     save_roster(ledger)?;
     Ok(forced)
+}
+
+/// What importing the sheet read into `roster` would do, or why the sheet is no roster (with
+/// the workbook's other sheets named).
+fn plan_import(
+    args: &MemberImportArgs,
+    read: &crate::import::Spreadsheet,
+    roster: &crate::core::model::Roster,
+    today: NaiveDate,
+) -> Result<roster_import::Plan> {
+    roster_import::plan(&read.sheet, roster, today).map_err(|e| {
+        let message = format!("{}: {}", args.file.display(), e.message(lang()));
+        match read.sheets.as_slice() {
+            [_, _, ..] => Error::refused_with(
+                message,
+                format!(
+                    "{} --sheet ({})",
+                    tr("đọc trang tính khác bằng", "read another sheet with"),
+                    read.sheets.join(", ")
+                ),
+            ),
+            _ => Error::refused(message),
+        }
+    })
 }
 
 /// The members an import adds, a row each, with the row of the file they come from.

@@ -164,6 +164,14 @@ pub struct At {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
     NoName,
+    /// A control character or a bidirectional override, which would act on a terminal.
+    Hidden {
+        text: String,
+    },
+    /// Text that a spreadsheet would run as a formula when the roster is exported again.
+    LooksLikeFormula {
+        text: String,
+    },
     BadId {
         text: String,
         near: Option<String>,
@@ -208,6 +216,22 @@ impl Refusal {
         let p = |vi, en| lang.pick(vi, en);
         match self {
             Refusal::NoName => p("không có họ tên", "no name").into(),
+            Refusal::Hidden { text } => format!(
+                "'{}' {}",
+                visible(text),
+                p(
+                    "có ký tự điều khiển: hãy gõ lại mà không có ký tự đó",
+                    "holds a control character: type it again without it"
+                )
+            ),
+            Refusal::LooksLikeFormula { text } => format!(
+                "'{}' {}",
+                visible(text),
+                p(
+                    "bắt đầu như một công thức (=, +, @): không phải họ tên",
+                    "starts like a formula (=, +, @): not a name"
+                )
+            ),
             Refusal::BadId { text, near } => format!(
                 "'{}' {}{}",
                 visible(text),
@@ -226,6 +250,14 @@ impl Refusal {
                     "is a word with its own meaning on the command line (all, none, last, next)"
                 )
             ),
+            _ => self.value_message(lang),
+        }
+    }
+
+    /// The words for a value of the wrong kind.
+    fn value_message(&self, lang: Lang) -> String {
+        let p = |vi, en| lang.pick(vi, en);
+        match self {
             Refusal::BadRole { text } => format!(
                 "'{}' {}",
                 visible(text),
@@ -270,6 +302,7 @@ impl Refusal {
                 "no id can be made from the name: add an id column",
             )
             .into(),
+            _ => String::new(),
         }
     }
 }
@@ -490,8 +523,15 @@ fn read_row(
     let before = refused.len();
     let name = cell(Field::Name).text();
     let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    if name.is_empty() || crate::core::text::hidden_in(&name, false).is_some() {
+    if name.is_empty() {
         refused.push((at(Field::Name), Refusal::NoName));
+    } else if crate::core::text::hidden_in(&name, false).is_some() {
+        refused.push((at(Field::Name), Refusal::Hidden { text: name.clone() }));
+    } else if name.starts_with(['=', '+', '@']) {
+        refused.push((
+            at(Field::Name),
+            Refusal::LooksLikeFormula { text: name.clone() },
+        ));
     }
     let id = match cell(Field::Id) {
         v if v.is_blank() => None,
@@ -796,6 +836,8 @@ mod tests {
             vec![Value::Empty, t("x"), t(""), t(""), t("")],
             vec![t("G H"), t(""), t(""), t(""), Value::Error("#REF!".into())],
             vec![t("I J"), t(""), t(""), t(""), Value::Number(12.5)],
+            vec![t("=HYPERLINK(\"x\")"), t(""), t(""), t(""), t("")],
+            vec![t("K\u{202e}L"), t(""), t(""), t(""), t("")],
         ]);
         let p = plan(&s, &roster(), d("2026-11-30")).unwrap();
         let said: Vec<String> = p
@@ -814,6 +856,8 @@ mod tests {
             "row 8, column A (name): no name",
             "row 9, column E (joined): the cell holds a formula error #REF!",
             "row 10, column E (joined): '12.5' is a number, not a date",
+            "row 11, column A (name): '=HYPERLINK(\"x\")' starts like a formula",
+            "row 12, column A (name): 'K\\u{202e}L' holds a control character",
         ];
         assert_eq!(said.len(), starts.len(), "{said:#?}");
         for (s, start) in said.iter().zip(starts) {

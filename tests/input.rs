@@ -140,7 +140,7 @@ fn plan_on_a_planned_meeting_changes_the_fields_given_and_keeps_comments() {
         "lan=Thông tin thời sự",
     ])
     .ok()
-    .stdout_has("Đã cập nhật kế hoạch cuộc họp thường kỳ ngày 10/12/2020:")
+    .stdout_has("Đã cập nhật kế hoạch buổi sinh hoạt thường kỳ ngày 10/12/2020:")
     .stdout_has("giờ: 14:00 → 15:30")
     .stdout_has("ngày gửi tài liệu: (chưa có) → 08/12/2020")
     .stdout_has("ngày chi ủy họp chuẩn bị: (chưa có) → 05/12/2020")

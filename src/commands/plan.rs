@@ -332,7 +332,7 @@ fn update(
         return Err(Error::refused_with(
             format!(
                 "{} {id} {}",
-                tr("cuộc họp", "the meeting"),
+                tr("buổi sinh hoạt", "the meeting"),
                 tr(
                     "đã họp (đã có biên bản): kế hoạch của nó không đổi bằng `plan` nữa",
                     "has been held (it has a record): its plan is no longer changed by `plan`"
@@ -342,7 +342,7 @@ fn update(
                 "{} `cellbook edit {id}`; {}",
                 tr("sửa tệp bằng", "change the file with"),
                 tr(
-                    "một cuộc họp khác cùng ngày: thêm --another",
+                    "một buổi sinh hoạt khác cùng ngày: thêm --another",
                     "for another meeting that day, add --another"
                 )
             ),
@@ -350,7 +350,8 @@ fn update(
     }
     let mut meeting = file.meeting.clone();
     let mut changes = Vec::new();
-    if let Some(title) = args.title.as_deref().map(nfc)
+    if let Some(title) = args.title.as_deref().map(|t| nfc(t.trim()))
+        && !title.is_empty()
         && meeting.title.as_ref() != Some(&title)
     {
         let from = meeting.title.replace(title.clone());
@@ -383,7 +384,10 @@ fn update(
         .collect();
     Ok(Output::text(crate::render::shown(format!(
         "{} {} {} {}:\n{lines}{id}\n",
-        tr("Đã cập nhật kế hoạch cuộc họp", "Updated the plan of the"),
+        tr(
+            "Đã cập nhật kế hoạch buổi sinh hoạt",
+            "Updated the plan of the"
+        ),
         args.kind.label(lang()),
         tr("ngày", "meeting on"),
         show_date(updated.meeting.date, lang())

@@ -172,7 +172,15 @@ impl LineCounter {
         if at < self.at {
             *self = LineCounter::default();
         }
-        self.breaks += bytes[self.at..at].iter().filter(|b| **b == b'\n').count();
+        // A line ends with LF, CRLF, or (old Mac files) a lone CR.
+        let seen = &bytes[self.at..at];
+        self.breaks += seen
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| {
+                **b == b'\n' || (**b == b'\r' && bytes.get(self.at + i + 1) != Some(&b'\n'))
+            })
+            .count();
         self.at = at;
         1 + self.breaks
     }

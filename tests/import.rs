@@ -270,6 +270,19 @@ fn hostile_files_are_refused_clearly_and_change_nothing() {
     l.run(&["member", "import", "two.csv"])
         .fails(1)
         .stderr_has("two columns are both 'name': columns A and B");
+    l.write("empty.csv", "");
+    l.run(&["member", "import", "empty.csv"])
+        .fails(1)
+        .stderr_has("the file has no rows");
+    // Old Mac line ends (CR alone): rows are still numbered as a person counts them.
+    l.write(
+        "cr.csv",
+        "Name,Joined\rLê Văn Đạo,2020-01-01\rTrần Văn Ba,2020-13-01\r",
+    );
+    l.run(&["member", "import", "cr.csv"])
+        .fails(1)
+        .stdout_has("row 3, column B (joined): '2020-13-01'")
+        .stderr_has("1 problem in the file");
     l.run(&["member", "import", "meetings"]).fails(1);
     l.run(&["member", "import", "absent.csv"]).fails(1);
     l.write("ok.csv", "Name\nLê Văn Đạo\n");
@@ -287,6 +300,8 @@ fn hostile_files_are_refused_clearly_and_change_nothing() {
         "none.csv",
         "two.csv",
         "ok.csv",
+        "empty.csv",
+        "cr.csv",
     ] {
         std::fs::remove_file(l.path().join(f)).unwrap();
     }

@@ -296,7 +296,7 @@ fn import_asks_before_adding_and_a_no_adds_nobody() {
     );
     let before = snapshot(l.path());
     let mut p = pty(&l, &["member", "import", "ds.csv"]);
-    p.exp_string("To add: 1 members").unwrap();
+    p.exp_string("To add: 1 member:").unwrap();
     p.exp_string("Add the 1 listed above to the roster?")
         .unwrap();
     p.send_line("k").unwrap();
@@ -307,7 +307,7 @@ fn import_asks_before_adding_and_a_no_adds_nobody() {
     p.exp_string("Add the 1 listed above to the roster?")
         .unwrap();
     p.send_line("c").unwrap();
-    p.exp_string("Added 1 members to the roster.").unwrap();
+    p.exp_string("Added 1 member to the roster.").unwrap();
     p.exp_eof().unwrap();
     assert!(l.read("members.toml").contains("name = \"Lê Văn Đạo\""));
 }

@@ -520,11 +520,12 @@ fn import(ctx: &Context, args: &MemberImportArgs) -> Result<Output> {
     if !plan.refused.is_empty() {
         return Ok(stop(
             format!(
-                "{} {} {}",
-                plan.refused.len(),
+                "{} {}; {} {}",
+                counted(plan.refused.len(), "lỗi", "problem"),
+                tr("trong tệp", "in the file"),
                 tr(
-                    "lỗi trong tệp; không thêm ai. Sửa các ô trên rồi nhập lại",
-                    "problems in the file; nobody was added. Fix the cells above and import again"
+                    "không thêm ai. Sửa các ô trên rồi nhập lại",
+                    "nobody was added. Fix the cells above and import again"
                 ),
                 tr("(xem trước: --dry-run)", "(to preview: --dry-run)")
             ),
@@ -575,8 +576,8 @@ fn import(ctx: &Context, args: &MemberImportArgs) -> Result<Output> {
         ..Output::text(format!(
             "{shown}{} {} {}\n",
             tr("Đã thêm", "Added"),
-            plan.added.len(),
-            tr("đảng viên vào danh sách.", "members to the roster.")
+            counted(plan.added.len(), "đảng viên", "member"),
+            tr("vào danh sách.", "to the roster.")
         ))
     })
 }
@@ -623,6 +624,15 @@ fn plan_import(
             _ => Error::refused(message),
         }
     })
+}
+
+/// `3 đảng viên`, `1 member`, `3 members`.
+fn counted(n: usize, vi: &str, en: &str) -> String {
+    match (lang(), n) {
+        (crate::i18n::Lang::Vi, n) => format!("{n} {vi}"),
+        (crate::i18n::Lang::En, 1) => format!("1 {en}"),
+        (crate::i18n::Lang::En, n) => format!("{n} {en}s"),
+    }
 }
 
 /// The members an import adds, a row each, with the row of the file they come from.
@@ -687,10 +697,9 @@ fn import_preview(
     }
     if !plan.added.is_empty() {
         out.push_str(&format!(
-            "{} {} {}:\n{}\n",
+            "{} {}:\n{}\n",
             tr("Sẽ thêm", "To add:"),
-            plan.added.len(),
-            tr("đảng viên", "members"),
+            counted(plan.added.len(), "đảng viên", "member"),
             added_table(&plan.added)
         ));
     }
@@ -712,10 +721,9 @@ fn import_preview(
     }
     if !plan.refused.is_empty() {
         out.push_str(&format!(
-            "{} ({} {}):\n",
+            "{} ({}):\n",
             tr("Không thêm được", "Refused"),
-            plan.refused.len(),
-            tr("lỗi", "problems")
+            counted(plan.refused.len(), "lỗi", "problem")
         ));
         for (at, why) in &plan.refused {
             out.push_str(&format!(

@@ -349,6 +349,9 @@ pub enum SheetError {
 impl SheetError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
+            SheetError::NoHeader { looked: 0 } => lang
+                .pick("tệp không có dòng nào", "the file has no rows")
+                .to_owned(),
             SheetError::NoHeader { looked } => format!(
                 "{} {looked} {}",
                 lang.pick(

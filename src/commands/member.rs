@@ -55,6 +55,7 @@ pub enum MemberCommand {
 #[derive(Debug, Args)]
 pub struct MemberImportArgs {
     /// The spreadsheet: .csv (UTF-8 or windows-1258) or .xlsx, a heading row then one member a row
+    #[arg(value_hint = clap::ValueHint::FilePath)]
     pub file: std::path::PathBuf,
     /// The sheet of an Excel workbook to read (default: the first)
     #[arg(long, value_name = "NAME")]

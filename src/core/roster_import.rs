@@ -729,6 +729,7 @@ pub fn show_joined(a: &Added, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::strategy::Strategy;
 
     fn t(s: &str) -> Value {
         Value::Text(s.into())
@@ -901,5 +902,37 @@ mod tests {
         assert_eq!(column_name(0), "A");
         assert_eq!(column_name(25), "Z");
         assert_eq!(column_name(26), "AA");
+    }
+
+    proptest::proptest! {
+        /// Whatever the cells hold, planning never panics, and every row is added, kept or
+        /// refused at most once each way.
+        #[test]
+        fn any_sheet_plans_without_panicking(
+            rows in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::prop_oneof![
+                        proptest::strategy::Just(Value::Empty),
+                        "[a-zA-ZĐđạọ =@+,;\\-/0-9\u{0}\u{202e}]{0,12}".prop_map(Value::Text),
+                        proptest::prelude::any::<f64>().prop_map(Value::Number),
+                        proptest::strategy::Just(Value::Text("Họ và tên".into())),
+                        proptest::strategy::Just(Value::Text("Ngày vào".into())),
+                        proptest::strategy::Just(Value::Text("Mã".into())),
+                        proptest::strategy::Just(Value::Error("#N/A".into())),
+                    ],
+                    0..6,
+                ),
+                0..12,
+            )
+        ) {
+            let s = sheet(rows);
+            if let Ok(p) = plan(&s, &roster(), d("2026-01-01")) {
+                let mut seen = std::collections::BTreeSet::new();
+                for a in &p.added {
+                    proptest::prop_assert!(seen.insert(a.member.id.clone()));
+                    proptest::prop_assert!(check_member_id(&a.member.id).is_ok());
+                }
+            }
+        }
     }
 }

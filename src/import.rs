@@ -223,7 +223,47 @@ fn value(cell: &DataRef<'_>) -> Value {
     }
 }
 
+/// The most a workbook may unpack to, by what its parts declare: a roster's sheet is small; a
+/// zip bomb is refused before calamine unpacks it.
+pub const MAX_UNPACKED: u64 = 256 * 1024 * 1024;
+
+/// Refuse a workbook whose parts declare more than [`MAX_UNPACKED`] bytes in all.
+fn check_unpacked(path: &Path, bytes: &[u8]) -> Result<()> {
+    let unreadable = |e: &dyn std::fmt::Display| {
+        refused(
+            path,
+            format!(
+                "{}: {e}",
+                tr(
+                    "không đọc được tệp Excel (.xlsx)",
+                    "cannot read the Excel file (.xlsx)"
+                )
+            ),
+        )
+    };
+    let mut archive = zip9::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let part = archive.by_index_raw(i).map_err(|e| unreadable(&e))?;
+        total = total.saturating_add(part.size());
+    }
+    if total > MAX_UNPACKED {
+        return Err(refused(
+            path,
+            format!(
+                "{} {} MB ({} {} MB)",
+                tr("tệp Excel giải nén ra", "the workbook unpacks to"),
+                total / (1024 * 1024),
+                tr("tối đa", "at most"),
+                MAX_UNPACKED / (1024 * 1024)
+            ),
+        ));
+    }
+    Ok(())
+}
+
 fn read_xlsx(path: &Path, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Spreadsheet> {
+    check_unpacked(path, &bytes)?;
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
         refused(
             path,

@@ -320,3 +320,29 @@ fn an_import_that_would_break_a_held_meeting_is_refused_unless_forced() {
         .ok()
         .stderr_has("warning");
 }
+
+#[test]
+fn a_workbook_that_unpacks_to_too_much_is_refused_before_it_is_read() {
+    let l = Ledger::new("en");
+    // A small part whose directory entry declares 3.75 GB unpacked, as a zip bomb's does.
+    let mut bytes = Vec::new();
+    {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut bytes));
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        zip.start_file("xl/sharedStrings.xml", opts).unwrap();
+        zip.write_all(b"<sst/>").unwrap();
+        zip.finish().unwrap();
+    }
+    let central = bytes
+        .windows(4)
+        .position(|w| w == b"PK\x01\x02")
+        .expect("a central directory entry");
+    bytes[central + 24..central + 28].copy_from_slice(&0xF000_0000_u32.to_le_bytes());
+    std::fs::write(l.path().join("bomb.xlsx"), &bytes).unwrap();
+    let before = snapshot(l.path());
+    l.run(&["member", "import", "bomb.xlsx", "--dry-run"])
+        .fails(1)
+        .stderr_has("the workbook unpacks to 3840 MB (at most 256 MB)");
+    assert_same(&before, &snapshot(l.path()), "a zip bomb");
+}

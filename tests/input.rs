@@ -379,3 +379,27 @@ fn plan_offers_the_usual_day_and_the_last_regular_meeting_s_topics() {
     assert!(file.contains("kind = \"thematic\""), "{file}");
     assert!(!file.contains("topics"), "{file}");
 }
+
+#[test]
+fn the_documents_reminder_says_the_plan_command_that_clears_it() {
+    let l = Ledger::new("en").with_members().today("2020-12-08");
+    l.run(&["plan", "2020-12-10", "--time", "14:00"]).ok();
+    l.run(&["plan", "2020-12-10", "--kind", "thematic"]).ok();
+    l.run(&["status"])
+        .ok()
+        .stdout_has("once sent: `cellbook plan 2020-12-10 --docs-sent 2020-12-08`")
+        .stdout_has("once sent: `cellbook plan 2020-12-10 --kind thematic --docs-sent 2020-12-08`");
+    l.run(&["plan", "2020-12-10", "--docs-sent", "2020-12-08"])
+        .ok();
+    l.run(&[
+        "plan",
+        "2020-12-10",
+        "--kind",
+        "thematic",
+        "--docs-sent",
+        "2020-12-08",
+    ])
+    .ok();
+    let after = l.run(&["status"]).ok().stdout;
+    assert!(!after.contains("once sent"), "{after}");
+}

@@ -253,6 +253,38 @@ impl View<'_> {
         }
     }
 
+    /// Once the documents are sent: `cellbook plan DATE --docs-sent TODAY` when `plan` names
+    /// the meeting (the first of its kind that day), else the line to write in its file.
+    fn docs_hint(&self, id: MeetingId) -> String {
+        let today = self.today.format("%Y-%m-%d");
+        let kind = self.file(id).map(|f| f.meeting.kind);
+        let first_of_kind = kind.is_some_and(|k| {
+            !self
+                .files
+                .iter()
+                .any(|f| f.id.date == id.date && f.id.seq < id.seq && f.meeting.kind == k)
+        });
+        match kind {
+            Some(k) if first_of_kind => format!(
+                "{} `cellbook plan {}{} --docs-sent {today}`",
+                tr("khi đã gửi:", "once sent:"),
+                id.date.format("%Y-%m-%d"),
+                if k == Kind::Thematic {
+                    " --kind thematic"
+                } else {
+                    ""
+                }
+            ),
+            _ => format!(
+                "{} `docs_sent = {today}` {} [plan] {} {}",
+                tr("khi đã gửi, ghi", "once sent, write"),
+                tr("vào bảng", "under"),
+                tr("của", "in"),
+                id.rel_path()
+            ),
+        }
+    }
+
     /// The documents of a meeting are to be sent by `send_by`, today, or are late.
     fn docs_to_send_text(&self, id: MeetingId, send_by: NaiveDate) -> String {
         let date = |d: NaiveDate| show_date(d, lang());
@@ -362,14 +394,7 @@ impl View<'_> {
             )
             .to_owned(),
             Reminder::NextMeeting { id, .. } => format!("cellbook show {id}"),
-            Reminder::DocsToSend { id, .. } => format!(
-                "{} `docs_sent = {}` {} [plan] {} {}",
-                tr("khi đã gửi, ghi", "once sent, write"),
-                self.today.format("%Y-%m-%d"),
-                tr("vào bảng", "under"),
-                tr("của", "in"),
-                id.rel_path()
-            ),
+            Reminder::DocsToSend { id, .. } => self.docs_hint(*id),
             Reminder::NotRecorded { id } => format!("cellbook record {id}"),
             Reminder::Unrated { id, .. } => format!("cellbook rate {id}"),
             Reminder::Action { id, .. } => format!("cellbook action done {id}"),

@@ -32,7 +32,7 @@ pub const ABOUT: &[(&str, &str)] = &[
     ),
     (
         "plan",
-        "Lập kế hoạch một buổi sinh hoạt (dòng cuối in mã của buổi mới)",
+        "Lập kế hoạch một buổi sinh hoạt, hoặc sửa kế hoạch của buổi đã lên kế hoạch (dòng cuối in mã của buổi)",
     ),
     (
         "record",

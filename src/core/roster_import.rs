@@ -207,6 +207,12 @@ pub enum Refusal {
         id: String,
         name: String,
     },
+    /// The name of a member already on the roster, with another id: the same person twice, or
+    /// a namesake to add by hand.
+    SameName {
+        id: String,
+        name: String,
+    },
     /// No id could be made from the name.
     NoId,
 }
@@ -296,6 +302,15 @@ impl Refusal {
                 p("mã", "the id"),
                 p("đã là của", "is already"),
                 visible(name)
+            ),
+            Refusal::SameName { id, name } => format!(
+                "{} {} ({id}) {}",
+                p("danh sách đã có", "the roster already has"),
+                visible(name),
+                p(
+                    "với mã khác; nếu là người khác cùng tên, hãy thêm bằng `cellbook member add`",
+                    "with another id; if this is a namesake, add them with `cellbook member add`"
+                )
             ),
             Refusal::NoId => p(
                 "không tạo được mã từ họ tên: thêm cột mã",
@@ -648,12 +663,16 @@ pub fn plan(sheet: &Sheet, roster: &Roster, today: NaiveDate) -> Result<Plan, Sh
             column: columns.get(&f).map(|c| (*c, f)),
         };
         let key = fold(&r.name);
-        if let Some(m) = roster
-            .members
-            .iter()
-            .find(|m| fold(&m.name) == key && r.id.as_ref().is_none_or(|id| *id == m.id))
-        {
-            out.already.push((*row, m.id.clone(), m.name.clone()));
+        if let Some(m) = roster.members.iter().find(|m| fold(&m.name) == key) {
+            if r.id.as_ref().is_none_or(|id| *id == m.id) {
+                out.already.push((*row, m.id.clone(), m.name.clone()));
+            } else {
+                let why = Refusal::SameName {
+                    id: m.id.clone(),
+                    name: m.name.clone(),
+                };
+                out.refused.push((at(Field::Name), why));
+            }
             continue;
         }
         if let Some(first) = taken.names.get(&key) {
@@ -833,6 +852,7 @@ mod tests {
             vec![t("Name"), t("Id"), t("Role"), t("Status"), t("Joined")],
             vec![t("Nguyễn Thị Hoà"), t(""), t(""), t(""), t("")],
             vec![t("Z Y"), t("hoa"), t(""), t(""), t("")],
+            vec![t("Nguyen Thi Hoa"), t("hoa2"), t(""), t(""), t("")],
             vec![t("A B"), t("Đạo"), t("boss"), t("x"), t("31/02/2020")],
             vec![t("C D"), t("cd"), t(""), t(""), t("2020-01-01")],
             vec![t("E F"), t("cd"), t(""), t(""), t("")],
@@ -851,25 +871,26 @@ mod tests {
             .collect();
         let starts = [
             "row 3, column B (id): the id hoa is already Nguyễn Thị Hoà",
-            "row 4, column B (id): 'Đạo' is not a valid id",
-            "row 4, column C (role): 'boss' is not a role",
-            "row 4, column D (status): 'x' is not a status",
-            "row 4, column E (joined): '31/02/2020' is not a valid date",
-            "row 6, column B (id): the same cd as row 5",
-            "row 7, column A (name): the same c d as row 5",
-            "row 8, column A (name): no name",
-            "row 9, column E (joined): the cell holds a formula error #REF!",
-            "row 10, column E (joined): '12.5' is a number, not a date",
-            "row 11, column A (name): '=HYPERLINK(\"x\")' starts like a formula",
-            "row 12, column A (name): 'K\\u{202e}L' holds a control character",
+            "row 4, column A (name): the roster already has Nguyễn Thị Hoà (hoa) with another id",
+            "row 5, column B (id): 'Đạo' is not a valid id",
+            "row 5, column C (role): 'boss' is not a role",
+            "row 5, column D (status): 'x' is not a status",
+            "row 5, column E (joined): '31/02/2020' is not a valid date",
+            "row 7, column B (id): the same cd as row 6",
+            "row 8, column A (name): the same c d as row 6",
+            "row 9, column A (name): no name",
+            "row 10, column E (joined): the cell holds a formula error #REF!",
+            "row 11, column E (joined): '12.5' is a number, not a date",
+            "row 12, column A (name): '=HYPERLINK(\"x\")' starts like a formula",
+            "row 13, column A (name): 'K\\u{202e}L' holds a control character",
         ];
         assert_eq!(said.len(), starts.len(), "{said:#?}");
         for (s, start) in said.iter().zip(starts) {
             assert!(s.starts_with(start), "{s}\n  !~ {start}");
         }
-        assert!(said[1].ends_with("did you mean dao?"), "{}", said[1]);
+        assert!(said[2].ends_with("did you mean dao?"), "{}", said[2]);
         let added: Vec<usize> = p.added.iter().map(|a| a.row).collect();
-        assert_eq!(added, vec![5]);
+        assert_eq!(added, vec![6]);
         assert_eq!(p.already, vec![(2, "hoa".into(), "Nguyễn Thị Hoà".into())]);
     }
 

@@ -140,6 +140,20 @@ fn an_excel_roster_with_a_title_merged_cells_blank_rows_and_every_kind_of_date()
         .stdout_has("Sẽ thêm 5 đảng viên")
         .stdout_has("--dry-run: chưa ghi gì.");
     assert_same(&before, &snapshot(l.path()), "a dry run");
+    // A sheet named as people type it; a sheet the workbook does not have.
+    l.run(&[
+        "member",
+        "import",
+        "danh-sach.xlsx",
+        "--sheet",
+        "DANH SACH",
+        "--dry-run",
+    ])
+    .ok()
+    .stdout_has("Sẽ thêm 5 đảng viên");
+    l.run(&["member", "import", "danh-sach.xlsx", "--sheet", "Sheet2"])
+        .fails(1)
+        .stderr_has("không có trang tính 'Sheet2' (các trang: Danh sách)");
     l.run(&["member", "import", "danh-sach.xlsx", "--yes"])
         .ok()
         .stdout_has("Đã thêm 5 đảng viên vào danh sách.");

@@ -508,9 +508,11 @@ fn list(ctx: &Context, args: &MemberListArgs) -> Result<Output> {
 /// `member import FILE`: read the sheet, show what it adds and refuses, ask (or take `--yes`),
 /// then add every member at once under the lock, or none.
 fn import(ctx: &Context, args: &MemberImportArgs) -> Result<Output> {
+    // The ledger first: it sets the language the file's problems are told in.
+    let roster = ctx.open()?.roster;
     let read = crate::import::read(&args.file, args.sheet.as_deref())?;
     let plan_on = |roster: &crate::core::model::Roster| plan_import(args, &read, roster, ctx.today);
-    let plan = plan_on(&ctx.open()?.roster)?;
+    let plan = plan_on(&roster)?;
     let preview = import_preview(args, read.note.as_deref(), &plan);
     let stop = |why: String, code: u8| Output {
         stdout: preview.clone(),

@@ -198,4 +198,31 @@ mod tests {
         assert!(merge(&mut plan, &Plan::default()).is_empty());
         assert_eq!(plan, before);
     }
+
+    /// Every field of the plan is merged: the literal names them all, so a field added to
+    /// `Plan` stops this test from compiling until `merge` (and this test) know it.
+    #[test]
+    fn every_field_given_reaches_an_empty_plan() {
+        let given = Plan {
+            time: NaiveTime::from_hms_opt(14, 0, 0),
+            place: Some("Hội trường".into()),
+            topics: vec!["A".into()],
+            docs_sent: Some(d("2026-12-08")),
+            committee_met: Some(d("2026-12-05")),
+            draft_resolution: true,
+            assignments: vec![Assignment {
+                member: "lan".into(),
+                task: "Thời sự".into(),
+            }],
+            directives: vec![Directive {
+                reference: "12-HD/BTCTW".into(),
+                date: None,
+                title: None,
+            }],
+        };
+        let mut plan = Plan::default();
+        let changes = merge(&mut plan, &given);
+        assert_eq!(plan, given);
+        assert_eq!(changes.len(), 8);
+    }
 }

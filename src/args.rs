@@ -10,6 +10,21 @@ use crate::core::model::{ExemptionKind, Kind, Role};
 use crate::error::{Error, Result};
 use crate::i18n::tr;
 
+/// A day of the month, 1–31 (`init --day`).
+pub fn parse_day(s: &str) -> Result<u32, String> {
+    match s.trim().parse::<u32>() {
+        Ok(day) if (1..=31).contains(&day) => Ok(day),
+        _ => Err(format!(
+            "'{}': {}",
+            crate::core::text::visible(s),
+            tr(
+                "ngày trong tháng là một số từ 1 đến 31",
+                "a day of the month is a number from 1 to 31"
+            )
+        )),
+    }
+}
+
 /// A date as people type it: `2020-07-09` or `09/07/2020`, in the years 1900–2200.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     crate::core::dates::read_date(s).map_err(|e| e.message(crate::i18n::lang()))

@@ -83,7 +83,7 @@ pub enum Command {
         after_help = "Examples:\n  cellbook member add \"Nguyễn Thị Lan\" --id lan --role deputy --joined 2010-05-19\n  cellbook member list --on 2020-08-10"
     )]
     Member(MemberCommand),
-    /// Plan a meeting (prints the new meeting's id as its last line)
+    /// Plan a meeting, or change the plan of one already planned (the last line is its id)
     #[command(
         after_help = "Example:\n  cellbook plan 2020-07-09 --time 14:00 --place \"Phòng họp tầng 2\" \\\n    --topic \"Quán triệt Nghị quyết TW 12\" --assign lan=\"Thông tin thời sự\" \\\n    --directive \"12-HD/BTCTW|2018-07-06|Nâng cao chất lượng sinh hoạt chi bộ\" \\\n    --docs-sent 2020-07-07 --committee-met 2020-07-06 --draft-resolution"
     )]

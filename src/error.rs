@@ -332,11 +332,26 @@ fn meeting_exists(id: MeetingId, kind: Kind) -> Words {
         kind.label(lang()),
         tr("vào ngày này:", "meeting on that day:"),
     );
-    let hint = tr(
-        "sửa nó bằng `cellbook record`, hoặc thêm `--another` nếu đây thực sự là buổi sinh hoạt thứ hai trong ngày",
-        "change it with `cellbook record`, or add `--another` if this really is a second meeting that day",
+    let hint = format!(
+        "{} `cellbook plan {}{} --time …` ({}), {} `cellbook record {id}`, {}",
+        tr("đổi kế hoạch bằng", "change its plan with"),
+        id.date.format("%Y-%m-%d"),
+        if kind == Kind::Thematic {
+            " --kind thematic"
+        } else {
+            ""
+        },
+        tr(
+            "hoặc --place, --topic, --docs-sent…",
+            "or --place, --topic, --docs-sent…"
+        ),
+        tr("ghi biên bản bằng", "record it with"),
+        tr(
+            "hoặc thêm `--another` nếu đây thực sự là buổi sinh hoạt thứ hai trong ngày",
+            "or add `--another` if this really is a second meeting that day"
+        ),
     );
-    (message, Some(hint.into()))
+    (message, Some(hint))
 }
 
 fn not_recorded(id: MeetingId, needed_for: RecordNeededFor) -> Words {

@@ -17,6 +17,7 @@ pub mod editor;
 pub mod error;
 pub mod help_vi;
 pub mod i18n;
+pub mod import;
 pub mod ledger;
 pub mod output;
 pub mod parallel;

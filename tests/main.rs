@@ -15,6 +15,8 @@ mod hostile_editing;
 mod hostile_input;
 mod hostile_io;
 mod hostile_paths;
+mod import;
+mod input;
 mod language;
 mod prompts;
 mod rating;

@@ -369,6 +369,7 @@ fn person(rng: &mut Rng, taken: &mut Vec<String>, joined: NaiveDate) -> Member {
         joined,
         left: None,
         temporary: false,
+        admitted: None,
         exempt: vec![],
     }
 }

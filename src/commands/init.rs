@@ -30,6 +30,15 @@ pub struct InitArgs {
     /// The place name of the documents' date line, e.g. "Phan Rang"
     #[arg(long, value_name = "NAME")]
     pub locality: Option<String>,
+    /// The usual start time of meetings, HH:MM (`plan` uses it when given none)
+    #[arg(long, value_parser = crate::args::parse_time)]
+    pub time: Option<chrono::NaiveTime>,
+    /// The usual place of meetings (`plan` uses it when given none)
+    #[arg(long, value_parser = crate::args::line)]
+    pub place: Option<String>,
+    /// The usual day of the month for the regular meeting, 1–31 (what `plan` offers)
+    #[arg(long, value_parser = crate::args::parse_day)]
+    pub day: Option<u32>,
 }
 
 pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
@@ -79,7 +88,7 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
             report_symbol: None,
             recipients: None,
         },
-        meetings: MeetingRules::default(),
+        meetings: usual_meetings(args),
         rating: RatingConfig {
             rubric: args.rubric.clone(),
             thematic: None,
@@ -117,6 +126,20 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
     )))
 }
 
+/// The meeting rules of a new ledger, with the usual time, place and day given.
+fn usual_meetings(args: &InitArgs) -> MeetingRules {
+    MeetingRules {
+        time: args.time,
+        place: args
+            .place
+            .as_deref()
+            .map(|p| nfc(p.trim()))
+            .filter(|p| !p.is_empty()),
+        day: args.day,
+        ..MeetingRules::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +154,9 @@ mod tests {
             parent: None,
             rubric: None,
             locality: None,
+            time: None,
+            place: None,
+            day: None,
         };
         let err = run(&ctx, &args).err();
         let config = dir.path().join(CONFIG_FILE);

@@ -1,7 +1,9 @@
 //! `cellbook member`: keep the roster.
 
 use crate::args::{line, parse_date};
-use crate::core::model::ids::{MemberIdError, RESERVED_MEMBER_IDS, check_member_id};
+use crate::core::model::ids::{
+    MemberIdError, RESERVED_MEMBER_IDS, check_member_id, generate_member_id, suggest_member_id,
+};
 use crate::core::model::{ExemptionKind, Role};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
@@ -13,10 +15,12 @@ use crate::core::dates::show_date;
 use crate::core::lookup;
 use crate::core::model::{Exemption, Member, Status};
 use crate::core::names::{self, nfc};
+use crate::core::roster_import;
 use crate::error::{Error, Result};
 use crate::i18n::{lang, tr};
 use crate::ledger::meetings::save_roster;
 use crate::output::Output;
+use crate::prompt;
 use crate::render::table;
 
 #[derive(Debug, Subcommand)]
@@ -41,15 +45,41 @@ pub enum MemberCommand {
         after_help = "Examples:\n  cellbook member list\n  cellbook member list --on 2020-08-10"
     )]
     List(MemberListArgs),
+    /// Add the members of a spreadsheet (.csv or .xlsx): shows what it adds and refuses first
+    #[command(
+        after_help = "Columns, matched by their heading (Vietnamese or English, any case, with or without diacritics):\n  Họ và tên / Name (required), Mã / Id, Chức vụ / Role, Tư cách / Status,\n  Ngày vào chi bộ / Joined, Ngày kết nạp / Admitted\n\nExamples:\n  cellbook member import danh-sach.xlsx --dry-run\n  cellbook member import danh-sach.csv --yes"
+    )]
+    Import(MemberImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct MemberImportArgs {
+    /// The spreadsheet: .csv (UTF-8 or windows-1258) or .xlsx, a heading row then one member a row
+    #[arg(value_hint = clap::ValueHint::FilePath)]
+    pub file: std::path::PathBuf,
+    /// The sheet of an Excel workbook to read (default: the first)
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Show what would be added and refused, and write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Add without asking (needed when nobody can be asked: in a script)
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Add the members even if the record of a meeting already held would no longer add up
+    /// (`cellbook check` then reports it)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct MemberAddArgs {
     /// Full name, with diacritics
     pub name: String,
-    /// Short ASCII handle (a-z, 0-9, -, _)
+    /// Short ASCII handle (a-z, 0-9, -, _); default: the given name without diacritics
+    /// (`Lê Văn Đạo` → dao, or dao2 when dao is taken)
     #[arg(long)]
-    pub id: String,
+    pub id: Option<String>,
     #[arg(long, value_enum, default_value = "member")]
     pub role: Role,
     /// A probationary member (attends, does not vote)
@@ -58,6 +88,10 @@ pub struct MemberAddArgs {
     /// Date joined the cell (default: today)
     #[arg(long, value_parser = parse_date)]
     pub joined: Option<NaiveDate>,
+    /// Date of the admission ceremony (lễ kết nạp), when not the date joined: a probationary
+    /// member's 12 months count from it
+    #[arg(long, value_parser = parse_date)]
+    pub admitted: Option<NaiveDate>,
     /// Attends this cell temporarily
     #[arg(long)]
     pub temporary: bool,
@@ -79,6 +113,10 @@ pub struct MemberSetArgs {
     /// Date the member left the cell
     #[arg(long, value_parser = parse_date)]
     pub left: Option<NaiveDate>,
+    /// Date of the admission ceremony (lễ kết nạp): a probationary member's 12 months count
+    /// from it
+    #[arg(long, value_parser = parse_date)]
+    pub admitted: Option<NaiveDate>,
     /// Change the roster even if the record of a meeting already held would no longer add up
     /// (`cellbook check` then reports it)
     #[arg(long)]
@@ -116,6 +154,7 @@ pub fn run(ctx: &Context, cmd: MemberCommand) -> Result<Output> {
         MemberCommand::Set(args) => set(ctx, &args),
         MemberCommand::Exempt(args) => exempt(ctx, &args),
         MemberCommand::List(args) => list(ctx, &args),
+        MemberCommand::Import(args) => import(ctx, &args),
     }
 }
 
@@ -125,10 +164,21 @@ fn refuse_bad_id(id: &str) -> Result<()> {
         Ok(()) => Ok(()),
         Err(MemberIdError::Form) => Err(Error::refused_with(
             format!("{} '{id}'", tr("mã không hợp lệ", "invalid id")),
-            tr(
-                "mã gồm chữ thường không dấu, số, - hoặc _, bắt đầu bằng chữ, tối đa 32 ký tự (ví dụ: lan, hung2)",
-                "an id is lowercase ASCII letters, digits, - or _, starting with a letter, at most 32 characters (e.g. lan, hung2)",
-            ),
+            match suggest_member_id(id) {
+                Some(near) => format!(
+                    "{} --id {near}? {}",
+                    tr("ý bạn là", "did you mean"),
+                    tr(
+                        "(mã gồm chữ thường không dấu, số, - hoặc _, bắt đầu bằng chữ, tối đa 32 ký tự)",
+                        "(an id is lowercase ASCII letters, digits, - or _, starting with a letter, at most 32 characters)",
+                    )
+                ),
+                None => tr(
+                    "mã gồm chữ thường không dấu, số, - hoặc _, bắt đầu bằng chữ, tối đa 32 ký tự (ví dụ: lan, hung2)",
+                    "an id is lowercase ASCII letters, digits, - or _, starting with a letter, at most 32 characters (e.g. lan, hung2)",
+                )
+                .to_owned(),
+            },
         )),
         Err(MemberIdError::Reserved) => Err(Error::refused_with(
             format!(
@@ -150,7 +200,20 @@ fn refuse_bad_id(id: &str) -> Result<()> {
 
 fn add(ctx: &Context, args: &MemberAddArgs) -> Result<Output> {
     let (_lock, mut ledger) = ctx.open_for_write()?;
-    let id = args.id.trim().to_owned();
+    let id = match &args.id {
+        Some(id) => id.trim().to_owned(),
+        None => generate_member_id(&args.name, |id| ledger.roster.get(id).is_some()).ok_or_else(
+            || {
+                Error::Usage(
+                    tr(
+                        "không tạo được mã từ tên này: hãy cho --id",
+                        "cannot make an id from this name: give --id",
+                    )
+                    .into(),
+                )
+            },
+        )?,
+    };
     refuse_bad_id(&id)?;
     if let Some(other) = ledger.roster.get(&id) {
         return Err(Error::MemberIdTaken {
@@ -197,6 +260,7 @@ fn add(ctx: &Context, args: &MemberAddArgs) -> Result<Output> {
             Status::Full
         },
         joined,
+        admitted: args.admitted,
         left: None,
         temporary: args.temporary,
         exempt: vec![],
@@ -217,11 +281,11 @@ fn set(ctx: &Context, args: &MemberSetArgs) -> Result<Output> {
     let id = lookup::member(&ledger.roster, &args.member, None)?
         .id
         .clone();
-    if args.role.is_none() && !args.full && args.left.is_none() {
+    if args.role.is_none() && !args.full && args.left.is_none() && args.admitted.is_none() {
         return Err(Error::Usage(
             tr(
-                "không có gì để đổi: dùng --role, --full hoặc --left",
-                "nothing to change: give --role, --full or --left",
+                "không có gì để đổi: dùng --role, --full, --left hoặc --admitted",
+                "nothing to change: give --role, --full, --left or --admitted",
             )
             .into(),
         ));
@@ -238,6 +302,9 @@ fn set(ctx: &Context, args: &MemberSetArgs) -> Result<Output> {
     }
     if args.full {
         member.status = Status::Full;
+    }
+    if let Some(admitted) = args.admitted {
+        member.admitted = Some(admitted);
     }
     if let Some(left) = args.left {
         if left <= member.joined {
@@ -436,6 +503,239 @@ fn list(ctx: &Context, args: &MemberListArgs) -> Result<Output> {
         ));
     }
     Ok(Output::text(crate::render::shown(out)))
+}
+
+/// `member import FILE`: read the sheet, show what it adds and refuses, ask (or take `--yes`),
+/// then add every member at once under the lock, or none.
+fn import(ctx: &Context, args: &MemberImportArgs) -> Result<Output> {
+    // The ledger first: it sets the language the file's problems are told in.
+    let roster = ctx.open()?.roster;
+    let read = crate::import::read(&args.file, args.sheet.as_deref())?;
+    let plan_on = |roster: &crate::core::model::Roster| plan_import(args, &read, roster, ctx.today);
+    let plan = plan_on(&roster)?;
+    let preview = import_preview(args, read.note.as_deref(), &plan);
+    let stop = |why: String, code: u8| Output {
+        stdout: preview.clone(),
+        stderr: format!("{}: {why}\n", tr("lỗi", "error")),
+        code,
+        stream: None,
+    };
+    if !plan.refused.is_empty() {
+        return Ok(stop(
+            format!(
+                "{} {}; {} {}",
+                counted(plan.refused.len(), "lỗi", "problem"),
+                tr("trong tệp", "in the file"),
+                tr(
+                    "không thêm ai. Sửa các ô trên rồi nhập lại",
+                    "nobody was added. Fix the cells above and import again"
+                ),
+                tr("(xem trước: --dry-run)", "(to preview: --dry-run)")
+            ),
+            1,
+        ));
+    }
+    if plan.added.is_empty() || args.dry_run {
+        let note = if plan.added.is_empty() {
+            tr("Không có ai mới để thêm.", "Nobody new to add.")
+        } else {
+            tr("--dry-run: chưa ghi gì.", "--dry-run: nothing was written.")
+        };
+        return Ok(Output::text(format!("{preview}{note}\n")));
+    }
+    if !args.yes {
+        if !prompt::interactive() {
+            return Ok(stop(
+                tr(
+                    "chưa ghi gì: thêm --yes để thêm những người trên (hoặc chạy trong cửa sổ dòng lệnh để được hỏi)",
+                    "nothing was written: add --yes to add the members above (or run in a terminal to be asked)",
+                )
+                .into(),
+                2,
+            ));
+        }
+        let _ = std::io::Write::write_all(&mut std::io::stderr(), preview.as_bytes());
+        let n = plan.added.len();
+        let question = match lang() {
+            crate::i18n::Lang::Vi => format!("Thêm {n} đảng viên vào danh sách?"),
+            crate::i18n::Lang::En => format!("Add the {n} listed above to the roster?"),
+        };
+        if !prompt::confirm(&question, false)? {
+            return Err(Error::Cancelled);
+        }
+    }
+    let (_lock, mut ledger) = ctx.open_for_write()?;
+    // The roster may have changed while the person read the preview: add only what was shown.
+    if plan_on(&ledger.roster)?.added != plan.added {
+        return Err(Error::refused(tr(
+            "danh sách đã thay đổi trong lúc chờ xác nhận; không thêm ai, hãy chạy lại",
+            "the roster changed while waiting for the answer; nobody was added, run it again",
+        )));
+    }
+    let forced = add_all(ctx, &mut ledger, &plan.added, args.force)?;
+    let shown = if args.yes { preview } else { String::new() };
+    Ok(Output {
+        stderr: forced,
+        ..Output::text(format!(
+            "{shown}{} {} {}\n",
+            tr("Đã thêm", "Added"),
+            counted(plan.added.len(), "đảng viên", "member"),
+            tr("vào danh sách.", "to the roster.")
+        ))
+    })
+}
+
+/// Add the members at once, refusing (unless `force`) what would make held meetings' records
+/// disagree with the roster, from the earliest date joined on; the roster written once.
+fn add_all(
+    ctx: &Context,
+    ledger: &mut crate::ledger::Ledger,
+    added: &[roster_import::Added],
+    force: bool,
+) -> Result<String> {
+    let before = ledger.roster.clone();
+    let first = added.iter().min_by_key(|a| a.member.joined);
+    let first_id = first.map(|a| a.member.id.clone()).unwrap_or_default();
+    ledger
+        .roster
+        .members
+        .extend(added.iter().map(|a| a.member.clone()));
+    let forced = guard_history(ctx, ledger, &before, &first_id, force)?;
+    save_roster(ledger)?;
+    Ok(forced)
+}
+
+/// What importing the sheet read into `roster` would do, or why the sheet is no roster (with
+/// the workbook's other sheets named).
+fn plan_import(
+    args: &MemberImportArgs,
+    read: &crate::import::Spreadsheet,
+    roster: &crate::core::model::Roster,
+    today: NaiveDate,
+) -> Result<roster_import::Plan> {
+    roster_import::plan(&read.sheet, roster, today).map_err(|e| {
+        let message = format!("{}: {}", args.file.display(), e.message(lang()));
+        match read.sheets.as_slice() {
+            [_, _, ..] => Error::refused_with(
+                message,
+                format!(
+                    "{} --sheet ({})",
+                    tr("đọc trang tính khác bằng", "read another sheet with"),
+                    read.sheets.join(", ")
+                ),
+            ),
+            _ => Error::refused(message),
+        }
+    })
+}
+
+/// `3 đảng viên`, `1 member`, `3 members`.
+fn counted(n: usize, vi: &str, en: &str) -> String {
+    match (lang(), n) {
+        (crate::i18n::Lang::Vi, n) => format!("{n} {vi}"),
+        (crate::i18n::Lang::En, 1) => format!("1 {en}"),
+        (crate::i18n::Lang::En, n) => format!("{n} {en}s"),
+    }
+}
+
+/// The members an import adds, a row each, with the row of the file they come from.
+fn added_table(added: &[roster_import::Added]) -> comfy_table::Table {
+    let l = lang();
+    let mut t = table::new(vec![
+        tr("Dòng", "Row"),
+        tr("Mã", "Id"),
+        tr("Họ và tên", "Name"),
+        tr("Chức vụ", "Role"),
+        tr("Đảng viên", "Status"),
+        tr("Ngày vào", "Joined"),
+    ]);
+    for a in added {
+        let m = &a.member;
+        let id = if a.id_made {
+            format!("{} ({})", m.id, tr("tạo từ tên", "from the name"))
+        } else {
+            m.id.clone()
+        };
+        t.add_row(vec![
+            Cell::new(a.row),
+            Cell::new(id),
+            Cell::new(&m.name),
+            Cell::new(m.role.label(l)),
+            Cell::new(m.status.label(l)),
+            Cell::new(roster_import::show_joined(a, l)),
+        ]);
+    }
+    t
+}
+
+/// What an import reads and would do: the columns found, the members to add (a table), and
+/// the refused rows, one line each naming the row and the column.
+fn import_preview(
+    args: &MemberImportArgs,
+    note: Option<&str>,
+    plan: &roster_import::Plan,
+) -> String {
+    let l = lang();
+    let columns: Vec<String> = plan
+        .columns
+        .iter()
+        .map(|(f, c)| format!("{} = {}", f.label(l), roster_import::column_name(*c)))
+        .collect();
+    let mut out = format!(
+        "{} {}{}: {} {}; {}: {}\n",
+        tr("Tệp", "File"),
+        args.file.display(),
+        note.map(|n| format!(" ({n})")).unwrap_or_default(),
+        tr("dòng tiêu đề", "heading row"),
+        plan.header_row,
+        tr("cột", "columns"),
+        columns.join(", ")
+    );
+    if !plan.ignored.is_empty() {
+        out.push_str(&format!(
+            "{}: {}\n",
+            tr("Cột không dùng", "Columns not read"),
+            plan.ignored.join(", ")
+        ));
+    }
+    if !plan.added.is_empty() {
+        out.push_str(&format!(
+            "{} {}:\n{}\n",
+            tr("Sẽ thêm", "To add:"),
+            counted(plan.added.len(), "đảng viên", "member"),
+            added_table(&plan.added)
+        ));
+    }
+    if !plan.already.is_empty() {
+        let list: Vec<String> = plan
+            .already
+            .iter()
+            .map(|(row, id, name)| format!("{name} ({id}, {} {row})", tr("dòng", "row")))
+            .collect();
+        out.push_str(&format!(
+            "{} ({}): {}\n",
+            tr(
+                "Đã có trong danh sách, giữ nguyên",
+                "Already on the roster, left as they are"
+            ),
+            list.len(),
+            list.join(", ")
+        ));
+    }
+    if !plan.refused.is_empty() {
+        out.push_str(&format!(
+            "{} ({}):\n",
+            tr("Không thêm được", "Refused"),
+            counted(plan.refused.len(), "lỗi", "problem")
+        ));
+        for (at, why) in &plan.refused {
+            out.push_str(&format!(
+                "  {}\n",
+                roster_import::describe_refusal(at, why, l)
+            ));
+        }
+    }
+    crate::render::shown(out)
 }
 
 #[cfg(test)]

@@ -6,14 +6,15 @@ use crate::core::dates::{self, show_date};
 use crate::core::lookup;
 use crate::core::model::{Assignment, Directive, Kind, Meeting, MeetingId, Plan};
 use crate::core::names::nfc;
+use crate::core::plan_change;
 use crate::error::{Error, Result};
 use crate::i18n::{lang, tr};
 use crate::ledger::meetings::save_meeting;
-use crate::ledger::{Ledger, MeetingFile, Source};
+use crate::ledger::{Ledger, MeetingEntry, MeetingFile, Source};
 use crate::output::Output;
 use crate::prompt;
 use chrono::NaiveTime;
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use clap::Args;
 
 #[derive(Debug, Clone, Args)]
@@ -70,6 +71,11 @@ pub fn run(ctx: &Context, args: &PlanArgs) -> Result<Output> {
         }
     };
     let (lock, ledger) = ctx.open_for_write()?;
+    if !args.another
+        && let Some(entry) = planned_of_kind(&ledger, date, args.kind)?
+    {
+        return update(ctx, &ledger, lock, &entry, args);
+    }
     let id = free_id(&ledger, date, args.kind, args.another)?;
     let plan = build_plan(&ledger, args, date)?;
     check_preparation_dates(&plan, date)?;
@@ -220,22 +226,31 @@ fn interview(ctx: &Context, args: &PlanArgs) -> Result<(PlanArgs, NaiveDate)> {
         return Err(prompt::missing("DATE"));
     }
     let ledger = ctx.open()?;
-    let last = ledger
-        .meeting_entries(Some((ctx.today.year() - 1, ctx.today.year())))?
-        .into_iter()
-        .rev()
-        .find(|e| e.id.date <= ctx.today)
-        .map(|e| ledger.load_meeting(&e))
-        .transpose()?;
-    let last_plan = last
-        .as_ref()
-        .and_then(|f| f.meeting.plan.clone())
-        .unwrap_or_default();
-    let suggested = last
-        .as_ref()
-        .and_then(|f| f.meeting.date.checked_add_months(Months::new(1)))
-        .filter(|d| *d >= ctx.today)
-        .unwrap_or(ctx.today);
+    let year = ctx.today.year();
+    let mut meetings = Vec::new();
+    for e in ledger.meeting_entries(Some((year - 1, year + 1)))? {
+        // Only suggestions: a file that cannot be read is left to `check`.
+        if let Ok(file) = ledger.load_meeting(&e) {
+            meetings.push(file.meeting);
+        }
+    }
+    // The last meeting of each kind up to today: a regular meeting's topics are not a thematic
+    // one's; time and place come from the one of the same kind.
+    let last_of = |kind: Kind| {
+        meetings
+            .iter()
+            .filter(|m| m.kind == kind && m.date <= ctx.today)
+            .max_by_key(|m| m.date)
+            .and_then(|m| m.plan.clone())
+            .unwrap_or_default()
+    };
+    let regular: Vec<NaiveDate> = meetings
+        .iter()
+        .filter(|m| m.kind == Kind::Regular)
+        .map(|m| m.date)
+        .collect();
+    let suggested =
+        crate::core::cadence::suggest_regular_date(ctx.today, ledger.config.meetings.day, &regular);
     let mut asked = args.clone();
     let date = prompt::date(tr("Ngày họp", "Date of the meeting"), suggested)?;
     if prompt::confirm(
@@ -244,6 +259,7 @@ fn interview(ctx: &Context, args: &PlanArgs) -> Result<(PlanArgs, NaiveDate)> {
     )? {
         asked.kind = Kind::Thematic;
     }
+    let last_plan = last_of(asked.kind);
     asked.time = prompt::time(
         tr("Giờ bắt đầu (HH:MM)", "Start time (HH:MM)"),
         args.time.or(ledger.config.meetings.time).or(last_plan.time),
@@ -257,11 +273,14 @@ fn interview(ctx: &Context, args: &PlanArgs) -> Result<(PlanArgs, NaiveDate)> {
         |s| crate::args::refuse_hidden(s, false),
     )?;
     asked.place = Some(place).filter(|p| !p.trim().is_empty());
+    // A thematic meeting has a theme of its own: nothing to offer.
+    let offered = match asked.kind {
+        Kind::Regular => last_plan.topics.join("; "),
+        Kind::Thematic => String::new(),
+    };
     let topics = prompt::text_checked(
         tr("Nội dung (phân cách bằng ;)", "Topics (separated by ;)"),
-        Some(&last_plan.topics.join("; "))
-            .filter(|t| !t.is_empty())
-            .map(String::as_str),
+        Some(&offered).filter(|t| !t.is_empty()).map(String::as_str),
         |s| crate::args::refuse_hidden(s, false),
     )?;
     asked.topics = topics
@@ -276,6 +295,108 @@ fn interview(ctx: &Context, args: &PlanArgs) -> Result<(PlanArgs, NaiveDate)> {
     )?;
     asked.date = Some(date);
     Ok((asked, date))
+}
+
+/// The meeting of this kind already on that day, if any: `plan` then changes it.
+fn planned_of_kind(ledger: &Ledger, date: NaiveDate, kind: Kind) -> Result<Option<MeetingEntry>> {
+    for seq in 1..=999 {
+        let Some(entry) = ledger.entry(MeetingId::new(date, seq)) else {
+            return Ok(None);
+        };
+        if ledger.load_meeting(&entry)?.meeting.kind == kind {
+            return Ok(Some(entry));
+        }
+    }
+    Ok(None)
+}
+
+/// `plan` on a meeting already planned: the fields given change its plan, with the person's
+/// comments and layout kept, and each change is said back. A meeting already held is refused:
+/// its preparation is history, changed by `edit` if at all.
+fn update(
+    ctx: &Context,
+    ledger: &Ledger,
+    lock: crate::ledger::storage::LedgerLock,
+    entry: &MeetingEntry,
+    args: &PlanArgs,
+) -> Result<Output> {
+    let on_disk = crate::editor::session::on_disk(ledger, entry)?;
+    let file = ledger.load_meeting(entry)?;
+    let id = file.id;
+    let mut given = build_plan(ledger, args, file.meeting.date)?;
+    // Only what was typed: the usual time and place are for new meetings.
+    given.time = args.time;
+    given.place = args.place.as_deref().map(nfc);
+    if given == Plan::default() && args.title.is_none() && !args.edit {
+        return Err(Error::MeetingExists {
+            id,
+            kind: args.kind,
+        });
+    }
+    if file.meeting.record.is_some() {
+        return Err(Error::refused_with(
+            format!(
+                "{} {id} {}",
+                tr("buổi sinh hoạt", "the meeting"),
+                tr(
+                    "đã họp (đã có biên bản): kế hoạch của nó không đổi bằng `plan` nữa",
+                    "has been held (it has a record): its plan is no longer changed by `plan`"
+                )
+            ),
+            format!(
+                "{} `cellbook edit {id}`; {}",
+                tr("sửa tệp bằng", "change the file with"),
+                tr(
+                    "một buổi sinh hoạt khác cùng ngày: thêm --another",
+                    "for another meeting that day, add --another"
+                )
+            ),
+        ));
+    }
+    let mut meeting = file.meeting.clone();
+    let mut changes = Vec::new();
+    if let Some(title) = args.title.as_deref().map(|t| nfc(t.trim()))
+        && !title.is_empty()
+        && meeting.title.as_ref() != Some(&title)
+    {
+        let from = meeting.title.replace(title.clone());
+        changes.push(plan_change::PlanChange::Title { from, to: title });
+    }
+    let plan = meeting.plan.get_or_insert_with(Plan::default);
+    changes.extend(plan_change::merge(plan, &given));
+    check_preparation_dates(plan, meeting.date)?;
+    if args.edit {
+        drop(lock);
+        let start = crate::editor::session::Start {
+            text: crate::ledger::merge::render(Some(&file.source.text), &meeting)?,
+            on_disk,
+            is_change: !changes.is_empty(),
+        };
+        return crate::editor::session::session(ctx, ledger, id, start);
+    }
+    if changes.is_empty() {
+        return Ok(Output::text(format!(
+            "{} {id}\n{id}\n",
+            tr("Kế hoạch không đổi:", "The plan is unchanged:")
+        )));
+    }
+    let updated = MeetingFile { meeting, ..file };
+    save_meeting(ledger, &updated, Some(&updated.source.text))?;
+    drop(lock);
+    let lines: String = changes
+        .iter()
+        .map(|c| format!("  - {}\n", plan_change::describe(c, lang())))
+        .collect();
+    Ok(Output::text(crate::render::shown(format!(
+        "{} {} {} {}:\n{lines}{id}\n",
+        tr(
+            "Đã cập nhật kế hoạch buổi sinh hoạt",
+            "Updated the plan of the"
+        ),
+        args.kind.label(lang()),
+        tr("ngày", "meeting on"),
+        show_date(updated.meeting.date, lang())
+    ))))
 }
 
 #[cfg(test)]

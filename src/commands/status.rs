@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::context::Context;
 use crate::core::dates::{show_date, show_time};
-use crate::core::model::{Kind, Meeting, MeetingId};
+use crate::core::model::{ExemptionKind, Kind, Meeting, MeetingId};
 use crate::core::period::Period;
 use crate::core::reminders::{self, DOCS_LEAD_DAYS, Input, Reminder, Urgency};
 use crate::error::{Error, Result};
@@ -252,6 +252,49 @@ impl View<'_> {
                 *total,
                 [*self_missing, *cell_missing, *decision_missing],
             ),
+            Reminder::ProbationEnds {
+                member,
+                ends,
+                in_days,
+            } => probation_text(&self.name(member), *ends, *in_days),
+            Reminder::ExemptionEnds {
+                member,
+                kind,
+                ends,
+                in_days,
+            } => exemption_ends_text(&self.name(member), *kind, *ends, *in_days),
+        }
+    }
+
+    /// Once the documents are sent: `cellbook plan DATE --docs-sent TODAY` when `plan` names
+    /// the meeting (the first of its kind that day), else the line to write in its file.
+    fn docs_hint(&self, id: MeetingId) -> String {
+        let today = self.today.format("%Y-%m-%d");
+        let kind = self.file(id).map(|f| f.meeting.kind);
+        let first_of_kind = kind.is_some_and(|k| {
+            !self
+                .files
+                .iter()
+                .any(|f| f.id.date == id.date && f.id.seq < id.seq && f.meeting.kind == k)
+        });
+        match kind {
+            Some(k) if first_of_kind => format!(
+                "{} `cellbook plan {}{} --docs-sent {today}`",
+                tr("khi đã gửi:", "once sent:"),
+                id.date.format("%Y-%m-%d"),
+                if k == Kind::Thematic {
+                    " --kind thematic"
+                } else {
+                    ""
+                }
+            ),
+            _ => format!(
+                "{} `docs_sent = {today}` {} [plan] {} {}",
+                tr("khi đã gửi, ghi", "once sent, write"),
+                tr("vào bảng", "under"),
+                tr("của", "in"),
+                id.rel_path()
+            ),
         }
     }
 
@@ -366,14 +409,7 @@ impl View<'_> {
             )
             .to_owned(),
             Reminder::NextMeeting { id, .. } => format!("cellbook show {id}"),
-            Reminder::DocsToSend { id, .. } => format!(
-                "{} `docs_sent = {}` {} [plan] {} {}",
-                tr("khi đã gửi, ghi", "once sent, write"),
-                self.today.format("%Y-%m-%d"),
-                tr("vào bảng", "under"),
-                tr("của", "in"),
-                id.rel_path()
-            ),
+            Reminder::DocsToSend { id, .. } => self.docs_hint(*id),
             Reminder::NotRecorded { id } => format!("cellbook record {id}"),
             Reminder::Unrated { id, .. } => format!("cellbook rate {id}"),
             Reminder::Action { id, .. } => format!("cellbook action done {id}"),
@@ -387,6 +423,18 @@ impl View<'_> {
             }
             Reminder::YearReport { year } => format!("cellbook report --year {year}"),
             Reminder::ReviewsOpen { period, .. } => format!("cellbook review list {period}"),
+            Reminder::ProbationEnds { member, .. } => format!(
+                "{} `cellbook member set {member} --full`",
+                tr(
+                    "khi cấp ủy có thẩm quyền đã quyết định công nhận:",
+                    "once the competent committee has decided:"
+                )
+            ),
+            Reminder::ExemptionEnds { member, ends, .. } => format!(
+                "{} `cellbook member exempt {member} --from {} --to …`",
+                tr("để gia hạn:", "to extend it:"),
+                ends.succ_opt().unwrap_or(*ends).format("%Y-%m-%d")
+            ),
         })
     }
 
@@ -459,6 +507,16 @@ impl View<'_> {
                 json!({ "quarter": quarter.to_string() })
             }
             Reminder::YearReport { year } => json!({ "year": year }),
+            Reminder::ReviewsOpen { .. }
+            | Reminder::ProbationEnds { .. }
+            | Reminder::ExemptionEnds { .. } => self.members_year_fields(r),
+        }
+    }
+
+    /// The fields of the reminders of the members' year: reviews, probation, exemptions.
+    fn members_year_fields(&self, r: &Reminder) -> Value {
+        let iso = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        match r {
             Reminder::ReviewsOpen {
                 period,
                 total,
@@ -469,6 +527,24 @@ impl View<'_> {
                 "period": period.to_string(), "total": total, "self_missing": self_missing,
                 "cell_missing": cell_missing, "decision_missing": decision_missing,
             }),
+            Reminder::ProbationEnds {
+                member,
+                ends,
+                in_days,
+            } => json!({
+                "member": member, "name": self.name(member), "ends": iso(*ends),
+                "in_days": in_days,
+            }),
+            Reminder::ExemptionEnds {
+                member,
+                kind,
+                ends,
+                in_days,
+            } => json!({
+                "member": member, "name": self.name(member), "ends": iso(*ends),
+                "in_days": in_days, "exemption_kind": exemption_key(*kind),
+            }),
+            _ => Value::Null,
         }
     }
 
@@ -687,5 +763,67 @@ fn when_text(in_days: i64) -> String {
         0 => tr("hôm nay", "today").to_owned(),
         1 => tr("ngày mai", "tomorrow").to_owned(),
         n => format!("{} {}", tr("sau", "in"), days_text(n)),
+    }
+}
+
+/// A probationary member's twelve months end in `in_days` (or ended `-in_days` ago): the cell
+/// considers full membership (Điều lệ Đảng, Điều 5; within 30 working days, Quy định
+/// 29-QĐ/TW 2016, point 4).
+fn probation_text(name: &str, ends: NaiveDate, in_days: i64) -> String {
+    let date = show_date(ends, lang());
+    match (lang(), in_days) {
+        (Lang::Vi, d) if d >= 0 => format!(
+            "{name}: 12 tháng dự bị kết thúc ngày {date} ({}); chi bộ chuẩn bị xét công nhận đảng viên chính thức (Điều lệ Đảng, Điều 5).",
+            if d == 0 {
+                "hôm nay".to_owned()
+            } else {
+                days_left_text(d)
+            }
+        ),
+        (Lang::En, d) if d >= 0 => format!(
+            "{name}: the 12 months of probation end on {date} ({}); the cell should prepare to consider full membership (Party Statute, art. 5).",
+            if d == 0 {
+                "today".to_owned()
+            } else {
+                days_left_text(d)
+            }
+        ),
+        (Lang::Vi, d) => format!(
+            "{name}: đã hết 12 tháng dự bị ngày {date} ({} trước); chi bộ phải xét công nhận đảng viên chính thức trong 30 ngày làm việc (Điều lệ Đảng, Điều 5; Quy định 29-QĐ/TW, điểm 4).",
+            days_text(-d)
+        ),
+        (Lang::En, d) => format!(
+            "{name}: the 12 months of probation ended on {date} ({} ago); the cell must consider full membership within 30 working days (Party Statute, art. 5; Quy định 29-QĐ/TW, point 4).",
+            days_text(-d)
+        ),
+    }
+}
+
+/// A member's exemption ends on `ends`: from the next day they are counted again.
+fn exemption_ends_text(name: &str, kind: ExemptionKind, ends: NaiveDate, in_days: i64) -> String {
+    let date = show_date(ends, lang());
+    let next = show_date(ends.succ_opt().unwrap_or(ends), lang());
+    let label = kind.label(lang());
+    let when = if in_days == 0 {
+        tr("hôm nay", "today").to_owned()
+    } else {
+        days_left_text(in_days)
+    };
+    match lang() {
+        Lang::Vi => format!(
+            "{name}: {label} đến hết ngày {date} ({when}); từ ngày {next} đảng viên được tính vào số phải dự sinh hoạt."
+        ),
+        Lang::En => format!(
+            "{name}: {label} until {date} ({when}); from {next} the member is counted among those expected at meetings."
+        ),
+    }
+}
+
+/// The kind of an exemption as it is written in `members.toml`.
+fn exemption_key(kind: ExemptionKind) -> &'static str {
+    match kind {
+        ExemptionKind::Exempt => "exempt",
+        ExemptionKind::Away => "away",
+        ExemptionKind::TransferredOut => "transferred-out",
     }
 }

@@ -200,6 +200,7 @@ mod tests {
             joined: d(joined),
             left: None,
             temporary: false,
+            admitted: None,
             exempt: vec![],
         }
     }

@@ -67,6 +67,93 @@ pub fn required_minutes(rules: &MeetingRules, roll: usize, shares_sitting: bool)
     need
 }
 
+/// The date an interactive `plan` offers for the next regular meeting: in the first month from
+/// today's on that has no regular meeting yet (held or planned, in `regular`), on the usual day
+/// (`[meetings] day`, else the day of the month of the last regular meeting up to today; a month
+/// without that day takes its last day), and never before today. Today when there is no usual day.
+pub fn suggest_regular_date(
+    today: NaiveDate,
+    usual_day: Option<u32>,
+    regular: &[NaiveDate],
+) -> NaiveDate {
+    use chrono::Datelike;
+    let inferred = regular
+        .iter()
+        .filter(|d| **d <= today)
+        .max()
+        .map(|d| d.day());
+    let Some(day) = usual_day.or(inferred).filter(|d| (1..=31).contains(d)) else {
+        return today;
+    };
+    let (mut year, mut month) = (today.year(), today.month());
+    for _ in 0..24 {
+        let taken = regular
+            .iter()
+            .any(|d| d.year() == year && d.month() == month);
+        if !taken {
+            let last = crate::core::period::last_day_of_month(year, month);
+            let date = NaiveDate::from_ymd_opt(year, month, day.min(last.day())).unwrap_or(last);
+            return date.max(today);
+        }
+        (year, month) = if month == 12 {
+            (year + 1, 1)
+        } else {
+            (year, month + 1)
+        };
+    }
+    today
+}
+
+#[cfg(test)]
+mod suggest_tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn the_usual_day_of_the_first_month_without_a_regular_meeting() {
+        let today = d("2020-07-20");
+        // This month's meeting held on the 9th: next month's 9th.
+        assert_eq!(
+            suggest_regular_date(today, None, &[d("2020-07-09")]),
+            d("2020-08-09")
+        );
+        // The setting wins over the last meeting's day; a planned August meeting moves it on.
+        assert_eq!(
+            suggest_regular_date(today, Some(10), &[d("2020-07-09"), d("2020-08-12")]),
+            d("2020-09-10")
+        );
+        // This month has none and its day has passed: today.
+        assert_eq!(
+            suggest_regular_date(today, Some(10), &[d("2020-06-10")]),
+            today
+        );
+        // This month has none and its day is to come.
+        assert_eq!(suggest_regular_date(today, Some(28), &[]), d("2020-07-28"));
+        // The 31st in a month of 30 days; December into January.
+        assert_eq!(
+            suggest_regular_date(d("2020-09-05"), Some(31), &[d("2020-09-01")]),
+            d("2020-10-31")
+        );
+        assert_eq!(
+            suggest_regular_date(
+                d("2020-11-02"),
+                Some(31),
+                &[d("2020-11-01"), d("2020-12-31")]
+            ),
+            d("2021-01-31")
+        );
+        assert_eq!(
+            suggest_regular_date(d("2021-01-20"), Some(30), &[d("2021-01-05")]),
+            d("2021-02-28")
+        );
+        // No usual day at all: today.
+        assert_eq!(suggest_regular_date(today, None, &[]), today);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -176,6 +176,7 @@ mod tests {
             joined: NaiveDate::from_ymd_opt(2000, 1, 1).unwrap(),
             left: None,
             temporary: false,
+            admitted: None,
             exempt: vec![],
         }
     }

@@ -264,6 +264,7 @@ mod tests {
             joined: d("2000-01-01"),
             left: None,
             temporary: false,
+            admitted: None,
             exempt: vec![],
         };
         Roster {

@@ -8,7 +8,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
-use crate::core::model::{ActionId, Kind, Meeting, MeetingId, MeetingRules, RatingConfig, Roster};
+use crate::core::model::{
+    ActionId, ExemptionKind, Kind, Meeting, MeetingId, MeetingRules, Member, RatingConfig, Roster,
+    Status,
+};
 use crate::core::period::{Period, last_day_of_month};
 
 /// Documents go out at least this many days before a meeting (since 2025: at least 1 day
@@ -25,6 +28,16 @@ pub const ACTION_SOON_DAYS: i64 = 7;
 /// Months of unexcused absence in a year at which a member is to be considered for removal
 /// from the rolls (Quy định 24-QĐ/TW 2021, point 8.1); one month fewer is a warning.
 pub const ABSENCE_MONTHS_LIMIT: usize = 3;
+/// A probationary member's term: twelve months from the admission ceremony (Điều lệ Đảng,
+/// Điều 5.1); then the cell considers full membership (Điều 5.2), within 30 working days
+/// (Quy định 29-QĐ/TW 2016, point 4).
+pub const PROBATION_MONTHS: u32 = 12;
+/// How many days before a probationary term ends the reminder starts.
+pub const PROBATION_NOTICE_DAYS: i64 = 30;
+/// How many days before an exemption ends the reminder starts; within a week it is due.
+pub const EXEMPTION_NOTICE_DAYS: i64 = 30;
+/// An exemption ending within this many days is due rather than for information.
+pub const EXEMPTION_SOON_DAYS: i64 = 7;
 
 /// What the reminders are worked out from.
 #[derive(Debug, Clone, Copy)]
@@ -117,6 +130,24 @@ pub enum Reminder {
         year: i32,
         months: Vec<u32>,
     },
+    /// A probationary member's twelve months end soon, or have ended: the cell must consider
+    /// full membership.
+    ProbationEnds {
+        member: String,
+        /// The last day of the term: twelve months from the admission ceremony.
+        ends: NaiveDate,
+        /// Days from today to `ends` (negative once it has passed).
+        in_days: i64,
+    },
+    /// A member's exemption from meetings ends soon: from the day after, they are counted.
+    ExemptionEnds {
+        member: String,
+        kind: ExemptionKind,
+        /// The exemption's last day.
+        ends: NaiveDate,
+        /// Days from today to `ends` (0: today is the last day).
+        in_days: i64,
+    },
     /// A quarter ended last month: its report is due to the committee above.
     QuarterReport { quarter: Period },
     /// A year ended last month: its report is due.
@@ -190,6 +221,20 @@ impl Reminder {
                     Urgency::Due
                 }
             }
+            Reminder::ProbationEnds { in_days, .. } => {
+                if *in_days < 0 {
+                    Urgency::Urgent
+                } else {
+                    Urgency::Due
+                }
+            }
+            Reminder::ExemptionEnds { in_days, .. } => {
+                if *in_days <= EXEMPTION_SOON_DAYS {
+                    Urgency::Due
+                } else {
+                    Urgency::Info
+                }
+            }
             Reminder::QuarterReport { .. } | Reminder::YearReport { .. } => Urgency::Due,
             Reminder::ReviewsOpen { period, .. } => {
                 if today > period.end() {
@@ -214,6 +259,8 @@ impl Reminder {
             Reminder::Absences { .. } => "absences",
             Reminder::QuarterReport { .. } => "quarter-report",
             Reminder::YearReport { .. } => "year-report",
+            Reminder::ProbationEnds { .. } => "probation-ends",
+            Reminder::ExemptionEnds { .. } => "exemption-ends",
             Reminder::ReviewsOpen { .. } => "reviews-open",
         }
     }
@@ -231,7 +278,9 @@ impl Reminder {
             Reminder::Action { .. } => 7,
             Reminder::QuarterReport { .. } => 8,
             Reminder::YearReport { .. } => 9,
-            Reminder::ReviewsOpen { .. } => 10,
+            Reminder::ProbationEnds { .. } => 10,
+            Reminder::ExemptionEnds { .. } => 11,
+            Reminder::ReviewsOpen { .. } => 12,
         }
     }
 
@@ -243,6 +292,9 @@ impl Reminder {
             | Reminder::NotRecorded { id }
             | Reminder::Unrated { id, .. } => Some(id.date),
             Reminder::Action { due, since, .. } => Some(due.unwrap_or(*since)),
+            Reminder::ProbationEnds { ends, .. } | Reminder::ExemptionEnds { ends, .. } => {
+                Some(*ends)
+            }
             _ => None,
         }
     }
@@ -276,6 +328,7 @@ pub fn reminders(input: &Input) -> Vec<Reminder> {
     }
     actions(today, &meetings, &mut out);
     absences(input, &meetings, &mut out);
+    members_calendar(input, &mut out);
     reports(today, &meetings, &mut out);
 
     sort(&mut out, today);
@@ -445,6 +498,52 @@ fn absences(input: &Input, meetings: &[(MeetingId, &Meeting)], out: &mut Vec<Rem
     }
 }
 
+/// The last day of a probationary member's twelve months: the day before the same date
+/// twelve months after the ceremony (admitted 19/05/2020: the term ends on 18/05/2021, full
+/// membership from 19/05/2021).
+pub fn probation_ends(m: &Member) -> Option<NaiveDate> {
+    // The day before, twelve months on: 29/02/2024 ends on 28/02/2025, never a day early.
+    let from = m.admitted.unwrap_or(m.joined);
+    from.pred_opt()?
+        .checked_add_months(chrono::Months::new(PROBATION_MONTHS))
+}
+
+/// The members' calendar: probationary terms ending (or ended and not yet decided), and
+/// exemptions ending, for the members on the roll today.
+fn members_calendar(input: &Input, out: &mut Vec<Reminder>) {
+    let today = input.today;
+    for m in input.roster.members.iter().filter(|m| m.on_roll(today)) {
+        if m.status == Status::Probationary
+            && let Some(ends) = probation_ends(m)
+        {
+            let in_days = (ends - today).num_days();
+            if in_days <= PROBATION_NOTICE_DAYS {
+                out.push(Reminder::ProbationEnds {
+                    member: m.id.clone(),
+                    ends,
+                    in_days,
+                });
+            }
+        }
+        // The exemption in force today that ends within the notice; one that another
+        // exemption continues the next day does not end.
+        if let Some(e) = m.exemption_on(today)
+            && let Some(ends) = e.to
+            && (ends - today).num_days() <= EXEMPTION_NOTICE_DAYS
+            && ends
+                .succ_opt()
+                .is_some_and(|next| m.exemption_on(next).is_none())
+        {
+            out.push(Reminder::ExemptionEnds {
+                member: m.id.clone(),
+                kind: e.kind,
+                ends,
+                in_days: (ends - today).num_days(),
+            });
+        }
+    }
+}
+
 /// In the first month of a quarter, the last quarter's report (and in January, the year's),
 /// when the ledger has meetings in that period.
 fn reports(today: NaiveDate, meetings: &[(MeetingId, &Meeting)], out: &mut Vec<Reminder>) {
@@ -488,6 +587,7 @@ mod tests {
             joined: d("2010-01-01"),
             left: None,
             temporary: false,
+            admitted: None,
             exempt: vec![],
         }
     }
@@ -825,5 +925,118 @@ mod tests {
             !keys(&run("2020-12-01", &rules, &with_one)).contains(&"thematic-owed"),
             "held this quarter"
         );
+    }
+
+    fn calendar(today: &str, roster: &Roster) -> Vec<Reminder> {
+        let mut out = Vec::new();
+        members_calendar(
+            &Input {
+                today: d(today),
+                rules: &MeetingRules::default(),
+                rating: &RatingConfig::default(),
+                roster,
+                meetings: &[],
+            },
+            &mut out,
+        );
+        out
+    }
+
+    #[test]
+    fn a_probationary_term_is_reminded_from_a_month_before_its_end() {
+        let mut vy = member("vy");
+        vy.status = Status::Probationary;
+        vy.joined = d("2020-05-19");
+        let roster = Roster {
+            schema: 1,
+            members: vec![member("a"), vy.clone()],
+        };
+        assert_eq!(probation_ends(&vy), Some(d("2021-05-18")));
+        assert!(calendar("2021-04-17", &roster).is_empty(), "31 days before");
+        let r = calendar("2021-04-18", &roster);
+        assert_eq!(
+            r,
+            vec![Reminder::ProbationEnds {
+                member: "vy".into(),
+                ends: d("2021-05-18"),
+                in_days: 30
+            }]
+        );
+        assert_eq!(r[0].urgency(d("2021-04-18")), Urgency::Due);
+        let late = calendar("2021-06-01", &roster);
+        assert_eq!(late[0].urgency(d("2021-06-01")), Urgency::Urgent);
+        // The ceremony, when given, counts rather than the date joined (a transfer).
+        vy.admitted = Some(d("2020-01-10"));
+        assert_eq!(probation_ends(&vy), Some(d("2021-01-09")));
+        // A full member, or one who left, is not reminded.
+        vy.status = Status::Full;
+        let full = Roster {
+            schema: 1,
+            members: vec![vy.clone()],
+        };
+        assert!(calendar("2021-01-01", &full).is_empty());
+        vy.status = Status::Probationary;
+        vy.left = Some(d("2020-12-01"));
+        let left = Roster {
+            schema: 1,
+            members: vec![vy],
+        };
+        assert!(calendar("2021-01-01", &left).is_empty());
+        // 29 February: the term ends on 28 February, full membership from 1 March.
+        let mut leap = member("leap");
+        leap.status = Status::Probationary;
+        leap.joined = d("2024-02-29");
+        assert_eq!(probation_ends(&leap), Some(d("2025-02-28")));
+        leap.joined = d("2024-03-01");
+        assert_eq!(probation_ends(&leap), Some(d("2025-02-28")));
+    }
+
+    #[test]
+    fn an_exemption_ending_soon_is_reminded_unless_another_follows() {
+        use crate::core::model::{Exemption, ExemptionKind};
+        let exemption = |from: &str, to: Option<&str>| Exemption {
+            from: d(from),
+            to: to.map(d),
+            kind: ExemptionKind::Away,
+            reason: None,
+        };
+        let mut son = member("son");
+        son.exempt = vec![exemption("2020-01-01", Some("2020-12-31"))];
+        let roster = Roster {
+            schema: 1,
+            members: vec![son.clone()],
+        };
+        assert!(calendar("2020-11-30", &roster).is_empty(), "31 days before");
+        let r = calendar("2020-12-01", &roster);
+        assert_eq!(
+            r,
+            vec![Reminder::ExemptionEnds {
+                member: "son".into(),
+                kind: ExemptionKind::Away,
+                ends: d("2020-12-31"),
+                in_days: 30
+            }]
+        );
+        assert_eq!(r[0].urgency(d("2020-12-01")), Urgency::Info);
+        assert_eq!(
+            calendar("2020-12-24", &roster)[0].urgency(d("2020-12-24")),
+            Urgency::Due
+        );
+        assert_eq!(calendar("2020-12-31", &roster).len(), 1, "the last day");
+        assert!(calendar("2021-01-01", &roster).is_empty(), "ended");
+        // Extended by a second exemption from the next day: nothing ends.
+        son.exempt.push(exemption("2021-01-01", Some("2021-12-31")));
+        let extended = Roster {
+            schema: 1,
+            members: vec![son.clone()],
+        };
+        assert!(calendar("2020-12-20", &extended).is_empty());
+        // Open-ended: nothing ends.
+        son.exempt = vec![exemption("2020-01-01", None)];
+        let open = Roster {
+            schema: 1,
+            members: vec![son],
+        };
+        assert!(calendar("2020-12-20", &open).is_empty());
     }
 }

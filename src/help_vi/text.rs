@@ -27,8 +27,12 @@ pub const ABOUT: &[(&str, &str)] = &[
         "Liệt kê danh sách đảng viên (hoặc danh sách được tính vào một ngày)",
     ),
     (
+        "member import",
+        "Thêm các đảng viên trong một bảng tính (.csv hoặc .xlsx): cho xem trước ai được thêm, dòng nào bị từ chối",
+    ),
+    (
         "plan",
-        "Lập kế hoạch một buổi sinh hoạt (dòng cuối in mã của buổi mới)",
+        "Lập kế hoạch một buổi sinh hoạt, hoặc sửa kế hoạch của buổi đã lên kế hoạch (dòng cuối in mã của buổi)",
     ),
     (
         "record",
@@ -160,6 +164,7 @@ Mã thoát: 0 thành công; 1 sổ có lỗi hoặc yêu cầu bị từ chối;
     ("member set", "Ví dụ:\n  cellbook member set lan --role secretary\n  cellbook member set \"Bình\" --full\n  cellbook member set hung --left 2021-01-01"),
     ("member exempt", "Ví dụ:\n  cellbook member exempt tam --from 2020-01-01 --kind exempt --reason \"Sức khỏe yếu\""),
     ("member list", "Ví dụ:\n  cellbook member list\n  cellbook member list --on 2020-08-10"),
+    ("member import", "Các cột, nhận theo tiêu đề (tiếng Việt hay tiếng Anh, hoa hay thường, có dấu hay không):\n  Họ và tên / Name (bắt buộc), Mã / Id, Chức vụ / Role, Tư cách / Status,\n  Ngày vào chi bộ / Joined, Ngày kết nạp / Admitted\n\nVí dụ:\n  cellbook member import danh-sach.xlsx --dry-run\n  cellbook member import danh-sach.csv --yes"),
     ("plan", "Ví dụ:\n  cellbook plan 2020-07-09 --time 14:00 --place \"Phòng họp tầng 2\" \\\n    --topic \"Quán triệt Nghị quyết TW 12\" --assign lan=\"Thông tin thời sự\" \\\n    --directive \"12-HD/BTCTW|2018-07-06|Nâng cao chất lượng sinh hoạt chi bộ\" \\\n    --docs-sent 2020-07-07 --committee-met 2020-07-06 --draft-resolution"),
     ("record", "Ví dụ:\n  cellbook record 2020-07-09 --start 14:00 --end 15:45 --chair trinh --minute-taker lan \\\n    --present all --excused hung=\"Đi công tác\" --spoke trinh,lan,hoa --vote 8/0/0 \\\n    --action \"lan=Báo cáo tiến độ@2020-08-01\"\n  cellbook record 2020-07-09 --present all,sau   # thêm sau, được miễn mà vẫn đến"),
     ("action", "Ví dụ:\n  cellbook action list --overdue\n  cellbook action done 2020-07-09/1 --on 2020-08-01"),
@@ -232,8 +237,27 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "rubric",
         "Bộ tiêu chí mặc định để đánh giá buổi sinh hoạt",
     ),
+    (
+        "init",
+        "time",
+        "Giờ sinh hoạt thường lệ, HH:MM (`plan` dùng khi không cho giờ)",
+    ),
+    (
+        "init",
+        "place",
+        "Địa điểm sinh hoạt thường lệ (`plan` dùng khi không cho địa điểm)",
+    ),
+    (
+        "init",
+        "day",
+        "Ngày sinh hoạt thường kỳ hằng tháng, 1–31 (`plan` gợi ý ngày này)",
+    ),
     ("member add", "name", "Họ và tên, có dấu"),
-    ("member add", "id", "Mã ngắn, không dấu (a-z, 0-9, -, _)"),
+    (
+        "member add",
+        "id",
+        "Mã ngắn, không dấu (a-z, 0-9, -, _); mặc định: tên gọi bỏ dấu (`Lê Văn Đạo` → dao, hoặc dao2 khi dao đã có người dùng)",
+    ),
     (
         "member add",
         "role",
@@ -248,6 +272,16 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "member add",
         "joined",
         "Ngày vào chi bộ (mặc định: hôm nay)",
+    ),
+    (
+        "member add",
+        "admitted",
+        "Ngày chi bộ tổ chức lễ kết nạp, khi khác ngày vào chi bộ: 12 tháng dự bị tính từ ngày này",
+    ),
+    (
+        "member set",
+        "admitted",
+        "Ngày chi bộ tổ chức lễ kết nạp: 12 tháng dự bị tính từ ngày này",
     ),
     ("member add", "temporary", "Sinh hoạt tạm thời ở chi bộ này"),
     ("member add", "force", FORCE),
@@ -275,6 +309,27 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "on",
         "Xem danh sách của ngày này: ai được tính, ai được miễn",
     ),
+    (
+        "member import",
+        "file",
+        "Bảng tính: .csv (UTF-8 hoặc windows-1258) hay .xlsx, một dòng tiêu đề rồi mỗi dòng một đảng viên",
+    ),
+    (
+        "member import",
+        "sheet",
+        "Trang tính cần đọc của tệp Excel (mặc định: trang đầu)",
+    ),
+    (
+        "member import",
+        "dry_run",
+        "Chỉ cho xem ai sẽ được thêm, dòng nào bị từ chối; không ghi gì",
+    ),
+    (
+        "member import",
+        "yes",
+        "Thêm mà không hỏi (cần khi không có ai để hỏi, như trong một script)",
+    ),
+    ("member import", "force", FORCE),
     (
         "plan",
         "date",
@@ -705,11 +760,13 @@ pub const VALUES: &[(&str, &str, &str)] = &[
 /// made of its id. `all` is typed as it is and stays.
 pub const VALUE_NAMES: &[(&str, &str)] = &[
     ("ACTION", "VIỆC"),
+    ("ADMITTED", "NGÀY_KẾT_NẠP"),
     ("COMMAND", "LỆNH"),
     ("COMMITTEE_MET", "NGÀY_CHI_ỦY_HỌP"),
     ("CONCLUSION", "KẾT_LUẬN"),
     ("CRITERION=POINTS", "TIÊU_CHÍ=ĐIỂM"),
     ("DATE", "NGÀY"),
+    ("DAY", "NGÀY_TRONG_THÁNG"),
     ("DIR", "THƯ_MỤC"),
     ("DOCS_SENT", "NGÀY_GỬI"),
     ("END", "GIỜ_KẾT_THÚC"),

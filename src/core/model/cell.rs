@@ -74,6 +74,10 @@ pub struct MeetingRules {
     /// The usual place, used when a plan gives none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,
+    /// The usual day of the month (1–31; a month without it takes its last day): the date an
+    /// interactive `plan` offers first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub day: Option<u32>,
 }
 
 impl Default for MeetingRules {
@@ -88,6 +92,7 @@ impl Default for MeetingRules {
             voting_base: VotingBase::default(),
             time: None,
             place: None,
+            day: None,
         }
     }
 }

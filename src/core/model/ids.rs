@@ -93,6 +93,51 @@ pub fn check_member_id(id: &str) -> Result<(), MemberIdError> {
     }
 }
 
+/// The nearest well-formed id to what a person typed as one: diacritics dropped (`Đạo` →
+/// `dao`), lowercase, spaces and other characters turned into `-`, leading characters that are
+/// not letters dropped, at most 32 characters; a reserved word gets a `2`. `None` when nothing
+/// of it is left (`--id 123`).
+pub fn suggest_member_id(typed: &str) -> Option<String> {
+    let folded = crate::core::names::fold(typed);
+    let mut id = String::new();
+    for c in folded.chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-' {
+            if id.is_empty() && !c.is_ascii_lowercase() {
+                continue;
+            }
+            id.push(c);
+        } else if !id.is_empty() && !id.ends_with('-') {
+            id.push('-');
+        }
+    }
+    let mut id: String = id.trim_end_matches(['-', '_']).chars().take(32).collect();
+    while id.ends_with(['-', '_']) {
+        id.pop();
+    }
+    if RESERVED_MEMBER_IDS.contains(&id.as_str()) {
+        id.push('2');
+    }
+    (!id.is_empty() && check_member_id(&id).is_ok()).then_some(id)
+}
+
+/// An id for a new member named `name` when none is given: the given name (the last word)
+/// without diacritics, as colleagues call each other (`Lê Văn Đạo` → `dao`), then the same with
+/// 2, 3, … when `taken` says it is in use (`dao2`); the whole name when the last word gives none.
+pub fn generate_member_id(name: &str, taken: impl Fn(&str) -> bool) -> Option<String> {
+    let base = name
+        .split_whitespace()
+        .last()
+        .and_then(suggest_member_id)
+        .or_else(|| suggest_member_id(name))?;
+    if !taken(&base) {
+        return Some(base);
+    }
+    let stem: String = base.chars().take(28).collect();
+    (2..10_000)
+        .map(|n| format!("{stem}{n}"))
+        .find(|id| check_member_id(id).is_ok() && !taken(id))
+}
+
 /// An action is named by its meeting and its number there: `2020-07-09/1`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ActionId {
@@ -173,6 +218,44 @@ mod tests {
         for bad in ["", "All", "2lan", "-x", "lan!", "lân", &"a".repeat(33)] {
             assert_eq!(check_member_id(bad), Err(MemberIdError::Form), "{bad}");
         }
+    }
+
+    #[test]
+    fn ids_are_suggested_from_what_was_typed() {
+        for (typed, id) in [
+            ("Đạo", Some("dao")),
+            ("dao x", Some("dao-x")),
+            ("Lan!", Some("lan")),
+            ("2lan", Some("lan")),
+            ("ALL", Some("all2")),
+            ("Nguyễn Văn Đức", Some("nguyen-van-duc")),
+            ("123", None),
+            ("", None),
+            ("!!!", None),
+        ] {
+            assert_eq!(suggest_member_id(typed).as_deref(), id, "{typed}");
+        }
+        let long = suggest_member_id(&"ư".repeat(50)).unwrap();
+        assert_eq!(long.len(), 32);
+    }
+
+    #[test]
+    fn generated_ids_take_the_given_name_then_a_number() {
+        let taken = ["dao", "dao2"];
+        assert_eq!(
+            generate_member_id("Lê Văn Đạo", |id| taken.contains(&id)).as_deref(),
+            Some("dao3")
+        );
+        assert_eq!(
+            generate_member_id("Trần Thị Lan", |_| false).as_deref(),
+            Some("lan")
+        );
+        assert_eq!(
+            generate_member_id("Nguyễn 2", |_| false).as_deref(),
+            Some("nguyen-2")
+        );
+        assert_eq!(generate_member_id("  ", |_| false), None);
+        assert_eq!(generate_member_id("Lê Văn Đạo", |_| true), None);
     }
 
     #[test]

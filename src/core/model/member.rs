@@ -31,6 +31,14 @@ pub struct Member {
     pub status: Status,
     #[serde(with = "crate::core::dates::date")]
     pub joined: NaiveDate,
+    /// The day the cell held the admission ceremony (*lễ kết nạp*), which starts a probationary
+    /// member's 12 months (Điều lệ Đảng, Điều 5). Absent: `joined` (a member admitted here).
+    #[serde(
+        default,
+        with = "crate::core::dates::opt_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub admitted: Option<NaiveDate>,
     #[serde(
         default,
         with = "crate::core::dates::opt_date",

@@ -262,6 +262,7 @@ mod tests {
             joined: d("2010-01-01"),
             left: None,
             temporary: false,
+            admitted: None,
             exempt: vec![],
         };
         Roster {

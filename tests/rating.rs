@@ -934,3 +934,16 @@ fn a_notice_or_a_posting_on_the_wrong_side_of_the_meeting_is_refused() {
     );
     l.run(&["check"]).fails(1).stderr_has("E027");
 }
+
+#[test]
+fn the_notice_date_can_be_added_to_a_planned_meeting() {
+    let l = cell_of(4, false).today("2020-07-05");
+    l.run(&["plan", "2020-07-09"]).ok();
+    l.run(&["plan", "2020-07-09", "--notified", "2020-07-04"])
+        .ok()
+        .stdout_has("members notified: (none) → ");
+    assert!(
+        l.read("meetings/2020/2020-07-09.toml")
+            .contains("notified = 2020-07-04")
+    );
+}

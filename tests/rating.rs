@@ -1,40 +1,18 @@
 //! `cellbook rate` and `cellbook rubric`: measured criteria, refusals, and check's recompute.
 
-use crate::util::{HD42_SCORES, Ledger, assert_same, snapshot};
+use crate::util::{HD42_SCORES, Ledger, assert_same, held_meeting, snapshot};
 
 /// A small English ledger with one recorded meeting, ready to rate with hd42-2025.
 fn held() -> Ledger {
-    let l = Ledger::new("en").with_members().today("2020-07-20");
-    l.run(&[
-        "plan",
-        "2020-07-09",
-        "--docs-sent",
-        "2020-07-07",
-        "--committee-met",
-        "2020-07-06",
-        "--draft-resolution",
-    ])
-    .ok();
-    l.run(&[
-        "record",
-        "2020-07-09",
-        "--start",
-        "14:00",
-        "--end",
-        "15:40",
-        "--present",
-        "all",
-        "--spoke",
-        "all",
-        "--vote",
-        "4/0/0",
-        "--minutes",
-        "Proceedings.",
-        "--action",
-        "duc=Report@2020-08-01",
-    ])
-    .ok();
-    l
+    held_meeting(
+        "en",
+        &[
+            "--minutes",
+            "Proceedings.",
+            "--action",
+            "duc=Report@2020-08-01",
+        ],
+    )
 }
 
 #[test]
@@ -835,22 +813,18 @@ fn the_notice_and_the_posting_are_measured_when_written_down() {
         l.read("meetings/2020/2020-07-09.toml")
             .contains("notified = 2020-07-04")
     );
-    l.run(&[
-        "record",
+    record_90(
+        &l,
         "2020-07-09",
-        "--start",
-        "14:00",
-        "--end",
-        "15:30",
-        "--present",
-        "all",
-        "--spoke",
-        "all",
-        "--vote",
-        "4/0/0",
-        "--posted",
-        "2020-07-12",
-    ])
+        &[
+            "--spoke",
+            "all",
+            "--vote",
+            "4/0/0",
+            "--posted",
+            "2020-07-12",
+        ],
+    )
     .ok();
     // Posted 3 days after: the form gives the point within 2 days only.
     let sheet = rate_json(
@@ -878,21 +852,7 @@ fn the_notice_and_the_posting_are_measured_when_written_down() {
     // A meeting that does not say when is still scored by the raters, as before.
     l.run(&["plan", "2020-07-16", "--docs-sent", "2020-07-14"])
         .ok();
-    l.run(&[
-        "record",
-        "2020-07-16",
-        "--start",
-        "14:00",
-        "--end",
-        "15:30",
-        "--present",
-        "all",
-        "--spoke",
-        "all",
-        "--vote",
-        "4/0/0",
-    ])
-    .ok();
+    record_90(&l, "2020-07-16", &["--spoke", "all", "--vote", "4/0/0"]).ok();
     let sheet = rate_json(&l, "2020-07-16", &FULL_SCORES);
     assert_eq!(line(&sheet, "prep-notice")["source"], "scored");
     assert_eq!(line(&sheet, "closing-posted")["source"], "scored");
@@ -908,20 +868,9 @@ fn a_notice_or_a_posting_on_the_wrong_side_of_the_meeting_is_refused() {
     assert_same(&before, &snapshot(l.path()), "refused");
     l.run(&["plan", "2020-07-09"]).ok();
     let before = snapshot(l.path());
-    l.run(&[
-        "record",
-        "2020-07-09",
-        "--start",
-        "14:00",
-        "--end",
-        "15:30",
-        "--present",
-        "all",
-        "--posted",
-        "2020-07-08",
-    ])
-    .fails(1)
-    .stderr_has("--posted 2020-07-08");
+    record_90(&l, "2020-07-09", &["--posted", "2020-07-08"])
+        .fails(1)
+        .stderr_has("--posted 2020-07-08");
     assert_same(&before, &snapshot(l.path()), "refused");
     // Written by hand, `check` names the line (E027).
     let file = "meetings/2020/2020-07-09.toml";
@@ -946,4 +895,20 @@ fn the_notice_date_can_be_added_to_a_planned_meeting() {
         l.read("meetings/2020/2020-07-09.toml")
             .contains("notified = 2020-07-04")
     );
+}
+
+/// `record DATE`: 14:00 to 15:30, everyone present, and `more`.
+fn record_90(l: &Ledger, date: &str, more: &[&str]) -> crate::util::Run {
+    let mut args = vec![
+        "record",
+        date,
+        "--start",
+        "14:00",
+        "--end",
+        "15:30",
+        "--present",
+        "all",
+    ];
+    args.extend_from_slice(more);
+    l.run(&args)
 }

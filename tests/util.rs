@@ -329,3 +329,37 @@ pub fn assert_same(
         .collect();
     assert!(differ.is_empty(), "{what}: changed {differ:?}");
 }
+
+/// A ledger with members (hd42-2025) whose 2020-07-09 meeting is planned (documents, committee,
+/// draft resolution) and recorded (100 minutes, all present, all speaking, 4/0/0), with `more`
+/// arguments added to the `record` command line (say, `--minutes`). Today is 2020-07-20.
+pub fn held_meeting(lang: &str, more: &[&str]) -> Ledger {
+    let l = Ledger::new(lang).with_members().today("2020-07-20");
+    l.run(&[
+        "plan",
+        "2020-07-09",
+        "--docs-sent",
+        "2020-07-07",
+        "--committee-met",
+        "2020-07-06",
+        "--draft-resolution",
+    ])
+    .ok();
+    let mut record = vec![
+        "record",
+        "2020-07-09",
+        "--start",
+        "14:00",
+        "--end",
+        "15:40",
+        "--present",
+        "all",
+        "--spoke",
+        "all",
+        "--vote",
+        "4/0/0",
+    ];
+    record.extend_from_slice(more);
+    l.run(&record).ok();
+    l
+}

@@ -1,7 +1,7 @@
 //! Issue 15, items 3–5: Vietnamese output without English in it, one vocabulary, and the
 //! points a meeting lost said in words.
 
-use crate::util::Ledger;
+use crate::util::{Ledger, held_meeting};
 
 /// The raters' scores for a Vietnamese hd42-2025 ledger's first meeting (see `HD42_SCORES`).
 const SCORES: [&str; 12] = [
@@ -21,33 +21,7 @@ const SCORES: [&str; 12] = [
 
 /// A Vietnamese ledger (hd42-2025) whose first meeting is recorded without minutes text.
 fn first_meeting_without_minutes(lang: &str) -> Ledger {
-    let l = Ledger::new(lang).with_members().today("2020-07-20");
-    l.run(&[
-        "plan",
-        "2020-07-09",
-        "--docs-sent",
-        "2020-07-07",
-        "--committee-met",
-        "2020-07-06",
-        "--draft-resolution",
-    ])
-    .ok();
-    l.run(&[
-        "record",
-        "2020-07-09",
-        "--start",
-        "14:00",
-        "--end",
-        "15:40",
-        "--present",
-        "all",
-        "--spoke",
-        "all",
-        "--vote",
-        "4/0/0",
-    ])
-    .ok();
-    l
+    held_meeting(lang, &[])
 }
 
 fn rate_args() -> Vec<&'static str> {

@@ -6,7 +6,7 @@ use clap::ValueEnum;
 use clap::builder::PossibleValue;
 
 use crate::core::lang::Lang;
-use crate::core::model::{ExemptionKind, Kind, Role};
+use crate::core::model::{ExemptionKind, Kind, Role, Vote};
 use crate::error::{Error, Result};
 use crate::i18n::tr;
 
@@ -142,3 +142,36 @@ value_enum!(ExemptionKind {
     Away => "away": "Tạm miễn: working away for a while",
     TransferredOut => "transferred-out": "Attends another cell for now",
 });
+
+/// `--vote FOR[/AGAINST[/ABSTAIN]]` of a meeting's record or a cell's review.
+pub fn parse_vote(s: &str) -> Result<Vote> {
+    let parts: Vec<&str> = s.split('/').map(str::trim).collect();
+    let bad = || {
+        Error::Usage(format!(
+            "--vote '{s}': {}",
+            tr(
+                "cần có dạng TÁN-THÀNH/KHÔNG/Ý-KIẾN-KHÁC, ví dụ 9/0/0",
+                "must be FOR/AGAINST/ABSTAIN, e.g. 9/0/0"
+            )
+        ))
+    };
+    let n = |p: &&str| p.parse::<u32>().map_err(|_| bad());
+    match parts.as_slice() {
+        [f] => Ok(Vote {
+            in_favour: n(f)?,
+            against: 0,
+            abstain: 0,
+        }),
+        [f, a] => Ok(Vote {
+            in_favour: n(f)?,
+            against: n(a)?,
+            abstain: 0,
+        }),
+        [f, a, b] => Ok(Vote {
+            in_favour: n(f)?,
+            against: n(a)?,
+            abstain: n(b)?,
+        }),
+        _ => Err(bad()),
+    }
+}

@@ -1,6 +1,6 @@
 //! `cellbook record`: write down what happened at a meeting.
 
-use crate::args::{parse_date, parse_time, text_block};
+use crate::args::{parse_date, parse_time, parse_vote, text_block};
 use crate::core::model::Kind;
 use chrono::NaiveTime;
 use clap::Args;
@@ -13,7 +13,7 @@ use crate::context::Context;
 use crate::core::attendance::{self, AttendanceProblem};
 use crate::core::dates::{self, show_date};
 use crate::core::lookup::{self, MeetingRef};
-use crate::core::model::{Action, Excuse, Meeting, MeetingId, Member, Record, Role, Roster, Vote};
+use crate::core::model::{Action, Excuse, Meeting, MeetingId, Member, Record, Role, Roster};
 use crate::core::names::nfc;
 use crate::core::rules;
 use crate::editor::session::{Start, session, with_record_hint, without_record_hint};
@@ -799,38 +799,6 @@ fn refuse_too_many_votes(roster: &Roster, date: NaiveDate, rec: &Record) -> Resu
         ));
     }
     Ok(())
-}
-
-fn parse_vote(s: &str) -> Result<Vote> {
-    let parts: Vec<&str> = s.split('/').map(str::trim).collect();
-    let bad = || {
-        Error::Usage(format!(
-            "--vote '{s}': {}",
-            tr(
-                "cần có dạng TÁN-THÀNH/KHÔNG/Ý-KIẾN-KHÁC, ví dụ 9/0/0",
-                "must be FOR/AGAINST/ABSTAIN, e.g. 9/0/0"
-            )
-        ))
-    };
-    let n = |p: &&str| p.parse::<u32>().map_err(|_| bad());
-    match parts.as_slice() {
-        [f] => Ok(Vote {
-            in_favour: n(f)?,
-            against: 0,
-            abstain: 0,
-        }),
-        [f, a] => Ok(Vote {
-            in_favour: n(f)?,
-            against: n(a)?,
-            abstain: 0,
-        }),
-        [f, a, b] => Ok(Vote {
-            in_favour: n(f)?,
-            against: n(a)?,
-            abstain: n(b)?,
-        }),
-        _ => Err(bad()),
-    }
 }
 
 pub fn describe_problem(p: &AttendanceProblem) -> String {

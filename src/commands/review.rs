@@ -7,11 +7,10 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand};
 
-use crate::args::{line, parse_date, text_block};
+use crate::args::{line, parse_date, parse_vote, text_block};
 use crate::context::Context;
 use crate::core::lang::Lang;
 use crate::core::lookup;
-use crate::core::model::Vote;
 use crate::core::names::fold;
 use crate::core::period::Period;
 use crate::core::review::builtin::DEFAULT_SCHEME;
@@ -487,41 +486,6 @@ fn edit_text(
                 ),
             ))
         }
-    }
-}
-
-/// Parse `--vote`: FOR[/AGAINST[/ABSTAIN]].
-fn parse_vote(s: &str) -> Result<Vote> {
-    let bad = || {
-        Error::Usage(format!(
-            "--vote '{s}': {}",
-            tr(
-                "cần có dạng TÁN-THÀNH/KHÔNG/Ý-KIẾN-KHÁC, ví dụ 9/0/0",
-                "must be FOR/AGAINST/ABSTAIN, e.g. 9/0/0"
-            )
-        ))
-    };
-    let n: Vec<u32> = s
-        .split('/')
-        .map(|p| p.trim().parse::<u32>().map_err(|_| bad()))
-        .collect::<Result<_>>()?;
-    match n.as_slice() {
-        [f] => Ok(Vote {
-            in_favour: *f,
-            against: 0,
-            abstain: 0,
-        }),
-        [f, a] => Ok(Vote {
-            in_favour: *f,
-            against: *a,
-            abstain: 0,
-        }),
-        [f, a, b] => Ok(Vote {
-            in_favour: *f,
-            against: *a,
-            abstain: *b,
-        }),
-        _ => Err(bad()),
     }
 }
 

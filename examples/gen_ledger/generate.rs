@@ -814,6 +814,7 @@ fn write_cell(dir: &Path, index: usize, opts: &Options, rubric: &Rubric) -> io::
         schema: 1,
         cell: Cell {
             name: format!("Chi bộ {} {org} {place}", rng.range(1, 12)),
+            id: Some(format!("g{}-{:06}", opts.seed, index + 1)),
             parent: Some(format!("Đảng bộ {place}")),
             language: Lang::Vi,
             locality: None,

@@ -184,6 +184,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "rubric",
         "Bộ tiêu chí mặc định để đánh giá buổi sinh hoạt",
     ),
+    (
+        "init",
+        "id",
+        "Mã chi bộ dùng khi tổng hợp báo cáo, ví dụ mã do cấp trên cấp (mặc định: tự sinh mã mới)",
+    ),
     ("member add", "name", "Họ và tên, có dấu"),
     ("member add", "id", "Mã ngắn, không dấu (a-z, 0-9, -, _)"),
     (

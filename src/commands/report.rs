@@ -22,8 +22,9 @@ use crate::render::report::{self, Format};
         .args(["quarter", "year", "last_quarter"])
 ))]
 pub struct ReportArgs {
-    /// Ledgers to report on together (default: the current ledger)
-    #[arg(value_name = "LEDGER")]
+    /// Ledgers, and JSON reports (a cell's or a roll-up's), to roll up together (default: the
+    /// current ledger)
+    #[arg(value_name = "INPUT")]
     pub ledgers: Vec<PathBuf>,
     /// A quarter, e.g. 2020-Q3
     #[arg(long, value_parser = crate::args::period)]
@@ -49,6 +50,19 @@ pub struct ReportArgs {
     /// The report's number, as in "Số 05-BC/CB" (without it the number is left blank to write in)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=99_999))]
     pub number: Option<u32>,
+    /// Leave out the meeting rows and the members' names: the summary a committee sends upward
+    #[arg(long)]
+    pub summary_only: bool,
+    /// The cells that should report, one a line, by id or by name: lists those missing from the
+    /// inputs and those whose period is incomplete
+    #[arg(long, value_name = "FILE")]
+    pub expect: Option<PathBuf>,
+    /// The period before, beside this one: its JSON report or its ledgers (repeat for many)
+    #[arg(long, value_name = "INPUT")]
+    pub previous: Vec<PathBuf>,
+    /// The period before, beside this one, from the same ledgers
+    #[arg(long, conflicts_with = "previous")]
+    pub trend: bool,
 }
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
@@ -65,8 +79,10 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
     let mut warnings = String::new();
     let mut head = report::Letterhead::default();
     let mut first = None;
+    let mut here = None;
     let cells = if args.ledgers.is_empty() {
         let ledger = ctx.open()?;
+        here = Some(ledger.root.clone());
         if let Some(out) = &args.out {
             guard_out(out, &ctx.cwd, &[ledger.root.as_path()])?;
         }
@@ -89,13 +105,23 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             let roots: Vec<&Path> = args.ledgers.iter().map(PathBuf::as_path).collect();
             guard_out(out, &ctx.cwd, &roots)?;
         }
-        let (ledgers, repeats) = load::distinct(&args.ledgers);
-        for (repeat, first) in &repeats {
-            warnings.push_str(&load::repeat_warning(repeat, first));
-        }
-        load::cells(&ledgers, &opts)?
+        let (cells, said) = load::inputs(&args.ledgers, &opts)?;
+        warnings.push_str(&said);
+        cells
     };
-    let report = aggregate::report(period, cells, ctx.today);
+    let mut report = aggregate::report(period, cells, ctx.today);
+    let extras = load::Extras {
+        summary_only: args.summary_only,
+        expect: args.expect.as_deref(),
+        previous: if args.trend {
+            here.as_ref().map_or(&args.ledgers, std::slice::from_ref)
+        } else {
+            &args.previous
+        },
+        // The list goes with the document in JSON; beside any other format, on stderr.
+        expect_on_stderr: args.format != Format::Json,
+    };
+    warnings.push_str(&load::extras(&mut report, &extras, &opts)?);
     match (report.is_rollup(), first) {
         (true, _) if args.number.is_some() => {
             return Err(Error::Usage(

@@ -400,8 +400,24 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     (
         "report",
         "ledgers",
-        "Các sổ cần báo cáo chung (mặc định: sổ hiện tại)",
+        "Các sổ, và báo cáo JSON (của chi bộ hay báo cáo tổng hợp), cần tổng hợp chung (mặc định: sổ hiện tại)",
     ),
+    (
+        "report",
+        "summary_only",
+        "Bỏ các dòng từng buổi sinh hoạt và họ tên đảng viên: bản tóm tắt gửi lên cấp trên",
+    ),
+    (
+        "report",
+        "expect",
+        "Danh sách chi bộ phải báo cáo, mỗi dòng một mã hay một tên: liệt kê chi bộ chưa có trong đầu vào và chi bộ có kỳ báo cáo chưa đủ",
+    ),
+    (
+        "report",
+        "previous",
+        "Kỳ trước, đặt cạnh kỳ này: báo cáo JSON hoặc các sổ của kỳ trước (lặp lại cho nhiều đầu vào)",
+    ),
+    ("report", "trend", "Kỳ trước, đặt cạnh kỳ này, lấy từ chính các sổ này"),
     (
         "report",
         "quarter",

@@ -10,7 +10,8 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::core::period::Period;
 use crate::core::report::aggregate::{self, CellInput};
-use crate::core::report::model::CellReport;
+use crate::core::report::model::{CellReport, Expected, REPORT_SCHEMA, Report, Totals};
+use crate::core::report::rollup::{self, Conflict, InputProblem, Repeat, ReportIn, Source};
 use crate::error::{Error, Result};
 use crate::i18n::tr;
 use crate::ledger::{CONFIG_FILE, Ledger};
@@ -47,7 +48,9 @@ pub fn cell(ledger: &Ledger, opts: &Options) -> Result<CellReport> {
     let cfg = &ledger.config;
     // The ledger's first meeting: the months before it are not the cell's to have met.
     let since = ledger.first_meeting_date()?;
+    let id = cfg.cell.identity();
     Ok(aggregate::cell(&CellInput {
+        id: &id,
         name: &cfg.cell.name,
         parent: cfg.cell.parent.as_deref(),
         place: cfg.meetings.place.as_deref(),
@@ -109,6 +112,234 @@ pub fn repeat_warning(repeat: &Path, first: &Path) -> String {
         first.display(),
         tr("chỉ tính một lần", "it is counted once"),
     )
+}
+
+/// The warning for a JSON report named twice.
+fn repeat_file_warning(repeat: &Path, first: &Path) -> String {
+    format!(
+        "{}: {} {} {}; {}\n",
+        tr("cảnh báo", "warning"),
+        repeat.display(),
+        tr("là cùng tệp với", "is the same file as"),
+        first.display(),
+        tr("chỉ tính một lần", "it is counted once"),
+    )
+}
+
+/// The warning for cells of one input already counted from another, the same in both.
+pub fn repeat_cells_warning(r: &Repeat) -> String {
+    format!(
+        "{}: {}: {} {} {} ({} {} {}); {}\n",
+        tr("cảnh báo", "warning"),
+        r.repeat,
+        r.count,
+        tr("chi bộ đã có trong", "cells already counted from"),
+        r.first,
+        tr("ví dụ", "e.g."),
+        r.example.0,
+        r.example.1,
+        tr("chỉ tính một lần", "counted once"),
+    )
+}
+
+/// An input of a roll-up: a ledger folder, or a JSON report (a file).
+fn is_report_file(path: &Path) -> bool {
+    path.is_file()
+}
+
+/// A roll-up's inputs, ledger folders and JSON reports mixed, each read once: the same folder
+/// or file named twice is read once, with a warning; then every cell is kept once
+/// ([`rollup::merge`]), with a warning for each input whose cells were already counted, and the
+/// roll-up refused when two copies of a cell disagree. Returns the cells in the order of the
+/// inputs, and the warnings.
+pub fn inputs(paths: &[PathBuf], opts: &Options) -> Result<(Vec<CellReport>, String)> {
+    let (kept, repeats) = distinct(paths);
+    let mut warnings = String::new();
+    for (repeat, first) in &repeats {
+        if is_report_file(first) {
+            warnings.push_str(&repeat_file_warning(repeat, first));
+        } else {
+            warnings.push_str(&repeat_warning(repeat, first));
+        }
+    }
+    let sources = crate::parallel::try_map(&kept, |path| {
+        let cells = if is_report_file(path) {
+            read_report(path, opts.period)?
+        } else {
+            vec![open(path).and_then(|l| cell(&l, opts))?]
+        };
+        Ok::<_, Error>(Source {
+            label: path.display().to_string(),
+            cells,
+        })
+    })?;
+    let (cells, repeats) = rollup::merge(sources).map_err(|c| conflict(&c))?;
+    for r in &repeats {
+        warnings.push_str(&repeat_cells_warning(r));
+    }
+    Ok((cells, warnings))
+}
+
+fn conflict(c: &Conflict) -> Error {
+    Error::refused_with(
+        format!(
+            "{} {} ({}) {} {} {} {} {}",
+            tr("chi bộ", "the cell"),
+            c.id,
+            c.name,
+            tr("có trong cả", "is in both"),
+            c.first,
+            tr("và", "and"),
+            c.repeat,
+            tr("với số liệu khác nhau", "with different figures"),
+        ),
+        tr(
+            "một cấp chỉ tính mỗi chi bộ một lần: bỏ bản cũ hoặc sai khỏi danh sách đầu vào",
+            "each cell is counted once: leave the old or wrong copy out of the inputs",
+        ),
+    )
+}
+
+/// Read a JSON report (`report --format json`, a cell's or a roll-up's) for a roll-up of
+/// `period`: checked ([`rollup::accept`]), its cells returned.
+pub fn read_report(path: &Path, period: Period) -> Result<Vec<CellReport>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bad = |why: String| {
+        Error::refused(format!(
+            "{}: {} ({why})",
+            path.display(),
+            tr(
+                "không phải báo cáo JSON của cellbook",
+                "not a cellbook JSON report"
+            ),
+        ))
+    };
+    let input: ReportIn = serde_json::from_slice(&bytes).map_err(|e| bad(e.to_string()))?;
+    rollup::accept(input, period).map_err(|p| {
+        let why = match p {
+            InputProblem::Old => tr(
+                "báo cáo do cellbook bản cũ lập, thiếu mã chi bộ và các tổng cần để cộng đúng; hãy lập lại bằng bản này",
+                "made by an older cellbook, without the cell ids and sums an exact roll-up needs; make it again with this version",
+            )
+            .to_owned(),
+            InputProblem::Schema(n) => format!(
+                "\"schema\": {n}: {} {REPORT_SCHEMA}",
+                tr("bản này chỉ đọc được", "this version reads only")
+            ),
+            InputProblem::Period(label) => format!(
+                "{} {label}, {} {}",
+                tr("báo cáo kỳ", "a report of"),
+                tr("không phải kỳ", "not of"),
+                period.label()
+            ),
+            InputProblem::NoId(name) => format!("{name}: {}", tr("thiếu mã chi bộ", "no cell id")),
+            InputProblem::CellTotals(id) => format!(
+                "{id}: {}",
+                tr(
+                    "các tổng không khớp với các buổi sinh hoạt và danh sách của chi bộ",
+                    "the totals do not add up from the cell's meetings and lists"
+                )
+            ),
+            InputProblem::Totals => tr(
+                "tổng cộng không bằng tổng của các chi bộ",
+                "the totals are not the sum of the cells'"
+            )
+            .to_owned(),
+        };
+        bad(why)
+    })
+}
+
+/// What a report adds around its cells: `--summary-only`, `--expect FILE`, `--previous`.
+#[derive(Debug, Clone, Copy)]
+pub struct Extras<'a> {
+    pub summary_only: bool,
+    pub expect: Option<&'a Path>,
+    /// The inputs of the period before (ledgers or JSON reports); none for no trend.
+    pub previous: &'a [PathBuf],
+    /// Also say on stderr who has not reported (for the formats that do not carry it).
+    pub expect_on_stderr: bool,
+}
+
+/// Add the extras to a report; returns the warnings to print.
+pub fn extras(report: &mut Report, x: &Extras, opts: &Options) -> Result<String> {
+    let mut warnings = String::new();
+    if let Some(path) = x.expect {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        let expected = rollup::expected(&lines, &report.cells);
+        if x.expect_on_stderr {
+            warnings.push_str(&expected_text(&expected));
+        }
+        report.expected = Some(expected);
+    }
+    if !x.previous.is_empty() {
+        let before = rollup::before(report.period);
+        let opts = Options {
+            period: before,
+            ..*opts
+        };
+        let (cells, said) = inputs(x.previous, &opts)?;
+        warnings.push_str(&said);
+        let mut totals = Totals::default();
+        for c in &cells {
+            totals.add(&c.totals);
+        }
+        report.previous = Some(rollup::trend(&report.totals, before, totals));
+    }
+    if x.summary_only {
+        rollup::summarize(report);
+    }
+    Ok(warnings)
+}
+
+/// Who has not reported, and whose period is incomplete, in words.
+pub fn expected_text(e: &Expected) -> String {
+    let mut out = String::new();
+    if !e.missing.is_empty() {
+        out.push_str(&format!(
+            "{} ({}/{}):\n",
+            tr("Chưa báo cáo", "Not reported"),
+            e.missing.len(),
+            e.listed
+        ));
+        for m in &e.missing {
+            out.push_str(&format!("  {m}\n"));
+        }
+    }
+    if !e.incomplete.is_empty() {
+        out.push_str(&format!(
+            "{} ({}):\n",
+            tr("Kỳ báo cáo chưa đủ", "Period incomplete"),
+            e.incomplete.len()
+        ));
+        for i in &e.incomplete {
+            out.push_str(&format!(
+                "  {} {}: {} {}, {} {}, {} {}, {} {}\n",
+                i.id,
+                i.name,
+                i.unrecorded,
+                tr("chưa ghi biên bản", "unrecorded"),
+                i.unrated,
+                tr("chưa xếp loại", "unrated"),
+                i.short_months,
+                tr("tháng thiếu", "months short"),
+                i.short_quarters,
+                tr("quý thiếu chuyên đề", "quarters short"),
+            ));
+        }
+    }
+    if !e.unexpected.is_empty() {
+        out.push_str(&format!(
+            "{} ({}):\n",
+            tr("Không có trong danh sách", "Not on the list"),
+            e.unexpected.len()
+        ));
+        for c in &e.unexpected {
+            out.push_str(&format!("  {} {}\n", c.id, c.name));
+        }
+    }
+    out
 }
 
 /// Read many ledgers in parallel ([`crate::parallel`]), keeping their order. The first broken

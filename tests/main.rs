@@ -19,5 +19,6 @@ mod language;
 mod prompts;
 mod rating;
 mod report;
+mod rollup;
 mod safety;
 mod true_books;

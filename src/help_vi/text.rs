@@ -417,7 +417,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "previous",
         "Kỳ trước, đặt cạnh kỳ này: báo cáo JSON hoặc các sổ của kỳ trước (lặp lại cho nhiều đầu vào)",
     ),
-    ("report", "trend", "Kỳ trước, đặt cạnh kỳ này, lấy từ chính các sổ này"),
+    (
+        "report",
+        "trend",
+        "Kỳ trước, đặt cạnh kỳ này, lấy từ chính các sổ này",
+    ),
     (
         "report",
         "quarter",

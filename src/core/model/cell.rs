@@ -280,7 +280,10 @@ mod id_tests {
         let nfd = cell(" Chi bo\u{323}\u{302} 7", Some("Đảng bộ KBNN "), None);
         assert_eq!(nfd.identity(), a.identity());
         // Another parent is another cell.
-        assert_ne!(cell("Chi bộ 7", Some("Đảng bộ X"), None).identity(), a.identity());
+        assert_ne!(
+            cell("Chi bộ 7", Some("Đảng bộ X"), None).identity(),
+            a.identity()
+        );
         assert_ne!(cell("Chi bộ 7", None, None).identity(), a.identity());
     }
 

@@ -341,8 +341,7 @@ fn is_false(b: &bool) -> bool {
 
 fn meeting_id<'de, D: Deserializer<'de>>(d: D) -> Result<MeetingId, D::Error> {
     let s = String::deserialize(d)?;
-    MeetingId::parse(&s)
-        .ok_or_else(|| serde::de::Error::custom(format!("not a meeting id: {s:?}")))
+    MeetingId::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a meeting id: {s:?}")))
 }
 
 fn parse_date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {

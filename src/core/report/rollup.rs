@@ -10,7 +10,8 @@ use serde::Deserialize;
 
 use super::aggregate::{finish, row_counts};
 use super::model::{
-    CellName, CellReport, Change, MeetingRow, Expected, Incomplete, REPORT_SCHEMA, Report, Totals, Trend,
+    CellName, CellReport, Change, Expected, Incomplete, MeetingRow, REPORT_SCHEMA, Report, Totals,
+    Trend,
 };
 use crate::core::names::nfc;
 use crate::core::period::Period;
@@ -69,7 +70,11 @@ pub fn accept(input: ReportIn, period: Period) -> Result<Vec<CellReport>, InputP
         }
         let mut given = cell.totals.clone();
         // A rate is derived: recomputed from the counts, as the ledger path computes it.
-        for a in cell.meetings.iter_mut().filter_map(|r| r.attendance.as_mut()) {
+        for a in cell
+            .meetings
+            .iter_mut()
+            .filter_map(|r| r.attendance.as_mut())
+        {
             a.rate = (a.counted > 0).then(|| f64::from(a.present) / f64::from(a.counted));
         }
         if cell.meetings_omitted {
@@ -187,17 +192,22 @@ pub fn merge(sources: Vec<Source>) -> Result<(Vec<CellReport>, Vec<Repeat>), Box
 /// meetings when both copies have them.
 pub fn same_figures(a: &CellReport, b: &CellReport) -> bool {
     // A row's title is not in the JSON: compared without it.
-    let same_row = |x: &MeetingRow, y: &MeetingRow| MeetingRow {
-        title: None,
-        ..x.clone()
-    } == MeetingRow {
-        title: None,
-        ..y.clone()
+    let same_row = |x: &MeetingRow, y: &MeetingRow| {
+        MeetingRow {
+            title: None,
+            ..x.clone()
+        } == MeetingRow {
+            title: None,
+            ..y.clone()
+        }
     };
     let rows = a.meetings_omitted
         || b.meetings_omitted
         || (a.meetings.len() == b.meetings.len()
-            && a.meetings.iter().zip(&b.meetings).all(|(x, y)| same_row(x, y)));
+            && a.meetings
+                .iter()
+                .zip(&b.meetings)
+                .all(|(x, y)| same_row(x, y)));
     rows && a.id == b.id
         && a.name == b.name
         && a.parent == b.parent

@@ -8,7 +8,7 @@ use super::sections;
 use super::{attendance_text, compliance_lines, compliance_word, date, percent, period_words};
 use crate::core::level::Level;
 use crate::core::report::model::{
-    CellReport, Compliance, LevelCounts, MeetingRow, Report, Totals, YearReport,
+    CellReport, Compliance, LevelCounts, MeetingRow, Report, Totals, Trend, YearReport,
 };
 use crate::i18n::{lang, tr};
 use crate::render::table;
@@ -49,11 +49,71 @@ pub fn write(report: &Report, to: &mut dyn std::io::Write) -> std::io::Result<()
         write_summary(report, to)?;
         render_totals(&report.totals, &mut out);
     }
+    if let Some(trend) = &report.previous {
+        render_trend(report, trend, &mut out);
+    }
     to.write_all(out.as_bytes())
 }
 
+/// The period before beside this one: held, attendance and each level, with the change.
+fn render_trend(report: &Report, trend: &Trend, out: &mut String) {
+    let (now, before, change) = (&report.totals, &trend.totals, &trend.change);
+    let _ = writeln!(
+        out,
+        "\n{} — {} ({})",
+        tr("SO VỚI KỲ TRƯỚC", "AGAINST THE PERIOD BEFORE"),
+        period_words(trend.period),
+        trend.period.label()
+    );
+    let line = |out: &mut String, what: &str, before: String, now: String, change: String| {
+        let _ = writeln!(out, "{what}: {before} → {now} ({change})");
+    };
+    line(
+        out,
+        tr("Đã họp", "Held"),
+        before.held.to_string(),
+        now.held.to_string(),
+        format!("{:+}", change.held),
+    );
+    line(
+        out,
+        tr("Tỷ lệ đảng viên dự họp", "Attendance"),
+        percent(before.attendance_rate),
+        percent(now.attendance_rate),
+        change.attendance_rate.map_or_else(
+            || "—".to_owned(),
+            |d| format!("{:+.1} {}", d * 100.0, tr("điểm", "points")),
+        ),
+    );
+    for (level, d) in [
+        (Level::Good, change.good),
+        (Level::Fair, change.fair),
+        (Level::Average, change.average),
+        (Level::Poor, change.poor),
+    ] {
+        line(
+            out,
+            level.label(lang()),
+            before.levels.get(level).to_string(),
+            now.levels.get(level).to_string(),
+            format!("{d:+}"),
+        );
+    }
+}
+
 fn render_cell(cell: &CellReport, out: &mut String) {
-    render_meetings(&cell.meetings, out);
+    if cell.meetings_omitted {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr(
+                "(Bản tóm tắt: không kèm từng buổi sinh hoạt.)",
+                "(Summary: the meetings are not listed.)"
+            )
+        );
+    } else {
+        render_meetings(&cell.meetings, out);
+    }
     render_totals(&cell.totals, out);
     render_follow_up(cell, out);
     render_compliance(&cell.compliance, out);

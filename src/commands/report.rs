@@ -110,18 +110,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
         cells
     };
     let mut report = aggregate::report(period, cells, ctx.today);
-    let extras = load::Extras {
-        summary_only: args.summary_only,
-        expect: args.expect.as_deref(),
-        previous: if args.trend {
-            here.as_ref().map_or(&args.ledgers, std::slice::from_ref)
-        } else {
-            &args.previous
-        },
-        // The list goes with the document in JSON; beside any other format, on stderr.
-        expect_on_stderr: args.format != Format::Json,
-    };
-    warnings.push_str(&load::extras(&mut report, &extras, &opts)?);
+    warnings.push_str(&rollup_extras(args, here.as_ref(), &mut report, &opts)?);
     match (report.is_rollup(), first) {
         (true, _) if args.number.is_some() => {
             return Err(Error::Usage(
@@ -158,6 +147,27 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             Ok(out)
         }
     }
+}
+
+/// `--summary-only`, `--expect`, `--previous` and `--trend` (issue 16); the warnings to print.
+fn rollup_extras(
+    args: &ReportArgs,
+    here: Option<&PathBuf>,
+    report: &mut crate::core::report::model::Report,
+    opts: &load::Options,
+) -> Result<String> {
+    let extras = load::Extras {
+        summary_only: args.summary_only,
+        expect: args.expect.as_deref(),
+        previous: match (args.trend, here) {
+            (true, Some(here)) => std::slice::from_ref(here),
+            (true, None) => &args.ledgers,
+            (false, _) => &args.previous,
+        },
+        // The list goes with the document in JSON; beside any other format, on stderr.
+        expect_on_stderr: args.format != Format::Json,
+    };
+    load::extras(report, &extras, opts)
 }
 
 /// `--bom` and `--no-bom` are about a CSV only.

@@ -314,3 +314,259 @@ pub fn trend(now: &Totals, previous: Period, before: Totals) -> Trend {
         totals: before,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::core::attendance::Attendance;
+    use crate::core::level::Level;
+    use crate::core::model::meeting::MeetingStatus;
+    use crate::core::model::{Kind, MeetingId};
+    use crate::core::report::aggregate::report;
+    use crate::core::report::model::{ActionCounts, Compliance, Directives, YearReport};
+
+    fn q3() -> Period {
+        Period::parse("2020-Q3").unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// A meeting row: day of July, kind, held (with present and absent), level if rated.
+    type RowSeed = (u32, bool, Option<(u32, u32)>, Option<u8>);
+    /// A cell: its rows, whether they are left out, compliance list lengths, actions, directives,
+    /// year level.
+    type CellSeed = (Vec<RowSeed>, bool, [u8; 4], (u32, u32), u32, Option<u8>);
+
+    fn level(n: u8) -> Level {
+        Level::ALL[usize::from(n) % 4]
+    }
+
+    fn cell(i: usize, seed: &CellSeed) -> CellReport {
+        let (rows, omitted, lists, actions, directives, year) = seed;
+        let date = |d: u32| NaiveDate::from_ymd_opt(2020, 7, d).unwrap_or_default();
+        let meetings: Vec<MeetingRow> = rows
+            .iter()
+            .enumerate()
+            .map(|(n, &(day, thematic, held, lvl))| {
+                let id = MeetingId::new(date(day), n as u32 + 1);
+                let attendance = held.map(|(present, absent)| Attendance {
+                    counted: present + absent,
+                    present,
+                    excused: absent,
+                    unexcused: 0,
+                    rate: (present + absent > 0)
+                        .then(|| f64::from(present) / f64::from(present + absent)),
+                });
+                let level = lvl.filter(|_| held.is_some()).map(level);
+                MeetingRow {
+                    id,
+                    date: id.date,
+                    kind: if thematic {
+                        Kind::Thematic
+                    } else {
+                        Kind::Regular
+                    },
+                    status: match (held, level) {
+                        (None, _) => MeetingStatus::Planned,
+                        (Some(_), None) => MeetingStatus::Held,
+                        (Some(_), Some(_)) => MeetingStatus::Rated,
+                    },
+                    attendance,
+                    duration_minutes: Some(90),
+                    score: level.map(|_| 90),
+                    level,
+                    title: None,
+                }
+            })
+            .collect();
+        let labels = |n: u8, f: &dyn Fn(u8) -> String| (0..n).map(f).collect::<Vec<_>>();
+        let compliance = Compliance {
+            regular_required: 1,
+            thematic_required: 1,
+            ok: lists.iter().all(|&n| n == 0),
+            short_months: labels(lists[0], &|k| format!("2020-{:02}", 7 + k % 3)),
+            short_quarters: labels(lists[1], &|_| "2020-Q3".into()),
+            unrecorded: labels(lists[2], &|k| format!("2020-08-{:02}", k + 1)),
+            unrated: labels(lists[3], &|k| format!("2020-09-{:02}", k + 1)),
+        };
+        let mut c = CellReport {
+            id: format!("c{i}"),
+            name: format!("Chi bộ {i}"),
+            parent: i.is_multiple_of(2).then(|| "Đảng bộ".to_owned()),
+            place: None,
+            secretary: None,
+            meetings_omitted: false,
+            totals: aggregate_rows(&meetings),
+            meetings,
+            compliance,
+            actions: ActionCounts {
+                open: actions.0,
+                overdue: actions.0.min(actions.1),
+                as_of: date(30),
+            },
+            directives: Directives {
+                count: *directives,
+                refs: (0..*directives).map(|k| format!("{k}-HD/TW")).collect(),
+            },
+            year: year.map(|l| YearReport {
+                level: level(l),
+                months: vec![],
+            }),
+        };
+        finish(&mut c);
+        if *omitted {
+            c.meetings.clear();
+            c.meetings_omitted = true;
+        }
+        c
+    }
+
+    fn aggregate_rows(rows: &[MeetingRow]) -> Totals {
+        row_counts(rows)
+    }
+
+    /// A report over `cells` as the JSON a committee sends, read back as a roll-up reads it.
+    fn through_json(cells: Vec<CellReport>, summary: bool) -> Vec<CellReport> {
+        let made = NaiveDate::from_ymd_opt(2020, 11, 28).unwrap_or_default();
+        let mut r = report(q3(), cells, made);
+        if summary {
+            summarize(&mut r);
+        }
+        let text = serde_json::to_string_pretty(&r).unwrap_or_else(|e| panic!("{e}"));
+        let input: ReportIn = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+        accept(input, q3()).unwrap_or_else(|e| panic!("{e:?}\n{text}"))
+    }
+
+    fn totals_json(cells: Vec<CellReport>) -> String {
+        let made = NaiveDate::from_ymd_opt(2020, 11, 28).unwrap_or_default();
+        serde_json::to_string_pretty(&report(q3(), cells, made).totals)
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn row_seed() -> impl Strategy<Value = RowSeed> {
+        (
+            1..=28u32,
+            any::<bool>(),
+            proptest::option::of((0..40u32, 0..7u32)),
+            proptest::option::of(0..4u8),
+        )
+    }
+
+    fn cell_seed() -> impl Strategy<Value = CellSeed> {
+        (
+            proptest::collection::vec(row_seed(), 0..5),
+            any::<bool>(),
+            [0..3u8, 0..2u8, 0..3u8, 0..3u8],
+            (0..9u32, 0..9u32),
+            0..5u32,
+            proptest::option::of(0..4u8),
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Districts of any size, in any order, each sent as JSON (summary or full), some sent
+        /// twice, rolled up into provinces sent as JSON, rolled up into the nation: the totals
+        /// are the flat roll-up's, byte for byte.
+        #[test]
+        fn rolling_up_roll_ups_in_any_grouping_gives_the_same_totals(
+            seeds in proptest::collection::vec(cell_seed(), 1..14),
+            groups in proptest::collection::vec(0..4usize, 14),
+            provinces in proptest::collection::vec(0..2usize, 4),
+            summary in proptest::collection::vec(any::<bool>(), 6),
+            order in Just((0..14usize).collect::<Vec<_>>()).prop_shuffle(),
+            again in 0..5usize,
+        ) {
+            let cells: Vec<CellReport> =
+                seeds.iter().enumerate().map(|(i, s)| cell(i, s)).collect();
+            let flat = totals_json(cells.clone());
+            // Districts: cells in a shuffled order, each to its group.
+            let mut districts: Vec<Vec<CellReport>> = vec![Vec::new(); 4];
+            for &i in order.iter().filter(|&&i| i < cells.len()) {
+                districts[groups[i]].push(cells[i].clone());
+            }
+            let mut sent: Vec<Vec<Source>> = vec![Vec::new(); 2];
+            for (d, members) in districts.into_iter().enumerate() {
+                let cells = through_json(members, summary[d]);
+                let source = Source { label: format!("d{d}"), cells };
+                // A district sent twice, to its province and to the other.
+                if d == again {
+                    sent[1 - provinces[d]].push(source.clone());
+                }
+                sent[provinces[d]].push(source);
+            }
+            let mut nation = Vec::new();
+            for (p, sources) in sent.into_iter().enumerate() {
+                let (cells, _) = merge(sources).unwrap_or_else(|c| panic!("{c:?}"));
+                nation.push(Source {
+                    label: format!("p{p}"),
+                    cells: through_json(cells, summary[4 + p]),
+                });
+            }
+            let (cells, _) = merge(nation).unwrap_or_else(|c| panic!("{c:?}"));
+            prop_assert_eq!(cells.len(), seeds.len());
+            prop_assert_eq!(totals_json(cells), flat);
+        }
+    }
+
+    #[test]
+    fn a_cell_whose_copies_disagree_is_refused_and_one_that_agrees_is_counted_once() {
+        let seed: CellSeed = (
+            vec![(9, false, Some((9, 1)), Some(3))],
+            false,
+            [0; 4],
+            (1, 0),
+            2,
+            None,
+        );
+        let a = cell(1, &seed);
+        let mut b = a.clone();
+        b.meetings_omitted = true;
+        b.meetings.clear();
+        let (cells, repeats) = merge(vec![
+            Source {
+                label: "x".into(),
+                cells: vec![a.clone()],
+            },
+            Source {
+                label: "y".into(),
+                cells: vec![b],
+            },
+        ])
+        .unwrap_or_else(|c| panic!("{c:?}"));
+        assert_eq!((cells.len(), repeats.len(), repeats[0].count), (1, 1, 1));
+        let mut c = a.clone();
+        c.totals.present += 1;
+        let err = merge(vec![
+            Source {
+                label: "x".into(),
+                cells: vec![a],
+            },
+            Source {
+                label: "z".into(),
+                cells: vec![c],
+            },
+        ])
+        .err();
+        assert_eq!(
+            err.map(|c| (c.first, c.repeat)),
+            Some(("x".into(), "z".into()))
+        );
+    }
+
+    #[test]
+    fn the_period_before() {
+        for (now, before) in [
+            ("2020-Q1", "2019-Q4"),
+            ("2020-Q3", "2020-Q2"),
+            ("2020", "2019"),
+            ("2020-01", "2019-12"),
+            ("2020-07", "2020-06"),
+        ] {
+            let p = Period::parse(now).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(super::before(p).label(), before);
+        }
+    }
+}

@@ -416,6 +416,7 @@ mod tests {
             .map(|i| {
                 let name = format!("Chi bộ số {i}");
                 cell(&CellInput {
+                    id: &name,
                     name: &name,
                     parent: None,
                     place: None,

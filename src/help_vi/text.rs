@@ -557,6 +557,7 @@ pub const VALUE_NAMES: &[(&str, &str)] = &[
     ("ID=REASON", "MÃ=LÝ_DO"),
     ("ID=TASK", "MÃ=VIỆC"),
     ("ID=TASK[@DUE]", "MÃ=VIỆC[@HẠN]"),
+    ("INPUT", "ĐẦU_VÀO"),
     ("JOINED", "NGÀY_VÀO"),
     ("KIND", "LOẠI"),
     ("LANG", "NGÔN_NGỮ"),

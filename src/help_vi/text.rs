@@ -69,7 +69,7 @@ pub const ABOUT: &[(&str, &str)] = &[
     ),
     (
         "export",
-        "Xuất các buổi sinh hoạt đã lên kế hoạch ra tệp iCalendar (.ics) cho điện thoại và thư điện tử",
+        "Xuất các buổi sinh hoạt đã lên kế hoạch ra tệp iCalendar (.ics) cho điện thoại và thư điện tử, hoặc số liệu của mọi buổi ra các dòng JSON cho người phân tích",
     ),
     (
         "completions",
@@ -140,7 +140,7 @@ Mã thoát: 0 thành công; 1 sổ có lỗi hoặc yêu cầu bị từ chối;
     ("minutes", "Ví dụ:\n  cellbook minutes 2020-07-09\n  cellbook minutes last --format html --out bien-ban.html"),
     ("edit", "Ví dụ:\n  cellbook edit 2020-07-09\n  cellbook edit 2020-10-08 --kind thematic\n  EDITOR=\"code --wait\" cellbook edit last"),
     ("status", "Ví dụ:\n  cellbook status\n  cellbook status --format json\n\nViệc gấp nhất trước: `!!` làm ngay, `!` sắp đến hạn, `-` để biết. Chỉ đọc các buổi sinh hoạt\ncủa năm trước, năm nay và năm sau."),
-    ("export", "Ví dụ:\n  cellbook export --ics --out chi-bo-7.ics\n  cellbook export --ics --all > tat-ca.ics\n\nGiờ là giờ Việt Nam (Asia/Ho_Chi_Minh, +07:00, không đổi giờ mùa hè); --floating ghi giờ\nkhông kèm múi giờ. Buổi sinh hoạt không có giờ là sự kiện cả ngày. Mỗi buổi giữ một UID\n(2020-07-09@chi-bo-7.cellbook), nên nhập lại tệp thì cập nhật chứ không nhân đôi."),
+    ("export", "Ví dụ:\n  cellbook export --ics --out chi-bo-7.ics\n  cellbook export --ics --all > tat-ca.ics\n  cellbook export --jsonl --period 2020 cac-chi-bo/* > cac-buoi.jsonl\n\nGiờ là giờ Việt Nam (Asia/Ho_Chi_Minh, +07:00, không đổi giờ mùa hè); --floating ghi giờ\nkhông kèm múi giờ. Buổi sinh hoạt không có giờ là sự kiện cả ngày. Mỗi buổi giữ một UID\n(2020-07-09@chi-bo-7.cellbook), nên nhập lại tệp thì cập nhật chứ không nhân đôi."),
     ("completions", "Ví dụ:\n  source <(cellbook completions bash)        # trong ~/.bashrc\n  source <(cellbook completions zsh)         # trong ~/.zshrc, sau compinit\n  cellbook completions fish > ~/.config/fish/completions/cellbook.fish\n  cellbook completions bash --static > /usr/share/bash-completion/completions/cellbook\n\nĐoạn mã mặc định hỏi cellbook mỗi lần gõ Tab, nên gợi ý được cả mã đảng viên, mã buổi sinh hoạt,\nmã việc chưa xong và mã bộ tiêu chí của sổ ($CELLBOOK_LEDGER, nếu không thì tệp cellbook.toml\ngần nhất phía trên). --static chỉ gợi ý lệnh và tùy chọn, không gọi cellbook."),
     ("man", "Ví dụ:\n  cellbook man | man -l -\n  cellbook man --out /usr/local/share/man/man1"),
     ("spec", "Ví dụ:\n  cellbook spec | less\n  cellbook spec > ledger-format.md"),
@@ -467,6 +467,21 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     ),
     (
         "export",
+        "ledgers",
+        "Các sổ cần xuất với --jsonl (mặc định: sổ hiện tại)",
+    ),
+    (
+        "export",
+        "jsonl",
+        "Ghi mỗi buổi sinh hoạt một dòng JSON, kèm các số liệu, cho DuckDB, pandas hay jq",
+    ),
+    (
+        "export",
+        "period",
+        "Chỉ các buổi của một kỳ, với --jsonl: 2020-Q3, 2020 hoặc 2020-07 (mặc định: tất cả)",
+    ),
+    (
+        "export",
         "all",
         "Mọi buổi sinh hoạt của sổ, không chỉ các buổi từ hôm nay trở đi",
     ),
@@ -571,6 +586,7 @@ pub const VALUE_NAMES: &[(&str, &str)] = &[
     ("ON", "NGÀY"),
     ("ONLY", "PHẦN"),
     ("PARENT", "CẤP_TRÊN"),
+    ("PERIOD", "KỲ"),
     ("PLACE", "ĐỊA_ĐIỂM"),
     ("QUARTER", "QUÝ"),
     ("REASON", "LÝ_DO"),

@@ -159,6 +159,27 @@ pub fn row_counts(rows: &[MeetingRow]) -> Totals {
     t
 }
 
+/// One meeting's row: its status, attendance (held), duration, and its score and level (rated).
+/// The report and `export --jsonl` both take a meeting's figures from here.
+pub fn row(rating: &RatingConfig, roster: &Roster, id: MeetingId, m: &Meeting) -> MeetingRow {
+    let status = rating.status(m);
+    let rated = m.rating.as_ref().filter(|_| status == MeetingStatus::Rated);
+    MeetingRow {
+        id,
+        date: id.date,
+        kind: m.kind,
+        status,
+        attendance: m
+            .record
+            .as_ref()
+            .map(|r| attendance::attendance(roster, id.date, r)),
+        duration_minutes: m.record.as_ref().and_then(|r| r.duration_minutes()),
+        score: rated.map(|r| r.total),
+        level: rated.map(|r| r.level),
+        title: m.title.clone(),
+    }
+}
+
 /// A cell's figures as they add up, one meeting at a time (in date order).
 struct Tally {
     rows: Vec<MeetingRow>,
@@ -170,12 +191,8 @@ struct Tally {
 
 impl Tally {
     fn add(&mut self, input: &CellInput, id: MeetingId, m: &Meeting) {
-        let status = input.rating.status(m);
-        let attendance = m
-            .record
-            .as_ref()
-            .map(|r| attendance::attendance(input.roster, id.date, r));
-        let rating = m.rating.as_ref().filter(|_| status == MeetingStatus::Rated);
+        let row = row(input.rating, input.roster, id, m);
+        let (status, attendance) = (row.status, row.attendance);
         let totals = &mut self.totals;
         match &m.record {
             Some(record) => {
@@ -197,21 +214,11 @@ impl Tally {
                 }
             }
         }
-        if let Some(r) = rating {
+        if let Some(level) = row.level {
             self.totals.rated += 1;
-            *self.totals.levels.get_mut(r.level) += 1;
+            *self.totals.levels.get_mut(level) += 1;
         }
-        self.rows.push(MeetingRow {
-            id,
-            date: id.date,
-            kind: m.kind,
-            status,
-            attendance,
-            duration_minutes: m.record.as_ref().and_then(|r| r.duration_minutes()),
-            score: rating.map(|r| r.total),
-            level: rating.map(|r| r.level),
-            title: m.title.clone(),
-        });
+        self.rows.push(row);
     }
 
     /// A held meeting's actions, directives and whether it still waits for its rating.

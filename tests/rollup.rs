@@ -454,3 +454,134 @@ fn init_gives_a_cell_an_id_and_an_old_ledger_gets_a_derived_one() {
     assert_eq!(parse(&run.stdout)["cells"][0]["id"], "cb-05082b50261487ca");
     assert_eq!(example.files(), before, "reading writes nothing");
 }
+
+#[test]
+fn export_jsonl_is_one_meeting_a_line_with_the_figures_of_the_roll_up() {
+    let a = Area::new();
+    a.three();
+    let run = a
+        .run(&["export", "--jsonl", "--period", "2020-Q3", "a", "b", "c"])
+        .ok();
+    let lines: Vec<Value> = run.stdout.lines().map(parse).collect();
+    assert_eq!(lines.len(), 4 + 3 + 3);
+    let first = &lines[0];
+    for key in [
+        "cell_id",
+        "cell",
+        "parent",
+        "meeting",
+        "date",
+        "kind",
+        "status",
+        "held",
+        "counted",
+        "present",
+        "rate",
+        "duration_minutes",
+        "points",
+        "level",
+    ] {
+        assert!(first.get(key).is_some(), "{key} missing: {first}");
+    }
+    assert_eq!(first["cell_id"], "a");
+    assert_eq!(first["parent"], "Đảng bộ Kho bạc Nhà nước Ninh Thuận");
+    // The roll-up's totals, from the lines alone.
+    let report = parse(&a.json(&["a", "b", "c"], &[]).ok().stdout);
+    let t = &report["totals"];
+    let held: Vec<&Value> = lines.iter().filter(|l| l["held"] == true).collect();
+    let sum = |key: &str| held.iter().map(|l| l[key].as_u64().unwrap()).sum::<u64>();
+    assert_eq!(held.len() as u64, t["held"].as_u64().unwrap());
+    assert_eq!(sum("present"), t["present"].as_u64().unwrap());
+    assert_eq!(sum("counted"), t["counted"].as_u64().unwrap());
+    for level in ["good", "fair", "average", "poor"] {
+        let n = lines.iter().filter(|l| l["level"] == level).count() as u64;
+        assert_eq!(n, t["levels"][level].as_u64().unwrap(), "{level}");
+    }
+    let cells: std::collections::BTreeSet<&str> = lines
+        .iter()
+        .map(|l| l["cell_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(cells.len(), 3);
+    // Without --period: every meeting; with another period: only its own.
+    let all = a.run(&["export", "--jsonl", "a"]).ok().stdout;
+    assert_eq!(all.lines().count(), 4);
+    let july = a
+        .run(&["export", "--jsonl", "--period", "2020-07", "a", "b"])
+        .ok()
+        .stdout;
+    assert!(
+        july.lines().all(|l| l.contains("\"date\":\"2020-07-")),
+        "{july}"
+    );
+    assert_eq!(july.lines().count(), 2);
+    // The same cell by two folders is exported once; --ics takes no ledgers.
+    let twice = a.run(&["export", "--jsonl", "a", "./a", "b"]).ok();
+    assert_eq!(twice.stdout.lines().count(), 4 + 3);
+    assert!(twice.stderr.contains("is the same ledger as a"));
+    a.run(&["export", "--ics", "a"]).fails(2);
+    a.run(&["export", "--jsonl", "--period", "2020-Q5", "a"])
+        .fails(2);
+    a.run(&["export", "--jsonl", "nowhere"]).fails(1);
+    // --out writes the file and says how many meetings.
+    let out = a
+        .run(&["export", "--jsonl", "a", "b", "--out", "m.jsonl"])
+        .ok();
+    assert!(
+        out.stdout.contains("Wrote 7 meetings to m.jsonl"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(a.read("m.jsonl").lines().count(), 7);
+}
+
+/// Every key the JSON report writes (with all its options) is declared in docs/report.schema.json.
+#[test]
+fn the_json_schema_declares_every_field_the_report_writes() {
+    let schema: Value = parse(
+        &fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report.schema.json"))
+            .expect("docs/report.schema.json"),
+    );
+    assert_eq!(schema["properties"]["schema"]["const"], 2);
+    fn keys(v: &Value, out: &mut std::collections::BTreeSet<String>, props: bool) {
+        match v {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    if props {
+                        out.insert(k.clone());
+                    }
+                    keys(v, out, k == "properties");
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| keys(v, out, false)),
+            _ => {}
+        }
+    }
+    fn used(v: &Value, out: &mut std::collections::BTreeSet<String>) {
+        match v {
+            Value::Object(map) => {
+                for (k, v) in map {
+                    out.insert(k.clone());
+                    used(v, out);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| used(v, out)),
+            _ => {}
+        }
+    }
+    let mut declared = std::collections::BTreeSet::new();
+    keys(&schema, &mut declared, false);
+    let a = Area::new();
+    a.three();
+    fs::write(a.path().join("expect.txt"), "a\nzz\n").unwrap();
+    let mut written = std::collections::BTreeSet::new();
+    for run in [
+        a.json(&["a", "b", "c"], &["--expect", "expect.txt", "--trend"]),
+        a.json(&["a", "b"], &["--summary-only"]),
+        a.run(&["report", "--year", "2020", "--format", "json", "a"]),
+    ] {
+        used(&parse(&run.ok().stdout), &mut written);
+    }
+    assert!(written.contains("year_levels") && written.contains("meetings_omitted"));
+    let undeclared: Vec<&String> = written.difference(&declared).collect();
+    assert!(undeclared.is_empty(), "not in the schema: {undeclared:?}");
+}

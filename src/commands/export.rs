@@ -15,15 +15,15 @@ use crate::core::model::meeting::MeetingStatus;
 use crate::core::period::Period;
 use crate::core::report::aggregate;
 use crate::error::{Error, Result};
-use crate::ledger::period as load;
-use crate::output::Stream;
-use serde::Serialize;
 use crate::i18n::tr;
+use crate::ledger::period as load;
 use crate::ledger::storage::write_output;
 use crate::ledger::{Ledger, MeetingFile};
 use crate::output::Output;
+use crate::output::Stream;
 use crate::output::guard_out;
 use crate::render::ics::{self, Event, TimeMode};
+use serde::Serialize;
 
 #[derive(Debug, Args)]
 #[command(group(

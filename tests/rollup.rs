@@ -133,6 +133,17 @@ fn json_reports_and_ledgers_roll_up_together_to_the_same_totals() {
     assert_eq!(totals_text(&mixed.stdout), totals_text(&flat.stdout));
     // The cell read from JSON keeps its meeting rows.
     assert_eq!(parse(&mixed.stdout)["cells"][0], v["cells"][0]);
+    // A roll-up in JSON is streamed as it is read; the report held whole (--number keeps it so,
+    // and so does the current ledger) writes the same bytes.
+    let streamed = a.json(&["a"], &[]).ok().stdout;
+    assert_eq!(a.json(&["a"], &["--number", "1"]).ok().stdout, streamed);
+    let here = run_in(
+        &a.path().join("a"),
+        TODAY,
+        &["report", "--quarter", "2020-Q3", "--format", "json"],
+    )
+    .ok();
+    assert_eq!(here.stdout, streamed);
 }
 
 #[test]
@@ -262,14 +273,29 @@ fn two_copies_that_disagree_are_refused() {
         a.path().join("b/meetings/2020/2020-09-24.toml"),
     )
     .unwrap();
-    let run = a.json(&["d1.json", "b"], &[]).fails(1);
+    let run = a.json(&["d1.json", "b", "--out", "p.json"], &[]).fails(1);
     assert!(
         run.stderr
             .contains("the cell b (Chi bộ B) is in both d1.json and b with different figures"),
         "{}",
         run.stderr
     );
-    assert!(run.stdout.is_empty());
+    assert!(!a.path().join("p.json").exists(), "nothing is written");
+    // On stdout the roll-up has begun when the second copy is read: it stops, and fails.
+    let run = a.json(&["d1.json", "b"], &[]).fails(1);
+    assert!(
+        run.stderr.contains("with different figures"),
+        "{}",
+        run.stderr
+    );
+    assert!(serde_json::from_str::<Value>(&run.stdout).is_err());
+    // A missing input is found before anything is written.
+    let run = a.json(&["d1.json", "nowhere"], &[]).fails(1);
+    assert!(
+        run.stdout.is_empty() && run.stderr.contains("nowhere"),
+        "{}",
+        run.stderr
+    );
     // Two folders with the same id (a copied ledger that went its own way) likewise.
     a.cell("b2", "Chi bộ B", &["2020-07-09"]);
     let config = a

@@ -3,6 +3,7 @@
 
 use crate::output::{emit_bytes, guard_out};
 use clap::Args;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::context::Context;
@@ -105,6 +106,9 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             let roots: Vec<&Path> = args.ledgers.iter().map(PathBuf::as_path).collect();
             guard_out(out, &ctx.cwd, &roots)?;
         }
+        if args.format == Format::Json && args.number.is_none() {
+            return streamed(args, opts);
+        }
         let (cells, said) = load::inputs(&args.ledgers, &opts)?;
         warnings.push_str(&said);
         cells
@@ -147,6 +151,58 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             Ok(out)
         }
     }
+}
+
+/// A roll-up in JSON, written while its inputs are read (`ledger::period::stream_json`): a
+/// national roll-up never exists whole in memory. What goes wrong once the output has begun
+/// (a broken ledger among 100,000) ends it with an error and exit 1; with `--out` nothing is
+/// written then. The warnings follow the output on stderr.
+fn streamed(args: &ReportArgs, opts: load::Options) -> Result<Output> {
+    // What can be known before the first byte is: every input is there, and the list.
+    for path in args.ledgers.iter().chain(&args.previous) {
+        if !path.is_file() && !path.join(crate::ledger::CONFIG_FILE).is_file() {
+            return Err(load::not_a_ledger(path));
+        }
+    }
+    if let Some(path) = &args.expect {
+        std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    }
+    let inputs = args.ledgers.clone();
+    let expect = args.expect.clone();
+    let previous = if args.trend {
+        args.ledgers.clone()
+    } else {
+        args.previous.clone()
+    };
+    let summary_only = args.summary_only;
+    let run = move |w: &mut dyn std::io::Write| -> Result<String> {
+        let extras = load::Extras {
+            summary_only,
+            expect: expect.as_deref(),
+            previous: &previous,
+            expect_on_stderr: false,
+        };
+        load::stream_json(&inputs, &opts, &extras, w)
+    };
+    Ok(match args.out.clone() {
+        None => Output {
+            stream: Some(Stream(Box::new(move |w: &mut dyn std::io::Write| {
+                let warnings = run(w).map_err(|e| std::io::Error::other(e.to_string()))?;
+                w.flush()?;
+                let mut err = std::io::stderr().lock();
+                let _ = err.write_all(warnings.as_bytes());
+                Ok(())
+            }))),
+            ..Output::default()
+        },
+        Some(path) => {
+            let mut bytes = Vec::new();
+            let warnings = run(&mut bytes)?;
+            let mut out = emit_bytes(&path, &bytes)?;
+            out.stderr.insert_str(0, &warnings);
+            out
+        }
+    })
 }
 
 /// `--summary-only`, `--expect`, `--previous` and `--trend` (issue 16); the warnings to print.

@@ -10,8 +10,8 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::core::period::Period;
 use crate::core::report::aggregate::{self, CellInput};
-use crate::core::report::model::{CellReport, Expected, REPORT_SCHEMA, Report, Totals};
-use crate::core::report::rollup::{self, Conflict, InputProblem, Repeat, ReportIn, Source};
+use crate::core::report::model::{CellReport, Expected, REPORT_SCHEMA, Report, Totals, Trend};
+use crate::core::report::rollup::{self, Conflict, InputProblem, Repeat, ReportIn};
 use crate::error::{Error, Result};
 use crate::i18n::tr;
 use crate::ledger::{CONFIG_FILE, Ledger};
@@ -147,12 +147,29 @@ fn is_report_file(path: &Path) -> bool {
     path.is_file()
 }
 
-/// A roll-up's inputs, ledger folders and JSON reports mixed, each read once: the same folder
-/// or file named twice is read once, with a warning; then every cell is kept once
-/// ([`rollup::merge`]), with a warning for each input whose cells were already counted, and the
-/// roll-up refused when two copies of a cell disagree. Returns the cells in the order of the
-/// inputs, and the warnings.
-pub fn inputs(paths: &[PathBuf], opts: &Options) -> Result<(Vec<CellReport>, String)> {
+/// Inputs read at a time, on every core: a roll-up keeps one batch of cells in memory, not all.
+const BATCH: usize = 256;
+
+/// How the cells of a roll-up are wanted, as they are read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Walk {
+    /// Without their meeting rows and names (`--summary-only`).
+    pub summary_only: bool,
+    /// With their JSON bytes, made by the worker that read them (`--format json`, streamed).
+    pub json: bool,
+}
+
+/// A roll-up's inputs, ledger folders and JSON reports mixed, read a batch at a time on every
+/// core, and each cell handed to `f` once, in the order of the inputs: the same folder or file
+/// named twice is read once, with a warning; a cell met again is dropped when its figures are
+/// the same ([`rollup::Dedup`]), with a warning for each input whose cells were already
+/// counted, and the roll-up refused when they differ. Returns the warnings.
+pub fn each_cell(
+    paths: &[PathBuf],
+    opts: &Options,
+    walk: Walk,
+    mut f: impl FnMut(CellReport, Option<Vec<u8>>) -> Result<()>,
+) -> Result<String> {
     let (kept, repeats) = distinct(paths);
     let mut warnings = String::new();
     for (repeat, first) in &repeats {
@@ -162,22 +179,131 @@ pub fn inputs(paths: &[PathBuf], opts: &Options) -> Result<(Vec<CellReport>, Str
             warnings.push_str(&repeat_warning(repeat, first));
         }
     }
-    let sources = crate::parallel::try_map(&kept, |path| {
-        let cells = if is_report_file(path) {
-            read_report(path, opts.period)?
-        } else {
-            vec![open(path).and_then(|l| cell(&l, opts))?]
-        };
-        Ok::<_, Error>(Source {
-            label: path.display().to_string(),
-            cells,
-        })
-    })?;
-    let (cells, repeats) = rollup::merge(sources).map_err(|c| conflict(&c))?;
-    for r in &repeats {
-        warnings.push_str(&repeat_cells_warning(r));
+    let labels: Vec<String> = kept.iter().map(|p| p.display().to_string()).collect();
+    let mut dedup = rollup::Dedup::default();
+    for (b, batch) in kept.chunks(BATCH).enumerate() {
+        let read = crate::parallel::try_map(batch, |path| read_input(path, opts, walk))?;
+        for (i, cells) in read.into_iter().enumerate() {
+            for (cell, bytes) in cells {
+                let counted = dedup
+                    .offer(b * BATCH + i, &cell)
+                    .map_err(|c| conflict(&c.named(&labels)))?;
+                if counted {
+                    f(cell, bytes)?;
+                }
+            }
+        }
     }
+    for r in dedup.repeats(&labels) {
+        warnings.push_str(&repeat_cells_warning(&r));
+    }
+    Ok(warnings)
+}
+
+/// One input's cells, as `walk` wants them.
+fn read_input(
+    path: &Path,
+    opts: &Options,
+    walk: Walk,
+) -> Result<Vec<(CellReport, Option<Vec<u8>>)>> {
+    let mut cells = if is_report_file(path) {
+        read_report(path, opts.period)?
+    } else {
+        vec![open(path).and_then(|l| cell(&l, opts))?]
+    };
+    if walk.summary_only {
+        cells.iter_mut().for_each(rollup::summarize_cell);
+    }
+    cells
+        .into_iter()
+        .map(|c| {
+            let bytes = if walk.json {
+                let bytes = crate::render::report::json::cell_bytes(&c)
+                    .map_err(|e| Error::refused(e.to_string()))?;
+                Some(bytes)
+            } else {
+                None
+            };
+            Ok((c, bytes))
+        })
+        .collect()
+}
+
+/// A roll-up's cells, each once, in the order of the inputs ([`each_cell`]), and the warnings.
+pub fn inputs(paths: &[PathBuf], opts: &Options) -> Result<(Vec<CellReport>, String)> {
+    let mut cells = Vec::new();
+    let warnings = each_cell(paths, opts, Walk::default(), |c, _| {
+        cells.push(c);
+        Ok(())
+    })?;
     Ok((cells, warnings))
+}
+
+/// A roll-up written as JSON while its inputs are read: the head, each cell as it comes, then
+/// the totals and what the extras add. Memory follows a batch of inputs, not the number of cells
+/// (docs/report.md, "At national scale"). Returns the warnings.
+pub fn stream_json(
+    paths: &[PathBuf],
+    opts: &Options,
+    x: &Extras,
+    out: &mut dyn std::io::Write,
+) -> Result<String> {
+    use crate::render::report::json;
+    let io = |e: std::io::Error| Error::refused(e.to_string());
+    json::head(opts.period, x.summary_only, out).map_err(io)?;
+    let mut totals = Totals::default();
+    let mut entries = Vec::new();
+    let mut any = false;
+    let walk = Walk {
+        summary_only: x.summary_only,
+        json: true,
+    };
+    let mut warnings = each_cell(paths, opts, walk, |cell, bytes| {
+        totals.add(&cell.totals);
+        if x.expect.is_some() {
+            entries.push(rollup::Entry::of(&cell));
+        }
+        out.write_all(json::separator(!any)).map_err(io)?;
+        out.write_all(&bytes.unwrap_or_default()).map_err(io)?;
+        any = true;
+        Ok(())
+    })?;
+    let expected = match x.expect {
+        Some(path) => Some(rollup::expected(&expect_list(path)?, &entries)),
+        None => None,
+    };
+    let previous = previous(x.previous, &totals, opts, &mut warnings)?;
+    json::tail(any, &totals, expected.as_ref(), previous.as_ref(), out).map_err(io)?;
+    Ok(warnings)
+}
+
+/// The lines of an `--expect` file.
+fn expect_list(path: &Path) -> Result<Vec<String>> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    Ok(text.lines().map(str::to_owned).collect())
+}
+
+/// The period before, rolled up from `inputs` (summed as they stream by), beside `now`.
+fn previous(
+    inputs: &[PathBuf],
+    now: &Totals,
+    opts: &Options,
+    warnings: &mut String,
+) -> Result<Option<Trend>> {
+    if inputs.is_empty() {
+        return Ok(None);
+    }
+    let before = rollup::before(opts.period);
+    let opts = Options {
+        period: before,
+        ..*opts
+    };
+    let mut totals = Totals::default();
+    warnings.push_str(&each_cell(inputs, &opts, Walk::default(), |c, _| {
+        totals.add(&c.totals);
+        Ok(())
+    })?);
+    Ok(Some(rollup::trend(now, before, totals)))
 }
 
 fn conflict(c: &Conflict) -> Error {
@@ -265,28 +391,14 @@ pub struct Extras<'a> {
 pub fn extras(report: &mut Report, x: &Extras, opts: &Options) -> Result<String> {
     let mut warnings = String::new();
     if let Some(path) = x.expect {
-        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        let lines: Vec<String> = text.lines().map(str::to_owned).collect();
-        let expected = rollup::expected(&lines, &report.cells);
+        let entries: Vec<rollup::Entry> = report.cells.iter().map(rollup::Entry::of).collect();
+        let expected = rollup::expected(&expect_list(path)?, &entries);
         if x.expect_on_stderr {
             warnings.push_str(&expected_text(&expected));
         }
         report.expected = Some(expected);
     }
-    if !x.previous.is_empty() {
-        let before = rollup::before(report.period);
-        let opts = Options {
-            period: before,
-            ..*opts
-        };
-        let (cells, said) = inputs(x.previous, &opts)?;
-        warnings.push_str(&said);
-        let mut totals = Totals::default();
-        for c in &cells {
-            totals.add(&c.totals);
-        }
-        report.previous = Some(rollup::trend(&report.totals, before, totals));
-    }
+    report.previous = previous(x.previous, &report.totals, opts, &mut warnings)?;
     if x.summary_only {
         rollup::summarize(report);
     }

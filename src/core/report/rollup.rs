@@ -6,12 +6,11 @@
 
 use std::collections::HashMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::aggregate::{finish, row_counts};
 use super::model::{
-    CellName, CellReport, Change, Expected, Incomplete, MeetingRow, REPORT_SCHEMA, Report, Totals,
-    Trend,
+    CellName, CellReport, Change, Expected, Incomplete, REPORT_SCHEMA, Report, Totals, Trend,
 };
 use crate::core::names::nfc;
 use crate::core::period::Period;
@@ -147,91 +146,190 @@ pub struct Conflict {
     pub repeat: String,
 }
 
-/// Every cell of the sources once, in the order first met. A cell met again (same id) with the
-/// same figures is dropped and reported as a [`Repeat`]; with other figures the roll-up is
-/// refused ([`Conflict`]).
+/// Every cell of the sources once, in the order first met ([`Dedup`], over sources held in
+/// memory).
 pub fn merge(sources: Vec<Source>) -> Result<(Vec<CellReport>, Vec<Repeat>), Box<Conflict>> {
-    let total = sources.iter().map(|s| s.cells.len()).sum();
-    let mut cells: Vec<CellReport> = Vec::with_capacity(total);
-    // Cell id → (index in `cells`, index of its source).
-    let mut seen: HashMap<String, (usize, usize)> = HashMap::with_capacity(total);
-    let mut repeats: Vec<Repeat> = Vec::new();
-    let mut repeat_of: HashMap<(usize, usize), usize> = HashMap::new();
     let labels: Vec<String> = sources.iter().map(|s| s.label.clone()).collect();
+    let mut dedup = Dedup::default();
+    let mut cells = Vec::new();
     for (s, source) in sources.into_iter().enumerate() {
         for cell in source.cells {
-            if let Some(&(at, first)) = seen.get(&cell.id) {
-                if !same_figures(&cells[at], &cell) {
-                    return Err(Box::new(Conflict {
-                        id: cell.id,
-                        name: cell.name,
-                        first: labels[first].clone(),
-                        repeat: labels[s].clone(),
-                    }));
-                }
-                let slot = *repeat_of.entry((s, first)).or_insert_with(|| {
-                    repeats.push(Repeat {
-                        repeat: labels[s].clone(),
-                        first: labels[first].clone(),
-                        count: 0,
-                        example: (cell.id.clone(), cell.name.clone()),
-                    });
-                    repeats.len() - 1
-                });
-                repeats[slot].count += 1;
-                continue;
+            if dedup
+                .offer(s, &cell)
+                .map_err(|c| Box::new(c.named(&labels)))?
+            {
+                cells.push(cell);
             }
-            seen.insert(cell.id.clone(), (cells.len(), s));
-            cells.push(cell);
         }
     }
-    Ok((cells, repeats))
+    Ok((cells, dedup.repeats(&labels)))
 }
 
-/// Whether two copies of a cell say the same: its name, parent and every figure, and its
-/// meetings when both copies have them.
-pub fn same_figures(a: &CellReport, b: &CellReport) -> bool {
-    // A row's title is not in the JSON: compared without it.
-    let same_row = |x: &MeetingRow, y: &MeetingRow| {
-        MeetingRow {
-            title: None,
-            ..x.clone()
-        } == MeetingRow {
-            title: None,
-            ..y.clone()
+/// Which cells have been counted, by id, with a fingerprint of their figures: what counts each
+/// cell once while a roll-up of 100,000 cells streams by, without keeping the cells.
+#[derive(Debug, Default)]
+pub struct Dedup {
+    /// Cell id → the source it was first met in, its figures' fingerprint, and its rows'
+    /// (`None` when left out).
+    seen: HashMap<String, (usize, u64, Option<u64>)>,
+    /// (repeating source, first source) → how many cells, and one of them.
+    repeats: Vec<RepeatCount>,
+    repeat_at: HashMap<(usize, usize), usize>,
+}
+
+/// (repeating source, first source), how many cells, and one of them (id, name).
+type RepeatCount = ((usize, usize), u32, (String, String));
+
+/// A [`Conflict`] before the sources have names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    pub id: String,
+    pub name: String,
+    pub first: usize,
+    pub repeat: usize,
+}
+
+impl Clash {
+    pub fn named(self, labels: &[String]) -> Conflict {
+        let label = |i: usize| labels.get(i).cloned().unwrap_or_default();
+        Conflict {
+            first: label(self.first),
+            repeat: label(self.repeat),
+            id: self.id,
+            name: self.name,
         }
-    };
-    let rows = a.meetings_omitted
-        || b.meetings_omitted
-        || (a.meetings.len() == b.meetings.len()
-            && a.meetings
-                .iter()
-                .zip(&b.meetings)
-                .all(|(x, y)| same_row(x, y)));
-    rows && a.id == b.id
-        && a.name == b.name
-        && a.parent == b.parent
-        && a.totals == b.totals
-        && a.compliance == b.compliance
-        && (a.actions.open, a.actions.overdue) == (b.actions.open, b.actions.overdue)
-        && a.directives == b.directives
-        && a.year == b.year
+    }
+}
+
+impl Dedup {
+    /// Whether to count `cell`, met in the source numbered `source`: yes the first time its id
+    /// is met; no when met again with the same figures (a [`Repeat`]); a [`Clash`] when met
+    /// again with other figures (the meeting rows compared only when both copies have them).
+    pub fn offer(&mut self, source: usize, cell: &CellReport) -> Result<bool, Clash> {
+        let figures = fingerprint(&Figures::of(cell));
+        let rows = (!cell.meetings_omitted).then(|| fingerprint(&cell.meetings));
+        let Some(&(first, seen_figures, seen_rows)) = self.seen.get(&cell.id) else {
+            self.seen.insert(cell.id.clone(), (source, figures, rows));
+            return Ok(true);
+        };
+        let rows_agree = match (rows, seen_rows) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        if figures != seen_figures || !rows_agree {
+            return Err(Clash {
+                id: cell.id.clone(),
+                name: cell.name.clone(),
+                first,
+                repeat: source,
+            });
+        }
+        let key = (source, first);
+        let at = match self.repeat_at.get(&key) {
+            Some(&at) => at,
+            None => {
+                self.repeats
+                    .push((key, 0, (cell.id.clone(), cell.name.clone())));
+                self.repeat_at.insert(key, self.repeats.len() - 1);
+                self.repeats.len() - 1
+            }
+        };
+        self.repeats[at].1 += 1;
+        Ok(false)
+    }
+
+    /// The repeats met, in the order first met, with the sources' names.
+    pub fn repeats(&self, labels: &[String]) -> Vec<Repeat> {
+        let label = |i: usize| labels.get(i).cloned().unwrap_or_default();
+        self.repeats
+            .iter()
+            .map(|((repeat, first), count, example)| Repeat {
+                repeat: label(*repeat),
+                first: label(*first),
+                count: *count,
+                example: example.clone(),
+            })
+            .collect()
+    }
+}
+
+/// What two copies of a cell must agree on, besides their meeting rows.
+#[derive(Serialize)]
+struct Figures<'a> {
+    id: &'a str,
+    name: &'a str,
+    parent: Option<&'a str>,
+    totals: &'a Totals,
+    compliance: &'a super::model::Compliance,
+    actions: (u32, u32),
+    directives: &'a super::model::Directives,
+    year: Option<&'a super::model::YearReport>,
+}
+
+impl<'a> Figures<'a> {
+    fn of(c: &'a CellReport) -> Figures<'a> {
+        Figures {
+            id: &c.id,
+            name: &c.name,
+            parent: c.parent.as_deref(),
+            totals: &c.totals,
+            compliance: &c.compliance,
+            actions: (c.actions.open, c.actions.overdue),
+            directives: &c.directives,
+            year: c.year.as_ref(),
+        }
+    }
+}
+
+/// The 64-bit FNV-1a hash of a value's JSON (a meeting row's JSON has no title): equal figures,
+/// equal fingerprints; different ones collide with a chance of about 2⁻⁶⁴.
+fn fingerprint<T: Serialize>(value: &T) -> u64 {
+    serde_json::to_vec(value).map_or(0, |bytes| crate::core::model::cell::fnv1a(&bytes))
 }
 
 /// `--summary-only`: no meeting rows and no names of members (the secretary who would sign).
 pub fn summarize(report: &mut Report) {
     report.summary_only = true;
-    for cell in &mut report.cells {
-        cell.meetings.clear();
-        cell.meetings_omitted = true;
-        cell.secretary = None;
+    report.cells.iter_mut().for_each(summarize_cell);
+}
+
+/// One cell without its meeting rows and names.
+pub fn summarize_cell(cell: &mut CellReport) {
+    cell.meetings.clear();
+    cell.meetings_omitted = true;
+    cell.secretary = None;
+}
+
+/// What `--expect` needs of a cell (the rest of it need not be kept while a roll-up streams).
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: String,
+    pub name: String,
+    pub counts: Incomplete,
+}
+
+impl Entry {
+    pub fn of(c: &CellReport) -> Entry {
+        let t = &c.totals;
+        Entry {
+            id: c.id.clone(),
+            name: c.name.clone(),
+            counts: Incomplete {
+                id: c.id.clone(),
+                name: c.name.clone(),
+                unrecorded: t.unrecorded,
+                unrated: t.unrated,
+                short_months: t.short_months,
+                short_quarters: t.short_quarters,
+            },
+        }
     }
 }
 
 /// The cells the list names (one a line, by id or by name) against those in the report.
 /// Blank lines and lines starting with `#` are not cells; a line is matched by a cell's id
 /// exactly, or by its name (NFC, trimmed, without regard to case).
-pub fn expected(list: &[String], cells: &[CellReport]) -> Expected {
+pub fn expected(list: &[String], cells: &[Entry]) -> Expected {
     let key = |s: &str| nfc(s.trim()).to_lowercase();
     let mut by_id: HashMap<&str, Vec<usize>> = HashMap::with_capacity(cells.len());
     let mut by_name: HashMap<String, Vec<usize>> = HashMap::with_capacity(cells.len());
@@ -261,16 +359,9 @@ pub fn expected(list: &[String], cells: &[CellReport]) -> Expected {
         }
     }
     for (i, c) in cells.iter().enumerate() {
-        let t = &c.totals;
+        let t = &c.counts;
         if t.unrecorded + t.unrated + t.short_months + t.short_quarters > 0 {
-            out.incomplete.push(Incomplete {
-                id: c.id.clone(),
-                name: c.name.clone(),
-                unrecorded: t.unrecorded,
-                unrated: t.unrated,
-                short_months: t.short_months,
-                short_quarters: t.short_quarters,
-            });
+            out.incomplete.push(t.clone());
         }
         if !named[i] {
             out.unexpected.push(CellName {
@@ -326,7 +417,9 @@ mod tests {
     use crate::core::model::meeting::MeetingStatus;
     use crate::core::model::{Kind, MeetingId};
     use crate::core::report::aggregate::report;
-    use crate::core::report::model::{ActionCounts, Compliance, Directives, YearReport};
+    use crate::core::report::model::{
+        ActionCounts, Compliance, Directives, MeetingRow, YearReport,
+    };
 
     fn q3() -> Period {
         Period::parse("2020-Q3").unwrap_or_else(|e| panic!("{e}"))

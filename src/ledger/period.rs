@@ -181,18 +181,20 @@ pub fn each_cell(
     }
     let labels: Vec<String> = kept.iter().map(|p| p.display().to_string()).collect();
     let mut dedup = rollup::Dedup::default();
-    for (b, batch) in kept.chunks(BATCH).enumerate() {
+    let mut start = 0;
+    for batch in batches(&kept) {
         let read = crate::parallel::try_map(batch, |path| read_input(path, opts, walk))?;
         for (i, cells) in read.into_iter().enumerate() {
-            for (cell, bytes) in cells {
+            for (cell, prints, bytes) in cells {
                 let counted = dedup
-                    .offer(b * BATCH + i, &cell)
+                    .offer_printed(start + i, &cell, prints)
                     .map_err(|c| conflict(&c.named(&labels)))?;
                 if counted {
                     f(cell, bytes)?;
                 }
             }
         }
+        start += batch.len();
     }
     for r in dedup.repeats(&labels) {
         warnings.push_str(&repeat_cells_warning(&r));
@@ -200,12 +202,34 @@ pub fn each_cell(
     Ok(warnings)
 }
 
-/// One input's cells, as `walk` wants them.
-fn read_input(
-    path: &Path,
-    opts: &Options,
-    walk: Walk,
-) -> Result<Vec<(CellReport, Option<Vec<u8>>)>> {
+/// The inputs cut into batches of at most [`BATCH`] inputs and about [`BATCH_BYTES`] of JSON
+/// reports (a district's report holds a hundred cells; a ledger counts as one cell).
+fn batches(inputs: &[PathBuf]) -> Vec<&[PathBuf]> {
+    let mut out = Vec::new();
+    let (mut from, mut bytes) = (0, 0u64);
+    for (i, path) in inputs.iter().enumerate() {
+        bytes += std::fs::metadata(path)
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .map_or(LEDGER_BYTES, |m| m.len());
+        if i + 1 - from == BATCH || bytes >= BATCH_BYTES || i + 1 == inputs.len() {
+            out.push(&inputs[from..=i]);
+            (from, bytes) = (i + 1, 0);
+        }
+    }
+    out
+}
+
+/// About what a ledger's cell weighs in memory while it is read, against a JSON report's size.
+const LEDGER_BYTES: u64 = 16 * 1024;
+/// JSON read at a time.
+const BATCH_BYTES: u64 = 24 * 1024 * 1024;
+
+/// A cell as a worker hands it over: with its fingerprints and, when asked, its JSON.
+type Ready = (CellReport, rollup::Prints, Option<Vec<u8>>);
+
+/// One input's cells, as `walk` wants them (the work done here is done on every core).
+fn read_input(path: &Path, opts: &Options, walk: Walk) -> Result<Vec<Ready>> {
     let mut cells = if is_report_file(path) {
         read_report(path, opts.period)?
     } else {
@@ -224,7 +248,8 @@ fn read_input(
             } else {
                 None
             };
-            Ok((c, bytes))
+            let prints = rollup::Prints::of(&c);
+            Ok((c, prints, bytes))
         })
         .collect()
 }
@@ -476,6 +501,23 @@ mod tests {
         assert_eq!(kept, vec![a.clone(), b]);
         assert_eq!(repeats.len(), 2);
         assert!(repeats.iter().all(|(_, first)| *first == a));
+    }
+
+    #[test]
+    fn inputs_are_cut_into_batches_by_count_and_by_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let roots: Vec<PathBuf> = (0..600).map(|i| dir.path().join(format!("c{i}"))).collect();
+        let sizes: Vec<usize> = batches(&roots).iter().map(|b| b.len()).collect();
+        assert_eq!(sizes, [256, 256, 88]);
+        // Two JSON reports of 20 MB each fill a batch.
+        let big = dir.path().join("big.json");
+        std::fs::File::create(&big)
+            .and_then(|f| f.set_len(20 * 1024 * 1024))
+            .unwrap();
+        let inputs = vec![big.clone(), roots[0].clone(), big.clone(), roots[1].clone()];
+        let sizes: Vec<usize> = batches(&inputs).iter().map(|b| b.len()).collect();
+        assert_eq!(sizes, [3, 1]);
+        assert!(batches(&[]).is_empty());
     }
 
     #[test]

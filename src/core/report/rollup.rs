@@ -206,8 +206,17 @@ impl Dedup {
     /// is met; no when met again with the same figures (a [`Repeat`]); a [`Clash`] when met
     /// again with other figures (the meeting rows compared only when both copies have them).
     pub fn offer(&mut self, source: usize, cell: &CellReport) -> Result<bool, Clash> {
-        let figures = fingerprint(&Figures::of(cell));
-        let rows = (!cell.meetings_omitted).then(|| fingerprint(&cell.meetings));
+        self.offer_printed(source, cell, Prints::of(cell))
+    }
+
+    /// [`Dedup::offer`] with the cell's fingerprints already made (by the worker that read it).
+    pub fn offer_printed(
+        &mut self,
+        source: usize,
+        cell: &CellReport,
+        prints: Prints,
+    ) -> Result<bool, Clash> {
+        let Prints { figures, rows } = prints;
         let Some(&(first, seen_figures, seen_rows)) = self.seen.get(&cell.id) else {
             self.seen.insert(cell.id.clone(), (source, figures, rows));
             return Ok(true);
@@ -250,6 +259,22 @@ impl Dedup {
                 example: example.clone(),
             })
             .collect()
+    }
+}
+
+/// A cell's fingerprints: of its figures, and of its meeting rows (`None` when left out).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prints {
+    pub figures: u64,
+    pub rows: Option<u64>,
+}
+
+impl Prints {
+    pub fn of(cell: &CellReport) -> Prints {
+        Prints {
+            figures: fingerprint(&Figures::of(cell)),
+            rows: (!cell.meetings_omitted).then(|| fingerprint(&cell.meetings)),
+        }
     }
 }
 

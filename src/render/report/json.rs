@@ -79,11 +79,14 @@ fn indented<T: Serialize>(value: &T, depth: usize) -> io::Result<Vec<u8>> {
     let pretty = serde_json::to_vec_pretty(value)?;
     let pad = &b"    "[..2 * depth.min(2)];
     let mut out = Vec::with_capacity(pretty.len() + pretty.len() / 4);
-    for &b in &pretty {
-        out.push(b);
-        if b == b'\n' {
-            out.extend_from_slice(pad);
-        }
+    let mut lines = pretty.split(|&b| b == b'\n');
+    if let Some(first) = lines.next() {
+        out.extend_from_slice(first);
+    }
+    for line in lines {
+        out.push(b'\n');
+        out.extend_from_slice(pad);
+        out.extend_from_slice(line);
     }
     Ok(out)
 }

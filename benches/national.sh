@@ -89,7 +89,7 @@ nat_bytes=$(cd "$nat" && xargs -a "$work/nat.files" cat | wc -c)
 say "flat roll-up over 100,000 cells (one run of each to check, then timed)"
 (cd "$nat" && "$bin" report --quarter $quarter --format json "${cells[@]}" >"$work/flat.json")
 (cd "$nat" && "$bin" report --quarter $quarter --format json --summary-only "${cells[@]}" >"$work/flat-summary.json")
-bench flat "$nat" --runs 3 \
+bench flat "$nat" --runs 2 \
     --command-name "report --format json, 100,000 cells" \
     "$bin report --quarter $quarter --format json ${cells[*]}" \
     --command-name "report --format json --summary-only, 100,000 cells" \

@@ -611,3 +611,24 @@ fn the_json_schema_declares_every_field_the_report_writes() {
     let undeclared: Vec<&String> = written.difference(&declared).collect();
     assert!(undeclared.is_empty(), "not in the schema: {undeclared:?}");
 }
+
+#[test]
+fn absurd_counts_in_a_json_report_do_not_make_the_tool_panic() {
+    let a = Area::new();
+    a.three();
+    a.save("s.json", &["a"], &["--summary-only"]);
+    let text = a
+        .read("s.json")
+        .replace("\"held\": 4,", "\"held\": 4294967295,")
+        .replace("\"present\": 39,", "\"present\": 18446744073709551615,");
+    fs::write(a.path().join("s1.json"), &text).unwrap();
+    fs::write(
+        a.path().join("s2.json"),
+        text.replace("\"id\": \"a\"", "\"id\": \"a2\""),
+    )
+    .unwrap();
+    let run = a.json(&["s1.json", "s2.json"], &[]).ok();
+    assert_eq!(parse(&run.stdout)["totals"]["held"], 4294967295u64);
+    let run = a.json(&["s1.json", "s2.json"], &[]);
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+}

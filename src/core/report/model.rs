@@ -152,30 +152,34 @@ pub struct Totals {
 
 impl Totals {
     /// Add another cell's counts to these, and bring the rate up to date.
+    /// Sums saturate: no input, however absurd, makes the tool panic (a real count is far
+    /// from the limits).
     pub fn add(&mut self, other: &Totals) {
-        self.cells += other.cells;
-        self.held += other.held;
-        self.regular_held += other.regular_held;
-        self.thematic_held += other.thematic_held;
-        self.planned_only += other.planned_only;
-        self.rated += other.rated;
+        self.cells = self.cells.saturating_add(other.cells);
+        self.held = self.held.saturating_add(other.held);
+        self.regular_held = self.regular_held.saturating_add(other.regular_held);
+        self.thematic_held = self.thematic_held.saturating_add(other.thematic_held);
+        self.planned_only = self.planned_only.saturating_add(other.planned_only);
+        self.rated = self.rated.saturating_add(other.rated);
         for level in Level::ALL {
-            *self.levels.get_mut(level) += other.levels.get(level);
+            let n = self.levels.get_mut(level);
+            *n = n.saturating_add(other.levels.get(level));
         }
-        self.present += other.present;
-        self.counted += other.counted;
-        self.cells_ok += other.cells_ok;
-        self.short_months += other.short_months;
-        self.short_quarters += other.short_quarters;
-        self.unrecorded += other.unrecorded;
-        self.unrated += other.unrated;
-        self.actions_open += other.actions_open;
-        self.actions_overdue += other.actions_overdue;
-        self.directives += other.directives;
+        self.present = self.present.saturating_add(other.present);
+        self.counted = self.counted.saturating_add(other.counted);
+        self.cells_ok = self.cells_ok.saturating_add(other.cells_ok);
+        self.short_months = self.short_months.saturating_add(other.short_months);
+        self.short_quarters = self.short_quarters.saturating_add(other.short_quarters);
+        self.unrecorded = self.unrecorded.saturating_add(other.unrecorded);
+        self.unrated = self.unrated.saturating_add(other.unrated);
+        self.actions_open = self.actions_open.saturating_add(other.actions_open);
+        self.actions_overdue = self.actions_overdue.saturating_add(other.actions_overdue);
+        self.directives = self.directives.saturating_add(other.directives);
         if let Some(theirs) = other.year_levels {
             let ours = self.year_levels.get_or_insert_with(LevelCounts::default);
             for level in Level::ALL {
-                *ours.get_mut(level) += theirs.get(level);
+                let n = ours.get_mut(level);
+                *n = n.saturating_add(theirs.get(level));
             }
         }
         self.update_rate();

@@ -226,8 +226,18 @@ fn rollup_extras(
     load::extras(report, &extras, opts)
 }
 
-/// `--bom` and `--no-bom` are about a CSV only.
+/// `--bom` and `--no-bom` are about a CSV only; `--summary-only` writes JSON or a table (the
+/// printed documents and the CSV are made of the meeting rows).
 fn csv_only(args: &ReportArgs) -> Result<()> {
+    if args.summary_only && !matches!(args.format, Format::Json | Format::Table) {
+        return Err(Error::Usage(format!(
+            "--summary-only {}",
+            tr(
+                "dùng với --format json hoặc table (văn bản in và CSV liệt kê từng buổi sinh hoạt)",
+                "goes with --format json or table (the printed documents and the CSV list the meetings)"
+            )
+        )));
+    }
     for (set, flag) in [(args.bom, "--bom"), (args.no_bom, "--no-bom")] {
         if set && args.format != Format::Csv {
             return Err(Error::Usage(format!(

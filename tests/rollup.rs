@@ -222,7 +222,11 @@ fn summary_only_leaves_out_the_meeting_rows_and_the_names() {
             "x",
             "a",
         ]);
-        assert!(run.code == 2 && run.stderr.contains("--summary-only"), "{format}: {}", run.stderr);
+        assert!(
+            run.code == 2 && run.stderr.contains("--summary-only"),
+            "{format}: {}",
+            run.stderr
+        );
     }
 }
 

@@ -651,3 +651,30 @@ fn absurd_counts_in_a_json_report_do_not_make_the_tool_panic() {
     let run = a.json(&["s1.json", "s2.json"], &[]);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 }
+
+#[test]
+fn names_from_a_json_report_or_a_list_cannot_repaint_the_terminal() {
+    let a = Area::new();
+    a.three();
+    a.save("a.json", &["a"], &[]);
+    let evil = a
+        .read("a.json")
+        .replace("\"name\": \"Chi bộ A\"", "\"name\": \"Chi bộ \\u001b[2J\"");
+    fs::write(a.path().join("evil.json"), &evil).unwrap();
+    fs::write(a.path().join("evil2.json"), &evil).unwrap();
+    fs::write(a.path().join("list.txt"), "x\u{1b}[31m\n").unwrap();
+    let run = a
+        .run(&[
+            "report",
+            "--quarter",
+            "2020-Q3",
+            "--expect",
+            "list.txt",
+            "evil.json",
+            "evil2.json",
+        ])
+        .ok();
+    assert!(run.stderr.contains("already counted"), "{}", run.stderr);
+    assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+    assert!(run.stderr.contains("\\u{1b}"), "{:?}", run.stderr);
+}

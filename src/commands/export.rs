@@ -235,6 +235,7 @@ fn jsonl(ctx: &Context, args: &ExportArgs) -> Result<Output> {
 }
 
 fn same_cell_warning(id: &str, repeat: &std::path::Path, first: &std::path::Path) -> String {
+    let id = crate::core::text::visible(id);
     format!(
         "{}: {} {} {id} {} {}; {}\n",
         tr("cảnh báo", "warning"),

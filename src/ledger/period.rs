@@ -128,7 +128,7 @@ fn repeat_file_warning(repeat: &Path, first: &Path) -> String {
 
 /// The warning for cells of one input already counted from another, the same in both.
 pub fn repeat_cells_warning(r: &Repeat) -> String {
-    format!(
+    shown(&format!(
         "{}: {}: {} {} {} ({} {} {}); {}\n",
         tr("cảnh báo", "warning"),
         r.repeat,
@@ -139,7 +139,13 @@ pub fn repeat_cells_warning(r: &Repeat) -> String {
         r.example.0,
         r.example.1,
         tr("chỉ tính một lần", "counted once"),
-    )
+    ))
+}
+
+/// Text from a JSON report or a list, for the terminal: its control characters shown as
+/// `\u{1b}`, so a cell named with an escape sequence cannot repaint the screen.
+fn shown(text: &str) -> String {
+    crate::core::text::visible(text).into_owned()
 }
 
 /// An input of a roll-up: a ledger folder, or a JSON report (a file).
@@ -333,7 +339,7 @@ fn previous(
 
 fn conflict(c: &Conflict) -> Error {
     Error::refused_with(
-        format!(
+        shown(&format!(
             "{} {} ({}) {} {} {} {} {}",
             tr("chi bộ", "the cell"),
             c.id,
@@ -343,7 +349,7 @@ fn conflict(c: &Conflict) -> Error {
             tr("và", "and"),
             c.repeat,
             tr("với số liệu khác nhau", "with different figures"),
-        ),
+        )),
         tr(
             "một cấp chỉ tính mỗi chi bộ một lần: bỏ bản cũ hoặc sai khỏi danh sách đầu vào",
             "each cell is counted once: leave the old or wrong copy out of the inputs",
@@ -476,7 +482,7 @@ pub fn expected_text(e: &Expected) -> String {
             out.push_str(&format!("  {} {}\n", c.id, c.name));
         }
     }
-    out
+    shown(&out)
 }
 
 /// Read many ledgers in parallel ([`crate::parallel`]), keeping their order. The first broken

@@ -82,7 +82,15 @@ fn render_trend(report: &Report, trend: &Trend, out: &mut String) {
         percent(now.attendance_rate),
         change.attendance_rate.map_or_else(
             || "—".to_owned(),
-            |d| format!("{:+.1} {}", d * 100.0, tr("điểm", "points")),
+            |d| {
+                // Percentage points, with the decimal comma in Vietnamese.
+                let n = format!("{:+.1}", d * 100.0);
+                let n = match lang() {
+                    crate::i18n::Lang::Vi => n.replace('.', ","),
+                    crate::i18n::Lang::En => n,
+                };
+                format!("{n} {}", tr("điểm", "points"))
+            },
         ),
     );
     for (level, d) in [

@@ -451,13 +451,8 @@ fn the_symbol_and_recipients_are_settings_and_a_rollup_has_no_number() {
     assert!(!html.contains("Lưu chi bộ"), "{html}");
     l.run(&["report", "--quarter", "2020-Q3", "--number", "0"])
         .fails(2);
-    let other = Ledger::example();
     // Another cell: a copy of the example with its own id (the same id would be the same cell).
-    let config = other.read("cellbook.toml");
-    other.write(
-        "cellbook.toml",
-        &config.replacen("[cell]\n", "[cell]\nid = \"other\"\n", 1),
-    );
+    let other = Ledger::example_cell("other");
     let (a, b) = (
         l.path().to_string_lossy().into_owned(),
         other.path().to_string_lossy().into_owned(),

@@ -421,6 +421,9 @@ fn expect_lists_who_has_not_reported_and_who_is_incomplete() {
     );
     assert!(table.stderr.contains("Period incomplete (2):"));
     a.json(&["a"], &["--expect", "nowhere.txt"]).fails(1);
+    // A folder given as the list: refused before the output begins.
+    let run = a.json(&["a"], &["--expect", "b"]).fails(1);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
 }
 
 #[test]
@@ -470,6 +473,8 @@ fn previous_puts_the_period_before_beside_this_one() {
     a.save("q3.json", &["a"], &[]);
     let run = a.json(&["a"], &["--previous", "q3.json"]).fails(1);
     assert!(run.stderr.contains("a report of 2020-Q3, not of 2020-Q2"));
+    // Found before the roll-up's output begins.
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
 }
 
 #[test]

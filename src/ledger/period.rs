@@ -281,6 +281,11 @@ pub fn stream_json(
 ) -> Result<String> {
     use crate::render::report::json;
     let io = |e: std::io::Error| Error::refused(e.to_string());
+    // The list and the period before first: their problems stop the roll-up before its output
+    // has begun.
+    let list = x.expect.map(expect_list).transpose()?;
+    let mut warnings = String::new();
+    let before = previous_totals(x.previous, opts, &mut warnings)?;
     json::head(opts.period, x.summary_only, out).map_err(io)?;
     let mut totals = Totals::default();
     let mut entries = Vec::new();
@@ -289,21 +294,18 @@ pub fn stream_json(
         summary_only: x.summary_only,
         json: true,
     };
-    let mut warnings = each_cell(paths, opts, walk, |cell, bytes| {
+    warnings.push_str(&each_cell(paths, opts, walk, |cell, bytes| {
         totals.add(&cell.totals);
-        if x.expect.is_some() {
+        if list.is_some() {
             entries.push(rollup::Entry::of(&cell));
         }
         out.write_all(json::separator(!any)).map_err(io)?;
         out.write_all(&bytes.unwrap_or_default()).map_err(io)?;
         any = true;
         Ok(())
-    })?;
-    let expected = match x.expect {
-        Some(path) => Some(rollup::expected(&expect_list(path)?, &entries)),
-        None => None,
-    };
-    let previous = previous(x.previous, &totals, opts, &mut warnings)?;
+    })?);
+    let expected = list.map(|list| rollup::expected(&list, &entries));
+    let previous = before.map(|(period, t)| rollup::trend(&totals, period, t));
     json::tail(any, &totals, expected.as_ref(), previous.as_ref(), out).map_err(io)?;
     Ok(warnings)
 }
@@ -321,6 +323,17 @@ fn previous(
     opts: &Options,
     warnings: &mut String,
 ) -> Result<Option<Trend>> {
+    Ok(previous_totals(inputs, opts, warnings)?
+        .map(|(period, before)| rollup::trend(now, period, before)))
+}
+
+/// The period before and its totals, rolled up from `inputs` (summed as they stream by); `None`
+/// without inputs.
+fn previous_totals(
+    inputs: &[PathBuf],
+    opts: &Options,
+    warnings: &mut String,
+) -> Result<Option<(Period, Totals)>> {
     if inputs.is_empty() {
         return Ok(None);
     }
@@ -334,7 +347,7 @@ fn previous(
         totals.add(&c.totals);
         Ok(())
     })?);
-    Ok(Some(rollup::trend(now, before, totals)))
+    Ok(Some((before, totals)))
 }
 
 fn conflict(c: &Conflict) -> Error {

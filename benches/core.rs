@@ -72,7 +72,9 @@ fn aggregating(c: &mut Criterion) {
     let cfg = &ledger.config;
     let period = Period::parse("2020-Q3").expect("a quarter");
     let today = NaiveDate::from_ymd_opt(2020, 11, 28).expect("a date");
+    let id = cfg.cell.identity();
     let input = CellInput {
+        id: &id,
         name: &cfg.cell.name,
         parent: cfg.cell.parent.as_deref(),
         place: cfg.meetings.place.as_deref(),

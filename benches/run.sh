@@ -10,10 +10,15 @@
 # the `run.sh` markers (the notes around it are kept). About 5 minutes on 2 cores the first time.
 #
 # The pure core has its own benchmarks: `cargo bench --bench core`.
+#
+# The national-scale figures of issue 16 (100,000 cells, roll-ups of roll-ups, export --jsonl)
+# are in benches/national.sh, which this script runs at its end; `benches/run.sh national` runs
+# only them.
 
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+if [ "${1:-}" = national ]; then exec "$here/national.sh"; fi
 root=$(dirname "$here")
 cd "$root"
 data=${CELLBOOK_BENCH_DATA:-/tmp/cellbook-bench}
@@ -277,3 +282,4 @@ open(path, "w").write(new)
 print("\n".join(rows))
 PY
 say "done in $(($(date +%s) - start_all)) s; see $results"
+"$here/national.sh"

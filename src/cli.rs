@@ -155,9 +155,10 @@ pub enum Command {
         after_help = "Examples:\n  cellbook status\n  cellbook status --format json\n\nMost urgent first: `!!` act now, `!` due soon, `-` for information. Reads the meetings\nof last year, this year and next year only."
     )]
     Status(StatusArgs),
-    /// Export the planned meetings as an iCalendar (.ics) file for phones and mail clients
+    /// Export the planned meetings as an iCalendar (.ics) file for phones and mail clients, or
+    /// every meeting's figures as JSON lines for analysts
     #[command(
-        after_help = "Examples:\n  cellbook export --ics --out chi-bo-7.ics\n  cellbook export --ics --all > tat-ca.ics\n\nTimes are Vietnam time (Asia/Ho_Chi_Minh, +07:00, no daylight saving); --floating writes\nthem without a zone. A meeting without a time is an all-day event. Each meeting keeps one\nUID (2020-07-09@chi-bo-7.cellbook), so importing the file again updates rather than duplicates."
+        after_help = "Examples:\n  cellbook export --ics --out chi-bo-7.ics\n  cellbook export --ics --all > tat-ca.ics\n  cellbook export --jsonl --period 2020 cells/* > meetings.jsonl\n\nTimes are Vietnam time (Asia/Ho_Chi_Minh, +07:00, no daylight saving); --floating writes\nthem without a zone. A meeting without a time is an all-day event. Each meeting keeps one\nUID (2020-07-09@chi-bo-7.cellbook), so importing the file again updates rather than duplicates."
     )]
     Export(ExportArgs),
     /// Print a shell completion script: bash, zsh, fish, powershell or elvish

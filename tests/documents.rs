@@ -468,7 +468,8 @@ fn the_symbol_and_recipients_are_settings_and_a_rollup_has_no_number() {
     assert!(!html.contains("Lưu chi bộ"), "{html}");
     l.run(&["report", "--quarter", "2020-Q3", "--number", "0"])
         .fails(2);
-    let other = Ledger::example();
+    // Another cell: a copy of the example with its own id (the same id would be the same cell).
+    let other = Ledger::example_cell("other");
     let (a, b) = (
         l.path().to_string_lossy().into_owned(),
         other.path().to_string_lossy().into_owned(),
@@ -567,7 +568,7 @@ fn the_reports_own_words_are_numbered_sections_in_every_format() {
 /// A roll-up numbers the same sections in every format: the summary, the cells, then the notes.
 #[test]
 fn a_rollup_has_one_outline_in_every_format() {
-    let (a, b) = (Ledger::example(), Ledger::example());
+    let (a, b) = (Ledger::example(), Ledger::example_cell("chi-bo-8"));
     a.write("notes.md", "# Kiến nghị\nKhông.\n");
     let notes = a.path().join("notes.md").to_string_lossy().into_owned();
     let (pa, pb) = (
@@ -640,7 +641,7 @@ fn notes_without_headings_or_for_scripts_are_refused() {
 /// line, recipients and "T/M ĐẢNG ỦY" signature — in md, html and docx alike.
 #[test]
 fn the_committees_rollup_is_issued_and_signed_by_the_committee() {
-    let (a, b) = (Ledger::example(), Ledger::example());
+    let (a, b) = (Ledger::example(), Ledger::example_cell("chi-bo-8"));
     a.write(
         "committee.toml",
         "name = \"Đảng ủy Khối Cơ quan tỉnh\"\nparent = \"Đảng bộ tỉnh Ninh Thuận\"\n\
@@ -718,7 +719,7 @@ fn the_committees_rollup_is_issued_and_signed_by_the_committee() {
 /// Without a committee a roll-up says plainly it is a compilation; the committee file is checked.
 #[test]
 fn a_rollup_without_a_committee_is_a_compilation() {
-    let (a, b) = (Ledger::example(), Ledger::example());
+    let (a, b) = (Ledger::example(), Ledger::example_cell("chi-bo-8"));
     let (pa, pb) = (
         a.path().to_string_lossy().into_owned(),
         b.path().to_string_lossy().into_owned(),
@@ -891,7 +892,7 @@ fn a_bare_plan_gets_a_notice_with_the_usual_time_and_place() {
 /// black and white (patterns, counts on the bars, the axis named).
 #[test]
 fn the_signature_stays_with_the_last_lines_and_the_chart_prints_in_grey() {
-    let (a, b) = (Ledger::example(), Ledger::example());
+    let (a, b) = (Ledger::example(), Ledger::example_cell("chi-bo-8"));
     let (pa, pb) = (
         a.path().to_string_lossy().into_owned(),
         b.path().to_string_lossy().into_owned(),

@@ -16,6 +16,7 @@ fn options(seed: u64) -> generate::Options {
         years: 2,
         seed,
         until: 2024,
+        quarter: None,
     }
 }
 
@@ -81,4 +82,56 @@ fn the_generator_is_deterministic() {
     let (fa, fb, fc) = (files(a.path()), files(b.path()), files(c.path()));
     assert_eq!(fa, fb, "the same seed must write the same bytes");
     assert_ne!(fa, fc, "another seed must write other ledgers");
+}
+
+#[test]
+fn one_quarter_per_cell_writes_only_that_quarter_and_passes_check() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let opts = generate::Options {
+        quarter: Some(3),
+        years: 1,
+        ..options(5)
+    };
+    let stats = generate::generate(dir.path(), &opts).expect("generate");
+    // Three regular meetings and one thematic one, per cell.
+    assert_eq!(stats.meetings, 3 * 4);
+    for ledger in &stats.ledgers {
+        let files: Vec<String> = fs::read_dir(ledger.join("meetings/2024"))
+            .expect("2024")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(files.len(), 4);
+        assert!(
+            files.iter().all(|f| ["2024-07", "2024-08", "2024-09"]
+                .iter()
+                .any(|m| f.starts_with(m))),
+            "{files:?}"
+        );
+    }
+    let run = run_in(
+        dir.path(),
+        "2025-06-01",
+        &["check", "cell-00001", "cell-00002"],
+    )
+    .ok();
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+    let run = run_in(
+        dir.path(),
+        "2025-06-01",
+        &[
+            "report",
+            "--quarter",
+            "2024-Q3",
+            "--format",
+            "json",
+            "cell-00001",
+            "cell-00002",
+            "cell-00003",
+        ],
+    )
+    .ok();
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(v["totals"]["held"], 12);
+    assert_eq!(v["cells"][0]["id"], "g5-000001");
 }

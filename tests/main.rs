@@ -22,6 +22,7 @@ mod prompts;
 mod rating;
 mod report;
 mod reviews;
+mod rollup;
 mod safety;
 mod true_books;
 mod words;

@@ -176,6 +176,18 @@ impl Ledger {
         l
     }
 
+    /// A copy of the example as another cell, with its own `[cell] id`: two plain copies of the
+    /// example are one cell (the same derived id), which a roll-up counts once.
+    pub fn example_cell(id: &str) -> Ledger {
+        let l = Ledger::example();
+        let config = l.read("cellbook.toml");
+        l.write(
+            "cellbook.toml",
+            &config.replacen("[cell]\n", &format!("[cell]\nid = \"{id}\"\n"), 1),
+        );
+        l
+    }
+
     pub fn path(&self) -> &Path {
         self.dir.path()
     }

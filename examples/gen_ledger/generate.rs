@@ -34,6 +34,9 @@ pub struct Options {
     pub seed: u64,
     /// The last year of history (fixed, so the output does not depend on the clock).
     pub until: i32,
+    /// Only the meetings of this quarter (1–4) of `until`: the national benchmark's ledgers,
+    /// one quarter per cell (the roster still spans `years`).
+    pub quarter: Option<u32>,
 }
 
 /// What was written.
@@ -817,6 +820,7 @@ fn write_cell(dir: &Path, index: usize, opts: &Options, rubric: &Rubric) -> io::
         schema: 1,
         cell: Cell {
             name: format!("Chi bộ {} {org} {place}", rng.range(1, 12)),
+            id: Some(format!("g{}-{:06}", opts.seed, index + 1)),
             parent: Some(format!("Đảng bộ {place}")),
             language: Lang::Vi,
             locality: None,
@@ -860,7 +864,11 @@ fn write_cell(dir: &Path, index: usize, opts: &Options, rubric: &Rubric) -> io::
     )?;
     let mut held: Vec<Meeting> = Vec::new();
     let mut year_made = 0;
-    for (when, kind) in schedule(&mut rng, first_year, opts.until) {
+    let mut dates = schedule(&mut rng, first_year, opts.until);
+    if let Some(q) = opts.quarter {
+        dates.retain(|(d, _)| d.year() == opts.until && (d.month() - 1) / 3 + 1 == q);
+    }
+    for (when, kind) in dates {
         if when.year() != year_made {
             std::fs::create_dir_all(dir.join(format!("meetings/{}", when.year())))?;
             year_made = when.year();

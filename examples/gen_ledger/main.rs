@@ -14,8 +14,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-const USAGE: &str = "usage: gen_ledger --cells N --years Y --seed S [--until YEAR] OUT\n\
-     Writes N ledgers of Y years each into OUT (OUT/cell-00001, …), deterministically for S.";
+const USAGE: &str = "usage: gen_ledger --cells N --years Y --seed S [--until YEAR] [--quarter Q] OUT\n\
+     Writes N ledgers of Y years each into OUT (OUT/cell-00001, …), deterministically for S;\n\
+     with --quarter, only the meetings of that quarter of the last year (a roll-up's input).";
 
 fn main() -> ExitCode {
     match parse(std::env::args().skip(1).collect()) {
@@ -53,6 +54,7 @@ fn parse(args: Vec<String>) -> Result<(PathBuf, generate::Options), String> {
         years: 1,
         seed: 1,
         until: 2024,
+        quarter: None,
     };
     let mut out = None;
     let mut it = args.into_iter();
@@ -67,6 +69,7 @@ fn parse(args: Vec<String>) -> Result<(PathBuf, generate::Options), String> {
             "--years" => opts.years = value("--years")?.clamp(1, 100) as u32,
             "--seed" => opts.seed = value("--seed")?,
             "--until" => opts.until = value("--until")?.clamp(1900, 9000) as i32,
+            "--quarter" => opts.quarter = Some(value("--quarter")?.clamp(1, 4) as u32),
             "-h" | "--help" => return Err("help".into()),
             s if s.starts_with('-') => return Err(format!("unknown option {s}")),
             s if out.is_none() => out = Some(PathBuf::from(s)),

@@ -39,6 +39,10 @@ pub struct InitArgs {
     /// The usual day of the month for the regular meeting, 1–31 (what `plan` offers)
     #[arg(long, value_parser = crate::args::parse_day)]
     pub day: Option<u32>,
+    /// The cell's id in roll-ups, e.g. the code the higher committee gives it (default: a new
+    /// one, generated)
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
@@ -74,10 +78,12 @@ pub fn run(ctx: &Context, args: &InitArgs) -> Result<Output> {
     if let Some(rubric) = &args.rubric {
         crate::ledger::rubrics::ensure_known(&dir, rubric)?;
     }
+    let id = cell_id(args.id.as_deref(), &name)?;
     let config = CellFile {
         schema: SCHEMA,
         cell: Cell {
             name: name.clone(),
+            id: Some(id),
             parent: args.parent.as_deref().map(|p| nfc(p.trim())),
             language: lang,
             locality: args
@@ -140,6 +146,29 @@ fn usual_meetings(args: &InitArgs) -> MeetingRules {
     }
 }
 
+/// The id `--id` gives (checked), else a new one: `cb-` and 16 hex digits hashed from the name,
+/// the clock and the process, so two cells of the same name made anywhere differ.
+fn cell_id(given: Option<&str>, name: &str) -> Result<String> {
+    use crate::core::model::cell::{fnv1a, valid_cell_id};
+    match given.map(str::trim) {
+        Some(id) if valid_cell_id(id) => Ok(id.to_owned()),
+        Some(id) => Err(Error::Usage(format!(
+            "--id {id}: {}",
+            tr(
+                "mã chi bộ gồm 1–64 chữ cái không dấu, chữ số, '-', '_' hoặc '.'",
+                "a cell id is 1–64 ASCII letters, digits, '-', '_' or '.'"
+            )
+        ))),
+        None => {
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_nanos());
+            let seed = format!("{name}\u{1f}{nanos}\u{1f}{}", std::process::id());
+            Ok(format!("cb-{:016x}", fnv1a(seed.as_bytes())))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +186,7 @@ mod tests {
             time: None,
             place: None,
             day: None,
+            id: None,
         };
         let err = run(&ctx, &args).err();
         let config = dir.path().join(CONFIG_FILE);

@@ -3,6 +3,7 @@
 
 use crate::output::{emit_bytes, guard_out};
 use clap::Args;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::context::Context;
@@ -22,8 +23,9 @@ use crate::render::report::{self, Format};
         .args(["quarter", "year", "last_quarter"])
 ))]
 pub struct ReportArgs {
-    /// Ledgers to report on together (default: the current ledger)
-    #[arg(value_name = "LEDGER")]
+    /// Ledgers, and JSON reports (a cell's or a roll-up's), to roll up together (default: the
+    /// current ledger)
+    #[arg(value_name = "INPUT")]
     pub ledgers: Vec<PathBuf>,
     /// A quarter: 2020-Q3, Q3/2020, III/2020, "quý 3/2020" or "quý III năm 2020"
     #[arg(long, value_parser = crate::args::period)]
@@ -57,6 +59,19 @@ pub struct ReportArgs {
     /// symbol, recipients, signer_title, signer_name (without it a roll-up is a compilation)
     #[arg(long, value_name = "FILE")]
     pub committee: Option<PathBuf>,
+    /// Leave out the meeting rows and the members' names: the summary a committee sends upward
+    #[arg(long)]
+    pub summary_only: bool,
+    /// The cells that should report, one a line, by id or by name: lists those missing from the
+    /// inputs and those whose period is incomplete
+    #[arg(long, value_name = "FILE")]
+    pub expect: Option<PathBuf>,
+    /// The period before, beside this one: its JSON report or its ledgers (repeat for many)
+    #[arg(long, value_name = "INPUT")]
+    pub previous: Vec<PathBuf>,
+    /// The period before, beside this one, from the same ledgers
+    #[arg(long, conflicts_with = "previous")]
+    pub trend: bool,
 }
 
 pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
@@ -75,8 +90,10 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
     let mut warnings = String::new();
     let mut head = report::Letterhead::default();
     let mut first = None;
+    let mut here = None;
     let cells = if args.ledgers.is_empty() {
         let ledger = ctx.open()?;
+        here = Some(ledger.root.clone());
         if let Some(out) = &args.out {
             guard_out(out, &ctx.cwd, &[ledger.root.as_path()])?;
         }
@@ -99,27 +116,19 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             let roots: Vec<&Path> = args.ledgers.iter().map(PathBuf::as_path).collect();
             guard_out(out, &ctx.cwd, &roots)?;
         }
-        let (ledgers, repeats) = load::distinct(&args.ledgers);
-        for (repeat, first) in &repeats {
-            warnings.push_str(&load::repeat_warning(repeat, first));
+        if args.format == Format::Json && args.number.is_none() {
+            // `--notes` is refused for JSON, a `--committee` file checked, before any output.
+            documents(&mut head, args, true)?;
+            return streamed(args, opts);
         }
-        load::cells(&ledgers, &opts)?
+        let (cells, said) = load::inputs(&args.ledgers, &opts)?;
+        warnings.push_str(&said);
+        cells
     };
-    let report = aggregate::report(period, cells, ctx.today);
+    let mut report = aggregate::report(period, cells, ctx.today);
     documents(&mut head, args, report.is_rollup())?;
-    match (report.is_rollup(), first) {
-        (true, _) if args.number.is_some() && args.committee.is_none() => {
-            return Err(Error::Usage(
-                tr(
-                    "--number dành cho báo cáo của một chi bộ, hoặc báo cáo tổng hợp có --committee",
-                    "--number is for one cell's report, or a roll-up with --committee",
-                )
-                .to_owned(),
-            ));
-        }
-        (false, Some(cell)) => numbered(&mut head, &cell, args.number),
-        _ => {}
-    }
+    warnings.push_str(&rollup_extras(args, here.as_ref(), &mut report, &opts)?);
+    number(&mut head, args, report.is_rollup(), first)?;
     let (format, bom) = (args.format, wants_bom(args));
     let write = move |w: &mut dyn std::io::Write| {
         if bom {
@@ -142,6 +151,30 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             out.stderr.insert_str(0, &warnings);
             Ok(out)
         }
+    }
+}
+
+/// `--number`: a cell's report is numbered with its symbol; a roll-up only when a committee
+/// issues it (`--committee` numbers it itself).
+fn number(
+    head: &mut report::Letterhead,
+    args: &ReportArgs,
+    rollup: bool,
+    first: Option<crate::core::model::cell::Cell>,
+) -> Result<()> {
+    match (rollup, first) {
+        (true, _) if args.number.is_some() && args.committee.is_none() => Err(Error::Usage(
+            tr(
+                "--number dành cho báo cáo của một chi bộ, hoặc báo cáo tổng hợp có --committee",
+                "--number is for one cell's report, or a roll-up with --committee",
+            )
+            .to_owned(),
+        )),
+        (false, Some(cell)) => {
+            numbered(head, &cell, args.number);
+            Ok(())
+        }
+        _ => Ok(()),
     }
 }
 
@@ -286,8 +319,91 @@ fn issued_by(
     Ok(())
 }
 
-/// `--bom` and `--no-bom` are about a CSV only.
+/// A roll-up in JSON, written while its inputs are read (`ledger::period::stream_json`): a
+/// national roll-up never exists whole in memory. What goes wrong once the output has begun
+/// (a broken ledger among 100,000) ends it with an error and exit 1; with `--out` nothing is
+/// written then. The warnings follow the output on stderr.
+fn streamed(args: &ReportArgs, opts: load::Options) -> Result<Output> {
+    // What can be known before the first byte is: every input is there, and the list.
+    for path in args.ledgers.iter().chain(&args.previous) {
+        if !path.is_file() && !path.join(crate::ledger::CONFIG_FILE).is_file() {
+            return Err(load::not_a_ledger(path));
+        }
+    }
+    if let Some(path) = &args.expect {
+        std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    }
+    let inputs = args.ledgers.clone();
+    let expect = args.expect.clone();
+    let previous = if args.trend {
+        args.ledgers.clone()
+    } else {
+        args.previous.clone()
+    };
+    let summary_only = args.summary_only;
+    let run = move |w: &mut dyn std::io::Write| -> Result<String> {
+        let extras = load::Extras {
+            summary_only,
+            expect: expect.as_deref(),
+            previous: &previous,
+            expect_on_stderr: false,
+        };
+        load::stream_json(&inputs, &opts, &extras, w)
+    };
+    Ok(match args.out.clone() {
+        None => Output {
+            stream: Some(Stream(Box::new(move |w: &mut dyn std::io::Write| {
+                let warnings = run(w).map_err(|e| std::io::Error::other(e.to_string()))?;
+                w.flush()?;
+                let mut err = std::io::stderr().lock();
+                let _ = err.write_all(warnings.as_bytes());
+                Ok(())
+            }))),
+            ..Output::default()
+        },
+        Some(path) => {
+            let mut bytes = Vec::new();
+            let warnings = run(&mut bytes)?;
+            let mut out = emit_bytes(&path, &bytes)?;
+            out.stderr.insert_str(0, &warnings);
+            out
+        }
+    })
+}
+
+/// `--summary-only`, `--expect`, `--previous` and `--trend` (issue 16); the warnings to print.
+fn rollup_extras(
+    args: &ReportArgs,
+    here: Option<&PathBuf>,
+    report: &mut crate::core::report::model::Report,
+    opts: &load::Options,
+) -> Result<String> {
+    let extras = load::Extras {
+        summary_only: args.summary_only,
+        expect: args.expect.as_deref(),
+        previous: match (args.trend, here) {
+            (true, Some(here)) => std::slice::from_ref(here),
+            (true, None) => &args.ledgers,
+            (false, _) => &args.previous,
+        },
+        // The list goes with the document in JSON; beside any other format, on stderr.
+        expect_on_stderr: args.format != Format::Json,
+    };
+    load::extras(report, &extras, opts)
+}
+
+/// `--bom` and `--no-bom` are about a CSV only; `--summary-only` writes JSON or a table (the
+/// printed documents and the CSV are made of the meeting rows).
 fn csv_only(args: &ReportArgs) -> Result<()> {
+    if args.summary_only && !matches!(args.format, Format::Json | Format::Table) {
+        return Err(Error::Usage(format!(
+            "--summary-only {}",
+            tr(
+                "dùng với --format json hoặc table (văn bản in và CSV liệt kê từng buổi sinh hoạt)",
+                "goes with --format json or table (the printed documents and the CSV list the meetings)"
+            )
+        )));
+    }
     for (set, flag) in [(args.bom, "--bom"), (args.no_bom, "--no-bom")] {
         if set && args.format != Format::Csv {
             return Err(Error::Usage(format!(

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::core::model::{Member, Record, Roster, VotingBase};
 
@@ -31,7 +31,7 @@ impl List {
 }
 
 /// The counts a report shows for one held meeting.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct Attendance {
     pub counted: u32,
     pub present: u32,

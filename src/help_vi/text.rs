@@ -77,7 +77,7 @@ pub const ABOUT: &[(&str, &str)] = &[
     ),
     (
         "export",
-        "Xuất các buổi sinh hoạt đã lên kế hoạch ra tệp iCalendar (.ics) cho điện thoại và thư điện tử",
+        "Xuất các buổi sinh hoạt đã lên kế hoạch ra tệp iCalendar (.ics) cho điện thoại và thư điện tử, hoặc số liệu của mọi buổi ra các dòng JSON cho người phân tích",
     ),
     (
         "completions",
@@ -191,7 +191,7 @@ Mã thoát: 0 thành công; 1 sổ có lỗi hoặc yêu cầu bị từ chối;
     ("notice", "Ví dụ:\n  cellbook notice next\n  cellbook notice 2020-07-09 --format docx --out thong-bao.docx\n\nThời gian, địa điểm, nội dung, phân công chuẩn bị và tài liệu đọc trước, lấy từ [plan]\ncủa buổi sinh hoạt (không có thì lấy giờ và địa điểm thường lệ của sổ)."),
     ("edit", "Ví dụ:\n  cellbook edit 2020-07-09\n  cellbook edit 2020-10-08 --kind thematic\n  EDITOR=\"code --wait\" cellbook edit last"),
     ("status", "Ví dụ:\n  cellbook status\n  cellbook status --format json\n\nViệc gấp nhất trước: `!!` làm ngay, `!` sắp đến hạn, `-` để biết. Chỉ đọc các buổi sinh hoạt\ncủa năm trước, năm nay và năm sau."),
-    ("export", "Ví dụ:\n  cellbook export --ics --out chi-bo-7.ics\n  cellbook export --ics --all > tat-ca.ics\n\nGiờ là giờ Việt Nam (Asia/Ho_Chi_Minh, +07:00, không đổi giờ mùa hè); --floating ghi giờ\nkhông kèm múi giờ. Buổi sinh hoạt không có giờ là sự kiện cả ngày. Mỗi buổi giữ một UID\n(2020-07-09@chi-bo-7.cellbook), nên nhập lại tệp thì cập nhật chứ không nhân đôi."),
+    ("export", "Ví dụ:\n  cellbook export --ics --out chi-bo-7.ics\n  cellbook export --ics --all > tat-ca.ics\n  cellbook export --jsonl --period 2020 cac-chi-bo/* > cac-buoi.jsonl\n\nGiờ là giờ Việt Nam (Asia/Ho_Chi_Minh, +07:00, không đổi giờ mùa hè); --floating ghi giờ\nkhông kèm múi giờ. Buổi sinh hoạt không có giờ là sự kiện cả ngày. Mỗi buổi giữ một UID\n(2020-07-09@chi-bo-7.cellbook), nên nhập lại tệp thì cập nhật chứ không nhân đôi."),
     ("completions", "Ví dụ:\n  source <(cellbook completions bash)        # trong ~/.bashrc\n  source <(cellbook completions zsh)         # trong ~/.zshrc, sau compinit\n  cellbook completions fish > ~/.config/fish/completions/cellbook.fish\n  cellbook completions bash --static > /usr/share/bash-completion/completions/cellbook\n\nĐoạn mã mặc định hỏi cellbook mỗi lần gõ Tab, nên gợi ý được cả mã đảng viên, mã buổi sinh hoạt,\nmã việc chưa xong và mã bộ tiêu chí của sổ ($CELLBOOK_LEDGER, nếu không thì tệp cellbook.toml\ngần nhất phía trên). --static chỉ gợi ý lệnh và tùy chọn, không gọi cellbook."),
     ("man", "Ví dụ:\n  cellbook man | man -l -\n  cellbook man --out /usr/local/share/man/man1"),
     ("spec", "Ví dụ:\n  cellbook spec | less\n  cellbook spec > ledger-format.md"),
@@ -251,6 +251,11 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "init",
         "day",
         "Ngày sinh hoạt thường kỳ hằng tháng, 1–31 (`plan` gợi ý ngày này)",
+    ),
+    (
+        "init",
+        "id",
+        "Mã chi bộ dùng khi tổng hợp báo cáo, ví dụ mã do cấp trên cấp (mặc định: tự sinh mã mới)",
     ),
     ("member add", "name", "Họ và tên, có dấu"),
     (
@@ -508,7 +513,27 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     (
         "report",
         "ledgers",
-        "Các sổ cần báo cáo chung (mặc định: sổ hiện tại)",
+        "Các sổ, và báo cáo JSON (của chi bộ hay báo cáo tổng hợp), cần tổng hợp chung (mặc định: sổ hiện tại)",
+    ),
+    (
+        "report",
+        "summary_only",
+        "Bỏ các dòng từng buổi sinh hoạt và họ tên đảng viên: bản tóm tắt gửi lên cấp trên",
+    ),
+    (
+        "report",
+        "expect",
+        "Danh sách chi bộ phải báo cáo, mỗi dòng một mã hay một tên: liệt kê chi bộ chưa có trong đầu vào và chi bộ có kỳ báo cáo chưa đủ",
+    ),
+    (
+        "report",
+        "previous",
+        "Kỳ trước, đặt cạnh kỳ này: báo cáo JSON hoặc các sổ của kỳ trước (lặp lại cho nhiều đầu vào)",
+    ),
+    (
+        "report",
+        "trend",
+        "Kỳ trước, đặt cạnh kỳ này, lấy từ chính các sổ này",
     ),
     (
         "report",
@@ -565,6 +590,21 @@ pub const ARGS: &[(&str, &str, &str)] = &[
         "export",
         "ics",
         "Ghi dạng iCalendar (RFC 5545), dạng lịch điện tử nhập được",
+    ),
+    (
+        "export",
+        "ledgers",
+        "Các sổ cần xuất với --jsonl (mặc định: sổ hiện tại)",
+    ),
+    (
+        "export",
+        "jsonl",
+        "Ghi mỗi buổi sinh hoạt một dòng JSON, kèm các số liệu, cho DuckDB, pandas hay jq",
+    ),
+    (
+        "export",
+        "period",
+        "Chỉ các buổi của một kỳ, với --jsonl: 2020-Q3, 2020 hoặc 2020-07 (mặc định: tất cả)",
     ),
     (
         "export",
@@ -782,6 +822,7 @@ pub const VALUE_NAMES: &[(&str, &str)] = &[
     ("ID=REASON", "MÃ=LÝ_DO"),
     ("ID=TASK", "MÃ=VIỆC"),
     ("ID=TASK[@DUE]", "MÃ=VIỆC[@HẠN]"),
+    ("INPUT", "ĐẦU_VÀO"),
     ("JOINED", "NGÀY_VÀO"),
     ("KIND", "LOẠI"),
     ("LANG", "NGÔN_NGỮ"),

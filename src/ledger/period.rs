@@ -10,7 +10,8 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::core::period::Period;
 use crate::core::report::aggregate::{self, CellInput};
-use crate::core::report::model::CellReport;
+use crate::core::report::model::{CellReport, Expected, REPORT_SCHEMA, Report, Totals, Trend};
+use crate::core::report::rollup::{self, Conflict, InputProblem, Repeat, ReportIn};
 use crate::error::{Error, Result};
 use crate::i18n::tr;
 use crate::ledger::{CONFIG_FILE, Ledger};
@@ -47,7 +48,9 @@ pub fn cell(ledger: &Ledger, opts: &Options) -> Result<CellReport> {
     let cfg = &ledger.config;
     // The ledger's first meeting: the months before it are not the cell's to have met.
     let since = ledger.first_meeting_date()?;
+    let id = cfg.cell.identity();
     Ok(aggregate::cell(&CellInput {
+        id: &id,
         name: &cfg.cell.name,
         parent: cfg.cell.parent.as_deref(),
         place: cfg.meetings.place.as_deref(),
@@ -111,6 +114,390 @@ pub fn repeat_warning(repeat: &Path, first: &Path) -> String {
     )
 }
 
+/// The warning for a JSON report named twice.
+fn repeat_file_warning(repeat: &Path, first: &Path) -> String {
+    format!(
+        "{}: {} {} {}; {}\n",
+        tr("cảnh báo", "warning"),
+        repeat.display(),
+        tr("là cùng tệp với", "is the same file as"),
+        first.display(),
+        tr("chỉ tính một lần", "it is counted once"),
+    )
+}
+
+/// The warning for cells of one input already counted from another, the same in both.
+pub fn repeat_cells_warning(r: &Repeat) -> String {
+    shown(&format!(
+        "{}: {}: {} {} {} ({} {} {}); {}\n",
+        tr("cảnh báo", "warning"),
+        r.repeat,
+        r.count,
+        tr("chi bộ đã có trong", "cells already counted from"),
+        r.first,
+        tr("ví dụ", "e.g."),
+        r.example.0,
+        r.example.1,
+        tr("chỉ tính một lần", "counted once"),
+    ))
+}
+
+/// Text from a JSON report or a list, for the terminal: its control characters shown as
+/// `\u{1b}`, so a cell named with an escape sequence cannot repaint the screen.
+fn shown(text: &str) -> String {
+    crate::core::text::visible(text).into_owned()
+}
+
+/// An input of a roll-up: a ledger folder, or a JSON report (a file).
+fn is_report_file(path: &Path) -> bool {
+    path.is_file()
+}
+
+/// Inputs read at a time, on every core: a roll-up keeps one batch of cells in memory, not all.
+const BATCH: usize = 256;
+
+/// How the cells of a roll-up are wanted, as they are read.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Walk {
+    /// Without their meeting rows and names (`--summary-only`).
+    pub summary_only: bool,
+    /// With their JSON bytes, made by the worker that read them (`--format json`, streamed).
+    pub json: bool,
+}
+
+/// A roll-up's inputs, ledger folders and JSON reports mixed, read a batch at a time on every
+/// core, and each cell handed to `f` once, in the order of the inputs: the same folder or file
+/// named twice is read once, with a warning; a cell met again is dropped when its figures are
+/// the same ([`rollup::Dedup`]), with a warning for each input whose cells were already
+/// counted, and the roll-up refused when they differ. Returns the warnings.
+pub fn each_cell(
+    paths: &[PathBuf],
+    opts: &Options,
+    walk: Walk,
+    mut f: impl FnMut(CellReport, Option<Vec<u8>>) -> Result<()>,
+) -> Result<String> {
+    let (kept, repeats) = distinct(paths);
+    let mut warnings = String::new();
+    for (repeat, first) in &repeats {
+        if is_report_file(first) {
+            warnings.push_str(&repeat_file_warning(repeat, first));
+        } else {
+            warnings.push_str(&repeat_warning(repeat, first));
+        }
+    }
+    let labels: Vec<String> = kept.iter().map(|p| p.display().to_string()).collect();
+    let mut dedup = rollup::Dedup::default();
+    let mut start = 0;
+    for batch in batches(&kept) {
+        let read = crate::parallel::try_map(batch, |path| read_input(path, opts, walk))?;
+        for (i, cells) in read.into_iter().enumerate() {
+            for (cell, prints, bytes) in cells {
+                let counted = dedup
+                    .offer_printed(start + i, &cell, prints)
+                    .map_err(|c| conflict(&c.named(&labels)))?;
+                if counted {
+                    f(cell, bytes)?;
+                }
+            }
+        }
+        start += batch.len();
+    }
+    for r in dedup.repeats(&labels) {
+        warnings.push_str(&repeat_cells_warning(&r));
+    }
+    Ok(warnings)
+}
+
+/// The inputs cut into batches of at most [`BATCH`] inputs and about [`BATCH_BYTES`] of JSON
+/// reports (a district's report holds a hundred cells; a ledger counts as one cell).
+fn batches(inputs: &[PathBuf]) -> Vec<&[PathBuf]> {
+    let mut out = Vec::new();
+    let (mut from, mut bytes) = (0, 0u64);
+    for (i, path) in inputs.iter().enumerate() {
+        bytes += std::fs::metadata(path)
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .map_or(LEDGER_BYTES, |m| m.len());
+        if i + 1 - from == BATCH || bytes >= BATCH_BYTES || i + 1 == inputs.len() {
+            out.push(&inputs[from..=i]);
+            (from, bytes) = (i + 1, 0);
+        }
+    }
+    out
+}
+
+/// About what a ledger's cell weighs in memory while it is read, against a JSON report's size.
+const LEDGER_BYTES: u64 = 16 * 1024;
+/// JSON read at a time.
+const BATCH_BYTES: u64 = 24 * 1024 * 1024;
+
+/// A cell as a worker hands it over: with its fingerprints and, when asked, its JSON.
+type Ready = (CellReport, rollup::Prints, Option<Vec<u8>>);
+
+/// One input's cells, as `walk` wants them (the work done here is done on every core).
+fn read_input(path: &Path, opts: &Options, walk: Walk) -> Result<Vec<Ready>> {
+    let mut cells = if is_report_file(path) {
+        read_report(path, opts.period)?
+    } else {
+        vec![open(path).and_then(|l| cell(&l, opts))?]
+    };
+    if walk.summary_only {
+        cells.iter_mut().for_each(rollup::summarize_cell);
+    }
+    cells
+        .into_iter()
+        .map(|c| {
+            let bytes = if walk.json {
+                let bytes = crate::render::report::json::cell_bytes(&c)
+                    .map_err(|e| Error::refused(e.to_string()))?;
+                Some(bytes)
+            } else {
+                None
+            };
+            let prints = rollup::Prints::of(&c);
+            Ok((c, prints, bytes))
+        })
+        .collect()
+}
+
+/// A roll-up's cells, each once, in the order of the inputs ([`each_cell`]), and the warnings.
+pub fn inputs(paths: &[PathBuf], opts: &Options) -> Result<(Vec<CellReport>, String)> {
+    let mut cells = Vec::new();
+    let warnings = each_cell(paths, opts, Walk::default(), |c, _| {
+        cells.push(c);
+        Ok(())
+    })?;
+    Ok((cells, warnings))
+}
+
+/// A roll-up written as JSON while its inputs are read: the head, each cell as it comes, then
+/// the totals and what the extras add. Memory follows a batch of inputs, not the number of cells
+/// (docs/report.md, "At national scale"). Returns the warnings.
+pub fn stream_json(
+    paths: &[PathBuf],
+    opts: &Options,
+    x: &Extras,
+    out: &mut dyn std::io::Write,
+) -> Result<String> {
+    use crate::render::report::json;
+    let io = |e: std::io::Error| Error::refused(e.to_string());
+    // The list and the period before first: their problems stop the roll-up before its output
+    // has begun.
+    let list = x.expect.map(expect_list).transpose()?;
+    let mut warnings = String::new();
+    let before = previous_totals(x.previous, opts, &mut warnings)?;
+    json::head(opts.period, x.summary_only, out).map_err(io)?;
+    let mut totals = Totals::default();
+    let mut entries = Vec::new();
+    let mut any = false;
+    let walk = Walk {
+        summary_only: x.summary_only,
+        json: true,
+    };
+    warnings.push_str(&each_cell(paths, opts, walk, |cell, bytes| {
+        totals.add(&cell.totals);
+        if list.is_some() {
+            entries.push(rollup::Entry::of(&cell));
+        }
+        out.write_all(json::separator(!any)).map_err(io)?;
+        out.write_all(&bytes.unwrap_or_default()).map_err(io)?;
+        any = true;
+        Ok(())
+    })?);
+    let expected = list.map(|list| rollup::expected(&list, &entries));
+    let previous = before.map(|(period, t)| rollup::trend(&totals, period, t));
+    json::tail(any, &totals, expected.as_ref(), previous.as_ref(), out).map_err(io)?;
+    Ok(warnings)
+}
+
+/// The lines of an `--expect` file.
+fn expect_list(path: &Path) -> Result<Vec<String>> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    Ok(text.lines().map(str::to_owned).collect())
+}
+
+/// The period before, rolled up from `inputs` (summed as they stream by), beside `now`.
+fn previous(
+    inputs: &[PathBuf],
+    now: &Totals,
+    opts: &Options,
+    warnings: &mut String,
+) -> Result<Option<Trend>> {
+    Ok(previous_totals(inputs, opts, warnings)?
+        .map(|(period, before)| rollup::trend(now, period, before)))
+}
+
+/// The period before and its totals, rolled up from `inputs` (summed as they stream by); `None`
+/// without inputs.
+fn previous_totals(
+    inputs: &[PathBuf],
+    opts: &Options,
+    warnings: &mut String,
+) -> Result<Option<(Period, Totals)>> {
+    if inputs.is_empty() {
+        return Ok(None);
+    }
+    let before = rollup::before(opts.period);
+    let opts = Options {
+        period: before,
+        ..*opts
+    };
+    let mut totals = Totals::default();
+    warnings.push_str(&each_cell(inputs, &opts, Walk::default(), |c, _| {
+        totals.add(&c.totals);
+        Ok(())
+    })?);
+    Ok(Some((before, totals)))
+}
+
+fn conflict(c: &Conflict) -> Error {
+    Error::refused_with(
+        shown(&format!(
+            "{} {} ({}) {} {} {} {} {}",
+            tr("chi bộ", "the cell"),
+            c.id,
+            c.name,
+            tr("có trong cả", "is in both"),
+            c.first,
+            tr("và", "and"),
+            c.repeat,
+            tr("với số liệu khác nhau", "with different figures"),
+        )),
+        tr(
+            "một cấp chỉ tính mỗi chi bộ một lần: bỏ bản cũ hoặc sai khỏi danh sách đầu vào",
+            "each cell is counted once: leave the old or wrong copy out of the inputs",
+        ),
+    )
+}
+
+/// Read a JSON report (`report --format json`, a cell's or a roll-up's) for a roll-up of
+/// `period`: checked ([`rollup::accept`]), its cells returned.
+pub fn read_report(path: &Path, period: Period) -> Result<Vec<CellReport>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bad = |why: String| {
+        Error::refused(format!(
+            "{}: {} ({why})",
+            path.display(),
+            tr(
+                "không phải báo cáo JSON của cellbook",
+                "not a cellbook JSON report"
+            ),
+        ))
+    };
+    let input: ReportIn = serde_json::from_slice(&bytes).map_err(|e| bad(e.to_string()))?;
+    rollup::accept(input, period).map_err(|p| {
+        let why = match p {
+            InputProblem::Old => tr(
+                "báo cáo do cellbook bản cũ lập, thiếu mã chi bộ và các tổng cần để cộng đúng; hãy lập lại bằng bản này",
+                "made by an older cellbook, without the cell ids and sums an exact roll-up needs; make it again with this version",
+            )
+            .to_owned(),
+            InputProblem::Schema(n) => format!(
+                "\"schema\": {n}: {} {REPORT_SCHEMA}",
+                tr("bản này chỉ đọc được", "this version reads only")
+            ),
+            InputProblem::Period(label) => format!(
+                "{} {label}, {} {}",
+                tr("báo cáo kỳ", "a report of"),
+                tr("không phải kỳ", "not of"),
+                period.label()
+            ),
+            InputProblem::NoId(name) => format!("{name}: {}", tr("thiếu mã chi bộ", "no cell id")),
+            InputProblem::CellTotals(id) => format!(
+                "{id}: {}",
+                tr(
+                    "các tổng không khớp với các buổi sinh hoạt và danh sách của chi bộ",
+                    "the totals do not add up from the cell's meetings and lists"
+                )
+            ),
+            InputProblem::Totals => tr(
+                "tổng cộng không bằng tổng của các chi bộ",
+                "the totals are not the sum of the cells'"
+            )
+            .to_owned(),
+        };
+        bad(why)
+    })
+}
+
+/// What a report adds around its cells: `--summary-only`, `--expect FILE`, `--previous`.
+#[derive(Debug, Clone, Copy)]
+pub struct Extras<'a> {
+    pub summary_only: bool,
+    pub expect: Option<&'a Path>,
+    /// The inputs of the period before (ledgers or JSON reports); none for no trend.
+    pub previous: &'a [PathBuf],
+    /// Also say on stderr who has not reported (for the formats that do not carry it).
+    pub expect_on_stderr: bool,
+}
+
+/// Add the extras to a report; returns the warnings to print.
+pub fn extras(report: &mut Report, x: &Extras, opts: &Options) -> Result<String> {
+    let mut warnings = String::new();
+    if let Some(path) = x.expect {
+        let entries: Vec<rollup::Entry> = report.cells.iter().map(rollup::Entry::of).collect();
+        let expected = rollup::expected(&expect_list(path)?, &entries);
+        if x.expect_on_stderr {
+            warnings.push_str(&expected_text(&expected));
+        }
+        report.expected = Some(expected);
+    }
+    report.previous = previous(x.previous, &report.totals, opts, &mut warnings)?;
+    if x.summary_only {
+        rollup::summarize(report);
+    }
+    Ok(warnings)
+}
+
+/// Who has not reported, and whose period is incomplete, in words.
+pub fn expected_text(e: &Expected) -> String {
+    let mut out = String::new();
+    if !e.missing.is_empty() {
+        out.push_str(&format!(
+            "{} ({}/{}):\n",
+            tr("Chưa báo cáo", "Not reported"),
+            e.missing.len(),
+            e.listed
+        ));
+        for m in &e.missing {
+            out.push_str(&format!("  {m}\n"));
+        }
+    }
+    if !e.incomplete.is_empty() {
+        out.push_str(&format!(
+            "{} ({}):\n",
+            tr("Kỳ báo cáo chưa đủ", "Period incomplete"),
+            e.incomplete.len()
+        ));
+        for i in &e.incomplete {
+            out.push_str(&format!(
+                "  {} {}: {} {}, {} {}, {} {}, {} {}\n",
+                i.id,
+                i.name,
+                i.unrecorded,
+                tr("chưa ghi biên bản", "unrecorded"),
+                i.unrated,
+                tr("chưa xếp loại", "unrated"),
+                i.short_months,
+                tr("tháng thiếu", "months short"),
+                i.short_quarters,
+                tr("quý thiếu chuyên đề", "quarters short"),
+            ));
+        }
+    }
+    if !e.unexpected.is_empty() {
+        out.push_str(&format!(
+            "{} ({}):\n",
+            tr("Không có trong danh sách", "Not on the list"),
+            e.unexpected.len()
+        ));
+        for c in &e.unexpected {
+            out.push_str(&format!("  {} {}\n", c.id, c.name));
+        }
+    }
+    shown(&out)
+}
+
 /// Read many ledgers in parallel ([`crate::parallel`]), keeping their order. The first broken
 /// ledger (in the order given) stops the report; the others stop taking new work as soon as one
 /// fails.
@@ -133,6 +520,23 @@ mod tests {
         assert_eq!(kept, vec![a.clone(), b]);
         assert_eq!(repeats.len(), 2);
         assert!(repeats.iter().all(|(_, first)| *first == a));
+    }
+
+    #[test]
+    fn inputs_are_cut_into_batches_by_count_and_by_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let roots: Vec<PathBuf> = (0..600).map(|i| dir.path().join(format!("c{i}"))).collect();
+        let sizes: Vec<usize> = batches(&roots).iter().map(|b| b.len()).collect();
+        assert_eq!(sizes, [256, 256, 88]);
+        // Two JSON reports of 20 MB each fill a batch.
+        let big = dir.path().join("big.json");
+        std::fs::File::create(&big)
+            .and_then(|f| f.set_len(20 * 1024 * 1024))
+            .unwrap();
+        let inputs = vec![big.clone(), roots[0].clone(), big.clone(), roots[1].clone()];
+        let sizes: Vec<usize> = batches(&inputs).iter().map(|b| b.len()).collect();
+        assert_eq!(sizes, [3, 1]);
+        assert!(batches(&[]).is_empty());
     }
 
     #[test]

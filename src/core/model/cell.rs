@@ -23,6 +23,10 @@ pub struct CellFile {
 #[serde(deny_unknown_fields)]
 pub struct Cell {
     pub name: String,
+    /// The cell's stable identity in roll-ups (`cellbook init` writes one); absent in ledgers
+    /// made before it: [`Cell::identity`] then derives one from the name and the parent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// The higher committee the quarterly report goes to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
@@ -38,6 +42,50 @@ pub struct Cell {
     /// The report's recipients (*Nơi nhận*); absent: the higher committee and the cell's file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipients: Option<Vec<String>>,
+}
+
+impl Cell {
+    /// The cell's identity: `[cell] id` when set (trimmed), else the id derived from the name
+    /// and the parent ([`derived_id`]), so a ledger made before ids existed has one, the same
+    /// on every machine, without a write.
+    pub fn identity(&self) -> String {
+        match self.id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(id) => id.to_owned(),
+            None => derived_id(&self.name, self.parent.as_deref()),
+        }
+    }
+}
+
+/// The id of a cell whose `cellbook.toml` has none: `cb-` and 16 hex digits of the 64-bit
+/// FNV-1a hash of the NFC name and parent (trimmed), stable across machines and versions.
+pub fn derived_id(name: &str, parent: Option<&str>) -> String {
+    let text = format!(
+        "{}\u{1f}{}",
+        crate::core::names::nfc(name.trim()),
+        crate::core::names::nfc(parent.unwrap_or("").trim())
+    );
+    format!("cb-{:016x}", fnv1a(text.as_bytes()))
+}
+
+/// FNV-1a, 64 bits: a fixed, documented hash (std's `DefaultHasher` may change between
+/// releases, and an id must not).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// Whether `id` is a usable cell id: 1 to 64 ASCII letters, digits, `-`, `_` or `.`, not
+/// starting with `.` or `-` (it names the cell in file names, command lines and JSON).
+pub fn valid_cell_id(id: &str) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        && !id.starts_with(['.', '-'])
 }
 
 /// The cadence and the minimum length of meetings: configuration, since they differ by body.
@@ -209,4 +257,57 @@ fn is_120(n: &u32) -> bool {
 #[allow(clippy::trivially_copy_pass_by_ref)]
 fn is_30(n: &u32) -> bool {
     *n == 30
+}
+
+#[cfg(test)]
+mod id_tests {
+    use super::*;
+
+    fn cell(name: &str, parent: Option<&str>, id: Option<&str>) -> Cell {
+        Cell {
+            name: name.into(),
+            id: id.map(Into::into),
+            parent: parent.map(Into::into),
+            language: Lang::Vi,
+            locality: None,
+            report_symbol: None,
+            recipients: None,
+        }
+    }
+
+    #[test]
+    fn a_ledger_without_an_id_gets_the_same_derived_one_every_time() {
+        let a = cell("Chi bộ 7", Some("Đảng bộ KBNN"), None);
+        // Fixed forever: a change here changes every old ledger's identity in roll-ups.
+        assert_eq!(a.identity(), derived_id("Chi bộ 7", Some("Đảng bộ KBNN")));
+        assert_eq!(a.identity(), "cb-d3a50f4c63810f91");
+        // NFD input and stray spaces name the same cell.
+        let nfd = cell(" Chi bo\u{323}\u{302} 7", Some("Đảng bộ KBNN "), None);
+        assert_eq!(nfd.identity(), a.identity());
+        // Another parent is another cell.
+        assert_ne!(
+            cell("Chi bộ 7", Some("Đảng bộ X"), None).identity(),
+            a.identity()
+        );
+        assert_ne!(cell("Chi bộ 7", None, None).identity(), a.identity());
+    }
+
+    #[test]
+    fn a_written_id_wins_and_a_blank_one_is_derived() {
+        assert_eq!(cell("X", None, Some(" cb-7 ")).identity(), "cb-7");
+        assert_eq!(
+            cell("X", None, Some("  ")).identity(),
+            cell("X", None, None).identity()
+        );
+    }
+
+    #[test]
+    fn ids_are_short_plain_ascii() {
+        for ok in ["cb-7", "0301.012", "A_b-9"] {
+            assert!(valid_cell_id(ok), "{ok}");
+        }
+        for bad in ["", "-x", ".x", "a b", "chi-bộ", "a/b", &"x".repeat(65)] {
+            assert!(!valid_cell_id(bad), "{bad:?}");
+        }
+    }
 }

@@ -49,7 +49,7 @@ impl Meeting {
 }
 
 /// Where a meeting stands: planned, held (recorded) or rated.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MeetingStatus {
     Planned,

@@ -4,7 +4,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::model::{
-    ActionCounts, CellReport, Compliance, Directives, MeetingRow, Report, Totals, YearReport,
+    ActionCounts, CellReport, Compliance, Directives, LevelCounts, MeetingRow, REPORT_SCHEMA,
+    Report, Totals, YearReport,
 };
 use crate::core::attendance;
 use crate::core::model::meeting::MeetingStatus;
@@ -16,6 +17,8 @@ use crate::core::rubric::{Rubric, classify_year_from};
 /// What the report needs to know about one cell.
 #[derive(Debug, Clone, Copy)]
 pub struct CellInput<'a> {
+    /// The cell's identity (`Cell::identity`).
+    pub id: &'a str,
     pub name: &'a str,
     pub parent: Option<&'a str>,
     pub place: Option<&'a str>,
@@ -88,17 +91,92 @@ pub fn cell(input: &CellInput) -> CellReport {
         .find(|m| m.role == Role::Secretary && m.on_roll(as_of))
         .map(|m| m.name.clone());
 
-    CellReport {
+    let mut cell = CellReport {
+        id: input.id.to_owned(),
         name: input.name.to_owned(),
         parent: input.parent.map(str::to_owned),
         place: input.place.map(str::to_owned),
         secretary,
+        meetings_omitted: false,
         meetings: rows,
         totals,
         compliance,
         actions,
         directives,
         year,
+    };
+    finish(&mut cell);
+    cell
+}
+
+/// Fill the counts of a cell's totals that come from its own compliance, actions, directives
+/// and year (the sums a roll-up adds up), and its rate. The same for a cell read from a ledger
+/// and one read from a JSON report: what a JSON says about them is recomputed, never trusted.
+pub fn finish(cell: &mut CellReport) {
+    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let t = &mut cell.totals;
+    let c = &cell.compliance;
+    t.cells = 1;
+    t.cells_ok = u32::from(c.ok);
+    t.short_months = count(c.short_months.len());
+    t.short_quarters = count(c.short_quarters.len());
+    t.unrecorded = count(c.unrecorded.len());
+    t.unrated = count(c.unrated.len());
+    t.actions_open = cell.actions.open;
+    t.actions_overdue = cell.actions.overdue;
+    t.directives = cell.directives.count;
+    t.year_levels = cell.year.as_ref().map(|y| {
+        let mut levels = LevelCounts::default();
+        *levels.get_mut(y.level) += 1;
+        levels
+    });
+    t.update_rate();
+}
+
+/// The counts that come from a cell's meeting rows: held (by kind), planned only, rated (by
+/// level), present and counted. `aggregate::cell` counts them meeting by meeting; a JSON cell
+/// with its rows must say the same.
+pub fn row_counts(rows: &[MeetingRow]) -> Totals {
+    let mut t = Totals::default();
+    for row in rows {
+        match row.attendance {
+            Some(a) => {
+                t.held += 1;
+                match row.kind {
+                    Kind::Regular => t.regular_held += 1,
+                    Kind::Thematic => t.thematic_held += 1,
+                }
+                t.present += u64::from(a.present);
+                t.counted += u64::from(a.counted);
+            }
+            None => t.planned_only += 1,
+        }
+        if let Some(level) = row.level {
+            t.rated += 1;
+            *t.levels.get_mut(level) += 1;
+        }
+    }
+    t
+}
+
+/// One meeting's row: its status, attendance (held), duration, and its score and level (rated).
+/// The report and `export --jsonl` both take a meeting's figures from here.
+pub fn row(rating: &RatingConfig, roster: &Roster, id: MeetingId, m: &Meeting) -> MeetingRow {
+    let status = rating.status(m);
+    let rated = m.rating.as_ref().filter(|_| status == MeetingStatus::Rated);
+    MeetingRow {
+        id,
+        date: id.date,
+        kind: m.kind,
+        status,
+        attendance: m
+            .record
+            .as_ref()
+            .map(|r| attendance::attendance(roster, id.date, r)),
+        duration_minutes: m.record.as_ref().and_then(|r| r.duration_minutes()),
+        score: rated.map(|r| r.total),
+        level: rated.map(|r| r.level),
+        title: m.title.clone(),
     }
 }
 
@@ -113,12 +191,8 @@ struct Tally {
 
 impl Tally {
     fn add(&mut self, input: &CellInput, id: MeetingId, m: &Meeting) {
-        let status = input.rating.status(m);
-        let attendance = m
-            .record
-            .as_ref()
-            .map(|r| attendance::attendance(input.roster, id.date, r));
-        let rating = m.rating.as_ref().filter(|_| status == MeetingStatus::Rated);
+        let row = row(input.rating, input.roster, id, m);
+        let (status, attendance) = (row.status, row.attendance);
         let totals = &mut self.totals;
         match &m.record {
             Some(record) => {
@@ -140,21 +214,11 @@ impl Tally {
                 }
             }
         }
-        if let Some(r) = rating {
+        if let Some(level) = row.level {
             self.totals.rated += 1;
-            *self.totals.levels.get_mut(r.level) += 1;
+            *self.totals.levels.get_mut(level) += 1;
         }
-        self.rows.push(MeetingRow {
-            id,
-            date: id.date,
-            kind: m.kind,
-            status,
-            attendance,
-            duration_minutes: m.record.as_ref().and_then(|r| r.duration_minutes()),
-            score: rating.map(|r| r.total),
-            level: rating.map(|r| r.level),
-            title: m.title.clone(),
-        });
+        self.rows.push(row);
     }
 
     /// A held meeting's actions, directives and whether it still waits for its rating.
@@ -236,9 +300,13 @@ pub fn report(period: Period, cells: Vec<CellReport>, made: NaiveDate) -> Report
     }
     totals.update_rate();
     Report {
+        schema: REPORT_SCHEMA,
         period,
+        summary_only: false,
         cells,
         totals,
+        expected: None,
+        previous: None,
         made,
     }
 }
@@ -340,6 +408,7 @@ mod tests {
         today: &str,
     ) -> CellInput<'a> {
         CellInput {
+            id: "x",
             name: "X",
             parent: None,
             place: None,

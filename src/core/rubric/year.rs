@@ -2,13 +2,13 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::model::{Rubric, YearRule};
 use crate::core::level::Level;
 
 /// One month's level: the lowest level among its rated regular meetings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MonthLevel {
     pub month: u32,
     pub level: Level,

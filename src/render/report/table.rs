@@ -9,7 +9,7 @@ use super::sections::{self, Part};
 use super::{attendance_text, compliance_lines, compliance_word, date, percent, period_words};
 use crate::core::level::Level;
 use crate::core::report::model::{
-    CellReport, Compliance, LevelCounts, MeetingRow, Report, Totals, YearReport,
+    CellReport, Compliance, LevelCounts, MeetingRow, Report, Totals, Trend, YearReport,
 };
 use crate::i18n::{lang, tr};
 use crate::render::table;
@@ -50,7 +50,7 @@ pub fn write(
         match section.part {
             Part::Meetings => {
                 if let Some(cell) = report.cells.first() {
-                    render_meetings(&cell.meetings, &mut out);
+                    render_cell_meetings(cell, &mut out);
                 }
             }
             Part::Results => {
@@ -72,7 +72,7 @@ pub fn write(
                         out.push('\n');
                     }
                     let _ = writeln!(out, "{}. {}", i + 1, cell.name);
-                    render_meetings(&cell.meetings, &mut out);
+                    render_cell_meetings(cell, &mut out);
                     render_results(cell, &mut out);
                 }
             }
@@ -83,7 +83,80 @@ pub fn write(
             }
         }
     }
+    if let Some(trend) = &report.previous {
+        render_trend(report, trend, &mut out);
+    }
     to.write_all(out.as_bytes())
+}
+
+/// The period before beside this one: held, attendance and each level, with the change.
+fn render_trend(report: &Report, trend: &Trend, out: &mut String) {
+    let (now, before, change) = (&report.totals, &trend.totals, &trend.change);
+    let _ = writeln!(
+        out,
+        "\n{} — {} ({})",
+        tr("SO VỚI KỲ TRƯỚC", "AGAINST THE PERIOD BEFORE"),
+        period_words(trend.period),
+        trend.period.label()
+    );
+    let line = |out: &mut String, what: &str, before: String, now: String, change: String| {
+        let _ = writeln!(out, "{what}: {before} → {now} ({change})");
+    };
+    line(
+        out,
+        tr("Đã họp", "Held"),
+        before.held.to_string(),
+        now.held.to_string(),
+        format!("{:+}", change.held),
+    );
+    line(
+        out,
+        tr("Tỷ lệ đảng viên dự sinh hoạt", "Attendance"),
+        percent(before.attendance_rate),
+        percent(now.attendance_rate),
+        change.attendance_rate.map_or_else(
+            || "—".to_owned(),
+            |d| {
+                // Percentage points, with the decimal comma in Vietnamese.
+                let n = format!("{:+.1}", d * 100.0);
+                let n = match lang() {
+                    crate::i18n::Lang::Vi => n.replace('.', ","),
+                    crate::i18n::Lang::En => n,
+                };
+                format!("{n} {}", tr("điểm", "points"))
+            },
+        ),
+    );
+    for (level, d) in [
+        (Level::Good, change.good),
+        (Level::Fair, change.fair),
+        (Level::Average, change.average),
+        (Level::Poor, change.poor),
+    ] {
+        line(
+            out,
+            level.label(lang()),
+            before.levels.get(level).to_string(),
+            now.levels.get(level).to_string(),
+            format!("{d:+}"),
+        );
+    }
+}
+
+/// A cell's meetings, or the line that says a summary leaves them out (`--summary-only`).
+fn render_cell_meetings(cell: &CellReport, out: &mut String) {
+    if cell.meetings_omitted {
+        let _ = writeln!(
+            out,
+            "{}",
+            tr(
+                "(Bản tóm tắt: không kèm từng buổi sinh hoạt.)",
+                "(Summary: the meetings are not listed.)"
+            )
+        );
+    } else {
+        render_meetings(&cell.meetings, out);
+    }
 }
 
 /// A cell's results: its totals, what its meetings set in motion, its quotas and its year.
@@ -410,6 +483,7 @@ mod tests {
             .map(|i| {
                 let name = format!("Chi bộ số {i}");
                 cell(&CellInput {
+                    id: &name,
                     name: &name,
                     parent: None,
                     place: None,

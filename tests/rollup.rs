@@ -683,3 +683,23 @@ fn names_from_a_json_report_or_a_list_cannot_repaint_the_terminal() {
     assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
     assert!(run.stderr.contains("\\u{1b}"), "{:?}", run.stderr);
 }
+
+#[test]
+fn a_roll_up_that_starts_with_a_json_report_speaks_the_first_ledgers_language() {
+    let a = Area::new();
+    a.three();
+    a.save("d1.json", &["a", "b"], &[]);
+    // No --lang: the JSON names no language, the ledger `b` (Vietnamese) does.
+    let run = run_in(
+        a.path(),
+        TODAY,
+        &["report", "--quarter", "2020-Q3", "d1.json", "b"],
+    )
+    .ok();
+    assert!(
+        run.stderr
+            .contains("cảnh báo: b: 1 chi bộ đã có trong d1.json"),
+        "{}",
+        run.stderr
+    );
+}

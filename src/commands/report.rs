@@ -101,9 +101,14 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
         first = Some(ledger.config.cell.clone());
         vec![load::cell(&ledger, &opts)?]
     } else {
-        // Speak the first ledger's language (a broken one leaves the default).
+        // Speak the language of the first input that is a ledger (a JSON report names none; a
+        // broken ledger leaves the default).
         if ctx.lang.is_none()
-            && let Ok(first) = Ledger::open(&args.ledgers[0])
+            && let Some(first) = args
+                .ledgers
+                .iter()
+                .filter(|p| !p.is_file())
+                .find_map(|p| Ledger::open(p).ok())
         {
             ctx.speak(Some(first.config.cell.language));
         }

@@ -703,3 +703,34 @@ fn a_roll_up_that_starts_with_a_json_report_speaks_the_first_ledgers_language() 
         run.stderr
     );
 }
+
+#[test]
+fn a_printed_roll_up_of_summaries_says_they_are_summaries_and_when_tasks_were_counted() {
+    let a = Area::new();
+    a.three();
+    a.save("s.json", &["a", "b"], &["--summary-only"]);
+    for format in ["md", "html", "table"] {
+        let run = a
+            .run(&[
+                "report",
+                "--quarter",
+                "2020-Q3",
+                "--format",
+                format,
+                "s.json",
+                "c",
+            ])
+            .ok();
+        assert!(
+            run.stdout
+                .contains("(Summary: the meetings are not listed.)"),
+            "{format}: {}",
+            run.stdout
+        );
+        assert!(!run.stdout.contains("1970"), "{format}: {}", run.stdout);
+    }
+    let md = a
+        .run(&["report", "--quarter", "2020-Q3", "--format", "md", "s.json"])
+        .ok();
+    md.stdout_has("Tasks set, as of 2020-09-30");
+}

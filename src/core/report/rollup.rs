@@ -76,6 +76,9 @@ pub fn accept(input: ReportIn, period: Period) -> Result<Vec<CellReport>, InputP
         {
             a.rate = (a.counted > 0).then(|| f64::from(a.present) / f64::from(a.counted));
         }
+        // The JSON does not say when its tasks were counted: as of the period's end, as a report
+        // of a period over says it (a default date would print 1970-01-01).
+        cell.actions.as_of = period.end();
         if cell.meetings_omitted {
             cell.meetings.clear();
         } else if !same_row_counts(&row_counts(&cell.meetings), &given) {

@@ -152,14 +152,7 @@ fn runs(text: &str) -> Vec<(String, Style)> {
 /// A cell's meetings table, or a line saying there were none.
 fn meetings(cell: &CellReport, doc: &mut Doc) {
     if cell.meetings.is_empty() {
-        doc.para(
-            tr(
-                "Không có buổi sinh hoạt nào trong kỳ.",
-                "No meetings in the period.",
-            ),
-            PLAIN,
-            Align::Justify,
-        );
+        doc.para(super::no_meetings_line(cell), PLAIN, Align::Justify);
     } else {
         let headers = sections::meeting_headers().map(str::to_owned);
         let rows: Vec<Vec<String>> = cell

@@ -289,14 +289,7 @@ fn emphasised(text: &str) -> String {
 /// A cell's meetings table, or a line saying there were none.
 fn meetings(cell: &CellReport, out: &mut String) {
     if cell.meetings.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p>{}</p>",
-            tr(
-                "Không có buổi sinh hoạt nào trong kỳ.",
-                "No meetings in the period."
-            )
-        );
+        let _ = writeln!(out, "<p>{}</p>", super::no_meetings_line(cell));
     } else {
         let _ = writeln!(out, "<table class=\"data\">");
         header_row(out, &sections::meeting_headers());

@@ -163,14 +163,7 @@ pub fn header_table(
 /// A cell's meetings table, or a line saying there were none.
 fn meetings(cell: &CellReport, out: &mut String) {
     if cell.meetings.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}\n",
-            tr(
-                "Không có buổi sinh hoạt nào trong kỳ.",
-                "No meetings in the period."
-            )
-        );
+        let _ = writeln!(out, "{}\n", super::no_meetings_line(cell));
     } else {
         table_row(out, &sections::meeting_headers().map(esc));
         table_rule(out, &sections::MEETING_NUMERIC);

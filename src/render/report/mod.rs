@@ -364,6 +364,22 @@ pub fn compliance_lines(c: &Compliance) -> Vec<String> {
 }
 
 /// "Đạt" / "Met" or "Chưa đạt" / "Not met".
+/// What stands for a cell's meetings table when it has no rows: none held, or a summary (a JSON
+/// report made with `--summary-only`) that leaves them out.
+pub fn no_meetings_line(cell: &CellReport) -> &'static str {
+    if cell.meetings_omitted {
+        tr(
+            "(Bản tóm tắt: không kèm từng buổi sinh hoạt.)",
+            "(Summary: the meetings are not listed.)",
+        )
+    } else {
+        tr(
+            "Không có buổi sinh hoạt nào trong kỳ.",
+            "No meetings in the period.",
+        )
+    }
+}
+
 pub fn compliance_word(ok: bool) -> &'static str {
     if ok {
         tr("Đạt yêu cầu", "Met")

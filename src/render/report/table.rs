@@ -143,17 +143,10 @@ fn render_trend(report: &Report, trend: &Trend, out: &mut String) {
     }
 }
 
-/// A cell's meetings, or the line that says a summary leaves them out (`--summary-only`).
+/// A cell's meetings, or the line that says there are none or that a summary leaves them out.
 fn render_cell_meetings(cell: &CellReport, out: &mut String) {
-    if cell.meetings_omitted {
-        let _ = writeln!(
-            out,
-            "{}",
-            tr(
-                "(Bản tóm tắt: không kèm từng buổi sinh hoạt.)",
-                "(Summary: the meetings are not listed.)"
-            )
-        );
+    if cell.meetings.is_empty() {
+        let _ = writeln!(out, "{}", super::no_meetings_line(cell));
     } else {
         render_meetings(&cell.meetings, out);
     }
@@ -189,48 +182,37 @@ fn render_note(note: &NoteSection, out: &mut String) {
     }
 }
 
-/// One row per meeting in the period, or a line saying there were none.
+/// One row per meeting in the period (there is at least one).
 fn render_meetings(meetings: &[MeetingRow], out: &mut String) {
-    if meetings.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}",
-            tr(
-                "Không có buổi sinh hoạt nào trong kỳ.",
-                "No meetings in the period."
-            )
-        );
-    } else {
-        let mut t = table::new(vec![
-            tr("Mã", "Id"),
-            tr("Ngày", "Date"),
-            tr("Loại", "Kind"),
-            tr("Tình trạng", "Status"),
-            tr("Có mặt", "Present"),
-            tr("Phút", "Minutes"),
-            tr("Điểm", "Score"),
-            tr("Xếp loại", "Level"),
+    let mut t = table::new(vec![
+        tr("Mã", "Id"),
+        tr("Ngày", "Date"),
+        tr("Loại", "Kind"),
+        tr("Tình trạng", "Status"),
+        tr("Có mặt", "Present"),
+        tr("Phút", "Minutes"),
+        tr("Điểm", "Score"),
+        tr("Xếp loại", "Level"),
+    ]);
+    for row in meetings {
+        let present = match row.attendance {
+            Some(a) => format!("{} ({})", attendance_text(row), percent(a.rate)),
+            None => "—".to_owned(),
+        };
+        t.add_row(vec![
+            Cell::new(row.id),
+            Cell::new(date(row.date)),
+            Cell::new(row.kind.label(lang())),
+            Cell::new(row.status.label(lang())),
+            Cell::new(present),
+            Cell::new(row.duration_minutes.map_or("—".into(), |d| d.to_string()))
+                .set_alignment(CellAlignment::Right),
+            Cell::new(row.score.map_or("—".into(), |d| d.to_string()))
+                .set_alignment(CellAlignment::Right),
+            Cell::new(row.level.map_or("—", |l| l.label(lang()))),
         ]);
-        for row in meetings {
-            let present = match row.attendance {
-                Some(a) => format!("{} ({})", attendance_text(row), percent(a.rate)),
-                None => "—".to_owned(),
-            };
-            t.add_row(vec![
-                Cell::new(row.id),
-                Cell::new(date(row.date)),
-                Cell::new(row.kind.label(lang())),
-                Cell::new(row.status.label(lang())),
-                Cell::new(present),
-                Cell::new(row.duration_minutes.map_or("—".into(), |d| d.to_string()))
-                    .set_alignment(CellAlignment::Right),
-                Cell::new(row.score.map_or("—".into(), |d| d.to_string()))
-                    .set_alignment(CellAlignment::Right),
-                Cell::new(row.level.map_or("—", |l| l.label(lang()))),
-            ]);
-        }
-        let _ = writeln!(out, "{t}");
     }
+    let _ = writeln!(out, "{t}");
 }
 
 /// What the meetings set in motion: the tasks still open or overdue, the directives passed on.

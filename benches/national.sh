@@ -206,7 +206,7 @@ text = f"""<!-- national.sh:begin (everything down to national.sh:end is rewritt
 ### National scale (issue 16): figures
 
 Measured by `benches/national.sh` at commit {env['commit']} (load average at the end {env['load']};
-the machine's 2 cores were shared with other work). The flat roll-up reads {int(env['nat_files']):,}
+the load average shows whether other work shared the 2 cores). The flat roll-up reads {int(env['nat_files']):,}
 files ({int(env['nat_bytes']) / 1e6:,.0f} MB). `cat` is `xargs cat` of exactly the files the command
 reads (the ledgers' `cellbook.toml`, `members.toml` and the period's meeting files, or the JSON
 reports); the ratio is the command's time ÷ `cat`'s. District reports: {int(env['dsize']) / 1e6:.0f} MB

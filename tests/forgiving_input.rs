@@ -152,7 +152,7 @@ fn shown(text: &str) -> String {
 fn yes_and_no_are_answered_in_vietnamese() {
     let l = Ledger::new("vi").with_members().today("2020-07-01");
     let mut p = session(&l, &["plan"]);
-    p.exp_string(&shown("Ngày họp")).unwrap();
+    p.exp_string(&shown("Ngày sinh hoạt")).unwrap();
     p.send_line("09/07/2020").unwrap();
     p.exp_string(&shown("Sinh hoạt chuyên đề?")).unwrap();
     p.exp_string(&shown("c/K")).unwrap();

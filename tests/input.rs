@@ -163,7 +163,7 @@ fn plan_on_a_planned_meeting_changes_the_fields_given_and_keeps_comments() {
     // A date after the meeting is refused as for a new plan.
     l.run(&["plan", "2020-12-10", "--docs-sent", "2020-12-11"])
         .fails(1)
-        .stderr_has("là sau ngày họp");
+        .stderr_has("là sau ngày sinh hoạt");
     // No field at all: the meeting exists, and the hint says how to change it.
     l.run(&["plan", "2020-12-10"])
         .fails(1)

@@ -591,7 +591,7 @@ fn a_wrong_date_or_time_at_a_prompt_is_answered_in_vietnamese() {
     let mut p = rexpect::session::spawn_command(cmd, Some(10_000)).expect("spawn in a pty");
     // The pty reads bytes one to a character.
     let bytes = |s: &str| s.bytes().map(char::from).collect::<String>();
-    p.exp_string(&bytes("Ngày họp")).unwrap();
+    p.exp_string(&bytes("Ngày sinh hoạt")).unwrap();
     p.send_line("31/09/2020").unwrap();
     p.exp_string(&bytes("lịch không có ngày này")).unwrap();
     p.send_control('c').unwrap();

@@ -185,7 +185,7 @@ fn check_preparation_dates(plan: &Plan, date: NaiveDate) -> Result<()> {
                 format!(
                     "{flag} {} {}",
                     show_date(d, lang()),
-                    tr("là sau ngày họp", "is after the meeting's date")
+                    tr("là sau ngày sinh hoạt", "is after the meeting's date")
                 ),
                 tr(
                     "việc chuẩn bị phải diễn ra trước buổi sinh hoạt",
@@ -252,7 +252,7 @@ fn interview(ctx: &Context, args: &PlanArgs) -> Result<(PlanArgs, NaiveDate)> {
     let suggested =
         crate::core::cadence::suggest_regular_date(ctx.today, ledger.config.meetings.day, &regular);
     let mut asked = args.clone();
-    let date = prompt::date(tr("Ngày họp", "Date of the meeting"), suggested)?;
+    let date = prompt::date(tr("Ngày sinh hoạt", "Date of the meeting"), suggested)?;
     if prompt::confirm(
         tr("Sinh hoạt chuyên đề?", "A thematic meeting?"),
         args.kind == Kind::Thematic,

@@ -108,7 +108,7 @@ fn score_meeting(ctx: &Context, ledger: &Ledger, args: &RateArgs) -> Result<Rate
     let on = args.on.unwrap_or(ctx.today);
     if on < m.date {
         return Err(Error::refused(tr(
-            "không thể xếp loại trước ngày họp",
+            "không thể xếp loại trước ngày sinh hoạt",
             "a meeting cannot be rated before it is held",
         )));
     }
@@ -324,7 +324,7 @@ fn raters(ledger: &Ledger, args: &RateArgs, m: &Meeting) -> Result<Vec<String>> 
                 member.name,
                 member.id,
                 tr(
-                    "không có trong danh sách vào ngày họp",
+                    "không có trong danh sách vào ngày sinh hoạt",
                     "is not on the roll on the meeting's date"
                 )
             )));

@@ -245,7 +245,7 @@ fn not_held_yet(date: NaiveDate, today: NaiveDate) -> Error {
             show_date(today, lang())
         ),
         tr(
-            "ghi biên bản vào ngày họp hoặc sau đó; trước đó, lập kế hoạch bằng `cellbook plan`",
+            "ghi biên bản vào ngày sinh hoạt hoặc sau đó; trước đó, lập kế hoạch bằng `cellbook plan`",
             "record it on or after its date; until then, plan it with `cellbook plan`",
         ),
     )
@@ -694,7 +694,7 @@ fn apply_posted(rec: &mut Record, date: NaiveDate, args: &RecordArgs) -> Result<
                 show_date(date, lang())
             ),
             tr(
-                "ghi ngày đăng từ ngày họp trở đi",
+                "ghi ngày đăng từ ngày sinh hoạt trở đi",
                 "give a date on or after the meeting",
             ),
         ));
@@ -718,7 +718,10 @@ fn apply_actions(
         {
             return Err(Error::refused(format!(
                 "--action '{a}': {} {}",
-                tr("hạn trước ngày họp", "is due before the meeting's date"),
+                tr(
+                    "hạn trước ngày sinh hoạt",
+                    "is due before the meeting's date"
+                ),
                 show_date(date, lang())
             )));
         }

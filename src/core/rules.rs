@@ -116,7 +116,7 @@ impl RecordProblem {
                 )
             ),
             RecordProblem::PreparationAfterMeeting => t(
-                "ngày chuẩn bị sau ngày họp",
+                "ngày chuẩn bị sau ngày sinh hoạt",
                 "a preparation date after the meeting",
             )
             .to_owned(),
@@ -159,7 +159,7 @@ impl RecordProblem {
             )
             .to_owned(),
             RecordProblem::PostedBeforeMeeting => t(
-                "văn bản hoàn chỉnh đăng trước ngày họp",
+                "văn bản hoàn chỉnh đăng trước ngày sinh hoạt",
                 "the finished documents were posted before the meeting",
             )
             .to_owned(),
@@ -179,7 +179,7 @@ impl RecordProblem {
             RecordProblem::NotOnRoll { id, name } => format!(
                 "{name} ({id}) {}",
                 t(
-                    "không có trong danh sách vào ngày họp",
+                    "không có trong danh sách vào ngày sinh hoạt",
                     "is not on the roll on the meeting's date"
                 )
             ),
@@ -231,12 +231,12 @@ impl RecordProblem {
                 "each action of a meeting has its own number 1, 2, 3…",
             ),
             RecordProblem::DoneBeforeSet => t(
-                "ngày xong phải từ ngày họp trở đi",
+                "ngày xong phải từ ngày sinh hoạt trở đi",
                 "`done` must be on or after the meeting's date",
             ),
             RecordProblem::DueBeforeSet => t("sửa `due`", "fix `due`"),
             RecordProblem::PostedBeforeMeeting => t(
-                "ghi ngày đăng văn bản từ ngày họp trở đi, hoặc xóa `posted`",
+                "ghi ngày đăng văn bản từ ngày sinh hoạt trở đi, hoặc xóa `posted`",
                 "write a posting date on or after the meeting, or remove `posted`",
             ),
             RecordProblem::Overdue { .. } => t(
@@ -304,7 +304,7 @@ fn attendance_message(p: &AttendanceProblem, lang: Lang) -> String {
         AttendanceProblem::NotOnRoll { member, .. } => format!(
             "{member} {}",
             t(
-                "không có trong danh sách vào ngày họp (chưa vào hoặc đã rời)",
+                "không có trong danh sách vào ngày sinh hoạt (chưa vào hoặc đã rời)",
                 "is not on the roll on the meeting's date (not yet joined, or left)"
             )
         ),

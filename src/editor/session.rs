@@ -102,7 +102,7 @@ const HOW: [&str; 2] = [
 ];
 /// The start of the line naming who is expected, in each language.
 const EXPECTED: [&str; 2] = [
-    "# Những người phải dự ngày họp (mã): ",
+    "# Những người phải dự ngày sinh hoạt (mã): ",
     "# Expected at the meeting (ids): ",
 ];
 /// The commented `[record]` after its first line; `# present = […]` holds the roll of the day.

@@ -993,3 +993,34 @@ fn the_notice_as_text_and_markdown() {
         .stdout;
     insta::assert_snapshot!("notice_md", md);
 }
+
+#[test]
+fn the_members_self_assessment_as_a_word_document() {
+    let l = Ledger::example().today("2021-01-20");
+    let xml = write_docx(&l, &["review", "form", "lan", "2020"]);
+    assert_page(&xml);
+    let p = paragraphs(&xml);
+    for expected in [
+        "BẢN KIỂM ĐIỂM ĐẢNG VIÊN",
+        "NĂM 2020",
+        "I. Ưu điểm",
+        "III. Biện pháp khắc phục",
+    ] {
+        assert!(p.iter().any(|p| p == expected), "{expected}: {p:?}");
+    }
+    assert!(p.iter().any(|p| p == "Họ và tên: Phạm Thị Lan"), "{p:?}");
+    let t = tables(&xml);
+    assert_eq!(t.len(), 2, "header and signature: {t:?}");
+    let sign = &columns(&t[1]);
+    assert!(
+        sign[1].starts_with("NGƯỜI TỰ KIỂM ĐIỂM") && sign[1].ends_with("Phạm Thị Lan"),
+        "{sign:?}"
+    );
+    // The cell's own report is signed for the cell by the secretary.
+    let xml = write_docx(&l, &["review", "form", "cell", "2020"]);
+    let sign = &columns(&tables(&xml)[1]);
+    assert!(
+        sign[1].starts_with("T/M CHI BỘ") && sign[1].ends_with("Nguyễn Văn Thành"),
+        "{sign:?}"
+    );
+}

@@ -59,7 +59,7 @@ pub enum ReviewCommand {
     Report(ReportArgs),
     /// Print a member's self-assessment form (bản kiểm điểm)
     #[command(
-        after_help = "Examples:\n  cellbook review form lan 2020\n  cellbook review form lan 2020 --format html --out kiem-diem-lan.html"
+        after_help = "Examples:\n  cellbook review form lan 2020\n  cellbook review form lan 2020 --format html --out kiem-diem-lan.html\n  cellbook review form lan 2020 --format docx --out kiem-diem-lan.docx"
     )]
     Form(FormArgs),
 }
@@ -750,6 +750,9 @@ fn report(ctx: &Context, args: &ReportArgs) -> Result<Output> {
 
 /// `review form`: the printable self-assessment.
 fn form(ctx: &Context, args: &FormArgs) -> Result<Output> {
+    if args.format == FormFormat::Docx {
+        crate::output::refuse_binary_on_terminal("docx", args.out.as_deref())?;
+    }
     let ledger = ctx.open()?;
     if let Some(out) = &args.out {
         guard_out(out, &ctx.cwd, &[ledger.root.as_path()])?;
@@ -775,6 +778,18 @@ fn form(ctx: &Context, args: &FormArgs) -> Result<Output> {
     let text = match args.format {
         FormFormat::Md => view::form_md(&form),
         FormFormat::Html => view::form_html(&form),
+        FormFormat::Docx => {
+            let bytes = view::form_docx(&form).map_err(|e| Error::refused(e.to_string()))?;
+            return match args.out.as_deref() {
+                Some(path) => crate::output::emit_bytes(path, &bytes),
+                None => Ok(Output {
+                    stream: Some(crate::output::Stream(Box::new(move |w| {
+                        w.write_all(&bytes)
+                    }))),
+                    ..Output::default()
+                }),
+            };
+        }
     };
     emit(args.out.as_deref(), crate::render::shown(text))
 }

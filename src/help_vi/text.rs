@@ -186,7 +186,7 @@ Mã thoát: 0 thành công; 1 sổ có lỗi hoặc yêu cầu bị từ chối;
     ("review decide", "Ví dụ:\n  cellbook review decide lan 2020 --level good --on 2021-01-10 --by \"Đảng ủy KBNN Ninh Thuận\""),
     ("review list", "Ví dụ:\n  cellbook review list\n  cellbook review list 2020"),
     ("review report", "Ví dụ:\n  cellbook review report 2020\n  cellbook review report 2020 --format json\n  cellbook review report 2020 --format html --out xep-loai-2020.html chi-bo-1 chi-bo-2"),
-    ("review form", "Ví dụ:\n  cellbook review form lan 2020\n  cellbook review form lan 2020 --format html --out kiem-diem-lan.html"),
+    ("review form", "Ví dụ:\n  cellbook review form lan 2020\n  cellbook review form lan 2020 --format html --out kiem-diem-lan.html\n  cellbook review form lan 2020 --format docx --out kiem-diem-lan.docx"),
     ("minutes", "Ví dụ:\n  cellbook minutes 2020-07-09\n  cellbook minutes last --format html --out bien-ban.html"),
     ("notice", "Ví dụ:\n  cellbook notice next\n  cellbook notice 2020-07-09 --format docx --out thong-bao.docx\n\nThời gian, địa điểm, nội dung, phân công chuẩn bị và tài liệu đọc trước, lấy từ [plan]\ncủa buổi sinh hoạt (không có thì lấy giờ và địa điểm thường lệ của sổ)."),
     ("edit", "Ví dụ:\n  cellbook edit 2020-07-09\n  cellbook edit 2020-10-08 --kind thematic\n  EDITOR=\"code --wait\" cellbook edit last"),

@@ -41,6 +41,8 @@ pub enum FormFormat {
     Md,
     /// A self-contained A4 page to print
     Html,
+    /// A Word document (A4) to edit, sign and file
+    Docx,
 }
 
 fn level_text(l: Option<ReviewLevel>) -> String {
@@ -722,4 +724,37 @@ pub fn form_html(f: &Form) -> String {
     let (heading, title, name) = signer(f);
     h::signatures(&mut body, None, Some((heading, title, Some(&name))), &[]);
     h::page(&format!("{t1} {t2}"), &body)
+}
+
+/// The form as a Word document (A4), in the layout of the minutes and the report: the Party
+/// header, the title, the four parts, and the signature on the right.
+pub fn form_docx(f: &Form) -> std::io::Result<Vec<u8>> {
+    use crate::render::docx::{Align, BOLD, Doc, PLAIN, TITLE};
+    let mut doc = Doc::new();
+    crate::render::report::docx::party_header(
+        &mut doc,
+        f.config.cell.parent.as_deref(),
+        Some(&f.config.cell.name),
+        &place_dateline(f.config.cell.locality.as_deref(), f.today),
+        None,
+    );
+    let (t1, t2) = form_title(f);
+    doc.para(&t1, TITLE, Align::Center);
+    doc.para(&t2, BOLD, Align::Center);
+    for line in form_lines(f) {
+        match line {
+            Line::Section(s) => doc.heading(&s, BOLD),
+            Line::Field(k, v) => {
+                doc.runs(&[(&format!("{k}: "), BOLD), (&v, PLAIN)], Align::Justify)
+            }
+            Line::Para(p) => doc.para(&p, PLAIN, Align::Justify),
+        }
+    }
+    let (heading, title, name) = signer(f);
+    let right: Vec<String> = std::iter::once(heading)
+        .chain(title)
+        .map(str::to_owned)
+        .collect();
+    doc.signatures(&[], &right, ("", &name));
+    doc.into_bytes()
 }

@@ -442,3 +442,60 @@ fn a_write_over_the_readers_limit_is_refused_with_nothing_changed() {
     l.run(&["record", "2020-09-24", "--minutes", "Ngắn gọn."])
         .ok();
 }
+
+/// The files a report names on its command line (`--notes`, `--committee`, `--expect`) are
+/// opened only if they are regular files: a FIFO is refused at once, not waited on.
+#[cfg(unix)]
+#[test]
+fn a_fifo_named_by_a_report_flag_is_refused_not_waited_on() {
+    let l = Ledger::example().today("2020-10-05");
+    let other = Ledger::example_cell("chi-bo-8");
+    let fifo = l.path().parent().expect("parent").join(format!(
+        "fifo-{}",
+        l.path().file_name().and_then(|n| n.to_str()).unwrap_or("x")
+    ));
+    mkfifo(&fifo);
+    let fifo_arg = fifo.to_string_lossy().into_owned();
+    let other_arg = other.path().to_string_lossy().into_owned();
+    let before = snapshot(l.path());
+    for args in [
+        vec!["report", "--quarter", "2020-Q3", "--notes", &fifo_arg],
+        vec!["report", "--quarter", "2020-Q3", "--expect", &fifo_arg],
+        vec![
+            "report",
+            "--quarter",
+            "2020-Q3",
+            "--format",
+            "json",
+            "--expect",
+            &fifo_arg,
+            ".",
+            &other_arg,
+        ],
+        vec![
+            "report",
+            "--quarter",
+            "2020-Q3",
+            "--committee",
+            &fifo_arg,
+            ".",
+            &other_arg,
+        ],
+    ] {
+        let mut all = vec!["--lang", "en"];
+        all.extend_from_slice(&args);
+        let run = run_timed(&l, &[], &all).fails(1);
+        assert!(
+            run.stderr.contains("not a regular file"),
+            "{args:?}:\n{}",
+            run.stderr
+        );
+        assert!(
+            run.stdout.is_empty(),
+            "{args:?}: output began:\n{}",
+            run.stdout
+        );
+        assert_same(&before, &snapshot(l.path()), &format!("{args:?}"));
+    }
+    let _ = fs::remove_file(&fifo);
+}

@@ -202,7 +202,8 @@ const SMALL_FILE: u64 = 1 << 20;
 /// [`SMALL_FILE`] bytes of UTF-8, so a device or a wrong file fails at once.
 fn read_small(path: &Path) -> Result<String> {
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    // A regular file only: a FIFO or a device named here would hang the report.
+    let file = crate::ledger::storage::open_regular(path).map_err(|e| Error::io(path, e))?;
     let mut bytes = Vec::new();
     file.take(SMALL_FILE + 1)
         .read_to_end(&mut bytes)
@@ -336,7 +337,7 @@ fn streamed(args: &ReportArgs, opts: load::Options) -> Result<Output> {
         }
     }
     if let Some(path) = &args.expect {
-        std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+        crate::ledger::storage::open_regular(path).map_err(|e| Error::io(path, e))?;
     }
     let inputs = args.ledgers.clone();
     let expect = args.expect.clone();

@@ -312,7 +312,9 @@ pub fn stream_json(
 
 /// The lines of an `--expect` file.
 fn expect_list(path: &Path) -> Result<Vec<String>> {
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    // A regular file only: a FIFO or a device named here would hang the roll-up.
+    let text =
+        crate::ledger::storage::read_regular_to_string(path).map_err(|e| Error::io(path, e))?;
     Ok(text.lines().map(str::to_owned).collect())
 }
 
@@ -373,7 +375,10 @@ fn conflict(c: &Conflict) -> Error {
 /// Read a JSON report (`report --format json`, a cell's or a roll-up's) for a roll-up of
 /// `period`: checked ([`rollup::accept`]), its cells returned.
 pub fn read_report(path: &Path, period: Period) -> Result<Vec<CellReport>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::new();
+    crate::ledger::storage::open_regular(path)
+        .and_then(|mut f| std::io::Read::read_to_end(&mut f, &mut bytes))
+        .map_err(|e| Error::io(path, e))?;
     let bad = |why: String| {
         Error::refused(format!(
             "{}: {} ({why})",

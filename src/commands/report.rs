@@ -101,19 +101,17 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
         first = Some(ledger.config.cell.clone());
         vec![load::cell(&ledger, &opts)?]
     } else {
-        // Speak the language of the first input that is a ledger (a JSON report names none; a
-        // broken ledger leaves the default).
-        if ctx.lang.is_none()
-            && let Some(first) = args
-                .ledgers
-                .iter()
-                .filter(|p| !p.is_file())
-                .find_map(|p| Ledger::open(p).ok())
+        // The first input that is a ledger (a JSON report names no language and no place; a
+        // broken ledger leaves the defaults) gives the roll-up its language and its date line.
+        if let Some(ledger) = args
+            .ledgers
+            .iter()
+            .filter(|p| !p.is_file())
+            .find_map(|p| Ledger::open(p).ok())
         {
-            ctx.speak(Some(first.config.cell.language));
-        }
-        // The first ledger's place names the roll-up's date line, as its language does.
-        if let Ok(ledger) = Ledger::open(&args.ledgers[0]) {
+            if ctx.lang.is_none() {
+                ctx.speak(Some(ledger.config.cell.language));
+            }
             head.locality = ledger.config.cell.locality.clone();
             first = Some(ledger.config.cell);
         }

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::core::model::{Kind, KindRating, MeetingId, Member, Roster};
+use crate::core::cadence;
+use crate::core::model::{KindRating, Meeting, MeetingId, Member, Roster};
 use crate::core::rules;
 use crate::diagnostic::{Diagnostic, Problem};
 use crate::ledger::locate::Seg;
@@ -350,29 +351,24 @@ fn temp_file_warning(path: &Path) -> Diagnostic {
     Diagnostic::of(&Problem::TempFile, path)
 }
 
-/// The kinds of the recorded meetings of each date: a regular and a thematic meeting recorded
-/// on one date share a sitting, which must last `min_minutes_combined` (as the rubric counts).
-pub struct Sittings(BTreeMap<NaiveDate, Vec<Kind>>);
+/// The meetings of each date, so that the rule of a shared sitting
+/// ([`cadence::shares_sitting`], which the rubric uses too) looks at one date's meetings only.
+pub struct Sittings<'a>(BTreeMap<NaiveDate, Vec<&'a Meeting>>);
 
-impl Sittings {
-    pub fn of(meetings: &[MeetingFile]) -> Sittings {
-        let mut kinds: BTreeMap<NaiveDate, Vec<Kind>> = BTreeMap::new();
-        for m in meetings.iter().filter(|m| m.meeting.record.is_some()) {
-            kinds
-                .entry(m.meeting.date)
-                .or_default()
-                .push(m.meeting.kind);
+impl<'a> Sittings<'a> {
+    pub fn of(meetings: &'a [MeetingFile]) -> Sittings<'a> {
+        let mut by_date: BTreeMap<NaiveDate, Vec<&Meeting>> = BTreeMap::new();
+        for m in meetings {
+            by_date.entry(m.meeting.date).or_default().push(&m.meeting);
         }
-        Sittings(kinds)
+        Sittings(by_date)
     }
 
     /// Whether `file` shares its sitting with a recorded meeting of another kind.
     pub fn shared(&self, file: &MeetingFile) -> bool {
-        file.meeting.record.is_some()
-            && self
-                .0
-                .get(&file.meeting.date)
-                .is_some_and(|kinds| kinds.iter().any(|k| *k != file.meeting.kind))
+        self.0.get(&file.meeting.date).is_some_and(|same_day| {
+            cadence::shares_sitting(&file.meeting, same_day.iter().copied())
+        })
     }
 }
 

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::core::model::{Kind, MeetingRules};
+use crate::core::model::{Kind, Meeting, MeetingRules};
 use crate::core::period::Period;
 
 /// A month or quarter that ended with fewer held meetings of a kind than the rules ask.
@@ -51,6 +51,14 @@ pub fn shortfalls(
             })
         })
         .collect()
+}
+
+/// Whether `this` shares its sitting with another meeting: a regular and a thematic meeting
+/// recorded on the same date are one sitting (the files do not say more; cellbook's choice).
+pub fn shares_sitting<'a>(this: &Meeting, others: impl IntoIterator<Item = &'a Meeting>) -> bool {
+    others
+        .into_iter()
+        .any(|o| o.date == this.date && o.kind != this.kind && o.record.is_some())
 }
 
 /// The shortest a meeting may last: `min_minutes`, raised to `min_minutes_combined` when a

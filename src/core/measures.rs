@@ -73,12 +73,8 @@ pub fn measure_in(
 /// The shortest `this` may last: a regular and a thematic meeting recorded on the same date
 /// share one sitting, and the roll on the date says whether the cell is large.
 pub fn required_minutes(roster: &Roster, this: &Meeting, setting: Setting<'_>) -> u32 {
-    let date = this.date;
-    let shares_sitting = setting
-        .month
-        .iter()
-        .any(|o| o.date == date && o.kind != this.kind && o.record.is_some());
-    let roll = attendance::roll(roster, date).count();
+    let shares_sitting = cadence::shares_sitting(this, setting.month.iter().copied());
+    let roll = attendance::roll(roster, this.date).count();
     cadence::required_minutes(setting.rules, roll, shares_sitting)
 }
 

@@ -203,6 +203,32 @@ fn a_meeting_file_linked_outside_is_not_opened_in_the_editor() {
     }
 }
 
+/// The listing lets a reader skip the walk of a plain file's path (it is in a folder already
+/// checked); a link among the files is still checked, by every command that reads the period.
+#[cfg(unix)]
+#[test]
+fn a_meeting_file_linked_outside_is_refused_by_the_readers_of_a_period() {
+    use std::os::unix::fs::symlink;
+    let l = Ledger::example();
+    let outside = tempfile::tempdir().expect("a folder outside");
+    let file = l.path().join("meetings/2020/2020-09-24.toml");
+    fs::copy(&file, outside.path().join("m.toml")).expect("copy out");
+    fs::remove_file(&file).expect("remove");
+    symlink(outside.path().join("m.toml"), &file).expect("link out");
+    let before = snapshot(l.path());
+    for args in [
+        &["report", "--quarter", "2020-Q3"][..],
+        &["report", "--quarter", "2020-Q3", "--format", "json", "."],
+        &["export", "--jsonl"],
+        &["list"],
+    ] {
+        en(&l, args)
+            .fails(1)
+            .stderr_has("meetings/2020/2020-09-24.toml: error[E006]");
+    }
+    assert_same(&before, &snapshot(l.path()), "readers");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_roster_or_settings_linked_outside_is_not_read_nor_echoed() {

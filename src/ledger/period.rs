@@ -14,7 +14,7 @@ use crate::core::report::model::{CellReport, Expected, REPORT_SCHEMA, Report, To
 use crate::core::report::rollup::{self, Conflict, InputProblem, Repeat, ReportIn};
 use crate::error::{Error, Result};
 use crate::i18n::tr;
-use crate::ledger::{CONFIG_FILE, Ledger};
+use crate::ledger::Ledger;
 
 /// What to read.
 #[derive(Debug, Clone, Copy)]
@@ -29,11 +29,12 @@ pub struct Options {
 pub fn cell(ledger: &Ledger, opts: &Options) -> Result<CellReport> {
     let years = (opts.period.start().year(), opts.period.end().year());
     let mut meetings = Vec::new();
-    for entry in ledger.meeting_entries(Some(years))? {
+    let entries = ledger.meeting_entries(Some(years))?;
+    for entry in &entries {
         if !opts.period.contains(entry.id.date) {
             continue;
         }
-        let file = ledger.load_meeting(&entry)?;
+        let file = ledger.load_meeting(entry)?;
         meetings.push((file.id, file.meeting));
     }
     // The year is classified by the ledger's own rubric; with none chosen there is no year line
@@ -47,7 +48,7 @@ pub fn cell(ledger: &Ledger, opts: &Options) -> Result<CellReport> {
         .map(|(_, r)| r);
     let cfg = &ledger.config;
     // The ledger's first meeting: the months before it are not the cell's to have met.
-    let since = ledger.first_meeting_date()?;
+    let since = ledger.first_meeting_date_knowing(&entries, Some(years))?;
     let id = cfg.cell.identity();
     Ok(aggregate::cell(&CellInput {
         id: &id,
@@ -67,10 +68,10 @@ pub fn cell(ledger: &Ledger, opts: &Options) -> Result<CellReport> {
 
 /// Open a ledger named on the command line, saying clearly when the path is not one.
 pub fn open(root: &Path) -> Result<Ledger> {
-    if !root.join(CONFIG_FILE).is_file() {
-        return Err(not_a_ledger(root));
+    match Ledger::open(root) {
+        Err(Error::NotALedger { .. }) => Err(not_a_ledger(root)),
+        opened => opened,
     }
-    Ledger::open(root)
 }
 
 pub fn not_a_ledger(root: &Path) -> Error {
@@ -188,20 +189,31 @@ pub fn each_cell(
     let labels: Vec<String> = kept.iter().map(|p| p.display().to_string()).collect();
     let mut dedup = rollup::Dedup::default();
     let mut start = 0;
-    for batch in batches(&kept) {
-        let read = crate::parallel::try_map(batch, |path| read_input(path, opts, walk))?;
-        for (i, cells) in read.into_iter().enumerate() {
-            for (cell, prints, bytes) in cells {
-                let counted = dedup
-                    .offer_printed(start + i, &cell, prints)
-                    .map_err(|c| conflict(&c.named(&labels)))?;
-                if counted {
-                    f(cell, bytes)?;
+    let read = |batch: &[PathBuf]| crate::parallel::try_map(batch, |p| read_input(p, opts, walk));
+    // The next batch is read while this one is counted and written: the counting is in order,
+    // on this thread, and would otherwise leave the other cores idle.
+    std::thread::scope(|s| -> Result<()> {
+        let mut batches = batches(&kept).into_iter();
+        let mut reading = batches.next().map(|b| (b.len(), s.spawn(move || read(b))));
+        while let Some((len, handle)) = reading.take() {
+            let cells = handle
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e))?;
+            reading = batches.next().map(|b| (b.len(), s.spawn(move || read(b))));
+            for (i, cells) in cells.into_iter().enumerate() {
+                for (cell, prints, bytes) in cells {
+                    let counted = dedup
+                        .offer_printed(start + i, &cell, prints)
+                        .map_err(|c| conflict(&c.named(&labels)))?;
+                    if counted {
+                        f(cell, bytes)?;
+                    }
                 }
             }
+            start += len;
         }
-        start += batch.len();
-    }
+        Ok(())
+    })?;
     for r in dedup.repeats(&labels) {
         warnings.push_str(&repeat_cells_warning(&r));
     }
@@ -247,15 +259,19 @@ fn read_input(path: &Path, opts: &Options, walk: Walk) -> Result<Vec<Ready>> {
     cells
         .into_iter()
         .map(|c| {
-            let bytes = if walk.json {
-                let bytes = crate::render::report::json::cell_bytes(&c)
-                    .map_err(|e| Error::refused(e.to_string()))?;
-                Some(bytes)
+            if !walk.json {
+                let prints = rollup::Prints::of(&c);
+                return Ok((c, prints, None));
+            }
+            let bytes = crate::render::report::json::cell_bytes(&c, walk.summary_only)
+                .map_err(|e| Error::refused(e.to_string()))?;
+            // A summary's line is its figures and nothing else: its fingerprint is theirs.
+            let prints = if walk.summary_only {
+                rollup::Prints::of_summary_line(&bytes)
             } else {
-                None
+                rollup::Prints::of(&c)
             };
-            let prints = rollup::Prints::of(&c);
-            Ok((c, prints, bytes))
+            Ok((c, prints, Some(bytes)))
         })
         .collect()
 }
@@ -376,8 +392,12 @@ fn conflict(c: &Conflict) -> Error {
 /// `period`: checked ([`rollup::accept`]), its cells returned.
 pub fn read_report(path: &Path, period: Period) -> Result<Vec<CellReport>> {
     let mut bytes = Vec::new();
-    crate::ledger::storage::open_regular(path)
-        .and_then(|mut f| std::io::Read::read_to_end(&mut f, &mut bytes))
+    crate::ledger::storage::open_regular_sized(path)
+        .and_then(|(mut f, size)| {
+            // Sized from the file: a province's report is read without doubling copies.
+            bytes.reserve_exact(usize::try_from(size).unwrap_or(0).saturating_add(1));
+            std::io::Read::read_to_end(&mut f, &mut bytes)
+        })
         .map_err(|e| Error::io(path, e))?;
     let bad = |why: String| {
         Error::refused(format!(
@@ -389,7 +409,13 @@ pub fn read_report(path: &Path, period: Period) -> Result<Vec<CellReport>> {
             ),
         ))
     };
-    let input: ReportIn = serde_json::from_slice(&bytes).map_err(|e| bad(e.to_string()))?;
+    // The text checked as UTF-8 once, quickly (simdutf8), rather than string by string by
+    // serde_json's byte reader: the names are Vietnamese, which the standard check walks slowly.
+    let text = simdutf8::basic::from_utf8(&bytes).map_err(|_| {
+        let e = std::str::from_utf8(&bytes).err();
+        bad(e.map_or_else(String::new, |e| e.to_string()))
+    })?;
+    let input: ReportIn = serde_json::from_str(text).map_err(|e| bad(e.to_string()))?;
     rollup::accept(input, period).map_err(|p| {
         let why = match p {
             InputProblem::Old => tr(

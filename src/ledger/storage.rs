@@ -135,16 +135,45 @@ impl LedgerLock {
 /// ever and a device could be endless. Anything else is an `InvalidInput` error whose words
 /// say so (in the shell's language).
 pub fn open_regular(path: &Path) -> io::Result<File> {
-    let meta = fs::metadata(path)?;
+    open_regular_sized(path).map(|(file, _)| file)
+}
+
+/// [`open_regular`], with the file's length as it was opened (to size a read buffer).
+///
+/// On Unix the file is opened without blocking and its type checked on what was opened: one
+/// `fstat`, no race, and a FIFO is refused instead of waited on. Elsewhere the path's type is
+/// checked before opening (opening a pipe there does not block on a writer) and again after.
+pub fn open_regular_sized(path: &Path) -> io::Result<(File, u64)> {
+    #[cfg(unix)]
+    let file = {
+        use std::os::unix::fs::OpenOptionsExt;
+        match fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(path)
+        {
+            Ok(file) => file,
+            // A socket cannot be opened at all: say what it is rather than "no such device".
+            Err(e) => {
+                return Err(match fs::metadata(path) {
+                    Ok(meta) if !meta.is_file() => not_regular(),
+                    _ => e,
+                });
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let file = {
+        if !fs::metadata(path)?.is_file() {
+            return Err(not_regular());
+        }
+        File::open(path)?
+    };
+    let meta = file.metadata()?;
     if !meta.is_file() {
         return Err(not_regular());
     }
-    let file = File::open(path)?;
-    // The file may have been swapped between the two calls; check what was opened too.
-    if !file.metadata()?.is_file() {
-        return Err(not_regular());
-    }
-    Ok(file)
+    Ok((file, meta.len()))
 }
 
 /// A regular file's text, read whole (see [`open_regular`]): for readers outside `read_source`.

@@ -279,6 +279,19 @@ impl Prints {
             rows: (!cell.meetings_omitted).then(|| fingerprint(&cell.meetings)),
         }
     }
+
+    /// The prints of a summarized cell from its JSON line (`render::report::json::cell_bytes`),
+    /// which holds exactly its [`Figures`]: no second serialization. Comparable only with other
+    /// prints made this way (a roll-up makes all of its prints one way).
+    pub fn of_summary_line(line: &[u8]) -> Prints {
+        use std::hash::Hasher;
+        let mut h = std::hash::DefaultHasher::new();
+        h.write(line);
+        Prints {
+            figures: h.finish(),
+            rows: None,
+        }
+    }
 }
 
 /// What two copies of a cell must agree on, besides their meeting rows.

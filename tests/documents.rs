@@ -3,7 +3,7 @@
 
 use std::io::Read;
 
-use crate::util::{Ledger, cellbook};
+use crate::util::{Ledger, assert_same, cellbook, snapshot};
 
 /// `word/document.xml` of a .docx file.
 fn document_xml(bytes: &[u8]) -> String {
@@ -466,8 +466,35 @@ fn the_symbol_and_recipients_are_settings_and_a_rollup_has_no_number() {
         "{html}"
     );
     assert!(!html.contains("Lưu chi bộ"), "{html}");
-    l.run(&["report", "--quarter", "2020-Q3", "--number", "0"])
-        .fails(2);
+    l.run(&[
+        "report",
+        "--quarter",
+        "2020-Q3",
+        "--format",
+        "md",
+        "--number",
+        "0",
+    ])
+    .fails(2);
+    // The number and the committee belong to the printed document: with a format that has no
+    // header they are refused, not silently left out.
+    for format in ["table", "json", "csv"] {
+        for (flag, value) in [("--number", "3"), ("--committee", "c.toml")] {
+            let before = snapshot(l.path());
+            l.run(&[
+                "report",
+                "--quarter",
+                "2020-Q3",
+                "--format",
+                format,
+                flag,
+                value,
+            ])
+            .fails(2)
+            .stderr_has(&format!("{flag} dùng với --format md, html hoặc docx"));
+            assert_same(&before, &snapshot(l.path()), flag);
+        }
+    }
     // Another cell: a copy of the example with its own id (the same id would be the same cell).
     let other = Ledger::example_cell("other");
     let (a, b) = (
@@ -750,18 +777,27 @@ fn a_rollup_without_a_committee_is_a_compilation() {
     // A typo in the file, a file without a name, a committee for one cell.
     a.write("c.toml", "name = \"Đảng ủy\"\nsigner = \"X\"\n");
     let c = a.path().join("c.toml").to_string_lossy().into_owned();
-    a.run(&[plain.as_slice(), &["--committee", &c]].concat())
+    let md = ["--format", "md"];
+    a.run(&[plain.as_slice(), &["--committee", &c], &md].concat())
         .fails(1)
         .stderr_has("c.toml")
         .stderr_has("signer_name");
     a.write("c.toml", "parent = \"X\"\n");
-    a.run(&[plain.as_slice(), &["--committee", &c]].concat())
+    a.run(&[plain.as_slice(), &["--committee", &c], &md].concat())
         .fails(1)
         .stderr_has("name");
     a.write("c.toml", "name = \"Đảng ủy\"\n");
-    a.run(&["report", "--quarter", "2020-Q3", "--committee", &c])
-        .fails(2)
-        .stderr_has("--committee");
+    a.run(&[
+        "report",
+        "--quarter",
+        "2020-Q3",
+        "--committee",
+        &c,
+        "--format",
+        "md",
+    ])
+    .fails(2)
+    .stderr_has("--committee dành cho báo cáo tổng hợp");
     // With a committee, defaults: the symbol BC/ĐU, the number left blank, "BÍ THƯ".
     let md = a
         .run(&[plain.as_slice(), &["--committee", &c, "--format", "md"]].concat())

@@ -478,6 +478,8 @@ fn a_fifo_named_by_a_report_flag_is_refused_not_waited_on() {
             "2020-Q3",
             "--committee",
             &fifo_arg,
+            "--format",
+            "md",
             ".",
             &other_arg,
         ],

@@ -48,7 +48,8 @@ pub struct ReportArgs {
     /// Write the CSV file without the byte-order mark (plain UTF-8, as on stdout)
     #[arg(long)]
     pub no_bom: bool,
-    /// The report's number, as in "Số 05-BC/CB" (without it the number is left blank to write in)
+    /// The report's number, as in "Số 05-BC/CB" (md, html, docx; without it the number is left
+    /// blank to write in)
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=99_999))]
     pub number: Option<u32>,
     /// The report's own words in Markdown (assessment, shortcomings, directions, requests): each
@@ -56,7 +57,8 @@ pub struct ReportArgs {
     #[arg(long, value_name = "FILE")]
     pub notes: Option<PathBuf>,
     /// The higher committee that issues a roll-up: a TOML file with name, parent, locality,
-    /// symbol, recipients, signer_title, signer_name (without it a roll-up is a compilation)
+    /// symbol, recipients, signer_title, signer_name (md, html, docx; without it a roll-up is a
+    /// compilation)
     #[arg(long, value_name = "FILE")]
     pub committee: Option<PathBuf>,
     /// Leave out the meeting rows and the members' names: the summary a committee sends upward
@@ -119,8 +121,8 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             let roots: Vec<&Path> = args.ledgers.iter().map(PathBuf::as_path).collect();
             guard_out(out, &ctx.cwd, &roots)?;
         }
-        if args.format == Format::Json && args.number.is_none() {
-            // `--notes` is refused for JSON, a `--committee` file checked, before any output.
+        if args.format == Format::Json {
+            // `--notes`, `--number` and `--committee` are refused for JSON, before any output.
             documents(&mut head, args, true)?;
             return streamed(args, opts);
         }
@@ -184,6 +186,7 @@ fn number(
 /// The files that make the printed report a document (`--notes`, `--committee`); read once the
 /// ledger's language is known, so their errors speak it.
 fn documents(head: &mut report::Letterhead, args: &ReportArgs, rollup: bool) -> Result<()> {
+    printed_only(args)?;
     if let Some(path) = &args.notes {
         head.notes = read_notes(path, args.format)?;
     }
@@ -191,6 +194,27 @@ fn documents(head: &mut report::Letterhead, args: &ReportArgs, rollup: bool) -> 
         issued_by(head, path, rollup, args.number)?;
     }
     Ok(())
+}
+
+/// `--number` and `--committee` make the printed document's header and signature, which only md,
+/// html and docx have: with table, JSON or CSV they would be silently ignored, so they are
+/// refused (exit 2), as `--notes` is for JSON and CSV.
+fn printed_only(args: &ReportArgs) -> Result<()> {
+    let flag = match (args.number.is_some(), args.committee.is_some()) {
+        (_, true) => "--committee",
+        (true, false) => "--number",
+        (false, false) => return Ok(()),
+    };
+    if matches!(args.format, Format::Md | Format::Html | Format::Docx) {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "{flag} {}",
+        tr(
+            "dùng với --format md, html hoặc docx (văn bản in có tiêu đề, số và chữ ký); bảng, JSON và CSV không có các phần đó",
+            "goes with --format md, html or docx (the printed document, with its header, number and signature); table, JSON and CSV have none of these",
+        )
+    )))
 }
 
 /// The largest notes or committee file read: a report's words, not a book.

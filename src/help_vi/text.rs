@@ -556,12 +556,12 @@ pub const ARGS: &[(&str, &str, &str)] = &[
     (
         "report",
         "number",
-        "Số của báo cáo, như trong \"Số 05-BC/CB\" (không có thì để trống số để viết tay)",
+        "Số của báo cáo, như trong \"Số 05-BC/CB\" (md, html, docx; không có thì để trống số để viết tay)",
     ),
     (
         "report",
         "committee",
-        "Cấp ủy cấp trên ban hành báo cáo tổng hợp: tệp TOML có name, parent, locality, symbol, recipients, signer_title, signer_name (không có thì báo cáo tổng hợp là bản tổng hợp số liệu)",
+        "Cấp ủy cấp trên ban hành báo cáo tổng hợp: tệp TOML có name, parent, locality, symbol, recipients, signer_title, signer_name (md, html, docx; không có thì báo cáo tổng hợp là bản tổng hợp số liệu)",
     ),
     (
         "report",

@@ -6,7 +6,7 @@ use std::io::Read;
 use crate::util::{Ledger, assert_same, cellbook, snapshot};
 
 /// `word/document.xml` of a .docx file.
-fn document_xml(bytes: &[u8]) -> String {
+pub(crate) fn document_xml(bytes: &[u8]) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .unwrap_or_else(|e| panic!("not a zip ({e}): {} bytes", bytes.len()));
     let mut xml = String::new();
@@ -18,7 +18,7 @@ fn document_xml(bytes: &[u8]) -> String {
 }
 
 /// The text of each paragraph (`w:p`), in order, with the runs joined.
-fn paragraphs(xml: &str) -> Vec<String> {
+pub(crate) fn paragraphs(xml: &str) -> Vec<String> {
     xml.split("<w:p>")
         .skip(1)
         .map(|p| {
@@ -33,7 +33,7 @@ fn paragraphs(xml: &str) -> Vec<String> {
 }
 
 /// The tables (`w:tbl`), each as its rows' cell texts.
-fn tables(xml: &str) -> Vec<Vec<Vec<String>>> {
+pub(crate) fn tables(xml: &str) -> Vec<Vec<Vec<String>>> {
     xml.split("<w:tbl>")
         .skip(1)
         .map(|t| {

@@ -443,11 +443,11 @@ fn expect_lists_who_has_not_reported_and_who_is_incomplete() {
     assert!(run.stdout.is_empty(), "{}", run.stdout);
 }
 
-#[test]
-fn previous_puts_the_period_before_beside_this_one() {
+/// Cells a and b, with one meeting of a in Q2 (attended by all), and `q2.json`: their Q2 report.
+/// Q2 → Q3: held 1 → 7, attendance 100% → 97.1%, Good 1 → 5, Fair 0 → 2.
+fn with_q2() -> (Area, String) {
     let a = Area::new();
     a.three();
-    // Q2 in a: one meeting held, attended by all but one.
     fs::write(
         a.path().join("a/meetings/2020/2020-06-10.toml"),
         a.read("a/meetings/2020/2020-07-09.toml")
@@ -467,6 +467,12 @@ fn previous_puts_the_period_before_beside_this_one() {
         .ok()
         .stdout;
     fs::write(a.path().join("q2.json"), &q2).unwrap();
+    (a, q2)
+}
+
+#[test]
+fn previous_puts_the_period_before_beside_this_one() {
+    let (a, q2) = with_q2();
     let run = a.json(&["a", "b"], &["--previous", "q2.json"]).ok();
     let v = parse(&run.stdout);
     let p = &v["previous"];
@@ -479,11 +485,17 @@ fn previous_puts_the_period_before_beside_this_one() {
     // --trend reads the same ledgers for the quarter before: the same.
     let trend = a.json(&["a", "b"], &["--trend"]).ok();
     assert_eq!(trend.stdout, run.stdout);
-    // The table shows it.
+    // The table shows it, as a section of the outline (the other formats: below).
     let table = a
         .run(&["report", "--quarter", "2020-Q3", "--trend", "a", "b"])
         .ok();
-    assert!(table.stdout.contains("2020-Q2"), "{}", table.stdout);
+    assert!(
+        table
+            .stdout
+            .contains("\nII. AGAINST THE PERIOD BEFORE\nQ2 2020 → Q3 2020\nHeld: 1 → 7 (+6)\n"),
+        "{}",
+        table.stdout
+    );
     // A report of another period is not the period before.
     let run = a.json(&["a", "b"], &["--previous", "a"]).ok();
     assert!(parse(&run.stdout)["previous"].is_object());
@@ -492,6 +504,166 @@ fn previous_puts_the_period_before_beside_this_one() {
     assert!(run.stderr.contains("a report of 2020-Q3, not of 2020-Q2"));
     // Found before the roll-up's output begins.
     assert!(run.stdout.is_empty(), "{}", run.stdout);
+}
+
+/// `report … --format F` over a and b in Vietnamese (the example's language), with more arguments.
+fn printed(a: &Area, format: &str, more: &[&str]) -> String {
+    let mut args = vec!["report", "--quarter", "2020-Q3", "--format", format];
+    args.extend(more);
+    args.extend(["a", "b"]);
+    run_in(a.path(), TODAY, &args).ok().stdout
+}
+
+/// The trend in Markdown and HTML: its own numbered section after the summary and before the
+/// cells, the same figures as the table, in both languages; absent without `--previous`.
+#[test]
+fn the_period_before_is_a_section_of_the_markdown_and_the_html() {
+    let (a, _) = with_q2();
+    let md = printed(&a, "md", &["--previous", "q2.json"]);
+    let section = md
+        .split_once("## II. SO VỚI KỲ TRƯỚC\n\n")
+        .and_then(|(_, rest)| rest.split_once("## III. CHI TIẾT TỪNG CHI BỘ"))
+        .map(|(s, _)| s)
+        .unwrap_or_else(|| panic!("no section II, or III does not follow it:\n{md}"));
+    assert!(md.contains("## I. TỔNG HỢP"), "{md}");
+    insta::assert_snapshot!("trend_md_vi", section);
+    for row in [
+        "| Chỉ tiêu | Quý II năm 2020 | Quý III năm 2020 | Tăng, giảm |",
+        "| Đã họp | 1 | 7 | +6 |",
+        "| Tỷ lệ đảng viên dự sinh hoạt | 100% | 97,1% | -2,9 điểm phần trăm |",
+        "| Tốt | 1 | 5 | +4 |",
+        "| Khá | 0 | 2 | +2 |",
+        "| Kém | 0 | 0 | +0 |",
+    ] {
+        assert!(section.contains(row), "{row}:\n{section}");
+    }
+    // --trend reads the same figures from the ledgers.
+    assert_eq!(printed(&a, "md", &["--trend"]), md);
+    let en = a
+        .run(&[
+            "report",
+            "--quarter",
+            "2020-Q3",
+            "--format",
+            "md",
+            "--trend",
+            "a",
+            "b",
+        ])
+        .ok()
+        .stdout;
+    for row in [
+        "## II. AGAINST THE PERIOD BEFORE\n\n| Figure | Q2 2020 | Q3 2020 | Change |",
+        "| Attendance | 100% | 97.1% | -2.9 percentage points |",
+        "| Good | 1 | 5 | +4 |\n| Fair | 0 | 2 | +2 |",
+    ] {
+        assert!(en.contains(row), "{row}:\n{en}");
+    }
+    let without = printed(&a, "md", &[]);
+    assert!(
+        !without.contains("SO VỚI") && without.contains("## II. CHI TIẾT TỪNG CHI BỘ"),
+        "{without}"
+    );
+    let html = printed(&a, "html", &["--previous", "q2.json"]);
+    for needle in [
+        "<h2>II. SO VỚI KỲ TRƯỚC</h2>\n<table class=\"data keep\">\n<tr><th>Chỉ tiêu</th><th>Quý II năm 2020</th><th>Quý III năm 2020</th><th>Tăng, giảm</th></tr>",
+        "<tr><td>Đã họp</td><td class=\"num\">1</td><td class=\"num\">7</td><td class=\"num\">+6</td></tr>",
+        "<td class=\"num\">97,1%</td><td class=\"num\">-2,9 điểm phần trăm</td></tr>",
+        "</table>\n<h2>III. CHI TIẾT TỪNG CHI BỘ</h2>",
+    ] {
+        assert!(html.contains(needle), "{needle}:\n{html}");
+    }
+    let without = printed(&a, "html", &[]);
+    assert!(!without.contains("SO VỚI KỲ TRƯỚC"), "{without}");
+}
+
+fn at_in(paragraphs: &[String], text: &str) -> Option<usize> {
+    paragraphs.iter().position(|p| p == text)
+}
+
+/// The rows (`w:tr`) of the trend's table in a document's XML: the table whose first cell is
+/// "Chỉ tiêu".
+fn trend_rows_xml(xml: &str) -> Vec<&str> {
+    let table = xml
+        .split("<w:tbl>")
+        .find(|t| t.contains(">Chỉ tiêu<"))
+        .unwrap_or_else(|| panic!("no trend table: {xml}"));
+    let table = table.split("</w:tbl>").next().unwrap_or("");
+    table.split("<w:tr>").skip(1).collect()
+}
+
+/// The trend in Word: the numbered heading kept with its table, whose header row repeats; in a
+/// cell's report, where it is the last section, its table keeps with the signatures, which never
+/// go alone onto a page.
+#[test]
+fn the_period_before_is_a_section_of_the_word_document() {
+    let (a, _) = with_q2();
+    let docx = |inputs: &[&str], more: &[&str]| {
+        let mut args = vec!["report", "--quarter", "2020-Q3", "--format", "docx"];
+        args.extend(more);
+        args.extend(["--out", "out.docx"]);
+        args.extend(inputs);
+        run_in(a.path(), TODAY, &args).ok();
+        crate::documents::document_xml(&fs::read(a.path().join("out.docx")).expect("docx"))
+    };
+    let xml = docx(&["a", "b"], &["--previous", "q2.json"]);
+    let paragraphs = crate::documents::paragraphs(&xml);
+    let at = |h: &str| at_in(&paragraphs, h);
+    assert!(
+        at("I. TỔNG HỢP") < at("II. SO VỚI KỲ TRƯỚC")
+            && at("II. SO VỚI KỲ TRƯỚC").is_some()
+            && at("II. SO VỚI KỲ TRƯỚC") < at("III. CHI TIẾT TỪNG CHI BỘ"),
+        "{paragraphs:?}"
+    );
+    let heading = xml.split("II. SO VỚI KỲ TRƯỚC").next().unwrap_or("");
+    let heading = heading.rsplit("<w:p>").next().unwrap_or("");
+    assert!(heading.contains("<w:keepNext"), "{heading}");
+    let tables = crate::documents::tables(&xml);
+    let trend = tables
+        .iter()
+        .find(|t| {
+            t.first()
+                .is_some_and(|r| r.first().is_some_and(|c| c == "Chỉ tiêu"))
+        })
+        .unwrap_or_else(|| panic!("no trend table: {tables:?}"));
+    assert_eq!(
+        trend[0],
+        [
+            "Chỉ tiêu",
+            "Quý II năm 2020",
+            "Quý III năm 2020",
+            "Tăng, giảm"
+        ]
+    );
+    assert_eq!(trend[1], ["Đã họp", "1", "7", "+6"]);
+    assert_eq!(trend[2][3], "-2,9 điểm phần trăm");
+    assert_eq!(trend.len(), 7, "held, attendance, four levels: {trend:?}");
+    let rows = trend_rows_xml(&xml);
+    assert!(
+        rows[0].contains("<w:tblHeader"),
+        "the header row repeats: {}",
+        rows[0]
+    );
+    // Kept whole: every row but the last keeps with the next (a cell a paragraph).
+    for row in &rows[..rows.len() - 1] {
+        assert_eq!(row.matches("<w:keepNext").count(), 4, "{row}");
+    }
+    let last = rows[rows.len() - 1];
+    assert!(!last.contains("<w:keepNext"), "{last}");
+    // A cell's report: the trend after the results, the last section, kept with the signatures.
+    let xml = docx(&["a"], &["--trend"]);
+    let paragraphs = crate::documents::paragraphs(&xml);
+    assert!(
+        at_in(&paragraphs, "II. KẾT QUẢ") < at_in(&paragraphs, "III. SO VỚI KỲ TRƯỚC")
+            && at_in(&paragraphs, "II. KẾT QUẢ").is_some(),
+        "{paragraphs:?}"
+    );
+    let rows = trend_rows_xml(&xml);
+    let last = rows[rows.len() - 1];
+    assert!(last.contains(">Kém<"), "{last}");
+    assert_eq!(last.matches("<w:keepNext").count(), 4, "{last}");
+    let without = docx(&["a", "b"], &[]);
+    assert!(!without.contains("SO VỚI KỲ TRƯỚC"), "{without}");
 }
 
 #[test]

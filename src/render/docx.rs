@@ -14,7 +14,7 @@ use docx_rust::Docx;
 use docx_rust::document::TextSpace;
 use docx_rust::document::{
     BodyContent, GridColumn, Paragraph, Run, Table, TableCell, TableCellContent, TableGrid,
-    TableRow,
+    TableRow, TableRowContent,
 };
 use docx_rust::formatting::{
     Bold, BorderStyle, BottomBorder, CharacterProperty, Fonts, Indent, InsideHorizonBorder,
@@ -186,8 +186,24 @@ impl Doc {
 
     /// A table with borders, its first row a header repeated at the top of each page.
     pub fn data_table(&mut self, headers: &[String], rows: &[Vec<String>], numeric: &[bool]) {
+        self.ruled_table(headers, rows, numeric, false);
+    }
+
+    /// [`Doc::data_table`] for a few rows that read as one: every row's paragraphs but the last
+    /// row's keep with the next, so the table moves to a new page whole rather than split.
+    pub fn kept_table(&mut self, headers: &[String], rows: &[Vec<String>], numeric: &[bool]) {
+        self.ruled_table(headers, rows, numeric, true);
+    }
+
+    fn ruled_table(
+        &mut self,
+        headers: &[String],
+        rows: &[Vec<String>],
+        numeric: &[bool],
+        kept: bool,
+    ) {
         let widths = column_widths(headers, rows);
-        let row_of = |cells: &[String], style: Style| {
+        let row_of = |cells: &[String], style: Style, last: bool| {
             cells
                 .iter()
                 .enumerate()
@@ -198,7 +214,9 @@ impl Doc {
                         (false, Some(true)) => Align::Right,
                         _ => Align::Left,
                     };
-                    row.push_cell(cell(width).push_content(para(&[(text, style)], align, 0)))
+                    let p = para(&[(text, style)], align, 0);
+                    let p = if kept && !last { keep(p) } else { p };
+                    row.push_cell(cell(width).push_content(p))
                 })
         };
         let small = Style {
@@ -211,10 +229,15 @@ impl Doc {
                 bold: true,
                 ..small
             },
+            rows.is_empty(),
         )
         .property(TableRowProperty::default().table_header(TableHeader::from(OnOffOnlyType::On)));
         let mut all = vec![header];
-        all.extend(rows.iter().map(|r| row_of(r, small)));
+        all.extend(
+            rows.iter()
+                .enumerate()
+                .map(|(i, r)| row_of(r, small, i + 1 == rows.len())),
+        );
         self.body.push(table(all, &widths, true).into());
     }
 
@@ -276,14 +299,29 @@ impl Doc {
             .push(table(rows, &[TEXT_WIDTH / 2, TEXT_WIDTH / 2], false).into());
     }
 
-    /// Keep the last paragraph on the page of what follows it.
+    /// Keep the last paragraph on the page of what follows it; after a table, its last row (a
+    /// section that ends with a table, as the trend does, keeps that row with the signatures).
     fn keep_last_with_next(&mut self) {
-        if let Some(BodyContent::Paragraph(p)) = self.body.last_mut() {
+        let set = |p: &mut Paragraph<'static>| {
             let prop = p.property.take().unwrap_or_default();
             p.property = Some(ParagraphProperty {
                 keep_next: Some(KeepNext { value: Some(true) }),
                 ..prop
             });
+        };
+        match self.body.last_mut() {
+            Some(BodyContent::Paragraph(p)) => set(p),
+            Some(BodyContent::Table(t)) => {
+                let cells = t.rows.last_mut().map(|r| r.cells.iter_mut());
+                for c in cells.into_iter().flatten() {
+                    if let TableRowContent::TableCell(c) = c {
+                        for TableCellContent::Paragraph(p) in &mut c.content {
+                            set(p);
+                        }
+                    }
+                }
+            }
+            _ => {}
         }
     }
 

@@ -4,7 +4,7 @@
 use super::notes::{Block, NoteSection};
 use super::sections::{self, Item, Part};
 use super::{Letterhead, date, report_title};
-use crate::core::report::model::{CellReport, Report};
+use crate::core::report::model::{CellReport, Report, Trend};
 use crate::i18n::{Lang, lang, tr};
 use crate::render::docx::{Align, BOLD, Doc, ITALIC, PLAIN, Style, TITLE};
 
@@ -67,6 +67,11 @@ pub fn bytes(report: &Report, line: &str, head: &Letterhead) -> std::io::Result<
                     doc.heading(&heading, style);
                     meetings(cell, &mut doc);
                     list(&sections::cell_items(cell), &mut doc);
+                }
+            }
+            Part::Trend => {
+                if let Some(trend) = &report.previous {
+                    trend_table(report, trend, &mut doc);
                 }
             }
             Part::Note(i) => {
@@ -193,4 +198,14 @@ fn summary_table(report: &Report, doc: &mut Doc) {
     total.extend(sections::summary_cells(&report.totals, None));
     rows.push(total);
     doc.data_table(&headers, &rows, &sections::SUMMARY_NUMERIC);
+}
+
+/// The period before beside this one: a small table kept whole on a page, after its heading.
+fn trend_table(report: &Report, trend: &Trend, doc: &mut Doc) {
+    let headers = sections::trend_headers(report, trend).to_vec();
+    let rows: Vec<Vec<String>> = sections::trend_rows(&report.totals, trend)
+        .into_iter()
+        .map(Vec::from)
+        .collect();
+    doc.kept_table(&headers, &rows, &sections::TREND_NUMERIC);
 }

@@ -13,7 +13,7 @@ use super::{Letterhead, date, levels_by_month, recipient_lines, report_title};
 use chrono::NaiveDate;
 
 use crate::core::level::Level;
-use crate::core::report::model::{CellReport, LevelCounts, Report};
+use crate::core::report::model::{CellReport, LevelCounts, Report, Trend};
 use crate::i18n::{Lang, lang, tr};
 
 pub fn write(
@@ -75,6 +75,11 @@ pub fn write(
                     let _ = writeln!(body, "<h3>{}. {}</h3>", i + 1, esc(&cell.name));
                     meetings(cell, &mut body);
                     list(&sections::cell_items(cell), &mut body);
+                }
+            }
+            Part::Trend => {
+                if let Some(trend) = &report.previous {
+                    trend_table(report, trend, &mut body);
                 }
             }
             Part::Note(i) => {
@@ -359,6 +364,22 @@ fn summary_table(report: &Report, out: &mut String) {
     let mut total = vec![esc(tr("Tổng cộng", "Total"))];
     total.extend(sections::summary_cells(&report.totals, None).map(|v| esc(&v)));
     data_row(out, " class=\"total\"", &total, &sections::SUMMARY_NUMERIC);
+    let _ = writeln!(out, "</table>");
+}
+
+/// The period before beside this one: a small table, kept whole on a page (`.keep`), its
+/// heading with it (`h2` breaks after itself only onto what follows).
+fn trend_table(report: &Report, trend: &Trend, out: &mut String) {
+    let _ = writeln!(out, "<table class=\"data keep\">");
+    header_row(
+        out,
+        &sections::trend_headers(report, trend)
+            .each_ref()
+            .map(String::as_str),
+    );
+    for row in sections::trend_rows(&report.totals, trend) {
+        data_row(out, "", &row.map(|c| esc(&c)), &sections::TREND_NUMERIC);
+    }
     let _ = writeln!(out, "</table>");
 }
 

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use super::notes::{Block, NoteSection};
 use super::sections::{self, Item, Part};
 use super::{Letterhead, Signer, date, recipient_lines, report_title};
-use crate::core::report::model::{CellReport, Report};
+use crate::core::report::model::{CellReport, Report, Trend};
 use crate::i18n::{Lang, lang, tr};
 
 pub fn write(
@@ -66,6 +66,11 @@ pub fn write(
                     meetings(cell, &mut out);
                     list(&sections::cell_items(cell), &mut out);
                     out.push('\n');
+                }
+            }
+            Part::Trend => {
+                if let Some(trend) = &report.previous {
+                    trend_table(report, trend, &mut out);
                 }
             }
             Part::Note(i) => {
@@ -213,6 +218,19 @@ fn summary_table(report: &Report, out: &mut String) {
     let mut total = vec![format!("**{}**", tr("Tổng cộng", "Total"))];
     total.extend(sections::summary_cells(&report.totals, None));
     table_row(out, &total);
+}
+
+/// The period before beside this one: a row a figure, the change last.
+fn trend_table(report: &Report, trend: &Trend, out: &mut String) {
+    table_row(
+        out,
+        &sections::trend_headers(report, trend).map(|h| esc(&h)),
+    );
+    table_rule(out, &sections::TREND_NUMERIC);
+    for row in sections::trend_rows(&report.totals, trend) {
+        table_row(out, &row.map(|c| esc(&c)));
+    }
+    out.push('\n');
 }
 
 /// The signature block as a two-column table, as the HTML and Word lay it out: the recipients

@@ -3,9 +3,9 @@
 //! documents cannot drift apart.
 
 use super::notes::NoteSection;
-use super::{attendance_text, compliance_lines, compliance_word, date, percent};
+use super::{attendance_text, compliance_lines, compliance_word, date, percent, period_words};
 use crate::core::level::Level;
-use crate::core::report::model::{CellReport, MeetingRow, Report, Totals};
+use crate::core::report::model::{CellReport, MeetingRow, Report, Totals, Trend};
 use crate::i18n::{lang, tr};
 
 /// A line of the results list: `label: value`, the value in bold where it is the verdict,
@@ -187,6 +187,66 @@ pub fn cell_items(cell: &CellReport) -> Vec<Item> {
     items
 }
 
+/// The trend table's headers: the figure, the period before and this one (named: "Quý II năm
+/// 2020"), the change.
+pub fn trend_headers(report: &Report, trend: &Trend) -> [String; 4] {
+    [
+        tr("Chỉ tiêu", "Figure").to_owned(),
+        upper_first(&period_words(trend.period)),
+        upper_first(&period_words(report.period)),
+        tr("Tăng, giảm", "Change").to_owned(),
+    ]
+}
+
+/// Which columns of the trend table hold numbers.
+pub const TREND_NUMERIC: [bool; 4] = [false, true, true, true];
+
+/// The period before beside this one, a row a figure: the meetings held, the attendance and each
+/// level, as `[figure, before, now, change]`; the change signed (`+2`, `-1`), the attendance's in
+/// percentage points with the decimal comma in Vietnamese (`+5,5 điểm phần trăm`).
+pub fn trend_rows(now: &Totals, trend: &Trend) -> Vec<[String; 4]> {
+    let (before, change) = (&trend.totals, &trend.change);
+    let mut rows = vec![
+        [
+            tr("Đã họp", "Held").to_owned(),
+            before.held.to_string(),
+            now.held.to_string(),
+            format!("{:+}", change.held),
+        ],
+        [
+            tr("Tỷ lệ đảng viên dự sinh hoạt", "Attendance").to_owned(),
+            percent(before.attendance_rate),
+            percent(now.attendance_rate),
+            change.attendance_rate.map_or_else(
+                || "—".to_owned(),
+                |d| {
+                    let n = crate::core::text::decimal(d * 100.0, 1, lang());
+                    let sign = if n == "0" || n.starts_with('-') {
+                        ""
+                    } else {
+                        "+"
+                    };
+                    format!("{sign}{n} {}", tr("điểm phần trăm", "percentage points"))
+                },
+            ),
+        ],
+    ];
+    for (level, d) in [
+        (Level::Good, change.good),
+        (Level::Fair, change.fair),
+        (Level::Average, change.average),
+        (Level::Poor, change.poor),
+    ] {
+        rows.push([
+            level.label(lang()).to_owned(),
+            before.levels.get(level).to_string(),
+            now.levels.get(level).to_string(),
+            format!("{d:+}"),
+        ]);
+    }
+    rows
+}
+
 /// "Ngày 09 tháng 7…": the first letter in upper case, as a dateline starts a line.
 pub fn upper_first(s: &str) -> String {
     let mut c = s.chars();
@@ -207,6 +267,8 @@ pub enum Part {
     Summary,
     /// A roll-up's cells, one numbered sub-section each.
     Cells,
+    /// The period before beside this one (`--previous`, `--trend`).
+    Trend,
     /// The notes' section of this index (`report --notes`).
     Note(usize),
 }
@@ -229,10 +291,17 @@ impl Section {
 /// The report's outline, the same in every format (table, Markdown, HTML, Word): the figures'
 /// sections, then the notes' sections numbered after them. The headings are in capitals, as the
 /// minutes' are.
+///
+/// With the period before (`--previous`, `--trend`), its comparison follows the figures it
+/// compares: in a roll-up right after the summary, before the cells' detail (which may run to
+/// many pages), so a committee reads the totals and how they moved together; in a cell's report
+/// after its results. The notes, which judge the figures, come after both.
 pub fn outline(report: &Report, notes: &[NoteSection]) -> Vec<Section> {
+    const TREND: (&str, &str, Part) = ("So với kỳ trước", "Against the period before", Part::Trend);
     let figures: &[(&str, &str, Part)] = if report.is_rollup() {
         &[
             ("Tổng hợp", "Summary", Part::Summary),
+            TREND,
             ("Chi tiết từng chi bộ", "Each cell", Part::Cells),
         ]
     } else {
@@ -243,10 +312,12 @@ pub fn outline(report: &Report, notes: &[NoteSection]) -> Vec<Section> {
                 Part::Meetings,
             ),
             ("Kết quả", "Results", Part::Results),
+            TREND,
         ]
     };
     let titles = figures
         .iter()
+        .filter(|&&(_, _, part)| part != Part::Trend || report.previous.is_some())
         .map(|&(vi, en, part)| (tr(vi, en).to_owned(), part))
         .chain(
             notes

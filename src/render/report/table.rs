@@ -76,6 +76,11 @@ pub fn write(
                     render_results(cell, &mut out);
                 }
             }
+            Part::Trend => {
+                if let Some(trend) = &report.previous {
+                    render_trend(report, trend, &mut out);
+                }
+            }
             Part::Note(i) => {
                 if let Some(note) = notes.get(i) {
                     render_note(note, &mut out);
@@ -83,63 +88,15 @@ pub fn write(
             }
         }
     }
-    if let Some(trend) = &report.previous {
-        render_trend(report, trend, &mut out);
-    }
     to.write_all(out.as_bytes())
 }
 
-/// The period before beside this one: held, attendance and each level, with the change.
+/// The period before beside this one, a line a figure: `Đã họp: 5 → 9 (+4)`.
 fn render_trend(report: &Report, trend: &Trend, out: &mut String) {
-    let (now, before, change) = (&report.totals, &trend.totals, &trend.change);
-    let _ = writeln!(
-        out,
-        "\n{} — {} ({})",
-        tr("SO VỚI KỲ TRƯỚC", "AGAINST THE PERIOD BEFORE"),
-        period_words(trend.period),
-        trend.period.label()
-    );
-    let line = |out: &mut String, what: &str, before: String, now: String, change: String| {
+    let [_, before, _, _] = sections::trend_headers(report, trend);
+    let _ = writeln!(out, "{before} → {}", period_words(report.period));
+    for [what, before, now, change] in sections::trend_rows(&report.totals, trend) {
         let _ = writeln!(out, "{what}: {before} → {now} ({change})");
-    };
-    line(
-        out,
-        tr("Đã họp", "Held"),
-        before.held.to_string(),
-        now.held.to_string(),
-        format!("{:+}", change.held),
-    );
-    line(
-        out,
-        tr("Tỷ lệ đảng viên dự sinh hoạt", "Attendance"),
-        percent(before.attendance_rate),
-        percent(now.attendance_rate),
-        change.attendance_rate.map_or_else(
-            || "—".to_owned(),
-            |d| {
-                // Percentage points, with the decimal comma in Vietnamese.
-                let n = format!("{:+.1}", d * 100.0);
-                let n = match lang() {
-                    crate::i18n::Lang::Vi => n.replace('.', ","),
-                    crate::i18n::Lang::En => n,
-                };
-                format!("{n} {}", tr("điểm", "points"))
-            },
-        ),
-    );
-    for (level, d) in [
-        (Level::Good, change.good),
-        (Level::Fair, change.fair),
-        (Level::Average, change.average),
-        (Level::Poor, change.poor),
-    ] {
-        line(
-            out,
-            level.label(lang()),
-            before.levels.get(level).to_string(),
-            now.levels.get(level).to_string(),
-            format!("{d:+}"),
-        );
     }
 }
 

@@ -202,7 +202,7 @@ pub fn trend_headers(report: &Report, trend: &Trend) -> [String; 4] {
 pub const TREND_NUMERIC: [bool; 4] = [false, true, true, true];
 
 /// The period before beside this one, a row a figure: the meetings held, the attendance and each
-/// level, as `[figure, before, now, change]`; the change signed (`+2`, `-1`), the attendance's in
+/// level, as `[figure, before, now, change]`; the change signed (`+2`, `-1`, `0`), the attendance's in
 /// percentage points with the decimal comma in Vietnamese (`+5,5 điểm phần trăm`).
 pub fn trend_rows(now: &Totals, trend: &Trend) -> Vec<[String; 4]> {
     let (before, change) = (&trend.totals, &trend.change);
@@ -211,7 +211,7 @@ pub fn trend_rows(now: &Totals, trend: &Trend) -> Vec<[String; 4]> {
             tr("Đã họp", "Held").to_owned(),
             before.held.to_string(),
             now.held.to_string(),
-            format!("{:+}", change.held),
+            signed(change.held),
         ],
         [
             tr("Tỷ lệ đảng viên dự sinh hoạt", "Attendance").to_owned(),
@@ -241,10 +241,19 @@ pub fn trend_rows(now: &Totals, trend: &Trend) -> Vec<[String; 4]> {
             level.label(lang()).to_owned(),
             before.levels.get(level).to_string(),
             now.levels.get(level).to_string(),
-            format!("{d:+}"),
+            signed(d),
         ]);
     }
     rows
+}
+
+/// A change with its sign, and no change as `0` (not `+0`).
+fn signed(d: i64) -> String {
+    if d == 0 {
+        "0".to_owned()
+    } else {
+        format!("{d:+}")
+    }
 }
 
 /// "Ngày 09 tháng 7…": the first letter in upper case, as a dateline starts a line.

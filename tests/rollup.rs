@@ -926,3 +926,61 @@ fn a_printed_roll_up_of_summaries_says_they_are_summaries_and_when_tasks_were_co
         .ok();
     md.stdout_has("Tasks set, as of 2020-09-30");
 }
+
+/// A committee that receives reports, not books, prints and speaks its cells' language: the
+/// JSON report carries it, and a roll-up of reports alone speaks it (no ledger to ask, and an
+/// office machine whose locale says nothing).
+#[test]
+fn a_roll_up_of_json_reports_alone_speaks_their_language() {
+    let a = Area::new();
+    a.three();
+    a.save("s.json", &["a", "b"], &["--summary-only"]);
+    let s = a.read("s.json");
+    assert!(
+        s.starts_with("{\n  \"schema\": 2,\n  \"language\": \"vi\",\n  \"period\": "),
+        "{s}"
+    );
+    let vi = |args: &[&str]| run_in(a.path(), TODAY, args);
+    let md = vi(&["report", "--quarter", "2020-Q3", "--format", "md", "s.json"])
+        .ok()
+        .stdout;
+    assert!(md.contains("# BẢN TỔNG HỢP"), "{md}");
+    vi(&["report", "--quarter", "2020-Q3", "s.json", "s.json"])
+        .ok()
+        .stderr_has("cảnh báo:");
+    // --lang still decides what the person reads; the JSON still says what the cells speak.
+    let en = a.run(&["report", "--quarter", "2020-Q3", "--format", "md", "s.json"]);
+    assert!(en.ok().stdout.contains("# COMPILATION"));
+    let up = a.json(&["s.json"], &["--summary-only"]).ok().stdout;
+    assert_eq!(up, s, "rolled up again, the same bytes");
+    // A report written before the field is still rolled up, in the machine's language.
+    fs::write(
+        a.path().join("old.json"),
+        s.replace("  \"language\": \"vi\",\n", ""),
+    )
+    .unwrap();
+    let md = vi(&[
+        "report",
+        "--quarter",
+        "2020-Q3",
+        "--format",
+        "md",
+        "old.json",
+    ])
+    .ok()
+    .stdout;
+    assert!(md.contains("# COMPILATION"), "{md}");
+    // A ledger first among the inputs speaks for the roll-up, as before.
+    let json = vi(&[
+        "report",
+        "--quarter",
+        "2020-Q3",
+        "--format",
+        "json",
+        "c",
+        "old.json",
+    ])
+    .ok()
+    .stdout;
+    assert!(json.contains("\n  \"language\": \"vi\",\n"), "{json}");
+}

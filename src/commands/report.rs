@@ -7,6 +7,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::context::Context;
+use crate::core::lang::Lang;
 use crate::core::period::Period;
 use crate::core::report::aggregate;
 use crate::error::{Error, Result};
@@ -93,6 +94,7 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
     let mut head = report::Letterhead::default();
     let mut first = None;
     let mut here = None;
+    let language;
     let cells = if args.ledgers.is_empty() {
         let ledger = ctx.open()?;
         here = Some(ledger.root.clone());
@@ -100,20 +102,16 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             guard_out(out, &ctx.cwd, &[ledger.root.as_path()])?;
         }
         head.locality = ledger.config.cell.locality.clone();
+        language = Some(ledger.config.cell.language);
         first = Some(ledger.config.cell.clone());
         vec![load::cell(&ledger, &opts)?]
     } else {
-        // The first input that is a ledger (a JSON report names no language and no place; a
-        // broken ledger leaves the defaults) gives the roll-up its language and its date line.
-        if let Some(ledger) = args
-            .ledgers
-            .iter()
-            .filter(|p| !p.is_file())
-            .find_map(|p| Ledger::open(p).ok())
-        {
-            if ctx.lang.is_none() {
-                ctx.speak(Some(ledger.config.cell.language));
-            }
+        let (lang, ledger) = first_of_inputs(&args.ledgers);
+        language = lang;
+        if ctx.lang.is_none() && language.is_some() {
+            ctx.speak(language);
+        }
+        if let Some(ledger) = ledger {
             head.locality = ledger.config.cell.locality.clone();
             first = Some(ledger.config.cell);
         }
@@ -124,13 +122,14 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
         if args.format == Format::Json {
             // `--notes`, `--number` and `--committee` are refused for JSON, before any output.
             documents(&mut head, args, true)?;
-            return streamed(args, opts);
+            return streamed(args, opts, language);
         }
         let (cells, said) = load::inputs(&args.ledgers, &opts)?;
         warnings.push_str(&said);
         cells
     };
     let mut report = aggregate::report(period, cells, ctx.today);
+    report.language = language;
     documents(&mut head, args, report.is_rollup())?;
     warnings.push_str(&rollup_extras(args, here.as_ref(), &mut report, &opts)?);
     number(&mut head, args, report.is_rollup(), first)?;
@@ -157,6 +156,27 @@ pub fn run(ctx: &Context, args: &ReportArgs) -> Result<Output> {
             Ok(out)
         }
     }
+}
+
+/// What a roll-up takes from its inputs before reading them: the language of the first input
+/// that names one (a ledger's `[cell] language`, or a JSON report's `"language"`; only the first
+/// JSON report is looked at, so that a thousand older reports are not read twice), and the first
+/// ledger, whose place dates the printed roll-up. A broken ledger is passed over (its error
+/// comes when it is read).
+fn first_of_inputs(inputs: &[PathBuf]) -> (Option<Lang>, Option<Ledger>) {
+    let mut language = None;
+    let mut json_looked_at = false;
+    for path in inputs {
+        if path.is_file() {
+            if language.is_none() && !json_looked_at {
+                language = load::report_language(path);
+                json_looked_at = true;
+            }
+        } else if let Ok(ledger) = Ledger::open(path) {
+            return (language.or(Some(ledger.config.cell.language)), Some(ledger));
+        }
+    }
+    (language, None)
 }
 
 /// `--number`: a cell's report is numbered with its symbol; a roll-up only when a committee
@@ -351,7 +371,7 @@ fn issued_by(
 /// national roll-up never exists whole in memory. What goes wrong once the output has begun
 /// (a broken ledger among 100,000) ends it with an error and exit 1; with `--out` nothing is
 /// written then. The warnings follow the output on stderr.
-fn streamed(args: &ReportArgs, opts: load::Options) -> Result<Output> {
+fn streamed(args: &ReportArgs, opts: load::Options, language: Option<Lang>) -> Result<Output> {
     // What can be known before the first byte is: every input is there, and the list.
     for path in args.ledgers.iter().chain(&args.previous) {
         if !path.is_file() && !path.join(crate::ledger::CONFIG_FILE).is_file() {
@@ -371,6 +391,7 @@ fn streamed(args: &ReportArgs, opts: load::Options) -> Result<Output> {
     let summary_only = args.summary_only;
     let run = move |w: &mut dyn std::io::Write| -> Result<String> {
         let extras = load::Extras {
+            language,
             summary_only,
             expect: expect.as_deref(),
             previous: &previous,
@@ -407,6 +428,7 @@ fn rollup_extras(
     opts: &load::Options,
 ) -> Result<String> {
     let extras = load::Extras {
+        language: report.language,
         summary_only: args.summary_only,
         expect: args.expect.as_deref(),
         previous: match (args.trend, here) {

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::core::lang::Lang;
 use crate::core::period::Period;
 use crate::core::report::aggregate::{self, CellInput};
 use crate::core::report::model::{CellReport, Expected, REPORT_SCHEMA, Report, Totals, Trend};
@@ -302,7 +303,7 @@ pub fn stream_json(
     let list = x.expect.map(expect_list).transpose()?;
     let mut warnings = String::new();
     let before = previous_totals(x.previous, opts, &mut warnings)?;
-    json::head(opts.period, x.summary_only, out).map_err(io)?;
+    json::head(opts.period, x.language, x.summary_only, out).map_err(io)?;
     let mut totals = Totals::default();
     let mut entries = Vec::new();
     let mut any = false;
@@ -388,6 +389,20 @@ fn conflict(c: &Conflict) -> Error {
     )
 }
 
+/// The language a JSON report says its cells speak (`"language"`), if it is a JSON report that
+/// says one: what a roll-up of reports alone speaks. The rest of the file is skipped unread.
+pub fn report_language(path: &Path) -> Option<Lang> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        #[serde(default)]
+        language: Option<Lang>,
+    }
+    let (mut file, size) = crate::ledger::storage::open_regular_sized(path).ok()?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    std::io::Read::read_to_end(&mut file, &mut bytes).ok()?;
+    serde_json::from_slice::<Head>(&bytes).ok()?.language
+}
+
 /// Read a JSON report (`report --format json`, a cell's or a roll-up's) for a roll-up of
 /// `period`: checked ([`rollup::accept`]), its cells returned.
 pub fn read_report(path: &Path, period: Period) -> Result<Vec<CellReport>> {
@@ -454,6 +469,8 @@ pub fn read_report(path: &Path, period: Period) -> Result<Vec<CellReport>> {
 /// What a report adds around its cells: `--summary-only`, `--expect FILE`, `--previous`.
 #[derive(Debug, Clone, Copy)]
 pub struct Extras<'a> {
+    /// The language the report says its cells speak (see `Report::language`).
+    pub language: Option<Lang>,
     pub summary_only: bool,
     pub expect: Option<&'a Path>,
     /// The inputs of the period before (ledgers or JSON reports); none for no trend.

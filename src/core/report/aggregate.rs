@@ -301,6 +301,7 @@ pub fn report(period: Period, cells: Vec<CellReport>, made: NaiveDate) -> Report
     totals.update_rate();
     Report {
         schema: REPORT_SCHEMA,
+        language: None,
         period,
         summary_only: false,
         cells,

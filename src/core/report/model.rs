@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::core::attendance::Attendance;
+use crate::core::lang::Lang;
 use crate::core::level::Level;
 use crate::core::model::meeting::MeetingStatus;
 use crate::core::model::{Kind, MeetingId};
@@ -28,6 +29,10 @@ pub const REPORT_SCHEMA: u32 = 2;
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub schema: u32,
+    /// The language the cells keep their books in (`[cell] language` of the first input that
+    /// says one): what the next level speaks when it rolls this report up without a ledger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<Lang>,
     pub period: Period,
     /// Written with `--summary-only`: no meeting rows (what a committee sends upward).
     pub summary_only: bool,

@@ -12,11 +12,12 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::core::lang::Lang;
 use crate::core::period::Period;
 use crate::core::report::model::{CellReport, Expected, REPORT_SCHEMA, Report, Totals, Trend};
 
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    head(report.period, report.summary_only, out)?;
+    head(report.period, report.language, report.summary_only, out)?;
     for (i, cell) in report.cells.iter().enumerate() {
         out.write_all(separator(i == 0))?;
         out.write_all(&cell_bytes(cell, report.summary_only)?)?;
@@ -30,9 +31,19 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
-/// `{`, the schema, the period, `summary_only` and the opening of `cells`.
-pub fn head(period: Period, summary_only: bool, out: &mut dyn Write) -> io::Result<()> {
-    write!(out, "{{\n  \"schema\": {REPORT_SCHEMA},\n  \"period\": ")?;
+/// `{`, the schema, the language (if known), the period, `summary_only` and the opening of
+/// `cells`.
+pub fn head(
+    period: Period,
+    language: Option<Lang>,
+    summary_only: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    write!(out, "{{\n  \"schema\": {REPORT_SCHEMA},\n")?;
+    if let Some(language) = language {
+        writeln!(out, "  \"language\": \"{}\",", language.code())?;
+    }
+    write!(out, "  \"period\": ")?;
     out.write_all(&indented(&period, 1)?)?;
     write!(
         out,

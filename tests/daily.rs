@@ -7,7 +7,7 @@ use clap::CommandFactory;
 use icalendar::{CalendarComponent, Component, DatePerhapsTime, EventLike};
 use serde_json::Value;
 
-use crate::util::{Ledger, Run, cellbook};
+use crate::util::{Ledger, Run};
 
 fn json(run: &Run) -> Value {
     serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", run.stdout))
@@ -453,7 +453,8 @@ fn dynamic_completion_scripts_call_cellbook() {
 /// What the completer offers for the words of a command line (the last one being typed), as
 /// the fish script asks for it.
 fn complete(l: &Ledger, words: &[&str]) -> Vec<String> {
-    let out = cellbook(l.path(), &l.today)
+    let out = l
+        .command()
         .env("COMPLETE", "fish")
         .arg("--")
         .arg("cellbook")

@@ -623,7 +623,8 @@ fn scripts_are_told_the_missing_flag_instead_of_being_asked() {
 #[test]
 fn colour_only_when_asked_and_never_with_no_color() {
     let l = Ledger::example();
-    let forced = crate::util::cellbook(l.path(), &l.today)
+    let forced = l
+        .command()
         .env_remove("NO_COLOR")
         .env("CLICOLOR_FORCE", "1")
         .args(["check"])
@@ -637,7 +638,8 @@ fn colour_only_when_asked_and_never_with_no_color() {
     // The harness sets NO_COLOR, and a pipe is not a terminal: plain text either way.
     let plain = l.run(&["check"]);
     assert!(!plain.stderr.contains('\x1b'), "{}", plain.stderr);
-    let both = crate::util::cellbook(l.path(), &l.today)
+    let both = l
+        .command()
         .env("CLICOLOR_FORCE", "1")
         .args(["check"])
         .output()

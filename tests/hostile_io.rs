@@ -7,11 +7,11 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::util::{Ledger, Run, assert_same, cellbook, snapshot};
+use crate::util::{Ledger, Run, assert_same, snapshot};
 
 /// Run with a time limit, so a command that hangs fails the test instead of hanging it.
 fn run_timed(l: &Ledger, envs: &[(&str, &str)], args: &[&str]) -> Run {
-    let mut std_cmd = cellbook(l.path(), &l.today);
+    let mut std_cmd = l.command();
     std_cmd.args(args).envs(envs.iter().copied());
     assert_cmd::Command::from_std(std_cmd)
         .timeout(Duration::from_secs(10))
@@ -68,7 +68,7 @@ fn run_to_full(l: &Ledger, args: &[&str], stdout_full: bool) -> Run {
             .open("/dev/full")
             .expect("/dev/full")
     };
-    let mut cmd = cellbook(l.path(), &l.today);
+    let mut cmd = l.command();
     cmd.args(args).stdin(std::process::Stdio::null());
     let out = if stdout_full {
         cmd.stdout(full()).stderr(std::process::Stdio::piped())
@@ -129,7 +129,8 @@ fn a_closed_pipe_stays_silent_and_succeeds() {
         let (reader, writer) = std::io::pipe().expect("a pipe");
         // Nobody reads: the first write meets a closed pipe, as with `cellbook list | head -0`.
         drop(reader);
-        let out = cellbook(l.path(), &l.today)
+        let out = l
+            .command()
             .args(args)
             .stdout(writer)
             .output()

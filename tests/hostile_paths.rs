@@ -101,7 +101,8 @@ fn a_copy_of_a_year_folder_is_not_read_and_check_warns() {
 fn with_scribbling_editor(l: &Ledger, args: &[&str]) -> crate::util::Run {
     let script = tempfile::NamedTempFile::new().expect("a script");
     fs::write(script.path(), "echo '# scribbled' >> \"$1\"\n").expect("write the script");
-    let out = crate::util::cellbook(l.path(), &l.today)
+    let out = l
+        .command()
         .env("EDITOR", format!("sh {}", script.path().display()))
         .env_remove("VISUAL")
         .args(["--lang", "en"])

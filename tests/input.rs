@@ -278,7 +278,7 @@ fn member_set_admitted_moves_the_end_of_probation() {
 
 #[cfg(unix)]
 fn pty(l: &Ledger, args: &[&str]) -> rexpect::session::PtySession {
-    let mut cmd = crate::util::cellbook(l.path(), &l.today);
+    let mut cmd = l.command();
     cmd.args(args)
         .env_remove("CELLBOOK_NO_PROMPT")
         .env("TERM", "xterm");

@@ -15,7 +15,7 @@ fn session(l: &Ledger, args: &[&str]) -> PtySession {
 
 /// The binary in a pty on `l`, with more environment variables (`EDITOR`, a lock timeout).
 fn session_with(l: &Ledger, args: &[&str], envs: &[(&str, &str)]) -> PtySession {
-    let mut cmd = crate::util::cellbook(l.path(), &l.today);
+    let mut cmd = l.command();
     cmd.args(args)
         .env_remove("CELLBOOK_NO_PROMPT")
         .env_remove("VISUAL")
@@ -164,7 +164,8 @@ fn an_invalid_edit_is_offered_back_to_the_editor() {
 
 /// Another writer, run while a person is being asked: it must get the lock at once.
 fn write_meanwhile(l: &Ledger, args: &[&str]) {
-    let out = crate::util::cellbook(l.path(), &l.today)
+    let out = l
+        .command()
         .env("CELLBOOK_LOCK_TIMEOUT", "0")
         .args(args)
         .output()

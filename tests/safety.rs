@@ -4,7 +4,7 @@
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::util::{Ledger, cellbook};
+use crate::util::Ledger;
 
 #[test]
 fn thirty_two_concurrent_writers_lose_nothing() {
@@ -99,7 +99,7 @@ fn assert_nothing_lost(l: &Ledger) {
 
 /// Start `cellbook ARGS` in the ledger, its errors kept for the failure message.
 fn spawn(l: &Ledger, args: &[&str]) -> std::process::Child {
-    cellbook(l.path(), &l.today)
+    l.command()
         .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -134,7 +134,8 @@ fn a_writer_killed_at_any_moment_leaves_the_old_file_or_the_new_one() {
     let mut kills = 0;
     let mut delay = 0u64;
     while started.elapsed() < Duration::from_secs(4) && kills < 60 {
-        let mut child = cellbook(l.path(), &l.today)
+        let mut child = l
+            .command()
             .args([
                 "record",
                 "2020-07-09",
@@ -826,7 +827,8 @@ fn nfd_names_match_their_nfc_twins() {
 #[test]
 fn output_to_a_closed_pipe_is_not_a_crash() {
     let l = Ledger::example();
-    let mut child = cellbook(l.path(), &l.today)
+    let mut child = l
+        .command()
         .args(["show", "2020-07-09"])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -41,6 +41,9 @@ pub const HD42_SCORES: [&str; 24] = [
 pub struct Ledger {
     pub dir: TempDir,
     pub today: String,
+    /// The commands' temporary folder (`TMPDIR`): where a person's text is kept aside when a
+    /// save fails, removed with the ledger rather than left in the machine's /tmp.
+    pub tmp: TempDir,
 }
 
 /// The result of one run of the binary.
@@ -145,6 +148,7 @@ impl Ledger {
         Ledger {
             dir: tempfile::tempdir().expect("temp dir"),
             today: "2020-11-28".into(),
+            tmp: tempfile::tempdir().expect("temp dir for the commands"),
         }
     }
 
@@ -198,7 +202,20 @@ impl Ledger {
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
-        run_in(self.path(), &self.today, args)
+        self.command()
+            .args(args)
+            .output()
+            .expect("run cellbook")
+            .into()
+    }
+
+    /// The binary, run in this ledger on its day, with its own temporary folder.
+    pub fn command(&self) -> Command {
+        let mut cmd = cellbook(self.path(), &self.today);
+        for var in ["TMPDIR", "TMP", "TEMP"] {
+            cmd.env(var, self.tmp.path());
+        }
+        cmd
     }
 
     pub fn read(&self, rel: &str) -> String {
@@ -271,7 +288,7 @@ pub fn with_editor(l: &Ledger, script: &str, envs: &[(&str, &str)], args: &[&str
     let dir = tempfile::tempdir().expect("a folder for the editor script");
     let path = dir.path().join("editor.sh");
     fs::write(&path, format!("set -e\nf=\"$1\"\n{script}\n")).expect("write the script");
-    cellbook(l.path(), &l.today)
+    l.command()
         .env("EDITOR", format!("sh {}", path.display()))
         .env_remove("VISUAL")
         .envs(envs.iter().copied())

@@ -591,7 +591,7 @@ fn the_vietnamese_spec_keeps_up_with_the_english_one() {
 #[test]
 fn a_wrong_date_or_time_at_a_prompt_is_answered_in_vietnamese() {
     let l = Ledger::new("vi").with_members().today("2020-07-01");
-    let mut cmd = crate::util::cellbook(l.path(), &l.today);
+    let mut cmd = l.command();
     cmd.args(["plan"])
         .env_remove("CELLBOOK_NO_PROMPT")
         .env_remove("VISUAL")

@@ -103,6 +103,18 @@ pub(crate) fn completes(path: &[&str], arg: &str) -> Option<Completes> {
 }
 
 fn attach(mut cmd: clap::Command, path: &[&str]) -> clap::Command {
+    // Changing an argument re-inserts it last, and clap numbers the positionals without an
+    // index in the order they are held: each gets its place written down first, so that
+    // `MEMBER [PERIOD]` does not become `PERIOD [MEMBER]`.
+    let places: Vec<(String, usize)> = cmd
+        .get_positionals()
+        .enumerate()
+        .filter(|(_, a)| a.get_index().is_none())
+        .map(|(i, a)| (a.get_id().as_str().to_owned(), i + 1))
+        .collect();
+    for (id, place) in places {
+        cmd = cmd.mut_arg(id, |a| a.index(place));
+    }
     let name = cmd.get_name().to_owned();
     let mut here: Vec<&str> = path.to_vec();
     here.push(&name);
@@ -285,4 +297,39 @@ fn member_equals(current: &OsStr) -> Vec<CompletionCandidate> {
         .filter(|(id, _)| id.starts_with(current))
         .map(|(id, name)| CompletionCandidate::new(format!("{id}=")).help(Some(name.into())))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn positionals(cmd: &mut clap::Command) -> Vec<String> {
+        cmd.build();
+        let mut by_place: Vec<(usize, String)> = cmd
+            .get_positionals()
+            .map(|a| (a.get_index().unwrap_or(0), a.get_id().as_str().to_owned()))
+            .collect();
+        by_place.sort();
+        by_place.into_iter().map(|(_, id)| id).collect()
+    }
+
+    /// Attaching a completer must not move a positional argument: `MEMBER [PERIOD]` stays in
+    /// that order (clap numbers positionals in the order they are held, and changing one
+    /// re-inserts it).
+    #[test]
+    fn completers_keep_the_order_of_positional_arguments() {
+        let cmd = || {
+            clap::Command::new("x").subcommand(
+                clap::Command::new("review")
+                    .arg(clap::Arg::new("member"))
+                    .arg(clap::Arg::new("period")),
+            )
+        };
+        let mut plain = cmd();
+        let mut attached = attach(cmd(), &[]);
+        let sub =
+            |c: &mut clap::Command| positionals(c.find_subcommand_mut("review").expect("review"));
+        assert_eq!(sub(&mut plain), ["member", "period"]);
+        assert_eq!(sub(&mut attached), ["member", "period"]);
+    }
 }

@@ -176,9 +176,9 @@ fn a_year_folder_linked_outside_is_neither_read_nor_written() {
     assert_same(&before_out, &snapshot(outside.path()), "check outside");
 }
 
+/// The example, with its meeting of 2020-09-24 moved to a folder outside and linked back.
 #[cfg(unix)]
-#[test]
-fn a_meeting_file_linked_outside_is_not_opened_in_the_editor() {
+fn example_with_a_meeting_linked_outside() -> (Ledger, tempfile::TempDir) {
     use std::os::unix::fs::symlink;
     let l = Ledger::example();
     let outside = tempfile::tempdir().expect("a folder outside");
@@ -186,6 +186,13 @@ fn a_meeting_file_linked_outside_is_not_opened_in_the_editor() {
     fs::copy(&file, outside.path().join("m.toml")).expect("copy out");
     fs::remove_file(&file).expect("remove");
     symlink(outside.path().join("m.toml"), &file).expect("link out");
+    (l, outside)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_meeting_file_linked_outside_is_not_opened_in_the_editor() {
+    let (l, outside) = example_with_a_meeting_linked_outside();
     let (before, before_out) = (snapshot(l.path()), snapshot(outside.path()));
     for args in [&["edit", "2020-09-24"][..], &["edit", "last"]] {
         with_scribbling_editor(&l, args)
@@ -209,13 +216,7 @@ fn a_meeting_file_linked_outside_is_not_opened_in_the_editor() {
 #[cfg(unix)]
 #[test]
 fn a_meeting_file_linked_outside_is_refused_by_the_readers_of_a_period() {
-    use std::os::unix::fs::symlink;
-    let l = Ledger::example();
-    let outside = tempfile::tempdir().expect("a folder outside");
-    let file = l.path().join("meetings/2020/2020-09-24.toml");
-    fs::copy(&file, outside.path().join("m.toml")).expect("copy out");
-    fs::remove_file(&file).expect("remove");
-    symlink(outside.path().join("m.toml"), &file).expect("link out");
+    let (l, _outside) = example_with_a_meeting_linked_outside();
     let before = snapshot(l.path());
     for args in [
         &["report", "--quarter", "2020-Q3"][..],

@@ -390,7 +390,9 @@ fn conflict(c: &Conflict) -> Error {
 }
 
 /// The language a JSON report says its cells speak (`"language"`), if it is a JSON report that
-/// says one: what a roll-up of reports alone speaks. The rest of the file is skipped unread.
+/// says one: what a roll-up of reports alone speaks. The rest of the file is only skipped over
+/// (nothing of it is kept); a file that cannot be read or parsed names no language, and its
+/// error comes when the roll-up reads it.
 pub fn report_language(path: &Path) -> Option<Lang> {
     #[derive(serde::Deserialize)]
     struct Head {
@@ -398,9 +400,16 @@ pub fn report_language(path: &Path) -> Option<Lang> {
         language: Option<Lang>,
     }
     let (mut file, size) = crate::ledger::storage::open_regular_sized(path).ok()?;
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    let mut bytes = Vec::with_capacity(reservation(size));
     std::io::Read::read_to_end(&mut file, &mut bytes).ok()?;
     serde_json::from_slice::<Head>(&bytes).ok()?.language
+}
+
+/// The buffer to reserve for a JSON report of `size` bytes: its size and one byte (to see the
+/// end without growing), but at most 256 MiB at once, so that a file that claims to be huge (a
+/// sparse file) is read and refused rather than failing an allocation up front.
+fn reservation(size: u64) -> usize {
+    usize::try_from(size.min(256 << 20)).unwrap_or(0) + 1
 }
 
 /// Read a JSON report (`report --format json`, a cell's or a roll-up's) for a roll-up of
@@ -410,7 +419,7 @@ pub fn read_report(path: &Path, period: Period) -> Result<Vec<CellReport>> {
     crate::ledger::storage::open_regular_sized(path)
         .and_then(|(mut f, size)| {
             // Sized from the file: a province's report is read without doubling copies.
-            bytes.reserve_exact(usize::try_from(size).unwrap_or(0).saturating_add(1));
+            bytes.reserve_exact(reservation(size));
             std::io::Read::read_to_end(&mut f, &mut bytes)
         })
         .map_err(|e| Error::io(path, e))?;

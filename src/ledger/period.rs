@@ -400,10 +400,18 @@ pub fn report_language(path: &Path) -> Option<Lang> {
         language: Option<Lang>,
     }
     let (mut file, size) = crate::ledger::storage::open_regular_sized(path).ok()?;
+    if size > MAX_REPORT_BYTES {
+        return None;
+    }
     let mut bytes = Vec::with_capacity(reservation(size));
     std::io::Read::read_to_end(&mut file, &mut bytes).ok()?;
     serde_json::from_slice::<Head>(&bytes).ok()?.language
 }
+
+/// The largest JSON report a roll-up reads: a national report with every meeting row of a
+/// million cells is about 3 GB; a file that claims more (a sparse file of zeros) is refused
+/// before it is read into memory.
+const MAX_REPORT_BYTES: u64 = 4 << 30;
 
 /// The buffer to reserve for a JSON report of `size` bytes: its size and one byte (to see the
 /// end without growing), but at most 256 MiB at once, so that a file that claims to be huge (a
@@ -415,14 +423,6 @@ fn reservation(size: u64) -> usize {
 /// Read a JSON report (`report --format json`, a cell's or a roll-up's) for a roll-up of
 /// `period`: checked ([`rollup::accept`]), its cells returned.
 pub fn read_report(path: &Path, period: Period) -> Result<Vec<CellReport>> {
-    let mut bytes = Vec::new();
-    crate::ledger::storage::open_regular_sized(path)
-        .and_then(|(mut f, size)| {
-            // Sized from the file: a province's report is read without doubling copies.
-            bytes.reserve_exact(reservation(size));
-            std::io::Read::read_to_end(&mut f, &mut bytes)
-        })
-        .map_err(|e| Error::io(path, e))?;
     let bad = |why: String| {
         Error::refused(format!(
             "{}: {} ({why})",
@@ -433,6 +433,23 @@ pub fn read_report(path: &Path, period: Period) -> Result<Vec<CellReport>> {
             ),
         ))
     };
+    let (file, size) =
+        crate::ledger::storage::open_regular_sized(path).map_err(|e| Error::io(path, e))?;
+    if size > MAX_REPORT_BYTES {
+        return Err(bad(format!(
+            "{} MiB, {} {} MiB",
+            size >> 20,
+            tr("quá", "over"),
+            MAX_REPORT_BYTES >> 20
+        )));
+    }
+    // Sized from the file: a province's report is read without doubling copies.
+    let mut bytes = Vec::with_capacity(reservation(size));
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, MAX_REPORT_BYTES + 1),
+        &mut bytes,
+    )
+    .map_err(|e| Error::io(path, e))?;
     // The text checked as UTF-8 once, quickly (simdutf8), rather than string by string by
     // serde_json's byte reader: the names are Vietnamese, which the standard check walks slowly.
     let text = simdutf8::basic::from_utf8(&bytes).map_err(|_| {

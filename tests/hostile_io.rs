@@ -507,7 +507,7 @@ fn a_fifo_named_by_a_report_flag_is_refused_not_waited_on() {
 /// its size, before anything is read into memory, and the roll-up names it.
 #[cfg(unix)]
 #[test]
-fn a_json_input_claiming_gigabytes_is_refused_before_it_is_read() {
+fn a_json_input_or_a_list_claiming_gigabytes_is_refused_before_it_is_read() {
     let l = Ledger::example();
     let outside = tempfile::tempdir().expect("a folder for the input");
     let big = outside.path().join("tinh.json");
@@ -533,6 +533,33 @@ fn a_json_input_claiming_gigabytes_is_refused_before_it_is_read() {
     assert!(
         run.stderr
             .contains("tinh.json: not a cellbook JSON report (5120 MiB, over 4096 MiB)"),
+        "{}",
+        run.stderr
+    );
+    // The same for the list of cells that should report.
+    let list = outside.path().join("list.txt");
+    std::fs::File::create(&list)
+        .and_then(|f| f.set_len(5 << 30))
+        .expect("a sparse list");
+    let list_arg = list.to_string_lossy().into_owned();
+    let run = run_timed(
+        &l,
+        &[],
+        &[
+            "--lang",
+            "en",
+            "report",
+            "--quarter",
+            "2020-Q3",
+            "--expect",
+            &list_arg,
+            ".",
+        ],
+    )
+    .fails(1);
+    assert!(
+        run.stderr
+            .contains("list.txt: the list of cells that should report is too large"),
         "{}",
         run.stderr
     );

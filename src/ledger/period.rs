@@ -329,9 +329,30 @@ pub fn stream_json(
 
 /// The lines of an `--expect` file.
 fn expect_list(path: &Path) -> Result<Vec<String>> {
-    // A regular file only: a FIFO or a device named here would hang the roll-up.
-    let text =
-        crate::ledger::storage::read_regular_to_string(path).map_err(|e| Error::io(path, e))?;
+    // A regular file only: a FIFO or a device named here would hang the roll-up; and a list,
+    // not a disk: a million cells' ids or names are some 60 MB.
+    const MAX_LIST_BYTES: u64 = 256 << 20;
+    let (file, size) =
+        crate::ledger::storage::open_regular_sized(path).map_err(|e| Error::io(path, e))?;
+    let mut text = String::new();
+    if size > MAX_LIST_BYTES
+        || std::io::Read::read_to_string(
+            &mut std::io::Read::take(file, MAX_LIST_BYTES + 1),
+            &mut text,
+        )
+        .map_err(|e| Error::io(path, e))?
+            > MAX_LIST_BYTES as usize
+    {
+        return Err(Error::refused(format!(
+            "{}: {} {} MiB",
+            path.display(),
+            tr(
+                "danh sách chi bộ phải báo cáo quá lớn, tối đa",
+                "the list of cells that should report is too large; at most"
+            ),
+            MAX_LIST_BYTES >> 20
+        )));
+    }
     Ok(text.lines().map(str::to_owned).collect())
 }
 

@@ -984,3 +984,59 @@ fn a_roll_up_of_json_reports_alone_speaks_their_language() {
     .stdout;
     assert!(json.contains("\n  \"language\": \"vi\",\n"), "{json}");
 }
+
+/// A broken JSON report is named, with where and what, in the language its top says (where
+/// cellbook writes it), even when the rest cannot be parsed.
+#[test]
+fn a_broken_json_report_is_explained_in_its_language() {
+    let a = Area::new();
+    a.three();
+    a.save("s.json", &["a", "b"], &["--summary-only"]);
+    let s = a.read("s.json");
+    let end = s.rfind("\n  \"totals\": {").expect("top-level totals");
+    let cases = [
+        (
+            "cut.json",
+            s[..s.len() / 2].to_owned(),
+            "tệp dừng giữa chừng",
+        ),
+        (
+            "comma.json",
+            s.replacen("\"summary_only\": true,", "\"summary_only\": true,,", 1),
+            "sai cú pháp JSON",
+        ),
+        (
+            "type.json",
+            s.replacen("\"held\":4", "\"held\":\"4\"", 1),
+            "sai kiểu dữ liệu",
+        ),
+        (
+            "field.json",
+            format!("{}\n  \"totalx\": {{{}", &s[..end], &s[end + 14..]),
+            "thiếu trường `totals`",
+        ),
+    ];
+    for (name, text, words) in cases {
+        fs::write(a.path().join(name), &text).unwrap();
+        run_in(a.path(), TODAY, &["report", "--quarter", "2020-Q3", name])
+            .fails(1)
+            .stderr_has(&format!(
+                "lỗi: {name}: không phải báo cáo JSON của cellbook (dòng "
+            ))
+            .stderr_has(words);
+    }
+    let mut bytes = s.clone().into_bytes();
+    bytes.insert(200, 0xff);
+    fs::write(a.path().join("latin.json"), bytes).unwrap();
+    run_in(
+        a.path(),
+        TODAY,
+        &["report", "--quarter", "2020-Q3", "latin.json"],
+    )
+    .fails(1)
+    .stderr_has("không phải UTF-8 từ byte 200");
+    // In English, serde_json's own words.
+    a.run(&["report", "--quarter", "2020-Q3", "type.json"])
+        .fails(1)
+        .stderr_has("invalid type: string \"4\", expected u32 at line");
+}

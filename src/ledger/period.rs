@@ -426,7 +426,54 @@ pub fn report_language(path: &Path) -> Option<Lang> {
     }
     let mut bytes = Vec::with_capacity(reservation(size));
     std::io::Read::read_to_end(&mut file, &mut bytes).ok()?;
-    serde_json::from_slice::<Head>(&bytes).ok()?.language
+    match serde_json::from_slice::<Head>(&bytes) {
+        Ok(head) => head.language,
+        // A broken report still names its language near its top (where cellbook writes it),
+        // so that the error about it is said in that language.
+        Err(_) => language_near_the_top(&bytes),
+    }
+}
+
+/// `"language": "vi"` (or `"en"`) in the first kilobyte of a file, spaces allowed around the
+/// colon.
+fn language_near_the_top(bytes: &[u8]) -> Option<Lang> {
+    let top = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]);
+    let (_, after) = top.split_once("\"language\"")?;
+    let value = after.trim_start().strip_prefix(':')?.trim_start();
+    match value.get(..4)? {
+        "\"vi\"" => Some(Lang::Vi),
+        "\"en\"" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+/// What is wrong with a JSON input, in the person's language: in English serde_json's own
+/// words; in Vietnamese the line, the column and the kind of fault, with the field or value
+/// it names (its other words are English).
+fn json_error_words(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    if crate::i18n::lang() == Lang::En {
+        return e.to_string();
+    }
+    let message = e.to_string();
+    let quoted = message.split('`').nth(1).map(|q| format!(" `{q}`"));
+    let kind = match e.classify() {
+        Category::Io => "không đọc được tệp".to_owned(),
+        Category::Eof => "tệp dừng giữa chừng".to_owned(),
+        Category::Syntax => "sai cú pháp JSON".to_owned(),
+        Category::Data if message.starts_with("missing field") => {
+            format!("thiếu trường{}", quoted.unwrap_or_default())
+        }
+        Category::Data if message.starts_with("duplicate field") => {
+            format!("trường{} lặp lại", quoted.unwrap_or_default())
+        }
+        Category::Data if message.starts_with("unknown variant") => {
+            format!("giá trị{} không hợp lệ", quoted.unwrap_or_default())
+        }
+        Category::Data if message.starts_with("invalid type") => "sai kiểu dữ liệu".to_owned(),
+        Category::Data => "dữ liệu không đúng mẫu báo cáo".to_owned(),
+    };
+    format!("dòng {}, cột {}: {kind}", e.line(), e.column())
 }
 
 /// The largest JSON report a roll-up reads: a national report with every meeting row of a
@@ -474,10 +521,15 @@ pub fn read_report(path: &Path, period: Period) -> Result<Vec<CellReport>> {
     // The text checked as UTF-8 once, quickly (simdutf8), rather than string by string by
     // serde_json's byte reader: the names are Vietnamese, which the standard check walks slowly.
     let text = simdutf8::basic::from_utf8(&bytes).map_err(|_| {
-        let e = std::str::from_utf8(&bytes).err();
-        bad(e.map_or_else(String::new, |e| e.to_string()))
+        let at = std::str::from_utf8(&bytes)
+            .err()
+            .map_or(0, |e| e.valid_up_to());
+        bad(format!(
+            "{} {at}",
+            tr("không phải UTF-8 từ byte", "not UTF-8 from byte")
+        ))
     })?;
-    let input: ReportIn = serde_json::from_str(text).map_err(|e| bad(e.to_string()))?;
+    let input: ReportIn = serde_json::from_str(text).map_err(|e| bad(json_error_words(&e)))?;
     rollup::accept(input, period).map_err(|p| {
         let why = match p {
             InputProblem::Old => tr(

@@ -34,7 +34,7 @@ fn main() -> ExitCode {
     match cli::run(cli, &ctx) {
         Ok(out) => match print(out.stderr, out.stdout, out.stream) {
             Ok(()) => ExitCode::from(out.code),
-            Err(e) => fail(&output_error(e)),
+            Err(e) => fail(&stream_error(e)),
         },
         Err(e) => fail(&anyhow::Error::new(e)),
     }
@@ -149,6 +149,26 @@ fn print(
             .or_else(ignore_pipe)?;
     }
     Ok(())
+}
+
+/// What stopped the output: the command's own error, found once a streamed output had begun (a
+/// broken input among 100,000), as itself with its own exit code and words; any other failure is
+/// a failed write ([`output_error`]).
+fn stream_error(e: io::Error) -> anyhow::Error {
+    if !e
+        .get_ref()
+        .is_some_and(|inner| inner.is::<cellbook::Error>())
+    {
+        return output_error(e);
+    }
+    match e
+        .into_inner()
+        .map(|inner| inner.downcast::<cellbook::Error>())
+    {
+        Some(Ok(error)) => anyhow::Error::new(*error),
+        Some(Err(other)) => anyhow::Error::msg(other.to_string()),
+        None => anyhow::Error::msg(cellbook::i18n::tr("lỗi không rõ", "unknown error")),
+    }
 }
 
 /// A failed write of the output (a full disk, `> /dev/full`): exit 1 and say so.

@@ -317,14 +317,45 @@ fn two_copies_that_disagree_are_refused() {
         run.stderr
     );
     assert!(!a.path().join("p.json").exists(), "nothing is written");
-    // On stdout the roll-up has begun when the second copy is read: it stops, and fails.
+    // On stdout the roll-up has begun when the second copy is read: it stops, and fails, saying
+    // what is wrong as itself (not as a failed write).
     let run = a.json(&["d1.json", "b"], &[]).fails(1);
     assert!(
-        run.stderr.contains("with different figures"),
+        run.stderr
+            .starts_with("error: the cell b (Chi bộ B) is in both")
+            && !run.stderr.contains("cannot write the output"),
         "{}",
         run.stderr
     );
     assert!(serde_json::from_str::<Value>(&run.stdout).is_err());
+    // A hand-broken meeting file found after the output has begun: its diagnostic, with the
+    // file, the line and the caret, as `check` would show it.
+    fs::write(
+        a.path().join("c/meetings/2020/2020-07-09.toml"),
+        "schema = 1\nx = [\n",
+    )
+    .unwrap();
+    for args in [
+        &[
+            "report",
+            "--quarter",
+            "2020-Q3",
+            "--format",
+            "json",
+            "a",
+            "c",
+        ][..],
+        &["export", "--jsonl", "a", "c"],
+    ] {
+        let run = a.run(args).fails(1);
+        assert!(
+            run.stderr
+                .contains("c/meetings/2020/2020-07-09.toml:2:6: error[E001]")
+                && !run.stderr.contains("cannot write the output"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
     // A missing input is found before anything is written.
     let run = a.json(&["d1.json", "nowhere"], &[]).fails(1);
     assert!(

@@ -212,7 +212,7 @@ fn jsonl(ctx: &Context, args: &ExportArgs) -> Result<Output> {
             let texts = crate::parallel::try_map(batch, |(id, root)| {
                 Ledger::open(root).and_then(|l| lines(&l, id, period))
             })
-            .map_err(|e| std::io::Error::other(e.to_string()))?;
+            .map_err(std::io::Error::other)?;
             for text in texts {
                 w.write_all(&text)?;
             }

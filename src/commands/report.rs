@@ -402,7 +402,7 @@ fn streamed(args: &ReportArgs, opts: load::Options, language: Option<Lang>) -> R
     Ok(match args.out.clone() {
         None => Output {
             stream: Some(Stream(Box::new(move |w: &mut dyn std::io::Write| {
-                let warnings = run(w).map_err(|e| std::io::Error::other(e.to_string()))?;
+                let warnings = run(w).map_err(std::io::Error::other)?;
                 w.flush()?;
                 let mut err = std::io::stderr().lock();
                 let _ = err.write_all(warnings.as_bytes());

@@ -61,7 +61,8 @@ pub struct MeetingEntry {
     pub id: MeetingId,
     pub path: PathBuf,
     /// The listing saw a file that is not a link, in a folder already found to stay inside the
-    /// ledger: reading it need not walk its path again (see [`confine`]); a link is checked.
+    /// ledger: reading it need not walk its path again (see [`confine`]), and it is opened
+    /// without following a link (one put there since is checked); a link is checked.
     pub inside: bool,
 }
 
@@ -238,10 +239,18 @@ impl Ledger {
 
     /// Read and parse one meeting file; any problem stops the command.
     pub fn load_meeting(&self, entry: &MeetingEntry) -> Result<MeetingFile> {
-        let read = if entry.inside {
-            read_source(&entry.path).and_then(|source| meeting_file(entry.id, source))
-        } else {
-            read_meeting(&self.root, entry.id, &entry.path)
+        // A file the listing saw as plain is opened without following a link, so that one put
+        // there since is not followed unchecked; anything odd takes the checked way, which says
+        // what is wrong.
+        let plain = entry
+            .inside
+            .then(|| storage::open_regular_nofollow(&entry.path).ok())
+            .flatten();
+        let read = match plain {
+            Some(opened) => {
+                read_opened(&entry.path, opened).and_then(|source| meeting_file(entry.id, source))
+            }
+            None => read_meeting(&self.root, entry.id, &entry.path),
         };
         let (file, problems) = read.map_err(|d| Error::Invalid(vec![*d]))?;
         if !problems.is_empty() {
@@ -366,16 +375,24 @@ pub fn parse_inside<T: DeserializeOwned>(root: &Path, path: &Path) -> Parsed<T> 
 
 /// Read a file's text, refusing what is not a ledger text file: too large, not UTF-8.
 pub fn read_source(path: &Path) -> Result<Source, Box<Diagnostic>> {
-    let io_diag = |e: std::io::Error| {
-        Box::new(Diagnostic::of(
-            &Problem::Unreadable {
-                reason: crate::error::io_words(&e),
-            },
-            path,
-        ))
-    };
     // Only a regular file: a FIFO would hang the command (see `storage::open_regular`).
-    let (file, size) = storage::open_regular_sized(path).map_err(io_diag)?;
+    let opened = storage::open_regular_sized(path).map_err(|e| unreadable(path, &e))?;
+    read_opened(path, opened)
+}
+
+/// The diagnostic of a file that cannot be opened or read.
+fn unreadable(path: &Path, e: &std::io::Error) -> Box<Diagnostic> {
+    Box::new(Diagnostic::of(
+        &Problem::Unreadable {
+            reason: crate::error::io_words(e),
+        },
+        path,
+    ))
+}
+
+/// [`read_source`] of a file already opened (with its length).
+fn read_opened(path: &Path, (file, size): (std::fs::File, u64)) -> Result<Source, Box<Diagnostic>> {
+    let io_diag = |e: std::io::Error| unreadable(path, &e);
     // Size the buffer from the file's length, so that a file is read in one call rather than in
     // doubling steps (a 3 KB meeting file took 9 reads).
     let size = size.min(MAX_FILE_BYTES);

@@ -176,6 +176,32 @@ pub fn open_regular_sized(path: &Path) -> io::Result<(File, u64)> {
     Ok((file, meta.len()))
 }
 
+/// [`open_regular_sized`] of a file that must not be a link: on Unix the open itself refuses one
+/// (`O_NOFOLLOW`), so a link put in place after the file was listed is not followed; elsewhere
+/// the path is looked at first.
+pub fn open_regular_nofollow(path: &Path) -> io::Result<(File, u64)> {
+    #[cfg(unix)]
+    let file = {
+        use std::os::unix::fs::OpenOptionsExt;
+        fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
+            .open(path)?
+    };
+    #[cfg(not(unix))]
+    let file = {
+        if !fs::symlink_metadata(path)?.is_file() {
+            return Err(not_regular());
+        }
+        File::open(path)?
+    };
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    Ok((file, meta.len()))
+}
+
 /// A regular file's text, read whole (see [`open_regular`]): for readers outside `read_source`.
 pub fn read_regular_to_string(path: &Path) -> io::Result<String> {
     let mut text = String::new();
@@ -328,4 +354,29 @@ fn sync_dir(dir: &Path) {
     }
     #[cfg(not(unix))]
     let _ = dir;
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    /// The open that a listed plain file gets refuses a link (put there since), and a FIFO, at
+    /// once; a plain file opens with its length.
+    #[test]
+    fn a_file_that_must_not_be_a_link_is_opened_only_if_it_is_none() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let file = dir.path().join("m.toml");
+        fs::write(&file, "schema = 1\n").expect("a file");
+        let link = dir.path().join("l.toml");
+        std::os::unix::fs::symlink(&file, &link).expect("a link");
+        let (_, len) = open_regular_nofollow(&file).expect("a plain file opens");
+        assert_eq!(len, 11);
+        assert!(open_regular_nofollow(&link).is_err(), "a link is not followed");
+        assert!(open_regular_sized(&link).is_ok(), "the ordinary open follows it");
+        let fifo = dir.path().join("f.toml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            assert!(open_regular_nofollow(&fifo).is_err(), "a FIFO is refused, not waited on");
+        }
+    }
 }

@@ -371,12 +371,21 @@ mod tests {
         std::os::unix::fs::symlink(&file, &link).expect("a link");
         let (_, len) = open_regular_nofollow(&file).expect("a plain file opens");
         assert_eq!(len, 11);
-        assert!(open_regular_nofollow(&link).is_err(), "a link is not followed");
-        assert!(open_regular_sized(&link).is_ok(), "the ordinary open follows it");
+        assert!(
+            open_regular_nofollow(&link).is_err(),
+            "a link is not followed"
+        );
+        assert!(
+            open_regular_sized(&link).is_ok(),
+            "the ordinary open follows it"
+        );
         let fifo = dir.path().join("f.toml");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
         if made.is_ok_and(|s| s.success()) {
-            assert!(open_regular_nofollow(&fifo).is_err(), "a FIFO is refused, not waited on");
+            assert!(
+                open_regular_nofollow(&fifo).is_err(),
+                "a FIFO is refused, not waited on"
+            );
         }
     }
 }

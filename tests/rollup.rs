@@ -561,6 +561,7 @@ fn the_period_before_is_a_section_of_the_markdown_and_the_html() {
     for row in [
         "| Chỉ tiêu | Quý II năm 2020 | Quý III năm 2020 | Tăng, giảm |",
         "| Đã họp | 1 | 7 | +6 |",
+        "| Đã xếp loại | 1 | 7 | +6 |",
         "| Tỷ lệ đảng viên dự sinh hoạt | 100% | 97,1% | -2,9 điểm phần trăm |",
         "| Tốt | 1 | 5 | +4 |",
         "| Khá | 0 | 2 | +2 |",
@@ -667,8 +668,13 @@ fn the_period_before_is_a_section_of_the_word_document() {
         ]
     );
     assert_eq!(trend[1], ["Đã họp", "1", "7", "+6"]);
-    assert_eq!(trend[2][3], "-2,9 điểm phần trăm");
-    assert_eq!(trend.len(), 7, "held, attendance, four levels: {trend:?}");
+    assert_eq!(trend[2], ["Đã xếp loại", "1", "7", "+6"]);
+    assert_eq!(trend[3][3], "-2,9 điểm phần trăm");
+    assert_eq!(
+        trend.len(),
+        8,
+        "held, rated, attendance, four levels: {trend:?}"
+    );
     let rows = trend_rows_xml(&xml);
     assert!(
         rows[0].contains("<w:tblHeader"),

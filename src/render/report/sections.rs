@@ -201,8 +201,8 @@ pub fn trend_headers(report: &Report, trend: &Trend) -> [String; 4] {
 /// Which columns of the trend table hold numbers.
 pub const TREND_NUMERIC: [bool; 4] = [false, true, true, true];
 
-/// The period before beside this one, a row a figure: the meetings held, the attendance and each
-/// level, as `[figure, before, now, change]`; the change signed (`+2`, `-1`, `0`), the attendance's in
+/// The period before beside this one, a row a figure: the meetings held and rated, the
+/// attendance and each level, as `[figure, before, now, change]`; the change signed (`+2`, `-1`, `0`), the attendance's in
 /// percentage points with the decimal comma in Vietnamese (`+5,5 điểm phần trăm`).
 pub fn trend_rows(now: &Totals, trend: &Trend) -> Vec<[String; 4]> {
     let (before, change) = (&trend.totals, &trend.change);
@@ -212,6 +212,12 @@ pub fn trend_rows(now: &Totals, trend: &Trend) -> Vec<[String; 4]> {
             before.held.to_string(),
             now.held.to_string(),
             signed(change.held),
+        ],
+        [
+            tr("Đã xếp loại", "Rated").to_owned(),
+            before.rated.to_string(),
+            now.rated.to_string(),
+            signed(change.rated),
         ],
         [
             tr("Tỷ lệ đảng viên dự sinh hoạt", "Attendance").to_owned(),

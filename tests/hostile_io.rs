@@ -503,65 +503,36 @@ fn a_fifo_named_by_a_report_flag_is_refused_not_waited_on() {
     let _ = fs::remove_file(&fifo);
 }
 
-/// A JSON input that claims to be huge (a sparse file: terabytes of nothing) is refused from
-/// its size, before anything is read into memory, and the roll-up names it.
+/// A JSON input or an `--expect` list that claims to be huge (a sparse file: gigabytes of
+/// nothing) is refused from its size, before anything is read into memory, and named.
 #[cfg(unix)]
 #[test]
 fn a_json_input_or_a_list_claiming_gigabytes_is_refused_before_it_is_read() {
     let l = Ledger::example();
-    let outside = tempfile::tempdir().expect("a folder for the input");
-    let big = outside.path().join("tinh.json");
-    std::fs::File::create(&big)
-        .and_then(|f| f.set_len(5 << 30))
-        .expect("a sparse file");
-    let big_arg = big.to_string_lossy().into_owned();
+    let outside = tempfile::tempdir().expect("a folder for the inputs");
     let before = snapshot(l.path());
-    let run = run_timed(
-        &l,
-        &[],
-        &[
-            "--lang",
-            "en",
-            "report",
-            "--quarter",
-            "2020-Q3",
-            &big_arg,
-            ".",
-        ],
-    )
-    .fails(1);
-    assert!(
-        run.stderr
-            .contains("tinh.json: not a cellbook JSON report (5120 MiB, over 4096 MiB)"),
-        "{}",
-        run.stderr
-    );
-    // The same for the list of cells that should report.
-    let list = outside.path().join("list.txt");
-    std::fs::File::create(&list)
-        .and_then(|f| f.set_len(5 << 30))
-        .expect("a sparse list");
-    let list_arg = list.to_string_lossy().into_owned();
-    let run = run_timed(
-        &l,
-        &[],
-        &[
-            "--lang",
-            "en",
-            "report",
-            "--quarter",
-            "2020-Q3",
-            "--expect",
-            &list_arg,
-            ".",
-        ],
-    )
-    .fails(1);
-    assert!(
-        run.stderr
-            .contains("list.txt: the list of cells that should report is too large"),
-        "{}",
-        run.stderr
-    );
+    for (name, flag, said) in [
+        (
+            "tinh.json",
+            None,
+            "tinh.json: not a cellbook JSON report (5120 MiB, over 4096 MiB)",
+        ),
+        (
+            "list.txt",
+            Some("--expect"),
+            "list.txt: the list of cells that should report is too large",
+        ),
+    ] {
+        let big = outside.path().join(name);
+        std::fs::File::create(&big)
+            .and_then(|f| f.set_len(5 << 30))
+            .expect("a sparse file");
+        let big_arg = big.to_string_lossy().into_owned();
+        let mut args = vec!["--lang", "en", "report", "--quarter", "2020-Q3"];
+        args.extend(flag);
+        args.extend([big_arg.as_str(), "."]);
+        let run = run_timed(&l, &[], &args).fails(1);
+        assert!(run.stderr.contains(said), "{}", run.stderr);
+    }
     assert_same(&before, &snapshot(l.path()), "the ledger");
 }

@@ -144,14 +144,26 @@ pub fn open_regular(path: &Path) -> io::Result<File> {
 /// `fstat`, no race, and a FIFO is refused instead of waited on. Elsewhere the path's type is
 /// checked before opening (opening a pipe there does not block on a writer) and again after.
 pub fn open_regular_sized(path: &Path) -> io::Result<(File, u64)> {
+    open_checked(path, true)
+}
+
+/// [`open_regular_sized`] of a file that must not be a link: on Unix the open itself refuses one
+/// (`O_NOFOLLOW`), so a link put in place after the file was listed is not followed; elsewhere
+/// the path is looked at first.
+pub fn open_regular_nofollow(path: &Path) -> io::Result<(File, u64)> {
+    open_checked(path, false)
+}
+
+fn open_checked(path: &Path, follow: bool) -> io::Result<(File, u64)> {
     #[cfg(unix)]
     let file = {
         use std::os::unix::fs::OpenOptionsExt;
-        match fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_NONBLOCK)
-            .open(path)
-        {
+        let flags = if follow {
+            libc::O_NONBLOCK
+        } else {
+            libc::O_NONBLOCK | libc::O_NOFOLLOW
+        };
+        match OpenOptions::new().read(true).custom_flags(flags).open(path) {
             Ok(file) => file,
             // A socket cannot be opened at all: say what it is rather than "no such device".
             Err(e) => {
@@ -164,33 +176,12 @@ pub fn open_regular_sized(path: &Path) -> io::Result<(File, u64)> {
     };
     #[cfg(not(unix))]
     let file = {
-        if !fs::metadata(path)?.is_file() {
-            return Err(not_regular());
-        }
-        File::open(path)?
-    };
-    let meta = file.metadata()?;
-    if !meta.is_file() {
-        return Err(not_regular());
-    }
-    Ok((file, meta.len()))
-}
-
-/// [`open_regular_sized`] of a file that must not be a link: on Unix the open itself refuses one
-/// (`O_NOFOLLOW`), so a link put in place after the file was listed is not followed; elsewhere
-/// the path is looked at first.
-pub fn open_regular_nofollow(path: &Path) -> io::Result<(File, u64)> {
-    #[cfg(unix)]
-    let file = {
-        use std::os::unix::fs::OpenOptionsExt;
-        fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
-            .open(path)?
-    };
-    #[cfg(not(unix))]
-    let file = {
-        if !fs::symlink_metadata(path)?.is_file() {
+        let meta = if follow {
+            fs::metadata(path)?
+        } else {
+            fs::symlink_metadata(path)?
+        };
+        if !meta.is_file() {
             return Err(not_regular());
         }
         File::open(path)?

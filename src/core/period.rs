@@ -65,7 +65,13 @@ impl Period {
 
     /// The quarter before the one `date` falls in (for `--last-quarter`).
     pub fn previous_quarter(date: NaiveDate) -> Period {
-        match Period::quarter_of(date) {
+        Period::quarter_of(date).before()
+    }
+
+    /// The period just before, of the same kind: the quarter before a quarter, the year before
+    /// a year, the month before a month (a roll-up's trend, `--last-quarter`).
+    pub fn before(self) -> Period {
+        match self {
             Period::Quarter { year, quarter: 1 } => Period::Quarter {
                 year: year - 1,
                 quarter: 4,
@@ -74,7 +80,15 @@ impl Period {
                 year,
                 quarter: quarter - 1,
             },
-            other => other,
+            Period::Year { year } => Period::Year { year: year - 1 },
+            Period::Month { year, month: 1 } => Period::Month {
+                year: year - 1,
+                month: 12,
+            },
+            Period::Month { year, month } => Period::Month {
+                year,
+                month: month - 1,
+            },
         }
     }
 
@@ -315,6 +329,20 @@ mod tests {
         let y = Period::parse("2021").unwrap();
         assert_eq!(y.end(), d("2021-12-31"));
         assert_eq!(y.quarters().len(), 4);
+    }
+
+    #[test]
+    fn the_period_before() {
+        for (now, before) in [
+            ("2020-Q1", "2019-Q4"),
+            ("2020-Q3", "2020-Q2"),
+            ("2020", "2019"),
+            ("2020-01", "2019-12"),
+            ("2020-07", "2020-06"),
+        ] {
+            let p = Period::parse(now).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(p.before().label(), before);
+        }
     }
 
     #[test]

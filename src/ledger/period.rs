@@ -377,7 +377,7 @@ fn previous_totals(
     if inputs.is_empty() {
         return Ok(None);
     }
-    let before = rollup::before(opts.period);
+    let before = opts.period.before();
     let opts = Options {
         period: before,
         ..*opts

@@ -441,30 +441,6 @@ pub fn expected(list: &[String], cells: &[Entry]) -> Expected {
     out
 }
 
-/// The period just before: the quarter before a quarter, the year before a year, the month
-/// before a month.
-pub fn before(period: Period) -> Period {
-    match period {
-        Period::Quarter { year, quarter: 1 } => Period::Quarter {
-            year: year - 1,
-            quarter: 4,
-        },
-        Period::Quarter { year, quarter } => Period::Quarter {
-            year,
-            quarter: quarter - 1,
-        },
-        Period::Year { year } => Period::Year { year: year - 1 },
-        Period::Month { year, month: 1 } => Period::Month {
-            year: year - 1,
-            month: 12,
-        },
-        Period::Month { year, month } => Period::Month {
-            year,
-            month: month - 1,
-        },
-    }
-}
-
 /// The period before beside this one.
 pub fn trend(now: &Totals, previous: Period, before: Totals) -> Trend {
     Trend {
@@ -736,19 +712,5 @@ mod tests {
             err.map(|c| (c.first, c.repeat)),
             Some(("x".into(), "z".into()))
         );
-    }
-
-    #[test]
-    fn the_period_before() {
-        for (now, before) in [
-            ("2020-Q1", "2019-Q4"),
-            ("2020-Q3", "2020-Q2"),
-            ("2020", "2019"),
-            ("2020-01", "2019-12"),
-            ("2020-07", "2020-06"),
-        ] {
-            let p = Period::parse(now).unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(super::before(p).label(), before);
-        }
     }
 }

@@ -227,20 +227,23 @@ fn value(cell: &DataRef<'_>) -> Value {
 /// zip bomb is refused before calamine unpacks it.
 pub const MAX_UNPACKED: u64 = 256 * 1024 * 1024;
 
+/// A workbook that zip or calamine cannot read, with their reason.
+fn unreadable_xlsx(path: &Path, e: &dyn std::fmt::Display) -> Error {
+    refused(
+        path,
+        format!(
+            "{}: {e}",
+            tr(
+                "không đọc được tệp Excel (.xlsx)",
+                "cannot read the Excel file (.xlsx)"
+            )
+        ),
+    )
+}
+
 /// Refuse a workbook whose parts declare more than [`MAX_UNPACKED`] bytes in all.
 fn check_unpacked(path: &Path, bytes: &[u8]) -> Result<()> {
-    let unreadable = |e: &dyn std::fmt::Display| {
-        refused(
-            path,
-            format!(
-                "{}: {e}",
-                tr(
-                    "không đọc được tệp Excel (.xlsx)",
-                    "cannot read the Excel file (.xlsx)"
-                )
-            ),
-        )
-    };
+    let unreadable = |e: &dyn std::fmt::Display| unreadable_xlsx(path, e);
     let mut archive = zip9::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
     let mut total: u64 = 0;
     for i in 0..archive.len() {
@@ -264,18 +267,7 @@ fn check_unpacked(path: &Path, bytes: &[u8]) -> Result<()> {
 
 fn read_xlsx(path: &Path, bytes: Vec<u8>, sheet: Option<&str>) -> Result<Spreadsheet> {
     check_unpacked(path, &bytes)?;
-    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| {
-        refused(
-            path,
-            format!(
-                "{}: {e}",
-                tr(
-                    "không đọc được tệp Excel (.xlsx)",
-                    "cannot read the Excel file (.xlsx)"
-                )
-            ),
-        )
-    })?;
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable_xlsx(path, &e))?;
     let names = book.sheet_names();
     let name = match sheet {
         Some(wanted) => names

@@ -111,6 +111,9 @@ pub fn describe(change: &PlanChange, lang: Lang) -> String {
     let none = lang.pick("(chưa có)", "(none)");
     let was = |from: Option<String>| from.unwrap_or_else(|| none.to_owned());
     let date = |d: NaiveDate| show_date(d, lang);
+    let dated = |what: &str, from: Option<NaiveDate>, to: NaiveDate| {
+        format!("{what}: {} → {}", was(from.map(date)), date(to))
+    };
     match change {
         PlanChange::Title { from, to } => format!(
             "{}: {} → {to}",
@@ -128,23 +131,18 @@ pub fn describe(change: &PlanChange, lang: Lang) -> String {
             lang.pick("địa điểm", "place"),
             was(from.clone())
         ),
-        PlanChange::DocsSent { from, to } => format!(
-            "{}: {} → {}",
-            lang.pick("ngày gửi tài liệu", "documents sent"),
-            was(from.map(date)),
-            date(*to)
-        ),
-        PlanChange::CommitteeMet { from, to } => format!(
-            "{}: {} → {}",
+        PlanChange::DocsSent { from, to } => {
+            dated(lang.pick("ngày gửi tài liệu", "documents sent"), *from, *to)
+        }
+        PlanChange::CommitteeMet { from, to } => dated(
             lang.pick("ngày chi ủy họp chuẩn bị", "committee met"),
-            was(from.map(date)),
-            date(*to)
+            *from,
+            *to,
         ),
-        PlanChange::Notified { from, to } => format!(
-            "{}: {} → {}",
+        PlanChange::Notified { from, to } => dated(
             lang.pick("ngày thông báo đến đảng viên", "members notified"),
-            was(from.map(date)),
-            date(*to)
+            *from,
+            *to,
         ),
         PlanChange::DraftResolution => lang
             .pick("đã có dự thảo nghị quyết", "a draft resolution is ready")

@@ -522,10 +522,26 @@ mod tests {
             }
         }
         let ledger = Ledger::open(root).unwrap();
-        assert_eq!(
-            ledger.first_meeting_date().unwrap(),
-            chrono::NaiveDate::from_ymd_opt(2020, 7, 9)
-        );
+        let first = chrono::NaiveDate::from_ymd_opt(2020, 7, 9);
+        assert_eq!(ledger.first_meeting_date().unwrap(), first);
+        // Given the listing a period already made, the same answer, whether the first year is
+        // among the years listed or not (then it is listed).
+        for years in [
+            (2019, 2019),
+            (2020, 2020),
+            (2019, 2021),
+            (2021, 2021),
+            (2022, 2022),
+        ] {
+            let entries = ledger.meeting_entries(Some(years)).unwrap();
+            assert_eq!(
+                ledger
+                    .first_meeting_date_knowing(&entries, Some(years))
+                    .unwrap(),
+                first,
+                "{years:?}"
+            );
+        }
     }
 
     fn source(text: &str) -> Source {

@@ -243,14 +243,10 @@ const SMALL_FILE: u64 = 1 << 20;
 /// A small text file the person names on the command line (`--notes`, `--committee`): at most
 /// [`SMALL_FILE`] bytes of UTF-8, so a device or a wrong file fails at once.
 fn read_small(path: &Path) -> Result<String> {
-    use std::io::Read;
+    use crate::ledger::storage::{Bounded, read_at_most};
     // A regular file only: a FIFO or a device named here would hang the report.
-    let file = crate::ledger::storage::open_regular(path).map_err(|e| Error::io(path, e))?;
-    let mut bytes = Vec::new();
-    file.take(SMALL_FILE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(path, e))?;
-    if bytes.len() as u64 > SMALL_FILE {
+    let Bounded::Bytes(bytes) = read_at_most(path, SMALL_FILE).map_err(|e| Error::io(path, e))?
+    else {
         return Err(Error::refused(format!(
             "{}: {}",
             path.display(),
@@ -259,7 +255,7 @@ fn read_small(path: &Path) -> Result<String> {
                 "the file is too large (at most 1 MiB)"
             )
         )));
-    }
+    };
     String::from_utf8(bytes).map_err(|_| {
         Error::refused_with(
             format!(

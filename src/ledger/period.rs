@@ -329,21 +329,21 @@ pub fn stream_json(
 
 /// The lines of an `--expect` file.
 fn expect_list(path: &Path) -> Result<Vec<String>> {
+    use crate::ledger::storage::{Bounded, read_at_most};
     // A regular file only: a FIFO or a device named here would hang the roll-up; and a list,
     // not a disk: a million cells' ids or names are some 60 MB.
     const MAX_LIST_BYTES: u64 = 256 << 20;
-    let (file, size) =
-        crate::ledger::storage::open_regular_sized(path).map_err(|e| Error::io(path, e))?;
-    let mut text = String::new();
-    if size > MAX_LIST_BYTES
-        || std::io::Read::read_to_string(
-            &mut std::io::Read::take(file, MAX_LIST_BYTES + 1),
-            &mut text,
-        )
-        .map_err(|e| Error::io(path, e))?
-            > MAX_LIST_BYTES as usize
-    {
-        return Err(Error::refused(format!(
+    match read_at_most(path, MAX_LIST_BYTES).map_err(|e| Error::io(path, e))? {
+        Bounded::Bytes(bytes) => {
+            let text = String::from_utf8(bytes).map_err(|e| {
+                Error::io(
+                    path,
+                    std::io::Error::new(std::io::ErrorKind::InvalidData, e.utf8_error()),
+                )
+            })?;
+            Ok(text.lines().map(str::to_owned).collect())
+        }
+        Bounded::TooLarge(_) => Err(Error::refused(format!(
             "{}: {} {} MiB",
             path.display(),
             tr(
@@ -351,9 +351,8 @@ fn expect_list(path: &Path) -> Result<Vec<String>> {
                 "the list of cells that should report is too large; at most"
             ),
             MAX_LIST_BYTES >> 20
-        )));
+        ))),
     }
-    Ok(text.lines().map(str::to_owned).collect())
 }
 
 /// The period before, rolled up from `inputs` (summed as they stream by), beside `now`.
@@ -420,12 +419,11 @@ pub fn report_language(path: &Path) -> Option<Lang> {
         #[serde(default)]
         language: Option<Lang>,
     }
-    let (mut file, size) = crate::ledger::storage::open_regular_sized(path).ok()?;
-    if size > MAX_REPORT_BYTES {
+    let crate::ledger::storage::Bounded::Bytes(bytes) =
+        crate::ledger::storage::read_at_most(path, MAX_REPORT_BYTES).ok()?
+    else {
         return None;
-    }
-    let mut bytes = Vec::with_capacity(reservation(size));
-    std::io::Read::read_to_end(&mut file, &mut bytes).ok()?;
+    };
     match serde_json::from_slice::<Head>(&bytes) {
         Ok(head) => head.language,
         // A broken report still names its language near its top (where cellbook writes it),
@@ -481,13 +479,6 @@ fn json_error_words(e: &serde_json::Error) -> String {
 /// before it is read into memory.
 const MAX_REPORT_BYTES: u64 = 4 << 30;
 
-/// The buffer to reserve for a JSON report of `size` bytes: its size and one byte (to see the
-/// end without growing), but at most 256 MiB at once, so that a file that claims to be huge (a
-/// sparse file) is read and refused rather than failing an allocation up front.
-fn reservation(size: u64) -> usize {
-    usize::try_from(size.min(256 << 20)).unwrap_or(0) + 1
-}
-
 /// Read a JSON report (`report --format json`, a cell's or a roll-up's) for a roll-up of
 /// `period`: checked ([`rollup::accept`]), its cells returned.
 pub fn read_report(path: &Path, period: Period) -> Result<Vec<CellReport>> {
@@ -501,23 +492,18 @@ pub fn read_report(path: &Path, period: Period) -> Result<Vec<CellReport>> {
             ),
         ))
     };
-    let (file, size) =
-        crate::ledger::storage::open_regular_sized(path).map_err(|e| Error::io(path, e))?;
-    if size > MAX_REPORT_BYTES {
-        return Err(bad(format!(
-            "{} MiB, {} {} MiB",
-            size >> 20,
-            tr("quá", "over"),
-            MAX_REPORT_BYTES >> 20
-        )));
-    }
-    // Sized from the file: a province's report is read without doubling copies.
-    let mut bytes = Vec::with_capacity(reservation(size));
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(file, MAX_REPORT_BYTES + 1),
-        &mut bytes,
-    )
-    .map_err(|e| Error::io(path, e))?;
+    use crate::ledger::storage::{Bounded, read_at_most};
+    let bytes = match read_at_most(path, MAX_REPORT_BYTES).map_err(|e| Error::io(path, e))? {
+        Bounded::Bytes(bytes) => bytes,
+        Bounded::TooLarge(size) => {
+            return Err(bad(format!(
+                "{} MiB, {} {} MiB",
+                size >> 20,
+                tr("quá", "over"),
+                MAX_REPORT_BYTES >> 20
+            )));
+        }
+    };
     // The text checked as UTF-8 once, quickly (simdutf8), rather than string by string by
     // serde_json's byte reader: the names are Vietnamese, which the standard check walks slowly.
     let text = simdutf8::basic::from_utf8(&bytes).map_err(|_| {

@@ -193,6 +193,34 @@ fn open_checked(path: &Path, follow: bool) -> io::Result<(File, u64)> {
     Ok((file, meta.len()))
 }
 
+/// What [`read_at_most`] found.
+pub enum Bounded {
+    Bytes(Vec<u8>),
+    /// Larger than allowed: the length it claims (or the bytes it gave past the limit).
+    TooLarge(u64),
+}
+
+/// A regular file's bytes (see [`open_regular`]), read whole only if it is at most `max` bytes:
+/// its length is looked at before anything is read, so that a file that claims to be huge (a
+/// sparse file) is refused rather than read into memory, and the read is bounded in case it
+/// grows. The buffer is sized from the file (a province's report is read without doubling
+/// copies), but reserved at most 256 MiB at once.
+pub fn read_at_most(path: &Path, max: u64) -> io::Result<Bounded> {
+    let (file, size) = open_regular_sized(path)?;
+    if size > max {
+        return Ok(Bounded::TooLarge(size));
+    }
+    let reserve = usize::try_from(size.min(256 << 20)).unwrap_or(0) + 1;
+    let mut bytes = Vec::with_capacity(reserve);
+    io::Read::read_to_end(&mut io::Read::take(file, max + 1), &mut bytes)?;
+    let read = bytes.len() as u64;
+    Ok(if read > max {
+        Bounded::TooLarge(read)
+    } else {
+        Bounded::Bytes(bytes)
+    })
+}
+
 /// A regular file's text, read whole (see [`open_regular`]): for readers outside `read_source`.
 pub fn read_regular_to_string(path: &Path) -> io::Result<String> {
     let mut text = String::new();
